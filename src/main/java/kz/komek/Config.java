@@ -1,0 +1,66 @@
+package kz.komek;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Everything the app needs to start, read once from flags and environment variables (flags win). Tests build it
+ * with {@link #forTests(Path)}.
+ *
+ * @param port HTTP port; 0 picks a free one
+ * @param dataDir embedded PostgreSQL files and the search index live here
+ * @param db an external PostgreSQL; empty means the embedded one under {@code dataDir}
+ * @param baseUrl public URL for canonical links and sitemaps; empty means "from the request"
+ * @param zone the help center's local time, in which publication dates are written
+ * @param loadDemo load the demo content when the database is empty
+ * @param refreshSeconds how often a node looks for content changed by another process (import, other nodes)
+ */
+public record Config(
+        int port,
+        Path dataDir,
+        Optional<DbUrl> db,
+        Optional<String> baseUrl,
+        ZoneId zone,
+        boolean loadDemo,
+        int refreshSeconds,
+        long maxBodyBytes) {
+
+    public Config {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (refreshSeconds < 1) {
+            throw new IllegalArgumentException("refresh interval must be at least 1 second");
+        }
+        baseUrl = baseUrl.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
+    }
+
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Almaty");
+
+    public static Config forTests(Path dataDir) {
+        return new Config(0, dataDir, Optional.empty(), Optional.empty(), DEFAULT_ZONE, false, 1, 1 << 20);
+    }
+
+    public Config withDb(Optional<DbUrl> db) {
+        return new Config(port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes);
+    }
+
+    public Config withDemo(boolean demo) {
+        return new Config(port, dataDir, db, baseUrl, zone, demo, refreshSeconds, maxBodyBytes);
+    }
+
+    /** An external PostgreSQL. */
+    public record DbUrl(String url, String user, String password) {
+        public DbUrl {
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("--db-url must start with jdbc:postgresql:, was " + url);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "DbUrl[" + url + ", user=" + user + "]"; // never print the password
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package kz.komek.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A whole help center (or a part of it) in the shape of {@code komek-bundle/1}. Readers (JSON bundle, Nuxt
+ * payload) produce it; the importer stores it; the exporter builds it from the database.
+ *
+ * <p>{@code extra} maps hold fields this version does not know, so that an export/import round trip keeps
+ * them (bundle-format.md).
+ */
+public record Bundle(
+        List<String> locales,
+        String defaultLocale,
+        List<Site> sites,
+        List<Section> sections,
+        List<Question> questions,
+        Map<String, JsonNode> extra) {
+
+    public static final String FORMAT = "komek-bundle/1";
+
+    /** Keeps insertion order: an export must list locales and fields in the order they came. */
+    static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    public Bundle {
+        locales = List.copyOf(locales);
+        sites = List.copyOf(sites);
+        sections = List.copyOf(sections);
+        questions = List.copyOf(questions);
+        extra = ordered(extra);
+    }
+
+    public record Site(String slug, Map<String, String> title, Map<String, JsonNode> extra) {
+        public Site {
+            title = ordered(title);
+            extra = ordered(extra);
+        }
+    }
+
+    /** {@code position} is absent when the source does not know it (a page payload): a new section goes last. */
+    public record Section(
+            String site,
+            String path,
+            Optional<Integer> position,
+            Map<String, String> title,
+            Map<String, JsonNode> extra) {
+        public Section {
+            title = ordered(title);
+            extra = ordered(extra);
+        }
+    }
+
+    /**
+     * One question. {@code votes} is absent when the source knows no counts; {@code usefulness} is the ratio
+     * up/(up+down) as the seed's payload shows it when only the ratio is known. {@code incomplete} marks a
+     * record recovered from a cut-off payload that lacks fields.
+     */
+    public record Question(
+            long id,
+            String site,
+            String section,
+            int position,
+            boolean pinned,
+            String canonical,
+            Optional<Votes> votes,
+            Optional<Double> usefulness,
+            boolean incomplete,
+            Map<String, QuestionLocale> locales,
+            Map<String, JsonNode> extra) {
+        public Question {
+            locales = ordered(locales);
+            extra = ordered(extra);
+        }
+    }
+
+    public record Votes(long up, long down) {}
+
+    public record QuestionLocale(
+            String title,
+            String content,
+            Optional<LocalDate> updated,
+            Optional<LocalDateTime> published,
+            Optional<String> metaTitle,
+            Optional<String> metaDescription,
+            Optional<String> metaH1,
+            boolean noIndex,
+            boolean noFollow,
+            Map<String, JsonNode> extra) {
+        public QuestionLocale {
+            extra = ordered(extra);
+        }
+    }
+}

@@ -1,0 +1,469 @@
+package kz.komek.bundle;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kz.komek.catalog.Locale;
+import kz.komek.catalog.SectionPath;
+
+/**
+ * Reads and writes {@code komek-bundle/1} JSON. Reading validates every field and names the record and field
+ * of the first problem; fields it does not know are kept in the records' {@code extra} maps.
+ */
+public final class BundleJson {
+    static final int MAX_TITLE = 1_000;
+    static final int MAX_CONTENT = 1_000_000;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+    private static final Pattern CANONICAL = Pattern.compile("(/[a-z0-9][a-z0-9_-]*)+/q[0-9]+");
+
+    /** Microseconds, as PostgreSQL keeps them, so an export reads back to the same text. */
+    static final DateTimeFormatter PUBLISHED = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .optionalStart()
+            .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
+            .optionalEnd()
+            .toFormatter();
+
+    private static final DateTimeFormatter PUBLISHED_OUT = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
+            .toFormatter();
+
+    private static final Set<String> TOP =
+            Set.of("format", "locales", "default_locale", "sites", "sections", "questions");
+    private static final Set<String> SITE = Set.of("slug", "title");
+    private static final Set<String> SECTION = Set.of("site", "path", "position", "title");
+    private static final Set<String> QUESTION = Set.of(
+            "id", "site", "section", "position", "pinned", "canonical", "votes", "usefulness", "incomplete", "locales");
+    private static final Set<String> TEXT = Set.of(
+            "title",
+            "content",
+            "updated",
+            "published",
+            "meta_title",
+            "meta_description",
+            "meta_h1",
+            "no_index",
+            "no_follow");
+
+    private final ObjectMapper mapper;
+
+    public BundleJson() {
+        mapper = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(MAX_CONTENT * 4)
+                        .build());
+    }
+
+    /** Parses and validates a bundle document. */
+    public Bundle read(String json) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new BundleException(
+                    "bundle",
+                    "not valid JSON"
+                            + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+                            + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new BundleException("bundle", "expected a JSON object with \"format\": \"" + Bundle.FORMAT + "\"");
+        }
+        JsonNode format = root.get("format");
+        if (format == null || !format.isTextual() || !format.asText().equals(Bundle.FORMAT)) {
+            throw new BundleException(
+                    "bundle, field format",
+                    "expected \"" + Bundle.FORMAT + "\", found " + (format == null ? "nothing" : format.toString()));
+        }
+        List<String> locales = new ArrayList<>();
+        JsonNode localesNode = root.get("locales");
+        if (localesNode != null) {
+            for (JsonNode l : array(localesNode, "bundle", "locales")) {
+                locales.add(locale(l, "bundle", "locales").code());
+            }
+        }
+        String defaultLocale = Locale.DEFAULT.code();
+        if (root.hasNonNull("default_locale")) {
+            defaultLocale = locale(root.get("default_locale"), "bundle", "default_locale")
+                    .code();
+        }
+        var sites = new ArrayList<Bundle.Site>();
+        var siteSlugs = new HashSet<String>();
+        int i = 0;
+        for (JsonNode n : array(root.get("sites"), "bundle", "sites")) {
+            String where = "sites[" + i++ + "]";
+            object(n, where);
+            String slug = slug(n.get("slug"), where, "slug");
+            where = "site " + slug;
+            if (!siteSlugs.add(slug)) {
+                throw new BundleException(where, "listed twice");
+            }
+            sites.add(new Bundle.Site(slug, titles(n.get("title"), where, "title"), extra(n, SITE)));
+        }
+        var sections = new ArrayList<Bundle.Section>();
+        var sectionKeys = new HashSet<String>();
+        i = 0;
+        for (JsonNode n : array(root.get("sections"), "bundle", "sections")) {
+            String where = "sections[" + i++ + "]";
+            object(n, where);
+            String site = slug(n.get("site"), where, "site");
+            String path = sectionPath(n.get("path"), where, "path");
+            where = "section " + site + "/" + path;
+            if (!sectionKeys.add(site + "/" + path)) {
+                throw new BundleException(where, "listed twice");
+            }
+            Optional<Integer> position = n.hasNonNull("position")
+                    ? Optional.of(nonNegativeInt(n.get("position"), where, "position"))
+                    : Optional.empty();
+            sections.add(new Bundle.Section(
+                    site, path, position, titles(n.get("title"), where, "title"), extra(n, SECTION)));
+        }
+        var questions = new ArrayList<Bundle.Question>();
+        var ids = new HashSet<Long>();
+        i = 0;
+        for (JsonNode n : array(root.get("questions"), "bundle", "questions")) {
+            String where = "questions[" + i++ + "]";
+            object(n, where);
+            long id = positiveLong(n.get("id"), where, "id");
+            where = "question " + id;
+            if (!ids.add(id)) {
+                throw new BundleException(where, "id listed twice");
+            }
+            questions.add(question(n, id, where));
+        }
+        return new Bundle(locales, defaultLocale, sites, sections, questions, extra(root, TOP));
+    }
+
+    private Bundle.Question question(JsonNode n, long id, String where) {
+        String site = slug(n.get("site"), where, "site");
+        String section = sectionPath(n.get("section"), where, "section");
+        int position = n.hasNonNull("position") ? nonNegativeInt(n.get("position"), where, "position") : 0;
+        boolean pinned = n.hasNonNull("pinned") && bool(n.get("pinned"), where, "pinned");
+        String canonical = "/" + section + "/q" + id;
+        if (n.hasNonNull("canonical")) {
+            canonical = text(n.get("canonical"), where, "canonical");
+            if (!CANONICAL.matcher(canonical).matches()) {
+                throw new BundleException(
+                        where + ", field canonical",
+                        "expected a path inside the site ending in q{id}, such as /bonus/save/general/q456, found "
+                                + n.get("canonical"));
+            }
+        }
+        Optional<Bundle.Votes> votes = Optional.empty();
+        if (n.hasNonNull("votes")) {
+            JsonNode v = n.get("votes");
+            object(v, where + ", field votes");
+            votes = Optional.of(new Bundle.Votes(
+                    nonNegativeLong(v.get("up"), where, "votes.up"),
+                    nonNegativeLong(v.get("down"), where, "votes.down")));
+        }
+        Optional<Double> usefulness = Optional.empty();
+        if (n.hasNonNull("usefulness")) {
+            JsonNode u = n.get("usefulness");
+            if (!u.isNumber() || u.asDouble() < 0 || u.asDouble() > 1) {
+                throw new BundleException(where + ", field usefulness", "expected a ratio from 0 to 1, found " + u);
+            }
+            usefulness = Optional.of(u.asDouble());
+        }
+        boolean incomplete = n.hasNonNull("incomplete") && bool(n.get("incomplete"), where, "incomplete");
+        JsonNode localesNode = n.get("locales");
+        if (localesNode == null || !localesNode.isObject() || localesNode.isEmpty()) {
+            throw new BundleException(
+                    where + ", field locales", "expected an object with at least one locale (\"ru\", \"kz\")");
+        }
+        var texts = new LinkedHashMap<String, Bundle.QuestionLocale>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = localesNode.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String code = locale(JsonNodeFactory.instance.textNode(e.getKey()), where, "locales")
+                    .code();
+            texts.put(code, questionText(e.getValue(), where, "locales." + code));
+        }
+        return new Bundle.Question(
+                id,
+                site,
+                section,
+                position,
+                pinned,
+                canonical,
+                votes,
+                usefulness,
+                incomplete,
+                texts,
+                extra(n, QUESTION));
+    }
+
+    private Bundle.QuestionLocale questionText(JsonNode n, String where, String field) {
+        object(n, where + ", field " + field);
+        String title = text(n.get("title"), where, field + ".title");
+        if (title.isBlank()) {
+            throw new BundleException(where + ", field " + field + ".title", "is empty");
+        }
+        if (title.length() > MAX_TITLE) {
+            throw new BundleException(
+                    where + ", field " + field + ".title", "longer than " + MAX_TITLE + " characters");
+        }
+        String content = n.hasNonNull("content") ? text(n.get("content"), where, field + ".content") : "";
+        if (content.length() > MAX_CONTENT) {
+            throw new BundleException(
+                    where + ", field " + field + ".content", "longer than " + MAX_CONTENT + " characters");
+        }
+        Optional<LocalDate> updated = Optional.empty();
+        if (n.hasNonNull("updated")) {
+            String s = text(n.get("updated"), where, field + ".updated");
+            try {
+                updated = Optional.of(LocalDate.parse(s));
+            } catch (DateTimeParseException e) {
+                throw new BundleException(
+                        where + ", field " + field + ".updated", "not an ISO date (yyyy-MM-dd): \"" + s + "\"");
+            }
+        }
+        Optional<LocalDateTime> published = Optional.empty();
+        if (n.hasNonNull("published")) {
+            String s = text(n.get("published"), where, field + ".published");
+            try {
+                published = Optional.of(LocalDateTime.parse(s, PUBLISHED));
+            } catch (DateTimeParseException e) {
+                throw new BundleException(
+                        where + ", field " + field + ".published",
+                        "not an ISO local date-time (yyyy-MM-ddTHH:mm:ss[.ffffff]): \"" + s + "\"");
+            }
+        }
+        return new Bundle.QuestionLocale(
+                title,
+                content,
+                updated,
+                published,
+                optionalText(n.get("meta_title"), where, field + ".meta_title"),
+                optionalText(n.get("meta_description"), where, field + ".meta_description"),
+                optionalText(n.get("meta_h1"), where, field + ".meta_h1"),
+                n.hasNonNull("no_index") && bool(n.get("no_index"), where, field + ".no_index"),
+                n.hasNonNull("no_follow") && bool(n.get("no_follow"), where, field + ".no_follow"),
+                extra(n, TEXT));
+    }
+
+    /** Writes a bundle as pretty-printed JSON, fields in the order bundle-format.md shows them. */
+    public String write(Bundle bundle) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("format", Bundle.FORMAT);
+        ArrayNode locales = root.putArray("locales");
+        bundle.locales().forEach(locales::add);
+        root.put("default_locale", bundle.defaultLocale());
+        ArrayNode sites = root.putArray("sites");
+        for (var s : bundle.sites()) {
+            ObjectNode o = sites.addObject();
+            o.put("slug", s.slug());
+            o.set("title", titlesNode(s.title()));
+            s.extra().forEach(o::set);
+        }
+        ArrayNode sections = root.putArray("sections");
+        for (var s : bundle.sections()) {
+            ObjectNode o = sections.addObject();
+            o.put("site", s.site());
+            o.put("path", s.path());
+            s.position().ifPresent(p -> o.put("position", p));
+            o.set("title", titlesNode(s.title()));
+            s.extra().forEach(o::set);
+        }
+        ArrayNode questions = root.putArray("questions");
+        for (var q : bundle.questions()) {
+            ObjectNode o = questions.addObject();
+            o.put("id", q.id());
+            o.put("site", q.site());
+            o.put("section", q.section());
+            o.put("position", q.position());
+            o.put("pinned", q.pinned());
+            o.put("canonical", q.canonical());
+            q.votes().ifPresent(v -> o.putObject("votes").put("up", v.up()).put("down", v.down()));
+            q.usefulness().ifPresent(u -> o.put("usefulness", u));
+            if (q.incomplete()) {
+                o.put("incomplete", true);
+            }
+            ObjectNode texts = o.putObject("locales");
+            q.locales().forEach((code, t) -> {
+                ObjectNode l = texts.putObject(code);
+                l.put("title", t.title());
+                l.put("content", t.content());
+                l.put("updated", t.updated().map(LocalDate::toString).orElse(null));
+                l.put("published", t.published().map(PUBLISHED_OUT::format).orElse(null));
+                l.put("meta_title", t.metaTitle().orElse(null));
+                l.put("meta_description", t.metaDescription().orElse(null));
+                l.put("meta_h1", t.metaH1().orElse(null));
+                l.put("no_index", t.noIndex());
+                l.put("no_follow", t.noFollow());
+                t.extra().forEach(l::set);
+            });
+            q.extra().forEach(o::set);
+        }
+        bundle.extra().forEach(root::set);
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree", e);
+        }
+    }
+
+    private ObjectNode titlesNode(Map<String, String> titles) {
+        ObjectNode o = mapper.createObjectNode();
+        titles.forEach(o::put);
+        return o;
+    }
+
+    // --- field readers: each names the record and field of a problem ---
+
+    private static Iterable<JsonNode> array(JsonNode n, String where, String field) {
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (!n.isArray()) {
+            throw new BundleException(where + ", field " + field, "expected an array, found " + kind(n));
+        }
+        return n;
+    }
+
+    private static void object(JsonNode n, String where) {
+        if (n == null || !n.isObject()) {
+            throw new BundleException(where, "expected an object, found " + kind(n));
+        }
+    }
+
+    private static String text(JsonNode n, String where, String field) {
+        if (n == null || n.isNull()) {
+            throw new BundleException(where + ", field " + field, "is missing");
+        }
+        if (!n.isTextual()) {
+            throw new BundleException(where + ", field " + field, "expected a string, found " + kind(n));
+        }
+        return n.asText();
+    }
+
+    private static Optional<String> optionalText(JsonNode n, String where, String field) {
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        // "" and null both mean "derive the default", but an export must give back what was imported.
+        return Optional.of(text(n, where, field));
+    }
+
+    private static boolean bool(JsonNode n, String where, String field) {
+        if (!n.isBoolean()) {
+            throw new BundleException(where + ", field " + field, "expected true or false, found " + kind(n));
+        }
+        return n.asBoolean();
+    }
+
+    private static long positiveLong(JsonNode n, String where, String field) {
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() <= 0) {
+            throw new BundleException(where + ", field " + field, "expected a positive integer, found " + kind(n));
+        }
+        return n.asLong();
+    }
+
+    private static long nonNegativeLong(JsonNode n, String where, String field) {
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
+            throw new BundleException(where + ", field " + field, "expected a whole number ≥ 0, found " + kind(n));
+        }
+        return n.asLong();
+    }
+
+    private static int nonNegativeInt(JsonNode n, String where, String field) {
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
+            throw new BundleException(where + ", field " + field, "expected a whole number ≥ 0, found " + kind(n));
+        }
+        return n.asInt();
+    }
+
+    private static String slug(JsonNode n, String where, String field) {
+        String s = text(n, where, field);
+        if (!SLUG.matcher(s).matches()) {
+            throw new BundleException(
+                    where + ", field " + field, "expected a lowercase slug (a-z, 0-9, '-', '_'), found \"" + s + "\"");
+        }
+        return s;
+    }
+
+    private static String sectionPath(JsonNode n, String where, String field) {
+        String s = text(n, where, field);
+        var problem = SectionPath.problem(s);
+        if (problem.isPresent()) {
+            throw new BundleException(where + ", field " + field, problem.get());
+        }
+        return s;
+    }
+
+    private static Locale locale(JsonNode n, String where, String field) {
+        String s = text(n, where, field);
+        return Locale.parse(s)
+                .orElseThrow(() -> new BundleException(
+                        where + ", field " + field, "unknown locale \"" + s + "\" (komek serves ru and kz)"));
+    }
+
+    private static Map<String, String> titles(JsonNode n, String where, String field) {
+        var titles = new LinkedHashMap<String, String>();
+        if (n == null || n.isNull()) {
+            return titles;
+        }
+        object(n, where + ", field " + field);
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String code = locale(JsonNodeFactory.instance.textNode(e.getKey()), where, field)
+                    .code();
+            String title = text(e.getValue(), where, field + "." + code);
+            if (title.isBlank() || title.length() > MAX_TITLE) {
+                throw new BundleException(
+                        where + ", field " + field + "." + code, "must have 1 to " + MAX_TITLE + " characters");
+            }
+            titles.put(code, title);
+        }
+        return titles;
+    }
+
+    private static Map<String, JsonNode> extra(JsonNode n, Set<String> known) {
+        var extra = new LinkedHashMap<String, JsonNode>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!known.contains(e.getKey())) {
+                extra.put(e.getKey(), e.getValue());
+            }
+        }
+        return extra;
+    }
+
+    private static String kind(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "nothing";
+        }
+        String s = n.toString();
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+}

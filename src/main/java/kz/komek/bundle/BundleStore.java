@@ -1,0 +1,509 @@
+package kz.komek.bundle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.komek.catalog.Section;
+import kz.komek.catalog.SectionPath;
+import kz.komek.catalog.SectionTree;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes a bundle into the catalog tables and reads the catalog back as a bundle.
+ *
+ * <p>Import merges by key (site slug, site + section path, question id) in one transaction: a problem anywhere
+ * rolls back everything, so the database is as it was. Every import bumps {@code help_center.version}, which
+ * tells running servers to drop what they cached.
+ */
+public final class BundleStore {
+    private final Jdbi jdbi;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public BundleStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public ImportReport importBundle(Bundle bundle, List<String> findings) {
+        return importBundle(bundle, findings, false);
+    }
+
+    /** With {@code dryRun}, everything is checked and counted, then rolled back. */
+    public ImportReport importBundle(Bundle bundle, List<String> findings, boolean dryRun) {
+        return jdbi.inTransaction(h -> {
+            // One import at a time: two concurrent merges could otherwise interleave positions and parents.
+            h.execute("lock table help_center in exclusive mode");
+            var notes = new ArrayList<>(findings);
+            notes.addAll(unknownFieldNotes(bundle));
+            int[] sites = importSites(h, bundle);
+            int[] sections = importSections(h, bundle, notes);
+            int[] questions = importQuestions(h, bundle, notes);
+            importHeader(h, bundle);
+            h.execute("update help_center set version = version + 1");
+            if (dryRun) {
+                h.rollback();
+            }
+            return new ImportReport(sites[0], sites[1], sections[0], sections[1], questions[0], questions[1], notes);
+        });
+    }
+
+    private void importHeader(Handle h, Bundle bundle) {
+        String[] stored = h.createQuery("select locales from help_center")
+                .mapTo(String[].class)
+                .one();
+        var locales = new LinkedHashSet<>(Arrays.asList(stored));
+        locales.addAll(bundle.locales());
+        // Unknown header fields are merged like records: the ones a bundle names replace, the rest stay.
+        h.createUpdate("""
+                        update help_center set locales = :locales, default_locale = :def,
+                            extra = extra || cast(:extra as jsonb)
+                        """)
+                .bind("locales", locales.toArray(String[]::new))
+                .bind("def", bundle.defaultLocale())
+                .bind("extra", json(bundle.extra()))
+                .execute();
+    }
+
+    private int[] importSites(Handle h, Bundle bundle) {
+        int created = 0;
+        int updated = 0;
+        int nextPosition = h.createQuery("select coalesce(max(position) + 1, 0) from site")
+                .mapTo(Integer.class)
+                .one();
+        for (var site : bundle.sites()) {
+            boolean exists = h.createQuery("select count(*) from site where slug = :slug")
+                            .bind("slug", site.slug())
+                            .mapTo(Integer.class)
+                            .one()
+                    > 0;
+            if (exists) {
+                updated++;
+                if (!site.extra().isEmpty()) {
+                    h.createUpdate("update site set extra = cast(:extra as jsonb) where slug = :slug")
+                            .bind("slug", site.slug())
+                            .bind("extra", json(site.extra()))
+                            .execute();
+                }
+            } else {
+                created++;
+                h.createUpdate(
+                                "insert into site (slug, position, extra) values (:slug, :position, cast(:extra as jsonb))")
+                        .bind("slug", site.slug())
+                        .bind("position", nextPosition++)
+                        .bind("extra", json(site.extra()))
+                        .execute();
+            }
+            site.title()
+                    .forEach((locale, title) -> h.createUpdate("""
+                            insert into site_title (site, locale, title) values (:site, :locale, :title)
+                            on conflict (site, locale) do update set title = excluded.title
+                            """)
+                            .bind("site", site.slug())
+                            .bind("locale", locale)
+                            .bind("title", title)
+                            .execute());
+        }
+        return new int[] {created, updated};
+    }
+
+    private int[] importSections(Handle h, Bundle bundle, List<String> notes) {
+        int created = 0;
+        int updated = 0;
+        // Parents first, so a child finds its parent's id whether the parent is new or stored.
+        var ordered = new ArrayList<>(bundle.sections());
+        ordered.sort((a, b) -> Integer.compare(depth(a.path()), depth(b.path())));
+        for (var s : ordered) {
+            String where = "section " + s.site() + "/" + s.path();
+            if (siteMissing(h, s.site())) {
+                throw new BundleException(where + ", field site", "site \"" + s.site() + "\" does not exist");
+            }
+            SectionPath path = new SectionPath(s.path());
+            Optional<Long> parentId = Optional.empty();
+            if (path.parent().isPresent()) {
+                String parent = path.parent().get().value();
+                parentId = sectionId(h, s.site(), parent);
+                if (parentId.isEmpty()) {
+                    throw new BundleException(
+                            where + ", field path", "its parent section \"" + parent + "\" does not exist");
+                }
+            }
+            Optional<Long> id = sectionId(h, s.site(), s.path());
+            long sectionId;
+            if (id.isPresent()) {
+                updated++;
+                sectionId = id.get();
+                h.createUpdate("""
+                                update section set position = coalesce(:position, position),
+                                    extra = case when :hasExtra then cast(:extra as jsonb) else extra end
+                                where id = :id
+                                """)
+                        .bind("id", sectionId)
+                        .bind("position", s.position().orElse(null))
+                        .bind("hasExtra", !s.extra().isEmpty())
+                        .bind("extra", json(s.extra()))
+                        .execute();
+            } else {
+                created++;
+                Long parent = parentId.orElse(null);
+                int position = s.position()
+                        .orElseGet(() -> h.createQuery("""
+                                select coalesce(max(position) + 1, 1) from section
+                                where site = :site and parent_id is not distinct from :parent
+                                """)
+                                .bind("site", s.site())
+                                .bind("parent", parent)
+                                .mapTo(Integer.class)
+                                .one());
+                sectionId = h.createUpdate("""
+                                insert into section (site, path, parent_id, position, extra)
+                                values (:site, :path, :parent, :position, cast(:extra as jsonb))
+                                """)
+                        .bind("site", s.site())
+                        .bind("path", s.path())
+                        .bind("parent", parentId.orElse(null))
+                        .bind("position", position)
+                        .bind("extra", json(s.extra()))
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one();
+                if (s.title().isEmpty()) {
+                    notes.add(where + ": no title in any locale; pages show its path segment until one is set");
+                }
+            }
+            for (var e : s.title().entrySet()) {
+                h.createUpdate("""
+                                insert into section_title (section_id, locale, title) values (:id, :locale, :title)
+                                on conflict (section_id, locale) do update set title = excluded.title
+                                """)
+                        .bind("id", sectionId)
+                        .bind("locale", e.getKey())
+                        .bind("title", e.getValue())
+                        .execute();
+            }
+        }
+        return new int[] {created, updated};
+    }
+
+    private int[] importQuestions(Handle h, Bundle bundle, List<String> notes) {
+        int created = 0;
+        int updated = 0;
+        var sectionIds = new HashMap<String, Long>();
+        for (var q : bundle.questions()) {
+            String where = "question " + q.id();
+            if (siteMissing(h, q.site())) {
+                throw new BundleException(where + ", field site", "site \"" + q.site() + "\" does not exist");
+            }
+            Long sectionId = sectionIds.computeIfAbsent(
+                    q.site() + "/" + q.section(),
+                    k -> sectionId(h, q.site(), q.section()).orElse(null));
+            if (sectionId == null) {
+                throw new BundleException(
+                        where + ", field section",
+                        "section \"" + q.section() + "\" does not exist in site \"" + q.site() + "\"");
+            }
+            int rows = h.createUpdate("""
+                            insert into question (id, site, section_id, position, pinned, canonical, votes_up,
+                                votes_down, usefulness, incomplete, extra)
+                            values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
+                                :incomplete, cast(:extra as jsonb))
+                            on conflict (id) do nothing
+                            """)
+                    .bind("id", q.id())
+                    .bind("site", q.site())
+                    .bind("section", sectionId)
+                    .bind("position", q.position())
+                    .bind("pinned", q.pinned())
+                    .bind("canonical", q.canonical())
+                    .bind("up", q.votes().map(Bundle.Votes::up).orElse(null))
+                    .bind("down", q.votes().map(Bundle.Votes::down).orElse(null))
+                    .bind("usefulness", q.usefulness().orElse(null))
+                    .bind("incomplete", q.incomplete())
+                    .bind("extra", json(q.extra()))
+                    .execute();
+            if (rows == 1) {
+                created++;
+            } else {
+                updated++;
+                h.createUpdate("""
+                                update question set site = :site, section_id = :section, position = :position,
+                                    pinned = :pinned, canonical = :canonical, votes_up = :up, votes_down = :down,
+                                    usefulness = :usefulness, incomplete = :incomplete, extra = cast(:extra as jsonb)
+                                where id = :id
+                                """)
+                        .bind("id", q.id())
+                        .bind("site", q.site())
+                        .bind("section", sectionId)
+                        .bind("position", q.position())
+                        .bind("pinned", q.pinned())
+                        .bind("canonical", q.canonical())
+                        .bind("up", q.votes().map(Bundle.Votes::up).orElse(null))
+                        .bind("down", q.votes().map(Bundle.Votes::down).orElse(null))
+                        .bind("usefulness", q.usefulness().orElse(null))
+                        .bind("incomplete", q.incomplete())
+                        .bind("extra", json(q.extra()))
+                        .execute();
+            }
+            for (var e : q.locales().entrySet()) {
+                var t = e.getValue();
+                h.createUpdate("""
+                                insert into question_text (question_id, locale, title, content, updated, published,
+                                    meta_title, meta_description, meta_h1, no_index, no_follow, extra)
+                                values (:id, :locale, :title, :content, :updated, :published, :metaTitle,
+                                    :metaDescription, :metaH1, :noIndex, :noFollow, cast(:extra as jsonb))
+                                on conflict (question_id, locale) do update set title = excluded.title,
+                                    content = excluded.content, updated = excluded.updated,
+                                    published = excluded.published, meta_title = excluded.meta_title,
+                                    meta_description = excluded.meta_description, meta_h1 = excluded.meta_h1,
+                                    no_index = excluded.no_index, no_follow = excluded.no_follow,
+                                    extra = excluded.extra
+                                """)
+                        .bind("id", q.id())
+                        .bind("locale", e.getKey())
+                        .bind("title", t.title())
+                        .bind("content", t.content())
+                        .bind("updated", t.updated().orElse(null))
+                        .bind("published", t.published().map(Timestamp::valueOf).orElse(null))
+                        .bind("metaTitle", t.metaTitle().orElse(null))
+                        .bind("metaDescription", t.metaDescription().orElse(null))
+                        .bind("metaH1", t.metaH1().orElse(null))
+                        .bind("noIndex", t.noIndex())
+                        .bind("noFollow", t.noFollow())
+                        .bind("extra", json(t.extra()))
+                        .execute();
+            }
+        }
+        return new int[] {created, updated};
+    }
+
+    private static List<String> unknownFieldNotes(Bundle bundle) {
+        var notes = new ArrayList<String>();
+        if (!bundle.extra().isEmpty()) {
+            notes.add(
+                    "bundle: kept unknown fields " + bundle.extra().keySet() + " for export; komek does not use them");
+        }
+        bundle.sites().stream()
+                .filter(s -> !s.extra().isEmpty())
+                .forEach(s -> notes.add("site " + s.slug() + ": kept unknown fields "
+                        + s.extra().keySet()));
+        bundle.sections().stream()
+                .filter(s -> !s.extra().isEmpty())
+                .forEach(s -> notes.add("section " + s.site() + "/" + s.path() + ": kept unknown fields "
+                        + s.extra().keySet()));
+        for (var q : bundle.questions()) {
+            if (!q.extra().isEmpty()) {
+                notes.add("question " + q.id() + ": kept unknown fields "
+                        + q.extra().keySet());
+            }
+            q.locales().forEach((code, t) -> {
+                if (!t.extra().isEmpty()) {
+                    notes.add("question " + q.id() + ", locale " + code + ": kept unknown fields "
+                            + t.extra().keySet());
+                }
+            });
+        }
+        return notes;
+    }
+
+    /** The whole help center as a bundle: sites by position, sections depth first, questions by section and position. */
+    public Bundle export() {
+        return jdbi.inTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read, read only");
+            var header = h.createQuery("select locales, default_locale, extra::text as extra from help_center")
+                    .map((rs, ctx) -> new Object[] {
+                        rs.getArray("locales").getArray(), rs.getString("default_locale"), rs.getString("extra")
+                    })
+                    .one();
+            List<String> locales = Arrays.asList((String[]) header[0]);
+            var sites = new ArrayList<Bundle.Site>();
+            var siteSlugs = new ArrayList<String>();
+            h.createQuery("select slug, extra::text as extra from site order by position, slug")
+                    .map((rs, ctx) -> new String[] {rs.getString("slug"), rs.getString("extra")})
+                    .forEach(row -> {
+                        siteSlugs.add(row[0]);
+                        sites.add(new Bundle.Site(
+                                row[0], titles(h, "site_title", "site", row[0], locales), extra(row[1])));
+                    });
+            var sections = new ArrayList<Bundle.Section>();
+            var sectionOrder = new ArrayList<Long>();
+            var sectionExtra = new HashMap<Long, String>();
+            for (String site : siteSlugs) {
+                var rows = h.createQuery(
+                                "select id, path, position, extra::text as extra from section where site = :site")
+                        .bind("site", site)
+                        .map((rs, ctx) -> {
+                            sectionExtra.put(rs.getLong("id"), rs.getString("extra"));
+                            return new Section(
+                                    rs.getLong("id"),
+                                    site,
+                                    new SectionPath(rs.getString("path")),
+                                    rs.getInt("position"),
+                                    Map.of());
+                        })
+                        .list();
+                for (Section s : new SectionTree(rows).all()) {
+                    sectionOrder.add(s.id());
+                    sections.add(new Bundle.Section(
+                            site,
+                            s.path().value(),
+                            Optional.of(s.position()),
+                            titles(h, "section_title", "section_id", s.id(), locales),
+                            extra(sectionExtra.get(s.id()))));
+                }
+            }
+            var texts = new HashMap<Long, Map<String, Bundle.QuestionLocale>>();
+            h.createQuery("""
+                            select question_id, locale, title, content, updated, published, meta_title,
+                                   meta_description, meta_h1, no_index, no_follow, extra::text as extra
+                            from question_text
+                            """)
+                    .map((rs, ctx) -> {
+                        var t = kz.komek.catalog.CatalogStore.text(rs, ctx);
+                        return Map.entry(
+                                rs.getLong("question_id"),
+                                Map.entry(
+                                        rs.getString("locale"),
+                                        new Bundle.QuestionLocale(
+                                                t.title(),
+                                                t.content(),
+                                                t.updated(),
+                                                t.published(),
+                                                t.metaTitle(),
+                                                t.metaDescription(),
+                                                t.metaH1(),
+                                                t.noIndex(),
+                                                t.noFollow(),
+                                                extra(rs.getString("extra")))));
+                    })
+                    .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new HashMap<>())
+                            .put(e.getValue().getKey(), e.getValue().getValue()));
+            var rank = new HashMap<Long, Integer>();
+            for (int i = 0; i < sectionOrder.size(); i++) {
+                rank.put(sectionOrder.get(i), i);
+            }
+            var questions = h.createQuery("""
+                            select q.id, q.site, q.section_id, s.path, q.position, q.pinned, q.canonical, q.votes_up,
+                                   q.votes_down, q.usefulness, q.incomplete, q.extra::text as extra
+                            from question q join section s on s.id = q.section_id
+                            """)
+                    .map((rs, ctx) -> {
+                        long id = rs.getLong("id");
+                        long up = rs.getLong("votes_up");
+                        boolean noVotes = rs.wasNull();
+                        long down = rs.getLong("votes_down");
+                        double usefulness = rs.getDouble("usefulness");
+                        boolean noUsefulness = rs.wasNull();
+                        var byLocale = new LinkedHashMap<String, Bundle.QuestionLocale>();
+                        var own = texts.getOrDefault(id, Map.of());
+                        for (String l : locales) {
+                            if (own.containsKey(l)) {
+                                byLocale.put(l, own.get(l));
+                            }
+                        }
+                        own.forEach(byLocale::putIfAbsent);
+                        return Map.entry(
+                                rs.getLong("section_id"),
+                                new Bundle.Question(
+                                        id,
+                                        rs.getString("site"),
+                                        rs.getString("path"),
+                                        rs.getInt("position"),
+                                        rs.getBoolean("pinned"),
+                                        rs.getString("canonical"),
+                                        noVotes ? Optional.empty() : Optional.of(new Bundle.Votes(up, down)),
+                                        noUsefulness ? Optional.empty() : Optional.of(usefulness),
+                                        rs.getBoolean("incomplete"),
+                                        byLocale,
+                                        extra(rs.getString("extra"))));
+                    })
+                    .list();
+            var sorted = new ArrayList<>(questions);
+            sorted.sort((a, b) -> {
+                int c = Integer.compare(
+                        rank.getOrDefault(a.getKey(), Integer.MAX_VALUE),
+                        rank.getOrDefault(b.getKey(), Integer.MAX_VALUE));
+                if (c != 0) {
+                    return c;
+                }
+                c = Integer.compare(a.getValue().position(), b.getValue().position());
+                return c != 0 ? c : Long.compare(a.getValue().id(), b.getValue().id());
+            });
+            return new Bundle(
+                    locales,
+                    (String) header[1],
+                    sites,
+                    sections,
+                    sorted.stream().map(Map.Entry::getValue).toList(),
+                    extra((String) header[2]));
+        });
+    }
+
+    private static Map<String, String> titles(
+            Handle h, String table, String keyColumn, Object key, List<String> order) {
+        var found = new HashMap<String, String>();
+        h.createQuery("select locale, title from " + table + " where " + keyColumn + " = :key")
+                .bind("key", key)
+                .map((rs, ctx) -> Map.entry(rs.getString("locale"), rs.getString("title")))
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        var titles = new LinkedHashMap<String, String>();
+        for (String l : order) {
+            if (found.containsKey(l)) {
+                titles.put(l, found.remove(l));
+            }
+        }
+        titles.putAll(found);
+        return titles;
+    }
+
+    private static boolean siteMissing(Handle h, String slug) {
+        return h.createQuery("select count(*) from site where slug = :slug")
+                        .bind("slug", slug)
+                        .mapTo(Integer.class)
+                        .one()
+                == 0;
+    }
+
+    private static Optional<Long> sectionId(Handle h, String site, String path) {
+        return h.createQuery("select id from section where site = :site and path = :path")
+                .bind("site", site)
+                .bind("path", path)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    private static int depth(String path) {
+        return (int) path.chars().filter(c -> c == '/').count();
+    }
+
+    private String json(Map<String, JsonNode> extra) {
+        ObjectNode o = mapper.createObjectNode();
+        extra.forEach(o::set);
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, JsonNode> extra(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            var map = new LinkedHashMap<String, JsonNode>();
+            mapper.readTree(json).fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
+            return map;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored extra fields are not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package kz.komek.catalog;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.komek.web.BadRequestException;
+import kz.komek.web.NotFoundException;
+
+/**
+ * The public JSON API over the catalog ({@code /api/v1}). Field names of a question follow the seed's payload,
+ * so tools written against the original help center read komek too.
+ */
+public final class CatalogApi {
+    /** The seed shows "updated" as dd.MM.yyyy; the API keeps that shape. */
+    static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private static final DateTimeFormatter PUBLISHED = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .appendFraction(java.time.temporal.ChronoField.MICRO_OF_SECOND, 6, 6, true)
+            .toFormatter();
+
+    private final CatalogStore store;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public CatalogApi(CatalogStore store, Clock clock, ZoneId zone) {
+        this.store = store;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(zone));
+    }
+
+    /** {@code GET /api/v1/questions/{id}?site=&locale=}: one public question with every seed field. */
+    public void question(Context ctx) {
+        long id = questionId(ctx.pathParam("id"));
+        Optional<String> site = Optional.ofNullable(ctx.queryParam("site")).filter(s -> !s.isBlank());
+        Optional<Locale> wanted = optionalLocale(ctx);
+        var now = now();
+        Question q = store.question(id)
+                .filter(x -> site.map(s -> s.equals(x.site())).orElse(true))
+                .orElseThrow(() -> new NotFoundException(
+                        "no question " + id + site.map(s -> " in site " + s).orElse("")));
+        Locale locale =
+                wanted.orElseGet(() -> q.text(Locale.DEFAULT).isPresent() ? Locale.DEFAULT : Locale.DEFAULT.other());
+        QuestionText t = q.text(locale)
+                .filter(x -> x.visibleAt(now))
+                .orElseThrow(() -> new NotFoundException("question " + id + " is not published in locale " + locale));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("id", q.id());
+        body.put("title", t.title());
+        body.put("content", t.content());
+        body.put("updatedDate", t.updated().map(UPDATED::format).orElse(null));
+        body.put("usefulness", q.usefulnessRatio().orElse(null));
+        body.put("pinned", q.pinned());
+        body.put("voted", false);
+        body.put("meta_tag_title", t.metaTitle().orElse(null));
+        body.put("meta_tag_description", t.metaDescription().orElse(null));
+        body.put("meta_tag_h1", t.metaH1().orElse(null));
+        body.put("no_index", t.noIndex());
+        body.put("no_follow", t.noFollow());
+        body.put("publication_date", t.published().map(PUBLISHED::format).orElse(null));
+        body.put("canonical", q.canonical());
+        body.put("site", q.site());
+        body.put("locale", locale.code());
+        body.put("section", q.section().value());
+        body.put("url", "/" + q.site() + "/" + locale.code() + q.ownPath());
+        body.put(
+                "locales",
+                q.texts().entrySet().stream()
+                        .filter(e -> e.getValue().visibleAt(now))
+                        .map(e -> e.getKey().code())
+                        .sorted()
+                        .toList());
+        q.votesUp()
+                .ifPresent(up ->
+                        body.put("votes", Map.of("up", up, "down", q.votesDown().orElse(0L))));
+        if (q.incomplete()) {
+            body.put("incomplete", true);
+        }
+        ctx.json(body);
+    }
+
+    /** {@code GET /api/v1/sites}: the sites with their titles. */
+    public void sites(Context ctx) {
+        var list = new ArrayList<Map<String, Object>>();
+        for (Site s : store.sites()) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("slug", s.slug());
+            m.put("title", titles(s.titles()));
+            list.add(m);
+        }
+        ctx.json(Map.of("sites", list));
+    }
+
+    /** {@code GET /api/v1/sections?site=&locale=}: a site's section tree, as a flat list in menu order. */
+    public void sections(Context ctx) {
+        String site = site(ctx);
+        Optional<Locale> locale = optionalLocale(ctx);
+        var counts = locale.map(l -> store.questionCounts(site, l, now())).orElse(Map.of());
+        var list = new ArrayList<Map<String, Object>>();
+        for (Section s : store.tree(site).all()) {
+            if (locale.isPresent() && !s.titles().isEmpty() && !s.publishedIn(locale.get())) {
+                continue;
+            }
+            var m = section(s, locale);
+            locale.ifPresent(l -> m.put("questions", counts.getOrDefault(s.id(), 0)));
+            list.add(m);
+        }
+        ctx.json(Map.of("site", site, "sections", list));
+    }
+
+    /** {@code GET /api/v1/sections/{path}?site=&locale=}: a section, its children and its public questions. */
+    public void section(Context ctx) {
+        String site = site(ctx);
+        Locale locale = optionalLocale(ctx).orElse(Locale.DEFAULT);
+        var path = SectionPath.parse(ctx.pathParam("path"))
+                .orElseThrow(() -> new NotFoundException("no section " + ctx.pathParam("path")));
+        var tree = store.tree(site);
+        Section s = tree.find(path)
+                .filter(x -> x.titles().isEmpty() || x.publishedIn(locale))
+                .orElseThrow(
+                        () -> new NotFoundException("no section " + path + " in site " + site + " (" + locale + ")"));
+        var body = section(s, Optional.of(locale));
+        body.put(
+                "children",
+                tree.childrenOf(s).stream()
+                        .filter(c -> c.titles().isEmpty() || c.publishedIn(locale))
+                        .map(c -> section(c, Optional.of(locale)))
+                        .toList());
+        List<Map<String, Object>> questions = new ArrayList<>();
+        for (QuestionSummary q : store.questionsIn(s.id(), locale, now())) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("id", q.id());
+            m.put("title", q.title());
+            m.put("pinned", q.pinned());
+            m.put("url", "/" + site + "/" + locale.code() + "/" + q.section().value() + "/q" + q.id());
+            questions.add(m);
+        }
+        body.put("questions", questions);
+        ctx.json(body);
+    }
+
+    private static Map<String, Object> section(Section s, Optional<Locale> locale) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("path", s.path().value());
+        m.put("parent", s.path().parent().map(SectionPath::value).orElse(null));
+        m.put("depth", s.depth());
+        m.put("position", s.position());
+        if (locale.isPresent()) {
+            m.put("title", s.title(locale.get()).orElse(s.path().lastSegment()));
+            m.put(
+                    "url",
+                    "/" + s.site() + "/" + locale.get().code() + "/" + s.path().value());
+        } else {
+            m.put("title", titles(s.titles()));
+        }
+        return m;
+    }
+
+    private static Map<String, String> titles(Map<Locale, String> titles) {
+        var m = new LinkedHashMap<String, String>();
+        for (Locale l : Locale.values()) {
+            if (titles.containsKey(l)) {
+                m.put(l.code(), titles.get(l));
+            }
+        }
+        return m;
+    }
+
+    private String site(Context ctx) {
+        String site = ctx.queryParam("site");
+        if (site == null || site.isBlank()) {
+            site = store.sites().stream().map(Site::slug).findFirst().orElse("client");
+        }
+        String slug = site;
+        return store.site(slug).map(Site::slug).orElseThrow(() -> new NotFoundException("no site " + slug));
+    }
+
+    private static Optional<Locale> optionalLocale(Context ctx) {
+        String code = ctx.queryParam("locale");
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Locale.parse(code)
+                .orElseThrow(() -> new BadRequestException("unknown locale \"" + code + "\": use ru or kz")));
+    }
+
+    private static long questionId(String raw) {
+        try {
+            long id = Long.parseLong(raw.startsWith("q") ? raw.substring(1) : raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new BadRequestException("question id must be a positive integer, was \"" + abbreviate(raw) + "\"");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

@@ -1,0 +1,344 @@
+package kz.komek.catalog;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import kz.komek.web.NotFoundException;
+
+/** The visitor's HTML pages: site home, product/theme/subtheme pages and question pages. */
+public final class CatalogPages {
+    // 18 digits always fit a long; a longer id cannot exist, so it is a 404 rather than a parse error
+    private static final Pattern QUESTION_SEGMENT = Pattern.compile("q([0-9]{1,18})");
+    private static final String BRAND = "komek";
+
+    private final CatalogStore store;
+    private final TemplateEngine templates;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public CatalogPages(CatalogStore store, TemplateEngine templates, Clock clock, ZoneId zone) {
+        this.store = store;
+        this.templates = templates;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** {@code GET /{site}/{locale}/}. */
+    public void home(Context ctx) {
+        var req = request(ctx);
+        render(ctx, "catalog/home.jte", homePage(req));
+    }
+
+    /** {@code GET /{site}/{locale}/<path>}: a section page or, when the last segment is {@code q{id}}, a question. */
+    public void page(Context ctx) {
+        var req = request(ctx);
+        String path = stripSlashes(ctx.pathParam("path"));
+        if (path.isEmpty()) {
+            render(ctx, "catalog/home.jte", homePage(req));
+            return;
+        }
+        int slash = path.lastIndexOf('/');
+        var question = QUESTION_SEGMENT.matcher(path.substring(slash + 1));
+        if (question.matches()) {
+            String sectionPart = slash < 0 ? "" : path.substring(0, slash);
+            questionPage(ctx, req, Long.parseLong(question.group(1)), sectionPart);
+        } else {
+            var sectionPath = SectionPath.parse(path)
+                    .orElseThrow(() -> new NotFoundException("No section " + shorten(path) + " in this help center"));
+            render(ctx, "catalog/section.jte", sectionPage(req, sectionPath));
+        }
+    }
+
+    /** What every page of a site in a locale starts from; read once per request. */
+    private record Request(Site site, Locale locale, List<Site> sites, SectionTree tree, LocalDateTime now) {}
+
+    private Request request(Context ctx) {
+        String siteSlug = ctx.pathParam("site");
+        String localeCode = ctx.pathParam("locale");
+        List<Site> sites = store.sites();
+        Site site = sites.stream()
+                .filter(s -> s.slug().equals(siteSlug))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("No site " + shorten(siteSlug)));
+        Locale locale = Locale.parse(localeCode)
+                .orElseThrow(() -> new NotFoundException("No locale " + shorten(localeCode) + "; use ru or kz"));
+        return new Request(site, locale, sites, store.tree(site.slug()), LocalDateTime.now(clock.withZone(zone)));
+    }
+
+    private HomePage homePage(Request req) {
+        Locale locale = req.locale();
+        var products = new ArrayList<ProductCard>();
+        for (Section product : visible(req.tree().products(), locale)) {
+            var themes = visible(req.tree().childrenOf(product), locale).stream()
+                    .map(t -> LinkItem.of(title(t, locale), href(req, locale, t)))
+                    .toList();
+            products.add(new ProductCard(title(product, locale), href(req, locale, product), themes));
+        }
+        String siteTitle = siteTitle(req.site(), locale);
+        String productNames =
+                String.join(", ", products.stream().map(ProductCard::title).toList());
+        var chrome = chrome(
+                req,
+                siteTitle + " — " + UiText.HOME_TITLE.in(locale) + " " + BRAND,
+                productNames.isEmpty()
+                        ? UiText.HOME_TITLE.in(locale) + " " + BRAND
+                        : UiText.HOME_DESCRIPTION.format(locale, productNames),
+                List.of(new Breadcrumb(siteTitle, homeHref(req, locale), true)),
+                homeHref(req, locale.other()));
+        return new HomePage(chrome, siteTitle, products);
+    }
+
+    private SectionPage sectionPage(Request req, SectionPath path) {
+        Locale locale = req.locale();
+        Section section = req.tree()
+                .find(path)
+                .filter(s -> visibleWithAncestors(req.tree(), s, locale))
+                .orElseThrow(() -> new NotFoundException("No section " + path + " in " + locale + " on this site"));
+        var view = sectionView(req, section, Optional.empty());
+        var lineage = req.tree().lineage(section);
+        String title = lineage.size() == 3 ? title(section, locale) + " · " + view.heading() : view.heading();
+        var chrome = chrome(
+                req,
+                title + " — " + siteTitle(req.site(), locale) + " | " + BRAND,
+                UiText.SECTION_DESCRIPTION.format(locale, title),
+                breadcrumbs(req, lineage, locale, true),
+                nearestHref(req, lineage, locale.other()));
+        return new SectionPage(chrome, view);
+    }
+
+    private void questionPage(Context ctx, Request req, long id, String requestedSection) {
+        Locale locale = req.locale();
+        var notFound = new NotFoundException("No question " + id + " in " + locale + " on this site");
+        Question question = store.question(id)
+                .filter(q -> q.site().equals(req.site().slug()))
+                .orElseThrow(() -> notFound);
+        QuestionText text =
+                question.text(locale).filter(t -> t.visibleAt(req.now())).orElseThrow(() -> notFound);
+        if (!question.section().value().equals(requestedSection)) {
+            String query = ctx.queryString();
+            String target = questionHref(req, locale, question) + (query == null || query.isEmpty() ? "" : "?" + query);
+            ctx.redirect(target, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Section section = req.tree()
+                .find(question.section())
+                .orElseThrow(() -> new NotFoundException("The section of question " + id + " is gone"));
+        var open = new OpenQuestion(
+                id,
+                nonBlank(text.metaH1()).orElse(text.title()),
+                text.content(),
+                text.updated(),
+                question.usefulnessRatio().map(r -> (int) Math.round(r * 100)),
+                "/api/v1/questions/" + id + "/votes");
+        var view = sectionView(req, section, Optional.of(id));
+        var lineage = req.tree().lineage(section);
+        var crumbs = new ArrayList<>(breadcrumbs(req, lineage, locale, false));
+        crumbs.add(new Breadcrumb(text.title(), questionHref(req, locale, question), true));
+        String switchHref = question.text(locale.other())
+                .filter(t -> t.visibleAt(req.now()))
+                .map(t -> questionHref(req, locale.other(), question))
+                .orElseGet(() -> nearestHref(req, lineage, locale.other()));
+        var chrome = chrome(
+                req,
+                nonBlank(text.metaTitle()).orElse(text.title() + " — " + siteTitle(req.site(), locale) + " | " + BRAND),
+                nonBlank(text.metaDescription()).orElse(text.title()),
+                crumbs,
+                switchHref);
+        render(ctx, "catalog/question.jte", new QuestionPage(chrome, view, open));
+    }
+
+    /**
+     * The section's place in its product: the product's themes as a menu, the theme's subthemes as tabs (the first
+     * one selected on the theme page), and the numbered lists.
+     */
+    private SectionView sectionView(Request req, Section section, Optional<Long> openId) {
+        Locale locale = req.locale();
+        SectionTree tree = req.tree();
+        var lineage = tree.lineage(section);
+        Section product = lineage.get(0);
+        Optional<Section> theme = lineage.size() > 1 ? Optional.of(lineage.get(1)) : Optional.empty();
+        Optional<Section> subtheme = lineage.size() > 2 ? Optional.of(lineage.get(2)) : Optional.empty();
+
+        var menu = visible(tree.childrenOf(product), locale).stream()
+                .map(t -> new LinkItem(
+                        title(t, locale),
+                        href(req, locale, t),
+                        theme.map(Section::id).equals(Optional.of(t.id())) ? "page" : null))
+                .toList();
+        if (theme.isEmpty()) {
+            var cards = visible(tree.childrenOf(product), locale).stream()
+                    .map(t -> new ProductCard(
+                            title(t, locale),
+                            href(req, locale, t),
+                            visible(tree.childrenOf(t), locale).stream()
+                                    .map(s -> LinkItem.of(title(s, locale), href(req, locale, s)))
+                                    .toList()))
+                    .toList();
+            var lists = new ArrayList<QuestionList>();
+            var own = questionList(req, product, UiText.QUESTIONS.in(locale), true, openId);
+            if (!own.items().isEmpty()) {
+                lists.add(own);
+            }
+            return new SectionView(title(product, locale), menu, List.of(), cards, lists);
+        }
+
+        var subthemes = visible(tree.childrenOf(theme.get()), locale);
+        Optional<Section> selected = subtheme.or(() -> subthemes.stream().findFirst());
+        var tabs = subthemes.stream()
+                .map(s -> new LinkItem(
+                        title(s, locale),
+                        href(req, locale, s),
+                        selected.map(Section::id).equals(Optional.of(s.id()))
+                                ? (subtheme.isPresent() ? "page" : "true")
+                                : null))
+                .toList();
+        var lists = new ArrayList<QuestionList>();
+        // the selected tab already names the subtheme's list; a theme's own list needs a name only beside it
+        selected.ifPresent(s -> lists.add(questionList(req, s, title(s, locale), false, openId)));
+        var own = selected.isPresent()
+                ? questionList(req, theme.get(), UiText.OTHER_QUESTIONS.in(locale), true, openId)
+                : questionList(req, theme.get(), UiText.QUESTIONS.in(locale), false, openId);
+        if (!own.items().isEmpty() || selected.isEmpty()) {
+            lists.add(own);
+        }
+        return new SectionView(title(theme.get(), locale), menu, tabs, List.of(), lists);
+    }
+
+    private QuestionList questionList(
+            Request req, Section section, String heading, boolean headingShown, Optional<Long> openId) {
+        var items = store.questionsIn(section.id(), req.locale(), req.now()).stream()
+                .map(q -> new QuestionItem(
+                        q.id(),
+                        q.title(),
+                        prefix(req, req.locale()) + "/" + q.section().value() + "/q" + q.id(),
+                        q.pinned(),
+                        openId.equals(Optional.of(q.id()))))
+                .toList();
+        return new QuestionList(heading, headingShown, items);
+    }
+
+    private List<Breadcrumb> breadcrumbs(Request req, List<Section> lineage, Locale locale, boolean lastIsCurrent) {
+        var crumbs = new ArrayList<Breadcrumb>();
+        crumbs.add(new Breadcrumb(siteTitle(req.site(), locale), homeHref(req, locale), false));
+        for (int i = 0; i < lineage.size(); i++) {
+            Section s = lineage.get(i);
+            crumbs.add(new Breadcrumb(
+                    anyTitle(s, locale), href(req, locale, s), lastIsCurrent && i == lineage.size() - 1));
+        }
+        return crumbs;
+    }
+
+    /** The deepest section of {@code lineage} that exists in {@code target} with all its ancestors, else the home. */
+    private String nearestHref(Request req, List<Section> lineage, Locale target) {
+        String href = homeHref(req, target);
+        for (Section s : lineage) {
+            if (!isVisible(s, target)) {
+                break;
+            }
+            href = href(req, target, s);
+        }
+        return href;
+    }
+
+    private Chrome chrome(
+            Request req, String title, String description, List<Breadcrumb> crumbs, String localeSwitchHref) {
+        Locale locale = req.locale();
+        var siteLinks = req.sites().stream()
+                .map(s -> new LinkItem(
+                        siteTitle(s, locale),
+                        "/" + s.slug() + "/" + locale.code() + "/",
+                        s.slug().equals(req.site().slug()) ? "page" : null))
+                .toList();
+        return new Chrome(
+                locale,
+                title,
+                description,
+                homeHref(req, locale),
+                crumbs,
+                siteLinks.size() > 1 ? siteLinks : List.of(),
+                Optional.of(new LocaleLink(locale.other(), localeSwitchHref)),
+                Optional.of(prefix(req, locale) + "/search"));
+    }
+
+    private void render(Context ctx, String template, Object model) {
+        var out = new StringOutput();
+        templates.render(template, model, out);
+        ctx.html(out.toString());
+    }
+
+    /**
+     * Published in a locale means titled in it; seed sections may carry no titles at all, and those are shown
+     * everywhere under their slug rather than hidden.
+     */
+    private static boolean isVisible(Section s, Locale locale) {
+        return s.publishedIn(locale) || s.titles().isEmpty();
+    }
+
+    private static boolean visibleWithAncestors(SectionTree tree, Section s, Locale locale) {
+        var lineage = tree.lineage(s);
+        return lineage.size() == s.depth() && lineage.stream().allMatch(x -> isVisible(x, locale));
+    }
+
+    private static List<Section> visible(List<Section> sections, Locale locale) {
+        return sections.stream().filter(s -> isVisible(s, locale)).toList();
+    }
+
+    private static String title(Section s, Locale locale) {
+        return s.title(locale).orElse(s.path().lastSegment());
+    }
+
+    /** A breadcrumb may name a section not published in this locale (above a public question): any title will do. */
+    private static String anyTitle(Section s, Locale locale) {
+        return s.title(locale).or(() -> s.title(locale.other())).orElse(s.path().lastSegment());
+    }
+
+    private static String siteTitle(Site site, Locale locale) {
+        return site.title(locale).or(() -> site.title(locale.other())).orElse(site.slug());
+    }
+
+    private static String prefix(Request req, Locale locale) {
+        return "/" + req.site().slug() + "/" + locale.code();
+    }
+
+    private static String homeHref(Request req, Locale locale) {
+        return prefix(req, locale) + "/";
+    }
+
+    private static String href(Request req, Locale locale, Section s) {
+        return prefix(req, locale) + "/" + s.path().value();
+    }
+
+    private static String questionHref(Request req, Locale locale, Question q) {
+        return prefix(req, locale) + q.ownPath();
+    }
+
+    private static Optional<String> nonBlank(Optional<String> s) {
+        return s.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static String stripSlashes(String path) {
+        int from = 0;
+        int to = path.length();
+        while (from < to && path.charAt(from) == '/') {
+            from++;
+        }
+        while (to > from && path.charAt(to - 1) == '/') {
+            to--;
+        }
+        return path.substring(from, to);
+    }
+
+    /** Messages may reach the 404 page and the log; a hostile URL must not make them huge. */
+    private static String shorten(String s) {
+        String v = s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        return '"' + v.replaceAll("\\p{Cntrl}", "?") + '"';
+    }
+}

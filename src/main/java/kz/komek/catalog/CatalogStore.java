@@ -1,0 +1,199 @@
+package kz.komek.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads the catalog. Writes come through the bundle importer (and, later, the admin). */
+public final class CatalogStore {
+    private final Jdbi jdbi;
+
+    public CatalogStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Bumped by every content write, in any process: a cheap way to know when caches are stale. */
+    public long contentVersion() {
+        return jdbi.withHandle(h -> h.createQuery("select version from help_center")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    public List<Site> sites() {
+        return jdbi.withHandle(h -> h
+                .createQuery("""
+                        select s.slug, s.position, t.locale, t.title
+                        from site s left join site_title t on t.site = s.slug
+                        order by s.position, s.slug, t.locale
+                        """)
+                .reduceRows(new LinkedHashMap<String, Site>(), (acc, row) -> {
+                    String slug = row.getColumn("slug", String.class);
+                    Site prev = acc.get(slug);
+                    Map<Locale, String> titles = new EnumMap<>(Locale.class);
+                    if (prev != null) {
+                        titles.putAll(prev.titles());
+                    }
+                    String locale = row.getColumn("locale", String.class);
+                    if (locale != null) {
+                        Locale.parse(locale).ifPresent(l -> titles.put(l, row.getColumn("title", String.class)));
+                    }
+                    acc.put(slug, new Site(slug, row.getColumn("position", Integer.class), titles));
+                    return acc;
+                })
+                .values()
+                .stream()
+                .toList());
+    }
+
+    public Optional<Site> site(String slug) {
+        return sites().stream().filter(s -> s.slug().equals(slug)).findFirst();
+    }
+
+    /** The whole section tree of a site. */
+    public SectionTree tree(String site) {
+        return new SectionTree(jdbi.withHandle(h -> h
+                .createQuery("""
+                        select s.id, s.site, s.path, s.position, t.locale, t.title
+                        from section s left join section_title t on t.section_id = s.id
+                        where s.site = :site
+                        order by s.path, t.locale
+                        """)
+                .bind("site", site)
+                .reduceRows(new LinkedHashMap<Long, Section>(), (acc, row) -> {
+                    long id = row.getColumn("id", Long.class);
+                    Section prev = acc.get(id);
+                    Map<Locale, String> titles = new EnumMap<>(Locale.class);
+                    if (prev != null) {
+                        titles.putAll(prev.titles());
+                    }
+                    String locale = row.getColumn("locale", String.class);
+                    if (locale != null) {
+                        Locale.parse(locale).ifPresent(l -> titles.put(l, row.getColumn("title", String.class)));
+                    }
+                    acc.put(
+                            id,
+                            new Section(
+                                    id,
+                                    row.getColumn("site", String.class),
+                                    new SectionPath(row.getColumn("path", String.class)),
+                                    row.getColumn("position", Integer.class),
+                                    titles));
+                    return acc;
+                })
+                .values()
+                .stream()
+                .toList()));
+    }
+
+    /**
+     * The questions listed in a section that are public in {@code locale} at {@code now}: pinned first, then by
+     * position.
+     */
+    public List<QuestionSummary> questionsIn(long sectionId, Locale locale, LocalDateTime now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select q.id, s.path, q.position, q.pinned, t.title
+                        from question q
+                        join section s on s.id = q.section_id
+                        join question_text t on t.question_id = q.id and t.locale = :locale
+                        where q.section_id = :section and (t.published is null or t.published <= :now)
+                        order by q.pinned desc, q.position, q.id
+                        """)
+                .bind("section", sectionId)
+                .bind("locale", locale.code())
+                .bind("now", now)
+                .map((rs, ctx) -> new QuestionSummary(
+                        rs.getLong("id"),
+                        new SectionPath(rs.getString("path")),
+                        rs.getInt("position"),
+                        rs.getBoolean("pinned"),
+                        rs.getString("title")))
+                .list());
+    }
+
+    /** Counts of public questions per section in {@code locale} at {@code now}, for menus and tabs. */
+    public Map<Long, Integer> questionCounts(String site, Locale locale, LocalDateTime now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select q.section_id, count(*) as n
+                        from question q
+                        join question_text t on t.question_id = q.id and t.locale = :locale
+                        where q.site = :site and (t.published is null or t.published <= :now)
+                        group by q.section_id
+                        """)
+                .bind("site", site)
+                .bind("locale", locale.code())
+                .bind("now", now)
+                .reduceRows(new LinkedHashMap<Long, Integer>(), (acc, row) -> {
+                    acc.put(row.getColumn("section_id", Long.class), row.getColumn("n", Integer.class));
+                    return acc;
+                }));
+    }
+
+    /** A question with all its locales, whatever their publication state (callers decide visibility). */
+    public Optional<Question> question(long id) {
+        return jdbi.withHandle(h -> {
+            var texts = h.createQuery("""
+                            select locale, title, content, updated, published, meta_title, meta_description,
+                                   meta_h1, no_index, no_follow
+                            from question_text where question_id = :id order by locale
+                            """)
+                    .bind("id", id)
+                    .reduceRows(new EnumMap<Locale, QuestionText>(Locale.class), (acc, row) -> {
+                        Locale.parse(row.getColumn("locale", String.class))
+                                .ifPresent(l -> acc.put(l, row.getRow(CatalogStore::text)));
+                        return acc;
+                    });
+            return h.createQuery("""
+                            select q.id, q.site, s.path, q.position, q.pinned, q.canonical, q.votes_up,
+                                   q.votes_down, q.usefulness, q.incomplete
+                            from question q join section s on s.id = q.section_id
+                            where q.id = :id
+                            """)
+                    .bind("id", id)
+                    .map((rs, ctx) -> new Question(
+                            rs.getLong("id"),
+                            rs.getString("site"),
+                            new SectionPath(rs.getString("path")),
+                            rs.getInt("position"),
+                            rs.getBoolean("pinned"),
+                            rs.getString("canonical"),
+                            optionalLong(rs, "votes_up"),
+                            optionalLong(rs, "votes_down"),
+                            optionalDouble(rs, "usefulness"),
+                            rs.getBoolean("incomplete"),
+                            texts))
+                    .findOne();
+        });
+    }
+
+    public static QuestionText text(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        Timestamp published = rs.getTimestamp("published");
+        java.sql.Date updated = rs.getDate("updated");
+        return new QuestionText(
+                rs.getString("title"),
+                rs.getString("content"),
+                Optional.ofNullable(updated).map(java.sql.Date::toLocalDate),
+                Optional.ofNullable(published).map(Timestamp::toLocalDateTime),
+                Optional.ofNullable(rs.getString("meta_title")),
+                Optional.ofNullable(rs.getString("meta_description")),
+                Optional.ofNullable(rs.getString("meta_h1")),
+                rs.getBoolean("no_index"),
+                rs.getBoolean("no_follow"));
+    }
+
+    private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    private static Optional<Double> optionalDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+}

@@ -1,0 +1,29 @@
+package kz.komek.catalog;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * The expanded question of a question page.
+ *
+ * @param answerHtml the answer as stored; the only text a template outputs unescaped
+ * @param usefulPercent share of readers who found it useful, 0..100; absent when nobody voted
+ */
+public record OpenQuestion(
+        long id,
+        String title,
+        String answerHtml,
+        Optional<LocalDate> updated,
+        Optional<Integer> usefulPercent,
+        String voteAction) {
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    public Optional<String> updatedIso() {
+        return updated.map(LocalDate::toString);
+    }
+
+    public Optional<String> updatedShown() {
+        return updated.map(SHOWN::format);
+    }
+}

@@ -1,0 +1,15 @@
+package kz.komek.catalog;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** An audience with its own tree (clients, partners). */
+public record Site(String slug, int position, Map<Locale, String> titles) {
+    public Site {
+        titles = Map.copyOf(titles);
+    }
+
+    public Optional<String> title(Locale locale) {
+        return Optional.ofNullable(titles.get(locale));
+    }
+}

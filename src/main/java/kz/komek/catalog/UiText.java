@@ -1,0 +1,63 @@
+package kz.komek.catalog;
+
+/**
+ * Every interface text of the visitor pages, in both locales, in one place so that a translator reviews one file.
+ * Texts with {@code %s}/{@code %d} are formats for {@link #format(Locale, Object...)}.
+ */
+public enum UiText {
+    BRAND("komek — справочный центр", "komek — анықтама орталығы"),
+    SKIP_TO_CONTENT("Перейти к содержимому", "Негізгі мазмұнға өту"),
+    HOME("Главная", "Басты бет"),
+    SEARCH("Поиск", "Іздеу"),
+    SEARCH_LABEL("Найти ответ", "Жауап іздеу"),
+    SEARCH_PLACEHOLDER("Например, бонусы", "Мысалы, бонус"),
+    LANGUAGE("Язык", "Тіл"),
+    /** The locale's own name, shown on the switch that leads to it. */
+    LANGUAGE_NAME("Русский", "Қазақша"),
+    SITES("Для кого справка", "Анықтама кімге арналған"),
+    BREADCRUMBS("Вы здесь", "Сіз осындасыз"),
+    THEMES("Темы", "Тақырыптар"),
+    SUBTHEMES("Подтемы", "Ішкі тақырыптар"),
+    QUESTIONS("Вопросы", "Сұрақтар"),
+    OTHER_QUESTIONS("Другие вопросы", "Басқа сұрақтар"),
+    NO_QUESTIONS("Здесь пока нет вопросов.", "Бұл жерде әзірге сұрақ жоқ."),
+    PRODUCTS("Продукты и сервисы", "Өнімдер мен қызметтер"),
+    UPDATED("Обновлено", "Жаңартылды"),
+    FOUND_USEFUL("Сочли полезным: %d%%", "Пайдалы деп тапқандар: %d%%"),
+    WAS_USEFUL("Был ли ответ полезен?", "Жауап пайдалы болды ма?"),
+    YES("Да", "Иә"),
+    NO("Нет", "Жоқ"),
+    // accessible names start with the visible word (WCAG 2.5.3) and say what it answers
+    YES_USEFUL("Да, ответ полезен", "Иә, жауап пайдалы"),
+    NO_NOT_USEFUL("Нет, ответ не помог", "Жоқ, жауап көмектеспеді"),
+    HOME_TITLE("Справочный центр", "Анықтама орталығы"),
+    HOME_DESCRIPTION(
+            "Ответы на вопросы: %s. Справочный центр komek.", "Сұрақтарға жауаптар: %s. komek анықтама орталығы."),
+    SECTION_DESCRIPTION("Ответы на вопросы по теме «%s».", "«%s» тақырыбы бойынша сұрақтарға жауаптар."),
+    NOT_FOUND("Страница не найдена", "Бет табылмады"),
+    NOT_FOUND_HINT(
+            "Возможно, ссылка устарела или в адресе опечатка. Начните с главной страницы.",
+            "Сілтеме ескірген немесе мекенжайда қате болуы мүмкін. Басты беттен бастаңыз."),
+    BAD_REQUEST("Неверный запрос", "Қате сұрау"),
+    SERVER_ERROR("Что-то пошло не так", "Бірдеңе дұрыс болмады"),
+    ERROR_CODE("Код ошибки", "Қате коды"),
+    FOOTER(
+            "komek — справочный центр. Ответы на частые вопросы.",
+            "komek — анықтама орталығы. Жиі қойылатын сұрақтарға жауаптар.");
+
+    private final String ru;
+    private final String kz;
+
+    UiText(String ru, String kz) {
+        this.ru = ru;
+        this.kz = kz;
+    }
+
+    public String in(Locale locale) {
+        return locale == Locale.KZ ? kz : ru;
+    }
+
+    public String format(Locale locale, Object... args) {
+        return String.format(java.util.Locale.ROOT, in(locale), args);
+    }
+}

@@ -1,0 +1,56 @@
+package kz.komek.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import kz.komek.bundle.BundleJson;
+import kz.komek.bundle.BundleStore;
+import kz.komek.storage.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = "Write the whole help center as a komek-bundle/1 file.")
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DbOptions db;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the bundle; - for standard output.")
+    String file;
+
+    @Override
+    public Integer call() throws IOException {
+        String json;
+        try (var database = Database.open(db.config(0, Optional.empty(), false, 1, 0), 2)) {
+            json = new BundleJson().write(new BundleStore(database.jdbi()).export());
+        }
+        if (file.equals("-")) {
+            spec.commandLine().getOut().print(json);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        // Write beside the target, then move: a reader never sees half a bundle.
+        Path target = Path.of(file).toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), ".komek-export", ".json");
+        try {
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        spec.commandLine().getErr().println("exported to " + target);
+        return 0;
+    }
+}

@@ -1,0 +1,118 @@
+package kz.komek.cli;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import kz.komek.bundle.Bundle;
+import kz.komek.bundle.BundleException;
+import kz.komek.bundle.BundleJson;
+import kz.komek.bundle.BundleStore;
+import kz.komek.bundle.ImportReport;
+import kz.komek.bundle.NuxtImport;
+import kz.komek.bundle.NuxtPayloadReader;
+import kz.komek.storage.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = "Import a komek-bundle/1 JSON file or a Nuxt page payload, all or nothing.")
+final class ImportCommand implements Callable<Integer> {
+    static final long MAX_FILE = 256L * 1024 * 1024;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DbOptions db;
+
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "A bundle (.json) or a page payload (__NUXT_DATA__ array or HTML page).")
+    Path file;
+
+    @Option(
+            names = "--site",
+            defaultValue = "client",
+            description = "Site of a page payload's questions (default ${DEFAULT-VALUE}).")
+    String site;
+
+    @Option(names = "--dry-run", description = "Check and report, change nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        String text;
+        try {
+            text = read(file);
+        } catch (BundleException e) {
+            err.println("komek import: " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        Bundle bundle;
+        List<String> findings;
+        try {
+            if (NuxtPayloadReader.looksLikePayload(text)) {
+                NuxtImport nuxt = new NuxtPayloadReader().read(text, site);
+                bundle = nuxt.bundle();
+                findings = nuxt.findings();
+            } else {
+                bundle = new BundleJson().read(text);
+                findings = List.of();
+            }
+        } catch (BundleException e) {
+            err.println("komek import: " + file + ": " + e.getMessage());
+            err.println("komek import: nothing was changed");
+            return Cli.BAD_INPUT;
+        }
+        try (var database = Database.open(db.config(0, Optional.empty(), false, 1, 0), 2)) {
+            ImportReport report = new BundleStore(database.jdbi()).importBundle(bundle, findings, dryRun);
+            out.print(report.describe());
+            out.println(dryRun ? "dry run: nothing was changed" : "imported " + file);
+            return 0;
+        } catch (BundleException e) {
+            err.println("komek import: " + file + ": " + e.getMessage());
+            err.println("komek import: nothing was changed");
+            return Cli.BAD_INPUT;
+        }
+    }
+
+    /** The file as UTF-8 text; too large, unreadable or not UTF-8 is bad input. */
+    static String read(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE) {
+                throw new BundleException(
+                        file.toString(),
+                        "is " + size + " bytes; the largest file komek imports is " + MAX_FILE + " bytes");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new BundleException(file.toString(), "is not UTF-8 text");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BundleException(file.toString(), "no such file");
+        } catch (IOException e) {
+            throw new BundleException(file.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+}

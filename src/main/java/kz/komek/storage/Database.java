@@ -1,0 +1,280 @@
+package kz.komek.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import kz.komek.Config;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database: an external PostgreSQL ({@code --db-url}) or an embedded one whose files live under
+ * {@code <data>/postgres}. Migrations run on open. Closing stops the embedded server, so no {@code postgres}
+ * process outlives komek.
+ *
+ * <p>Only one process may run an embedded server on a data directory. A second komek process on the same
+ * directory (an {@code import} while {@code serve} runs) finds the running server through its
+ * {@code postmaster.pid} and connects to it instead of starting another.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final Optional<EmbeddedPostgres> embedded;
+    private final Optional<Path> ownedDataDir;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final String description;
+
+    private Database(
+            Optional<EmbeddedPostgres> embedded,
+            Optional<Path> ownedDataDir,
+            HikariDataSource dataSource,
+            String description) {
+        this.embedded = embedded;
+        this.ownedDataDir = ownedDataDir;
+        this.dataSource = dataSource;
+        this.description = description;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    }
+
+    /** Opens the database the config names and brings its schema up to date. */
+    public static Database open(Config config, int poolSize) {
+        if (config.db().isPresent()) {
+            var db = config.db().get();
+            var ds = pool(db.url(), db.user(), db.password(), poolSize);
+            return migrated(new Database(Optional.empty(), Optional.empty(), ds, "PostgreSQL at " + redact(db.url())));
+        }
+        Path pgDir = config.dataDir().resolve("postgres");
+        Optional<Integer> running = runningServerPort(pgDir);
+        if (running.isPresent() && !ownerAlive(config.dataDir())) {
+            stopOrphan(pgDir);
+            running = Optional.empty();
+        }
+        if (running.isPresent()) {
+            String url = "jdbc:postgresql://localhost:" + running.get() + "/postgres";
+            var ds = pool(url, "postgres", "", poolSize);
+            return migrated(new Database(
+                    Optional.empty(),
+                    Optional.empty(),
+                    ds,
+                    "embedded PostgreSQL of another komek process on port " + running.get()));
+        }
+        EmbeddedPostgres pg = startEmbedded(config.dataDir(), pgDir);
+        try {
+            writeOwner(config.dataDir());
+            var ds = pool(pg.getJdbcUrl("postgres", "postgres"), "postgres", "", poolSize);
+            return migrated(new Database(
+                    Optional.of(pg),
+                    Optional.of(config.dataDir()),
+                    ds,
+                    "embedded PostgreSQL 17 in " + pgDir + " on port " + pg.getPort()));
+        } catch (RuntimeException e) {
+            closeQuietly(pg);
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir, Path pgDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Path work = dataDir.resolve("postgres-bin");
+            Files.createDirectories(work);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(pgDir)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(work.toFile())
+                    .setServerConfig("listen_addresses", "localhost")
+                    // zonky tunes for throw-away test databases (-F, no synchronous commit); this one holds
+                    // the help center, so it must survive a power cut.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "100")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .start();
+        } catch (IOException e) {
+            throw new StorageException(
+                    "could not start the embedded PostgreSQL in " + pgDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The port of a live PostgreSQL serving {@code pgDir}, read from its {@code postmaster.pid} (line 1: pid,
+     * line 4: port). A stale file from a killed server is ignored: PostgreSQL itself recovers from it.
+     */
+    static Optional<Integer> runningServerPort(Path pgDir) {
+        Path pidFile = pgDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 4) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(lines.get(0).trim());
+            int port = Integer.parseInt(lines.get(3).trim());
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? Optional.of(port) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int size) {
+        var hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(size);
+        hc.setMinimumIdle(1);
+        hc.setPoolName("komek");
+        hc.setConnectionTimeout(10_000);
+        hc.setInitializationFailTimeout(10_000);
+        try {
+            return new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new StorageException("could not connect to " + redact(url) + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static Database migrated(Database db) {
+        try {
+            Flyway.configure()
+                    .dataSource(db.dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw new StorageException("could not migrate the database schema: " + rootMessage(e), e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Where the data lives, for the start-up log line (no passwords). */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        embedded.ifPresent(pg -> {
+            closeQuietly(pg);
+            log.info("embedded PostgreSQL stopped");
+        });
+        ownedDataDir.ifPresent(dir -> {
+            try {
+                Files.deleteIfExists(dir.resolve(OWNER_FILE));
+            } catch (IOException e) {
+                log.debug("could not remove {}: {}", OWNER_FILE, e.toString());
+            }
+        });
+    }
+
+    /**
+     * The embedded server's postmaster daemonizes (its parent is init), so whether a running server still has a
+     * komek behind it is recorded in a file of ours: the pid of the process that started it.
+     */
+    static final String OWNER_FILE = "postgres.owner";
+
+    private static void writeOwner(Path dataDir) {
+        try {
+            Files.writeString(
+                    dataDir.resolve(OWNER_FILE),
+                    Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new StorageException("cannot write " + dataDir.resolve(OWNER_FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the komek that started the running embedded server is still alive (and still a JVM). */
+    static boolean ownerAlive(Path dataDir) {
+        try {
+            long pid =
+                    Long.parseLong(Files.readString(dataDir.resolve(OWNER_FILE)).trim());
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .flatMap(p -> p.info().command())
+                    .map(c -> c.contains("java"))
+                    .orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A server left running by a komek that was killed: stop it so that this process can own the data. */
+    private static void stopOrphan(Path pgDir) {
+        readPid(pgDir).flatMap(ProcessHandle::of).ifPresent(pg -> {
+            log.warn("stopping PostgreSQL (pid {}) left running by a komek that did not stop cleanly", pg.pid());
+            pg.destroy(); // SIGTERM: a smart shutdown; an orphan has no clients left
+            try {
+                pg.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException("interrupted while stopping the orphaned PostgreSQL", e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new StorageException(
+                        "a PostgreSQL (pid " + pg.pid() + ") still runs on " + pgDir + "; stop it and retry", e);
+            }
+        });
+    }
+
+    private static Optional<Long> readPid(Path pgDir) {
+        try {
+            return Optional.of(Long.parseLong(
+                    Files.readAllLines(pgDir.resolve("postmaster.pid")).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        } catch (IOException | RuntimeException e) {
+            // Ctrl-C reaches postgres too (same process group) and it may already be gone.
+            log.debug("embedded PostgreSQL stop: {}", e.toString());
+        }
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /** Thrown when the database cannot be reached or prepared; the message says what to fix. */
+    public static final class StorageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StorageException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

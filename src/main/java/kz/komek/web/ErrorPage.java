@@ -1,0 +1,11 @@
+package kz.komek.web;
+
+import kz.komek.catalog.Chrome;
+import kz.komek.catalog.Locale;
+
+/** Model of {@code error.jte}: the 404/400/500 page, in the locale the URL asked for when it named one. */
+public record ErrorPage(int status, String title, String message, Locale locale) {
+    public Chrome chrome() {
+        return Chrome.minimal(locale, title);
+    }
+}

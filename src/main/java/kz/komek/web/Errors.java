@@ -1,0 +1,74 @@
+package kz.komek.web;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import kz.komek.catalog.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that maps failures to responses: JSON {@code {"error": …}} under {@code /api}, an HTML page
+ * elsewhere. Unexpected exceptions are logged once, with their stack trace, and never shown to the client.
+ */
+final class Errors {
+    private static final Logger log = LoggerFactory.getLogger(Errors.class);
+
+    private final TemplateEngine templates;
+
+    Errors(TemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    void register(RoutesConfig r) {
+        r.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
+        r.exception(BadRequestException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        r.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        r.exception(Exception.class, (e, ctx) -> {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Something went wrong on our side. Please try again later.");
+        });
+        // Routes that match nothing end here without an exception.
+        r.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {
+                respond(ctx, 404, "There is no page at " + ctx.path());
+            }
+        });
+    }
+
+    private void respond(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.json(Map.of("error", message));
+            return;
+        }
+        Locale locale = localeOf(ctx.path());
+        var page = new ErrorPage(status, title(status, locale), message, locale);
+        var out = new StringOutput();
+        templates.render("error.jte", page, out);
+        ctx.html(out.toString());
+    }
+
+    /** The locale named in {@code /{site}/{locale}/…}, so a Kazakh reader gets a Kazakh error page. */
+    private static Locale localeOf(String path) {
+        String[] parts = path.split("/");
+        return parts.length > 2 ? Locale.parse(parts[2]).orElse(Locale.DEFAULT) : Locale.DEFAULT;
+    }
+
+    private static String title(int status, Locale locale) {
+        boolean kz = locale == Locale.KZ;
+        if (status == 404) {
+            return kz ? "Бет табылмады" : "Страница не найдена";
+        }
+        if (status == 413) {
+            return kz ? "Сұраныс тым үлкен" : "Слишком большой запрос";
+        }
+        if (status >= 400 && status < 500) {
+            return kz ? "Сұраныс қате" : "Неверный запрос";
+        }
+        return kz ? "Қате орын алды" : "Что-то пошло не так";
+    }
+}

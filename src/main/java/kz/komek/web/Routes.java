@@ -1,0 +1,128 @@
+package kz.komek.web;
+
+import gg.jte.TemplateEngine;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import kz.komek.Config;
+import kz.komek.catalog.CatalogApi;
+import kz.komek.catalog.CatalogPages;
+import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.Locale;
+import kz.komek.catalog.Site;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every URL komek answers, in one place: the table of contents of the web interface. */
+public final class Routes {
+    private static final Logger log = LoggerFactory.getLogger("kz.komek.request");
+
+    private final Config config;
+    private final CatalogStore catalog;
+    private final CatalogPages pages;
+    private final CatalogApi api;
+    private final Errors errors;
+    private final PrometheusMeterRegistry registry;
+    private final StaticAssets assets = new StaticAssets();
+
+    public Routes(
+            Config config,
+            CatalogStore catalog,
+            CatalogPages pages,
+            CatalogApi api,
+            TemplateEngine templates,
+            PrometheusMeterRegistry registry) {
+        this.config = config;
+        this.catalog = catalog;
+        this.pages = pages;
+        this.api = api;
+        this.errors = new Errors(templates);
+        this.registry = registry;
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    public void configure(JavalinConfig c) {
+        c.startup.showJavalinBanner = false;
+        c.http.maxRequestSize = config.maxBodyBytes();
+        c.http.defaultContentType = "text/plain; charset=utf-8";
+        c.router.ignoreTrailingSlashes = false;
+        c.requestLogger.http((ctx, ms) -> {
+            Timer.builder("komek.http.requests")
+                    .tag("method", ctx.method().name())
+                    .tag("status", Integer.toString(ctx.statusCode()))
+                    .tag("route", ctx.endpoint() == null ? "none" : ctx.endpoint().path)
+                    .register(registry)
+                    .record(Duration.ofNanos((long) (ms * 1_000_000)));
+            log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+        });
+
+        var r = c.routes;
+        r.before(Routes::securityHeaders);
+        r.before(this::refuseLargeBodies);
+
+        r.get("/", this::root);
+        r.get("/static/{file}", assets::serve);
+        r.get("/health", this::health);
+        r.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(registry.scrape()));
+
+        r.get("/api/v1/questions/{id}", api::question);
+        r.get("/api/v1/sites", api::sites);
+        r.get("/api/v1/sections", api::sections);
+        r.get("/api/v1/sections/<path>", api::section);
+
+        r.get("/{site}/{locale}", ctx -> ctx.redirect(ctx.path() + "/", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+        r.get("/{site}/{locale}/", pages::home);
+        r.get("/{site}/{locale}/<path>", pages::page);
+
+        errors.register(r);
+    }
+
+    /** {@code /} leads to the first site in the default locale: {@code /client/ru/}. */
+    private void root(Context ctx) {
+        String site = catalog.sites().stream().map(Site::slug).findFirst().orElse("client");
+        ctx.redirect("/" + site + "/" + Locale.DEFAULT.code() + "/", io.javalin.http.HttpStatus.FOUND);
+    }
+
+    private void health(Context ctx) {
+        var body = new LinkedHashMap<String, Object>();
+        try {
+            long version = catalog.contentVersion();
+            body.put("status", "UP");
+            body.put("database", "UP");
+            body.put("content_version", version);
+            ctx.json(body);
+        } catch (RuntimeException e) {
+            log.warn("health check: database unreachable: {}", e.toString());
+            body.put("status", "DOWN");
+            body.put("database", "DOWN");
+            ctx.status(503).json(body);
+        }
+    }
+
+    /** Refused before any handler runs, whether or not the route would read the body. */
+    private void refuseLargeBodies(Context ctx) {
+        if (ctx.contentLength() > config.maxBodyBytes()) {
+            throw new io.javalin.http.HttpResponseException(
+                    413, "request body larger than " + config.maxBodyBytes() + " bytes");
+        }
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        ctx.header("X-Frame-Options", "SAMEORIGIN");
+    }
+}

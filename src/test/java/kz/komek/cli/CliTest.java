@@ -1,0 +1,125 @@
+package kz.komek.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kz.komek.testing.TestApp;
+import kz.komek.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator's commands, run as {@code main} runs them, against a real database. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private String dbUrl;
+    private String dbUser;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void freshDatabase() {
+        var db = TestDatabase.fresh();
+        dbUrl = db.url();
+        dbUser = db.user();
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--db-url";
+        all[args.length + 1] = dbUrl;
+        all[args.length + 2] = "--db-user";
+        all[args.length + 3] = dbUser;
+        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void importsABundleAndExportsIt() throws Exception {
+        Path bundle = write("b.json", TestApp.resource("/fixtures/cli.bundle.json"));
+        assertThat(run("import", bundle.toString())).isZero();
+        assertThat(out.toString()).contains("questions: 2 new, 0 updated");
+        Path exported = dir.resolve("out.json");
+        assertThat(run("export", exported.toString())).isZero();
+        assertThat(Files.readString(exported))
+                .contains("\"format\" : \"komek-bundle/1\"")
+                .contains("Как накопить");
+        // export → import → export gives the same document
+        assertThat(run("import", exported.toString())).isZero();
+        Path again = dir.resolve("again.json");
+        assertThat(run("export", again.toString())).isZero();
+        assertThat(Files.readString(again)).isEqualTo(Files.readString(exported));
+    }
+
+    @Test
+    void importsTheSeedPayload() throws Exception {
+        Path payload = write("seed.txt", TestApp.resource("/demo/kz-bonus-save-general.payload.txt"));
+        assertThat(run("import", payload.toString(), "--site", "client"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("questions: 11 new").contains("note: ");
+    }
+
+    @Test
+    void aBrokenBundleExitsNonZeroNamingRecordAndFieldAndChangesNothing() throws Exception {
+        Path good = write("good.json", TestApp.resource("/fixtures/cli.bundle.json"));
+        assertThat(run("import", good.toString())).isZero();
+        Path before = dir.resolve("before.json");
+        run("export", before.toString());
+
+        String broken = TestApp.resource("/fixtures/cli.bundle.json")
+                .replace("Как накопить бонусы?", "Изменено")
+                .replace("<p>Нет.</p>\", \"updated\": \"2024-05-01\"", "<p>Нет.</p>\", \"updated\": \"01.05.2024\"");
+        Path bad = write("bad.json", broken);
+        assertThat(run("import", bad.toString())).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString())
+                .contains("question 8, field locales.ru.updated")
+                .contains("nothing was changed");
+
+        Path after = dir.resolve("after.json");
+        run("export", after.toString());
+        assertThat(Files.readString(after)).isEqualTo(Files.readString(before));
+    }
+
+    @Test
+    void unreadableInputGetsAClearLine() throws Exception {
+        assertThat(run("import", dir.resolve("missing.json").toString())).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("no such file");
+        Path binary = dir.resolve("bin.json");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertThat(run("import", binary.toString())).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("not UTF-8");
+        Path garbage = write("garbage.json", "{\"format\": \"komek-bundle/1\", \"questions\": [");
+        assertThat(run("import", garbage.toString())).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("not valid JSON");
+    }
+
+    @Test
+    void wrongUsageExitsWithTheUsageCode() {
+        assertThat(run("import")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("FILE");
+        assertThat(run("serve", "--port", "eighty")).isEqualTo(Cli.USAGE);
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAStorageError() throws Exception {
+        Path good = write("good.json", TestApp.resource("/fixtures/cli.bundle.json"));
+        dbUrl = "jdbc:postgresql://127.0.0.1:1/none";
+        assertThat(run("import", good.toString())).isEqualTo(Cli.STORAGE);
+        assertThat(err.toString()).contains("could not connect");
+    }
+}

@@ -1,0 +1,125 @@
+package kz.komek.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import kz.komek.App;
+import kz.komek.Config;
+import kz.komek.bundle.BundleJson;
+
+/**
+ * The real app on a free port, on its own fresh database, optionally filled from a bundle on the classpath.
+ * Requests go over real HTTP; redirects are not followed, so tests see them.
+ */
+public final class TestApp implements AutoCloseable {
+    private final App app;
+    private final Path dataDir;
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private TestApp(App app, Path dataDir) {
+        this.app = app;
+        this.dataDir = dataDir;
+    }
+
+    public static TestApp empty() {
+        return start(Optional.empty(), false);
+    }
+
+    /** With the demo content (the seed page's questions) loaded as on a first start. */
+    public static TestApp withDemo() {
+        return start(Optional.empty(), true);
+    }
+
+    public static TestApp withBundle(String resource) {
+        return start(Optional.of(resource), false);
+    }
+
+    private static TestApp start(Optional<String> resource, boolean demo) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("komek-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Config config =
+                Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())).withDemo(demo);
+        App app = App.create(config);
+        try {
+            resource.ifPresent(r -> app.bundles().importBundle(new BundleJson().read(resource(r)), List.of()));
+            app.start();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return new TestApp(app, dir);
+    }
+
+    public static String resource(String name) {
+        try (InputStream in = TestApp.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + app.port() + path;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .headers(headers)
+                .GET()
+                .build());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory left behind is harmless
+        }
+    }
+}
