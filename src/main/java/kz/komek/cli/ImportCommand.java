@@ -29,8 +29,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Import a komek-bundle/1 JSON file or a Nuxt page payload, all or nothing.")
 final class ImportCommand implements Callable<Integer> {
-    static final long MAX_FILE = 256L * 1024 * 1024;
-
     @Spec
     CommandSpec spec;
 
@@ -52,13 +50,19 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check and report, change nothing.")
     boolean dryRun;
 
+    @Option(
+            names = "--max-bytes",
+            defaultValue = "268435456",
+            description = "Refuse files larger than this (default ${DEFAULT-VALUE}, 256 MiB).")
+    long maxBytes;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
         String text;
         try {
-            text = read(file);
+            text = read(file, maxBytes);
         } catch (BundleException e) {
             err.println("komek import: " + e.getMessage());
             return Cli.BAD_INPUT;
@@ -92,13 +96,14 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** The file as UTF-8 text; too large, unreadable or not UTF-8 is bad input. */
-    static String read(Path file) {
+    static String read(Path file, long maxBytes) {
         try {
             long size = Files.size(file);
-            if (size > MAX_FILE) {
+            if (size > maxBytes) {
                 throw new BundleException(
                         file.toString(),
-                        "is " + size + " bytes; the largest file komek imports is " + MAX_FILE + " bytes");
+                        "is " + size + " bytes; the largest file this import takes is " + maxBytes
+                                + " bytes (--max-bytes)");
             }
             byte[] bytes = Files.readAllBytes(file);
             return StandardCharsets.UTF_8

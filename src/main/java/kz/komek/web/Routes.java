@@ -70,24 +70,31 @@ public final class Routes {
         r.before(Routes::securityHeaders);
         r.before(this::refuseLargeBodies);
 
-        r.get("/", this::root);
-        r.get("/static/{file}", assets::serve);
-        r.get("/health", this::health);
-        r.get(
+        get(r, "/", this::root);
+        get(r, "/static/{file}", assets::serve);
+        get(r, "/health", this::health);
+        get(
+                r,
                 "/metrics",
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(registry.scrape()));
 
-        r.get("/api/v1/questions/{id}", api::question);
-        r.get("/api/v1/sites", api::sites);
-        r.get("/api/v1/sections", api::sections);
-        r.get("/api/v1/sections/<path>", api::section);
+        get(r, "/api/v1/questions/{id}", api::question);
+        get(r, "/api/v1/sites", api::sites);
+        get(r, "/api/v1/sections", api::sections);
+        get(r, "/api/v1/sections/<path>", api::section);
 
-        r.get("/{site}/{locale}", ctx -> ctx.redirect(ctx.path() + "/", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
-        r.get("/{site}/{locale}/", pages::home);
-        r.get("/{site}/{locale}/<path>", pages::page);
+        get(r, "/{site}/{locale}", ctx -> ctx.redirect(ctx.path() + "/", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+        get(r, "/{site}/{locale}/", pages::home);
+        get(r, "/{site}/{locale}/<path>", pages::page);
 
         errors.register(r);
+    }
+
+    /** GET and HEAD alike: crawlers and monitors ask HEAD and must get the same status (Jetty drops the body). */
+    private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler) {
+        r.get(path, handler);
+        r.head(path, handler);
     }
 
     /** {@code /} leads to the first site in the default locale: {@code /client/ru/}. */

@@ -109,6 +109,23 @@ class CliTest {
     }
 
     @Test
+    void anOversizedFileIsRefusedBeforeItIsRead() throws Exception {
+        Path good = write("good.json", TestApp.resource("/fixtures/cli.bundle.json"));
+        assertThat(run("import", good.toString(), "--max-bytes", "100")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("the largest file this import takes is 100 bytes");
+        assertThat(run("export", "-")).isZero();
+        assertThat(out.toString()).doesNotContain("Как накопить");
+    }
+
+    @Test
+    void aPayloadThatIsNotAPayloadIsBadInput() throws Exception {
+        Path html =
+                write("page.html", "<html><body><script id=\"__NUXT_DATA__\" type=\"application/json\">[1,</script>");
+        assertThat(run("import", html.toString())).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("nothing was changed");
+    }
+
+    @Test
     void wrongUsageExitsWithTheUsageCode() {
         assertThat(run("import")).isEqualTo(Cli.USAGE);
         assertThat(err.toString()).contains("FILE");
