@@ -17,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,8 +198,7 @@ public final class BundleJson {
                     where + ", field locales", "expected an object with at least one locale (\"ru\", \"kz\")");
         }
         var texts = new LinkedHashMap<String, Bundle.QuestionLocale>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = localesNode.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : localesNode.properties()) {
             String code = locale(JsonNodeFactory.instance.textNode(e.getKey()), where, "locales")
                     .code();
             texts.put(code, questionText(e.getValue(), where, "locales." + code));
@@ -430,8 +428,7 @@ public final class BundleJson {
             return titles;
         }
         object(n, where + ", field " + field);
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : n.properties()) {
             String code = locale(JsonNodeFactory.instance.textNode(e.getKey()), where, field)
                     .code();
             String title = text(e.getValue(), where, field + "." + code);
@@ -446,8 +443,7 @@ public final class BundleJson {
 
     private static Map<String, JsonNode> extra(JsonNode n, Set<String> known) {
         var extra = new LinkedHashMap<String, JsonNode>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : n.properties()) {
             if (!known.contains(e.getKey())) {
                 extra.put(e.getKey(), e.getValue());
             }

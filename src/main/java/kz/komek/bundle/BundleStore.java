@@ -500,7 +500,7 @@ public final class BundleStore {
         }
         try {
             var map = new LinkedHashMap<String, JsonNode>();
-            mapper.readTree(json).fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
+            mapper.readTree(json).properties().forEach(e -> map.put(e.getKey(), e.getValue()));
             return map;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored extra fields are not JSON", e);

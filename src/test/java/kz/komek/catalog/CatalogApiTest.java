@@ -55,6 +55,53 @@ class CatalogApiTest {
         assertThat(q.get("voted").asBoolean()).isFalse();
     }
 
+    /** The seed's eleven questions, imported on first start, read back over HTTP field by field. */
+    @ParameterizedTest(name = "question {0}")
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "456|03.01.2021|2021-01-03T02:25:26.712298|0.89|/bonus/save/general/q456|false|false|Жиналған бонус санын қайдан білемін?",
+                "462|22.04.2025|2025-04-22T13:45:44.065581|0.75|/bonus/save/general/q462|false|false|Kaspi.kz-тегі Магазиннен тауар сатып алдым.",
+                "17562|14.07.2025|2025-07-14T09:42:04.193008|-|/shop/comment/q17561|true|false|Kaspi.kz-тегі Магазинде пікір жазғанға",
+                "476|30.11.2024|2024-11-30T07:01:00.167935|-|/bonus/save/general/q476|false|false|Кредит төлегенде/өтегенде бонус беріле ме?",
+                "451|01.03.2025|2025-03-01T08:01:00.035668|-|/bonus/save/general/q451|false|false|",
+                "553|03.01.2021|2021-01-03T02:41:57.897169|0.93|/bonus/save/general/q553|false|false|",
+                "17560|14.07.2025|2025-07-14T09:45:08.995882|-|/shop/comment/q17559|false|true|",
+                "518|12.09.2025|2025-09-12T10:48:08.916116|-|/bonus/save/general/q518|false|false|",
+                "467|22.04.2025|2025-04-22T12:21:00.136835|-|/bonus/save/general/q467|false|false|",
+                "514|01.03.2025|2025-03-01T08:01:00.044328|-|/bonus/save/general/q514|false|false|",
+                "1580|14.03.2025|2025-03-14T13:34:46.588184|0.78|/bonus/save/general/q1580|false|false|Kaspi.kz-те менің бонусым көрінбей тұр."
+            })
+    void theSeedQuestionsAreServedFieldByField(
+            long id,
+            String updated,
+            String published,
+            Double usefulness,
+            String canonical,
+            boolean noIndex,
+            boolean noFollow,
+            String titleStart)
+            throws Exception {
+        JsonNode q = json("/api/v1/questions/" + id + "?site=client&locale=kz", 200);
+        assertThat(q.get("updatedDate").asText()).isEqualTo(updated);
+        assertThat(q.get("publication_date").asText()).isEqualTo(published);
+        if (usefulness == null) {
+            assertThat(q.get("usefulness").isNull())
+                    .as("usefulness stored before the cut stays unset")
+                    .isTrue();
+        } else {
+            assertThat(q.get("usefulness").asDouble()).isEqualTo(usefulness);
+        }
+        assertThat(q.get("canonical").asText()).isEqualTo(canonical);
+        assertThat(q.get("no_index").asBoolean()).isEqualTo(noIndex);
+        assertThat(q.get("no_follow").asBoolean()).isEqualTo(noFollow);
+        assertThat(q.get("pinned").asBoolean()).isFalse();
+        assertThat(q.get("title").asText()).isNotBlank().startsWith(titleStart == null ? "" : titleStart);
+        assertThat(q.get("content").asText()).isNotBlank();
+        assertThat(q.has("incomplete")).isEqualTo(id == 456);
+    }
+
     @Test
     void aCrossListedCopyNamesItsCanonical() throws Exception {
         JsonNode q = json("/api/v1/questions/17562?locale=kz", 200);

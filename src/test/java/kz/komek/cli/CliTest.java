@@ -20,6 +20,7 @@ class CliTest {
 
     private String dbUrl;
     private String dbUser;
+    private String dbPassword;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -28,17 +29,20 @@ class CliTest {
         var db = TestDatabase.fresh();
         dbUrl = db.url();
         dbUser = db.user();
+        dbPassword = db.password();
     }
 
     private int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        String[] all = new String[args.length + 4];
+        String[] all = new String[args.length + 6];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--db-url";
         all[args.length + 1] = dbUrl;
         all[args.length + 2] = "--db-user";
         all[args.length + 3] = dbUser;
+        all[args.length + 4] = "--db-password";
+        all[args.length + 5] = dbPassword;
         return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
     }
 
