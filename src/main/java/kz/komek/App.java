@@ -6,12 +6,15 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import kz.komek.admin.LintApi;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.DemoContent;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
 import kz.komek.cli.Cli;
+import kz.komek.content.AnswerRenderer;
+import kz.komek.content.Lint;
 import kz.komek.storage.Database;
 import kz.komek.web.Routes;
 import org.slf4j.Logger;
@@ -49,12 +52,14 @@ public final class App implements AutoCloseable {
                 new DemoContent(bundles, catalog).loadIfEmpty();
             }
             var templates = TemplateEngine.createPrecompiled(ContentType.Html);
+            var answers = new AnswerRenderer(config.content());
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             var routes = new Routes(
                     config,
                     catalog,
-                    new CatalogPages(catalog, templates, clock, config.zone()),
-                    new CatalogApi(catalog, clock, config.zone()),
+                    new CatalogPages(catalog, answers, templates, clock, config.zone()),
+                    new CatalogApi(catalog, answers, clock, config.zone()),
+                    new LintApi(bundles, new Lint(config.content()), clock, config.zone()),
                     templates,
                     registry);
             Javalin javalin = Javalin.create(routes::configure);

@@ -3,6 +3,7 @@ package kz.komek;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
+import kz.komek.content.ContentConfig;
 
 /**
  * Everything the app needs to start, read once from flags and environment variables (flags win). Tests build it
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param zone the help center's local time, in which publication dates are written
  * @param loadDemo load the demo content when the database is empty
  * @param refreshSeconds how often a node looks for content changed by another process (import, other nodes)
+ * @param maxBodyBytes the largest request body accepted
+ * @param content how answers render per platform (macros, app links, the app's User-Agent tokens)
  */
 public record Config(
         int port,
@@ -24,7 +27,8 @@ public record Config(
         ZoneId zone,
         boolean loadDemo,
         int refreshSeconds,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        ContentConfig content) {
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -39,15 +43,24 @@ public record Config(
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Almaty");
 
     public static Config forTests(Path dataDir) {
-        return new Config(0, dataDir, Optional.empty(), Optional.empty(), DEFAULT_ZONE, false, 1, 1 << 20);
+        return new Config(
+                0,
+                dataDir,
+                Optional.empty(),
+                Optional.empty(),
+                DEFAULT_ZONE,
+                false,
+                1,
+                1 << 20,
+                ContentConfig.defaults());
     }
 
     public Config withDb(Optional<DbUrl> db) {
-        return new Config(port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes);
+        return new Config(port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content);
     }
 
     public Config withDemo(boolean demo) {
-        return new Config(port, dataDir, db, baseUrl, zone, demo, refreshSeconds, maxBodyBytes);
+        return new Config(port, dataDir, db, baseUrl, zone, demo, refreshSeconds, maxBodyBytes, content);
     }
 
     /** An external PostgreSQL. */

@@ -16,6 +16,8 @@ import java.util.Optional;
 import kz.komek.catalog.Section;
 import kz.komek.catalog.SectionPath;
 import kz.komek.catalog.SectionTree;
+import kz.komek.content.HtmlSanitizer;
+import kz.komek.content.Sanitized;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,6 +30,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class BundleStore {
     private final Jdbi jdbi;
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final ObjectMapper mapper = new ObjectMapper();
 
     public BundleStore(Jdbi jdbi) {
@@ -255,6 +258,12 @@ public final class BundleStore {
             }
             for (var e : q.locales().entrySet()) {
                 var t = e.getValue();
+                // Answers are made safe on the way in; the report says what was taken out, per question.
+                Sanitized content = sanitizer.sanitize(t.content());
+                if (content.changed()) {
+                    notes.add("question " + q.id() + ", locale " + e.getKey() + ": removed from the answer: "
+                            + String.join("; ", content.removed()));
+                }
                 h.createUpdate("""
                                 insert into question_text (question_id, locale, title, content, updated, published,
                                     meta_title, meta_description, meta_h1, no_index, no_follow, extra)
@@ -270,7 +279,7 @@ public final class BundleStore {
                         .bind("id", q.id())
                         .bind("locale", e.getKey())
                         .bind("title", t.title())
-                        .bind("content", t.content())
+                        .bind("content", content.html())
                         .bind("updated", t.updated().orElse(null))
                         .bind("published", t.published().map(Timestamp::valueOf).orElse(null))
                         .bind("metaTitle", t.metaTitle().orElse(null))

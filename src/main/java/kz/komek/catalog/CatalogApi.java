@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.content.AnswerRenderer;
+import kz.komek.content.Platform;
 import kz.komek.web.BadRequestException;
 import kz.komek.web.NotFoundException;
 
@@ -27,11 +29,13 @@ public final class CatalogApi {
             .toFormatter();
 
     private final CatalogStore store;
+    private final AnswerRenderer answers;
     private final Clock clock;
     private final ZoneId zone;
 
-    public CatalogApi(CatalogStore store, Clock clock, ZoneId zone) {
+    public CatalogApi(CatalogStore store, AnswerRenderer answers, Clock clock, ZoneId zone) {
         this.store = store;
+        this.answers = answers;
         this.clock = clock;
         this.zone = zone;
     }
@@ -58,7 +62,9 @@ public final class CatalogApi {
         var body = new LinkedHashMap<String, Object>();
         body.put("id", q.id());
         body.put("title", t.title());
-        body.put("content", t.content());
+        Platform platform = CatalogPages.platform(ctx, answers);
+        body.put("content", answers.render(t.content(), platform, locale));
+        body.put("platform", platform.code());
         body.put("updatedDate", t.updated().map(UPDATED::format).orElse(null));
         body.put("usefulness", q.usefulnessRatio().orElse(null));
         body.put("pinned", q.pinned());

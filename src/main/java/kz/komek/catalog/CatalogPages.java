@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import kz.komek.content.AnswerRenderer;
+import kz.komek.content.Platform;
+import kz.komek.web.BadRequestException;
 import kz.komek.web.NotFoundException;
 
 /** The visitor's HTML pages: site home, product/theme/subtheme pages and question pages. */
@@ -20,12 +23,15 @@ public final class CatalogPages {
     private static final String BRAND = "komek";
 
     private final CatalogStore store;
+    private final AnswerRenderer answers;
     private final TemplateEngine templates;
     private final Clock clock;
     private final ZoneId zone;
 
-    public CatalogPages(CatalogStore store, TemplateEngine templates, Clock clock, ZoneId zone) {
+    public CatalogPages(
+            CatalogStore store, AnswerRenderer answers, TemplateEngine templates, Clock clock, ZoneId zone) {
         this.store = store;
+        this.answers = answers;
         this.templates = templates;
         this.clock = clock;
         this.zone = zone;
@@ -54,6 +60,23 @@ public final class CatalogPages {
             var sectionPath = SectionPath.parse(path)
                     .orElseThrow(() -> new NotFoundException("No section " + shorten(path) + " in this help center"));
             render(ctx, "catalog/section.jte", sectionPage(req, sectionPath));
+        }
+    }
+
+    /**
+     * The platform answers render for. Pages vary by User-Agent, so shared caches must key on it too.
+     *
+     * @throws BadRequestException for an unknown {@code ?platform=}
+     */
+    static Platform platform(Context ctx, AnswerRenderer answers) {
+        ctx.header("Vary", "User-Agent");
+        try {
+            return Platform.of(
+                    ctx.queryParam("platform"),
+                    ctx.userAgent(),
+                    answers.config().appUserAgentTokens());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
         }
     }
 
@@ -131,10 +154,11 @@ public final class CatalogPages {
         Section section = req.tree()
                 .find(question.section())
                 .orElseThrow(() -> new NotFoundException("The section of question " + id + " is gone"));
+        Platform platform = platform(ctx, answers);
         var open = new OpenQuestion(
                 id,
                 nonBlank(text.metaH1()).orElse(text.title()),
-                text.content(),
+                answers.render(text.content(), platform, locale),
                 text.updated(),
                 question.usefulnessRatio().map(r -> (int) Math.round(r * 100)),
                 "/api/v1/questions/" + id + "/votes");

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The expanded question of a question page.
  *
- * @param answerHtml the answer as stored; the only text a template outputs unescaped
+ * @param answerHtml the answer rendered for the reader's platform (safe HTML); the only text a template outputs
+ *     unescaped
  * @param usefulPercent share of readers who found it useful, 0..100; absent when nobody voted
  */
 public record OpenQuestion(

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
 import kz.komek.Config;
+import kz.komek.content.ContentConfig;
 import picocli.CommandLine.Option;
 
 /** Where the data lives; shared by every command that opens the database. Flags win over environment variables. */
@@ -53,6 +54,11 @@ final class DbOptions {
     }
 
     Config config(int port, Optional<String> baseUrl, boolean demo, int refreshSeconds, long maxBody) {
-        return new Config(port, data, db(), baseUrl, zone(), demo, refreshSeconds, maxBody);
+        return config(port, baseUrl, demo, refreshSeconds, maxBody, ContentConfig.defaults());
+    }
+
+    Config config(
+            int port, Optional<String> baseUrl, boolean demo, int refreshSeconds, long maxBody, ContentConfig content) {
+        return new Config(port, data, db(), baseUrl, zone(), demo, refreshSeconds, maxBody, content);
     }
 }

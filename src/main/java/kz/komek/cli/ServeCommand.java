@@ -1,9 +1,12 @@
 package kz.komek.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kz.komek.App;
+import kz.komek.content.ContentConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,9 +43,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body in bytes (env KOMEK_MAX_BODY, default ${DEFAULT-VALUE}).")
     long maxBody;
 
+    @Option(
+            names = "--content-config",
+            defaultValue = "${env:KOMEK_CONTENT_CONFIG}",
+            description = "JSON file with macros, app links and app User-Agent tokens (env KOMEK_CONTENT_CONFIG); "
+                    + "default: the built-in one.")
+    Path contentConfig;
+
+    @Option(
+            names = "--app-token",
+            split = ",",
+            defaultValue = "${env:KOMEK_APP_TOKEN}",
+            description = "User-Agent token(s) of the mobile app's webview (env KOMEK_APP_TOKEN); "
+                    + "replaces the content configuration's tokens.")
+    List<String> appTokens;
+
     @Override
     public Integer call() throws InterruptedException {
-        var config = db.config(port, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), demo, 1, maxBody);
+        ContentConfig content = contentConfig == null ? ContentConfig.defaults() : ContentConfig.read(contentConfig);
+        if (appTokens != null && !appTokens.isEmpty()) {
+            content = content.withAppUserAgentTokens(appTokens);
+        }
+        var config = db.config(port, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), demo, 1, maxBody, content);
         App app = App.create(config);
         var stopped = new CountDownLatch(1);
         // Ctrl-C and SIGTERM run shutdown hooks: stop HTTP, then the embedded PostgreSQL, so none outlives us.

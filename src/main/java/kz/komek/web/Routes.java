@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import kz.komek.Config;
+import kz.komek.admin.LintApi;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
@@ -28,6 +29,7 @@ public final class Routes {
     private final CatalogStore catalog;
     private final CatalogPages pages;
     private final CatalogApi api;
+    private final LintApi lint;
     private final Errors errors;
     private final PrometheusMeterRegistry registry;
     private final StaticAssets assets = new StaticAssets();
@@ -37,12 +39,14 @@ public final class Routes {
             CatalogStore catalog,
             CatalogPages pages,
             CatalogApi api,
+            LintApi lint,
             TemplateEngine templates,
             PrometheusMeterRegistry registry) {
         this.config = config;
         this.catalog = catalog;
         this.pages = pages;
         this.api = api;
+        this.lint = lint;
         this.errors = new Errors(templates);
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
@@ -83,6 +87,7 @@ public final class Routes {
         get(r, "/api/v1/sites", api::sites);
         get(r, "/api/v1/sections", api::sections);
         get(r, "/api/v1/sections/<path>", api::section);
+        get(r, "/api/v1/lint", lint::report);
 
         get(r, "/{site}/{locale}", ctx -> ctx.redirect(ctx.path() + "/", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
         get(r, "/{site}/{locale}/", pages::home);

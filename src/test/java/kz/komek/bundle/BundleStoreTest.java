@@ -127,6 +127,29 @@ class BundleStoreTest {
     }
 
     @Test
+    void answersAreSanitizedOnTheWayInAndTheReportSaysWhat() {
+        String hostile = BundleJsonTest.QUESTION.replace(
+                "<p>Жауап</p>",
+                "<p onclick=\\\"steal()\\\">Жауап<script>steal()</script> <a href=\\\"javascript:steal()\\\">сілтеме</a></p>");
+        ImportReport r = importText(BundleJsonTest.bundle(hostile));
+        String stored = catalog.question(456)
+                .orElseThrow()
+                .text(Locale.KZ)
+                .orElseThrow()
+                .content();
+        assertThat(stored)
+                .contains("Жауап")
+                .contains("сілтеме")
+                .doesNotContain("script")
+                .doesNotContain("onclick")
+                .doesNotContain("javascript");
+        assertThat(r.notes())
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("question 456, locale kz: removed from the answer: ")
+                        .contains("script"));
+    }
+
+    @Test
     void unknownFieldsAreReportedAndKept() {
         String q = BundleJsonTest.QUESTION.replace("\"pinned\": false,", "\"pinned\": false, \"tags\": [\"x\"],");
         ImportReport r = importText(BundleJsonTest.bundle(q));

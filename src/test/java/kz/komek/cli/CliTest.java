@@ -130,6 +130,26 @@ class CliTest {
     }
 
     @Test
+    void lintReportsFindingsAndFailsWhenStrict() throws Exception {
+        Path bundle = write("lint.json", TestApp.resource("/fixtures/lint.bundle.json"));
+        assertThat(run("import", bundle.toString())).isZero();
+        assertThat(run("lint")).isZero();
+        assertThat(out.toString())
+                .contains("question 1 (client, ru) unknown_macro: %вставка тариф_таблица(карты)%")
+                .contains("question 8 (client, kz) missing_translation")
+                .contains("findings");
+        assertThat(run("lint", "--strict")).isEqualTo(LintCommand.FINDINGS);
+        assertThat(run("lint", "--format", "json")).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(out.toString())
+                        .get("total")
+                        .asInt())
+                .isGreaterThanOrEqualTo(7);
+        assertThat(run("lint", "--format", "xml")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("--format must be text or json");
+    }
+
+    @Test
     void wrongUsageExitsWithTheUsageCode() {
         assertThat(run("import")).isEqualTo(Cli.USAGE);
         assertThat(err.toString()).contains("FILE");

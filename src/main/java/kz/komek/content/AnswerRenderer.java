@@ -1,0 +1,40 @@
+package kz.komek.content;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Optional;
+import kz.komek.catalog.Locale;
+
+/**
+ * Renders a stored answer for one platform: exactly one of its platform variants, macros as configured, app
+ * links as deep links or their web equivalents, safe HTML only. Answers are compiled once per distinct text
+ * (cached), so rendering the same answer for three platforms or a thousand readers parses it once.
+ */
+public final class AnswerRenderer {
+    private final ContentConfig config;
+    private final AnswerCompiler compiler;
+    /** Absent with a cache size of 0: every render compiles (benchmarks of the cold path). */
+    private final Optional<Cache<String, AnswerTemplate>> compiled;
+
+    public AnswerRenderer(ContentConfig config) {
+        this(config, 20_000);
+    }
+
+    public AnswerRenderer(ContentConfig config, long cacheSize) {
+        this.config = config;
+        this.compiler = new AnswerCompiler(config);
+        this.compiled = cacheSize > 0
+                ? Optional.of(Caffeine.newBuilder().maximumSize(cacheSize).build())
+                : Optional.empty();
+    }
+
+    public String render(String html, Platform platform, Locale locale) {
+        AnswerTemplate template =
+                compiled.isPresent() ? compiled.get().get(html, compiler::compile) : compiler.compile(html);
+        return template.render(platform, locale, config);
+    }
+
+    public ContentConfig config() {
+        return config;
+    }
+}

@@ -1,0 +1,29 @@
+package kz.komek.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.komek.testing.TestApp;
+import org.junit.jupiter.api.Test;
+
+class LintApiTest {
+    @Test
+    void theReportListsEveryKindOfProblemOverHttp() throws Exception {
+        try (var app = TestApp.withBundle("/fixtures/lint.bundle.json")) {
+            var r = app.get("/api/v1/lint?site=client");
+            assertThat(r.statusCode()).isEqualTo(200);
+            var json = new ObjectMapper().readTree(r.body());
+            assertThat(json.get("counts").properties())
+                    .extracting(java.util.Map.Entry::getKey)
+                    .containsExactlyInAnyOrder(
+                            "unknown_macro",
+                            "broken_macro",
+                            "missing_variant",
+                            "broken_link",
+                            "empty_answer",
+                            "missing_translation");
+            assertThat(json.get("findings").findValuesAsText("question")).doesNotContain("9");
+            assertThat(app.get("/api/v1/lint?site=partner").body()).contains("\"total\":0");
+        }
+    }
+}
