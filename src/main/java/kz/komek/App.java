@@ -15,6 +15,14 @@ import kz.komek.catalog.CatalogStore;
 import kz.komek.cli.Cli;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Lint;
+import kz.komek.search.SearchApi;
+import kz.komek.search.SearchDocuments;
+import kz.komek.search.SearchIndex;
+import kz.komek.search.SearchMisses;
+import kz.komek.search.SearchPages;
+import kz.komek.search.SearchService;
+import kz.komek.search.SearchStore;
+import kz.komek.search.SearchSync;
 import kz.komek.storage.Database;
 import kz.komek.web.Routes;
 import org.slf4j.Logger;
@@ -29,13 +37,27 @@ public final class App implements AutoCloseable {
     private final Javalin javalin;
     private final CatalogStore catalog;
     private final BundleStore bundles;
+    private final SearchIndex searchIndex;
+    private final SearchSync searchSync;
+    private final SearchMisses searchMisses;
 
-    private App(Config config, Database database, Javalin javalin, CatalogStore catalog, BundleStore bundles) {
+    private App(
+            Config config,
+            Database database,
+            Javalin javalin,
+            CatalogStore catalog,
+            BundleStore bundles,
+            SearchIndex searchIndex,
+            SearchSync searchSync,
+            SearchMisses searchMisses) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
         this.catalog = catalog;
         this.bundles = bundles;
+        this.searchIndex = searchIndex;
+        this.searchSync = searchSync;
+        this.searchMisses = searchMisses;
     }
 
     public static void main(String[] args) {
@@ -44,6 +66,9 @@ public final class App implements AutoCloseable {
 
     public static App create(Config config) {
         Database database = Database.open(config, 16);
+        SearchIndex searchIndex = null;
+        SearchSync searchSync = null;
+        SearchMisses searchMisses = null;
         try {
             var clock = Clock.system(config.zone());
             var catalog = new CatalogStore(database.jdbi());
@@ -53,18 +78,36 @@ public final class App implements AutoCloseable {
             }
             var templates = TemplateEngine.createPrecompiled(ContentType.Html);
             var answers = new AnswerRenderer(config.content());
+            var searchStore = new SearchStore(database.jdbi());
+            searchIndex = SearchIndex.open(config.dataDir().resolve("index"));
+            searchSync = new SearchSync(searchStore, searchIndex, new SearchDocuments(answers))
+                    .start(config.searchSyncMillis());
+            searchMisses = new SearchMisses(searchStore);
+            var search = new SearchService(searchIndex);
+            var pages = new CatalogPages(catalog, answers, templates, clock, config.zone());
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             var routes = new Routes(
                     config,
                     catalog,
-                    new CatalogPages(catalog, answers, templates, clock, config.zone()),
+                    pages,
                     new CatalogApi(catalog, answers, clock, config.zone()),
                     new LintApi(bundles, new Lint(config.content()), clock, config.zone()),
+                    new SearchApi(search, searchMisses, catalog, clock, config.zone()),
+                    new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
                     templates,
                     registry);
             Javalin javalin = Javalin.create(routes::configure);
-            return new App(config, database, javalin, catalog, bundles);
+            return new App(config, database, javalin, catalog, bundles, searchIndex, searchSync, searchMisses);
         } catch (RuntimeException e) {
+            if (searchSync != null) {
+                searchSync.close();
+            }
+            if (searchMisses != null) {
+                searchMisses.close();
+            }
+            if (searchIndex != null) {
+                searchIndex.close();
+            }
             database.close();
             throw e;
         }
@@ -84,8 +127,17 @@ public final class App implements AutoCloseable {
         return catalog;
     }
 
+    public org.jdbi.v3.core.Jdbi jdbi() {
+        return database.jdbi();
+    }
+
     public BundleStore bundles() {
         return bundles;
+    }
+
+    /** Indexes what changed now, instead of at the next poll (tests, and writes made in this process). */
+    public void syncSearch() {
+        searchSync.syncNow();
     }
 
     @Override
@@ -93,6 +145,9 @@ public final class App implements AutoCloseable {
         try {
             javalin.stop();
         } finally {
+            searchSync.close();
+            searchMisses.close();
+            searchIndex.close();
             database.close();
         }
     }

@@ -42,6 +42,11 @@ public record Config(
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Almaty");
 
+    /** How often the search index looks for content written by any process: well within a second. */
+    public long searchSyncMillis() {
+        return Math.max(100, refreshSeconds * 500L);
+    }
+
     public static Config forTests(Path dataDir) {
         return new Config(
                 0,

@@ -46,11 +46,26 @@ public final class BundleStore {
         return jdbi.inTransaction(h -> {
             // One import at a time: two concurrent merges could otherwise interleave positions and parents.
             h.execute("lock table help_center in exclusive mode");
+            // Every question this import writes carries the new version, so search indexes find what changed.
+            long revision = h.createQuery("select version + 1 from help_center")
+                    .mapTo(Long.class)
+                    .one();
             var notes = new ArrayList<>(findings);
             notes.addAll(unknownFieldNotes(bundle));
             int[] sites = importSites(h, bundle);
             int[] sections = importSections(h, bundle, notes);
-            int[] questions = importQuestions(h, bundle, notes);
+            int[] questions = importQuestions(h, bundle, notes, revision);
+            // A section's title is part of its questions' search documents: re-index those too.
+            for (var section : bundle.sections()) {
+                h.createUpdate("""
+                                update question set revision = :revision
+                                where section_id = (select id from section where site = :site and path = :path)
+                                """)
+                        .bind("revision", revision)
+                        .bind("site", section.site())
+                        .bind("path", section.path())
+                        .execute();
+            }
             importHeader(h, bundle);
             h.execute("update help_center set version = version + 1");
             if (dryRun) {
@@ -197,7 +212,7 @@ public final class BundleStore {
         return new int[] {created, updated};
     }
 
-    private int[] importQuestions(Handle h, Bundle bundle, List<String> notes) {
+    private int[] importQuestions(Handle h, Bundle bundle, List<String> notes, long revision) {
         int created = 0;
         int updated = 0;
         var sectionIds = new HashMap<String, Long>();
@@ -216,9 +231,9 @@ public final class BundleStore {
             }
             int rows = h.createUpdate("""
                             insert into question (id, site, section_id, position, pinned, canonical, votes_up,
-                                votes_down, usefulness, incomplete, extra)
+                                votes_down, usefulness, incomplete, extra, revision)
                             values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
-                                :incomplete, cast(:extra as jsonb))
+                                :incomplete, cast(:extra as jsonb), :revision)
                             on conflict (id) do nothing
                             """)
                     .bind("id", q.id())
@@ -232,6 +247,7 @@ public final class BundleStore {
                     .bind("usefulness", q.usefulness().orElse(null))
                     .bind("incomplete", q.incomplete())
                     .bind("extra", json(q.extra()))
+                    .bind("revision", revision)
                     .execute();
             if (rows == 1) {
                 created++;
@@ -240,7 +256,8 @@ public final class BundleStore {
                 h.createUpdate("""
                                 update question set site = :site, section_id = :section, position = :position,
                                     pinned = :pinned, canonical = :canonical, votes_up = :up, votes_down = :down,
-                                    usefulness = :usefulness, incomplete = :incomplete, extra = cast(:extra as jsonb)
+                                    usefulness = :usefulness, incomplete = :incomplete, extra = cast(:extra as jsonb),
+                                    revision = :revision
                                 where id = :id
                                 """)
                         .bind("id", q.id())
@@ -254,6 +271,7 @@ public final class BundleStore {
                         .bind("usefulness", q.usefulness().orElse(null))
                         .bind("incomplete", q.incomplete())
                         .bind("extra", json(q.extra()))
+                        .bind("revision", revision)
                         .execute();
             }
             for (var e : q.locales().entrySet()) {

@@ -68,7 +68,7 @@ public final class CatalogPages {
      *
      * @throws BadRequestException for an unknown {@code ?platform=}
      */
-    static Platform platform(Context ctx, AnswerRenderer answers) {
+    public static Platform platform(Context ctx, AnswerRenderer answers) {
         ctx.header("Vary", "User-Agent");
         try {
             return Platform.of(
@@ -289,7 +289,21 @@ public final class CatalogPages {
                 crumbs,
                 siteLinks.size() > 1 ? siteLinks : List.of(),
                 Optional.of(new LocaleLink(locale.other(), localeSwitchHref)),
-                Optional.of(prefix(req, locale) + "/search"));
+                Optional.of(prefix(req, locale) + "/search"),
+                false);
+    }
+
+    /**
+     * The frame of a page another feature serves on a site (the search page): site and locale come from the
+     * path (404 when unknown), breadcrumbs lead from the site home to this page, not indexed by search engines.
+     */
+    public Chrome frame(Context ctx, String title, String description, String otherLocaleHref) {
+        var req = request(ctx);
+        Locale locale = req.locale();
+        var crumbs = List.of(
+                new Breadcrumb(siteTitle(req.site(), locale), homeHref(req, locale), false),
+                new Breadcrumb(title, ctx.path(), true));
+        return chrome(req, title, description, crumbs, otherLocaleHref).asNoindex();
     }
 
     private void render(Context ctx, String template, Object model) {

@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param homeHref where the logo leads
  * @param searchAction the search page of the current site; empty where no site is known (error pages)
+ * @param noindex search engines should not index this page (search results, error pages)
  */
 public record Chrome(
         Locale locale,
@@ -17,7 +18,8 @@ public record Chrome(
         List<Breadcrumb> breadcrumbs,
         List<LinkItem> sites,
         Optional<LocaleLink> localeSwitch,
-        Optional<String> searchAction) {
+        Optional<String> searchAction,
+        boolean noindex) {
 
     public Chrome {
         breadcrumbs = List.copyOf(breadcrumbs);
@@ -26,7 +28,11 @@ public record Chrome(
 
     /** Error pages know neither site nor page: no breadcrumbs, switches or search. */
     public static Chrome minimal(Locale locale, String title) {
-        return new Chrome(locale, title, title, "/", List.of(), List.of(), Optional.empty(), Optional.empty());
+        return new Chrome(locale, title, title, "/", List.of(), List.of(), Optional.empty(), Optional.empty(), true);
+    }
+
+    public Chrome asNoindex() {
+        return new Chrome(locale, title, description, homeHref, breadcrumbs, sites, localeSwitch, searchAction, true);
     }
 
     public String lang() {

@@ -32,6 +32,9 @@ public record SectionPath(String value) {
                         + " has a segment that is not a lowercase slug (a-z, 0-9, '-', '_')");
             }
         }
+        if (parts[0].equals("search")) {
+            return Optional.of("section path " + quote(value) + " starts with \"search\", the search page's address");
+        }
         if (parts.length == 1 && parts[0].matches("q[0-9]+")) {
             return Optional.of("section path " + quote(value) + " looks like a question id");
         }

@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Cli.Version.class,
         description = "A self-hosted help center for Kazakh- and Russian-speaking users.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, LintCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            LintCommand.class,
+            SearchEvalCommand.class,
+            GenerateCommand.class
+        })
 public final class Cli {
     /** Bad input (a bundle or payload that cannot be imported, an unreadable file). */
     public static final int BAD_INPUT = 1;

@@ -18,6 +18,8 @@ import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
 import kz.komek.catalog.Locale;
 import kz.komek.catalog.Site;
+import kz.komek.search.SearchApi;
+import kz.komek.search.SearchPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,8 @@ public final class Routes {
     private final CatalogPages pages;
     private final CatalogApi api;
     private final LintApi lint;
+    private final SearchApi searchApi;
+    private final SearchPages searchPages;
     private final Errors errors;
     private final PrometheusMeterRegistry registry;
     private final StaticAssets assets = new StaticAssets();
@@ -40,6 +44,8 @@ public final class Routes {
             CatalogPages pages,
             CatalogApi api,
             LintApi lint,
+            SearchApi searchApi,
+            SearchPages searchPages,
             TemplateEngine templates,
             PrometheusMeterRegistry registry) {
         this.config = config;
@@ -47,6 +53,8 @@ public final class Routes {
         this.pages = pages;
         this.api = api;
         this.lint = lint;
+        this.searchApi = searchApi;
+        this.searchPages = searchPages;
         this.errors = new Errors(templates);
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
@@ -88,9 +96,12 @@ public final class Routes {
         get(r, "/api/v1/sections", api::sections);
         get(r, "/api/v1/sections/<path>", api::section);
         get(r, "/api/v1/lint", lint::report);
+        get(r, "/api/v1/search", searchApi::search);
+        get(r, "/api/v1/suggest", searchApi::suggest);
 
         get(r, "/{site}/{locale}", ctx -> ctx.redirect(ctx.path() + "/", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
         get(r, "/{site}/{locale}/", pages::home);
+        get(r, "/{site}/{locale}/search", searchPages::results);
         get(r, "/{site}/{locale}/<path>", pages::page);
 
         errors.register(r);

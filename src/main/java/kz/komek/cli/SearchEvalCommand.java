@@ -1,0 +1,49 @@
+package kz.komek.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.concurrent.Callable;
+import kz.komek.bundle.BundleJson;
+import kz.komek.search.SearchEval;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "search-eval",
+        mixinStandardHelpOptions = true,
+        description = "Import a bundle into a throw-away index, run the queries, print MRR@10 and Recall@5 per kind "
+                + "beside a baseline (StandardAnalyzer, no tolerance) measured in the same run.")
+final class SearchEvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BUNDLE", description = "A komek-bundle/1 file.")
+    Path bundle;
+
+    @Parameters(
+            index = "1",
+            paramLabel = "QUERIES",
+            description = "JSON lines: {\"q\", \"locale\", \"relevant\": [ids], \"kind\", \"site\"}.")
+    Path queries;
+
+    @Option(names = "--misses", description = "Also list the queries whose first relevant answer was not first.")
+    boolean misses;
+
+    @Override
+    public Integer call() throws Exception {
+        var b = new BundleJson().read(ImportCommand.read(bundle, 1L << 30));
+        var q = SearchEval.parseQueries(Files.readAllLines(queries));
+        var report = SearchEval.run(b, q, LocalDateTime.now());
+        var out = spec.commandLine().getOut();
+        SearchEval.print(report, out);
+        if (misses) {
+            report.misses().forEach(out::println);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,109 @@
+package kz.komek.search;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.Locale;
+import kz.komek.catalog.Site;
+import kz.komek.web.BadRequestException;
+import kz.komek.web.NotFoundException;
+
+/** {@code GET /api/v1/search} and {@code GET /api/v1/suggest}. */
+public final class SearchApi {
+    private final SearchService search;
+    private final SearchMisses misses;
+    private final CatalogStore catalog;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public SearchApi(SearchService search, SearchMisses misses, CatalogStore catalog, Clock clock, ZoneId zone) {
+        this.search = search;
+        this.misses = misses;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public void search(Context ctx) {
+        var request = request(ctx, 10, false);
+        var results = search.search(request);
+        if (results.total() == 0) {
+            misses.record(request);
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("query", results.query());
+        body.put("total", results.total());
+        body.put("results", results.hits().stream().map(SearchApi::hit).toList());
+        results.understoodAs().ifPresent(u -> body.put("understood_as", u));
+        results.didYouMean().ifPresent(d -> body.put("did_you_mean", d));
+        ctx.json(body);
+    }
+
+    public void suggest(Context ctx) {
+        var results = search.suggest(request(ctx, 8, true));
+        List<Map<String, Object>> list = results.hits().stream()
+                .map(h -> {
+                    var m = new LinkedHashMap<String, Object>();
+                    m.put("id", h.id());
+                    m.put("title", h.title());
+                    m.put("url", h.url());
+                    m.put("locale", h.locale().code());
+                    return (Map<String, Object>) m;
+                })
+                .toList();
+        ctx.json(Map.of("query", results.query(), "suggestions", list));
+    }
+
+    private static Map<String, Object> hit(SearchResults.Hit h) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", h.id());
+        m.put("title", h.title());
+        m.put("url", h.url());
+        m.put("snippet", h.snippet());
+        m.put("section", h.sectionPath());
+        m.put("section_title", h.sectionTitle());
+        m.put("locale", h.locale().code());
+        m.put("other_locale", h.otherLocale());
+        return m;
+    }
+
+    private SearchRequest request(Context ctx, int defaultLimit, boolean asYouType) {
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            throw new BadRequestException("q is required");
+        }
+        if (q.length() > SearchRequest.MAX_QUERY) {
+            throw new BadRequestException("q is longer than " + SearchRequest.MAX_QUERY + " characters");
+        }
+        String site = Optional.ofNullable(ctx.queryParam("site"))
+                .filter(s -> !s.isBlank())
+                .orElseGet(() ->
+                        catalog.sites().stream().map(Site::slug).findFirst().orElse("client"));
+        if (catalog.site(site).isEmpty()) {
+            throw new NotFoundException("no site " + site);
+        }
+        Optional<Locale> locale = Optional.ofNullable(ctx.queryParam("locale"))
+                .filter(s -> !s.isBlank())
+                .map(code -> Locale.parse(code)
+                        .orElseThrow(() -> new BadRequestException("unknown locale \"" + code + "\": use ru or kz")));
+        int limit = defaultLimit;
+        String raw = ctx.queryParam("limit");
+        if (raw != null) {
+            try {
+                limit = Integer.parseInt(raw);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+                throw new BadRequestException("limit must be a whole number from 1 to " + SearchRequest.MAX_LIMIT);
+            }
+        }
+        return new SearchRequest(q, site, locale, limit, LocalDateTime.now(clock.withZone(zone)), asYouType);
+    }
+}

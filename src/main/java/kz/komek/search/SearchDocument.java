@@ -1,0 +1,42 @@
+package kz.komek.search;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.Set;
+import kz.komek.catalog.Locale;
+
+/**
+ * What the index knows of one question in one locale.
+ *
+ * @param text the answer as readers see it (rendered once, as plain text: each platform phrase counted once)
+ * @param sections the titles of the question's section and its ancestors, product first
+ * @param locales every locale the question is published in, so a query may fall back to another locale only
+ *     for questions that lack its own
+ */
+public record SearchDocument(
+        long id,
+        String site,
+        Locale locale,
+        String sectionPath,
+        String sectionTitle,
+        String title,
+        String text,
+        String sections,
+        String description,
+        Optional<LocalDateTime> published,
+        double usefulness,
+        boolean pinned,
+        Set<Locale> locales) {
+
+    public SearchDocument {
+        locales = Set.copyOf(locales);
+    }
+
+    public String key() {
+        return id + ":" + locale.code();
+    }
+
+    public String url() {
+        return "/" + site + "/" + locale.code() + "/" + sectionPath + "/q" + id;
+    }
+}

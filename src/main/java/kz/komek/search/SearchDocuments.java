@@ -1,0 +1,129 @@
+package kz.komek.search;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kz.komek.bundle.Bundle;
+import kz.komek.catalog.Locale;
+import kz.komek.content.AnswerRenderer;
+import kz.komek.content.Platform;
+import org.jsoup.Jsoup;
+
+/** Builds search documents from a bundle: the whole help center (a rebuild, the evaluation) or a changed part. */
+public final class SearchDocuments {
+    private final AnswerRenderer renderer;
+
+    public SearchDocuments(AnswerRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    /**
+     * One document per question and locale. A cross-listed copy (its canonical names another question of the
+     * same site that exists) is left out: the canonical question stands for both.
+     *
+     * @param sectionTitles titles by {@code site/path} and locale, for sections the bundle itself may not hold
+     */
+    public List<SearchDocument> from(
+            List<Bundle.Question> questions, Map<String, Map<Locale, String>> sectionTitles, Set<String> existing) {
+        var docs = new ArrayList<SearchDocument>();
+        for (Bundle.Question q : questions) {
+            if (isCopy(q, existing)) {
+                continue;
+            }
+            Set<Locale> locales = EnumSet.noneOf(Locale.class);
+            q.locales().keySet().forEach(code -> Locale.parse(code).ifPresent(locales::add));
+            for (var e : q.locales().entrySet()) {
+                Optional<Locale> locale = Locale.parse(e.getKey());
+                if (locale.isEmpty()) {
+                    continue;
+                }
+                var t = e.getValue();
+                var lineage = new ArrayList<String>();
+                String path = q.section();
+                String own = null;
+                for (String prefix = path; prefix != null; prefix = parent(prefix)) {
+                    String title = sectionTitles
+                            .getOrDefault(q.site() + "/" + prefix, Map.of())
+                            .get(locale.get());
+                    if (title != null) {
+                        lineage.add(0, title);
+                        if (own == null) {
+                            own = title;
+                        }
+                    }
+                }
+                // Rendered once for one platform: the other platforms' phrases would count every word thrice.
+                String text = Jsoup.parseBodyFragment(renderer.render(t.content(), Platform.DESKTOP, locale.get()))
+                        .text();
+                docs.add(new SearchDocument(
+                        q.id(),
+                        q.site(),
+                        locale.get(),
+                        q.section(),
+                        own == null ? lastSegment(path) : own,
+                        t.title().strip(),
+                        text,
+                        String.join(" / ", lineage),
+                        t.metaDescription().orElse(""),
+                        t.published(),
+                        usefulness(q),
+                        q.pinned(),
+                        locales));
+            }
+        }
+        return docs;
+    }
+
+    /** All documents of a whole bundle (evaluation, rebuild from an export). */
+    public List<SearchDocument> from(Bundle bundle) {
+        var titles = new HashMap<String, Map<Locale, String>>();
+        for (Bundle.Section s : bundle.sections()) {
+            var byLocale = new HashMap<Locale, String>();
+            s.title().forEach((code, title) -> Locale.parse(code).ifPresent(l -> byLocale.put(l, title)));
+            titles.put(s.site() + "/" + s.path(), byLocale);
+        }
+        var existing = new HashSet<String>();
+        bundle.questions().forEach(q -> existing.add(q.site() + ":" + q.id()));
+        return from(bundle.questions(), titles, existing);
+    }
+
+    /** A copy listed in a second section: its canonical names another question of the site that exists. */
+    static boolean isCopy(Bundle.Question q, Set<String> existing) {
+        String canonical = q.canonical();
+        int at = canonical.lastIndexOf("/q");
+        if (at < 0) {
+            return false;
+        }
+        try {
+            long target = Long.parseLong(canonical.substring(at + 2));
+            return target != q.id() && existing.contains(q.site() + ":" + target);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static double usefulness(Bundle.Question q) {
+        if (q.votes().isPresent()) {
+            long up = q.votes().get().up();
+            long total = up + q.votes().get().down();
+            if (total > 0) {
+                return up / (double) total;
+            }
+        }
+        return q.usefulness().orElse(0.5);
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? null : path.substring(0, slash);
+    }
+
+    private static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,271 @@
+package kz.komek.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import kz.komek.catalog.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The Lucene index of one node, under {@code <data>/index} (or in memory for an evaluation). One document per
+ * question and locale. Each text field exists once per locale ({@code title_ru}, {@code title_kz}…) so that each
+ * is analysed by its own language's analyzer: the Russian stemmer never sees Kazakh text.
+ *
+ * <p>The commit's user data records the schema of the fields and the content version indexed, so a restart
+ * catches up from there instead of rebuilding.
+ */
+public final class SearchIndex implements AutoCloseable {
+    /** Bump when fields or analysis change: an index of another schema is rebuilt on start. */
+    public static final String SCHEMA = "3";
+
+    static final String KEY = "key";
+    static final String ID = "id";
+    static final String SITE = "site";
+    static final String LOCALE = "locale";
+    static final String HAS = "has";
+    static final String PUBLISHED = "published";
+    static final String BOOST = "boost";
+    static final String NGRAMS = "ng";
+    static final String FOLD = "fold";
+    static final String WORDS = "words";
+    static final String TITLE_WORDS = "title_words";
+
+    static String title(Locale l) {
+        return "title_" + l.code();
+    }
+
+    static String body(Locale l) {
+        return "body_" + l.code();
+    }
+
+    static String sections(Locale l) {
+        return "sections_" + l.code();
+    }
+
+    static String description(Locale l) {
+        return "desc_" + l.code();
+    }
+
+    /** Stored with offsets: the highlighter cuts snippets from them without re-analysing. */
+    private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        HIGHLIGHTED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        HIGHLIGHTED.freeze();
+    }
+
+    private final Directory directory;
+    private final Analyzer analyzer;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private SearchIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        this.analyzer = analyzer();
+        var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    public static SearchIndex open(Path dir) {
+        try {
+            return new SearchIndex(FSDirectory.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + dir, e);
+        }
+    }
+
+    public static SearchIndex inMemory() {
+        try {
+            return new SearchIndex(new ByteBuffersDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Which analyzer reads which field; queries use the same one. */
+    static Analyzer analyzer() {
+        Map<String, Analyzer> fields = new HashMap<>();
+        for (Locale l : Locale.values()) {
+            Analyzer language = Analyzers.forLocale(l);
+            fields.put(title(l), language);
+            fields.put(body(l), language);
+            fields.put(sections(l), language);
+            fields.put(description(l), language);
+        }
+        fields.put(NGRAMS, Analyzers.ngrams());
+        fields.put(FOLD, Analyzers.folded());
+        fields.put(WORDS, words());
+        fields.put(TITLE_WORDS, words());
+        return new PerFieldAnalyzerWrapper(words(), fields);
+    }
+
+    /** Words as typed, lower-cased, ё = е: for typo tolerance, prefixes and spelling suggestions. */
+    static Analyzer words() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream result = new LowerCaseFilter(source);
+                result = new PatternReplaceFilter(result, java.util.regex.Pattern.compile("ё"), "е", true);
+                return new TokenStreamComponents(source, result);
+            }
+        };
+    }
+
+    Analyzer indexAnalyzer() {
+        return analyzer;
+    }
+
+    /** The schema and content version of the last commit; empty for a new index. */
+    public Map<String, String> commitData() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Map.of();
+            }
+            try (var reader = DirectoryReader.open(directory)) {
+                return reader.getIndexCommit().getUserData();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces everything with these documents and records {@code version} as indexed. */
+    public void replaceAll(Collection<SearchDocument> docs, long version) {
+        deleteAndAdd(docs);
+        commit(version);
+    }
+
+    private void deleteAndAdd(Collection<SearchDocument> docs) {
+        try {
+            writer.deleteAll();
+            for (SearchDocument d : docs) {
+                writer.addDocument(document(d));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the documents of these questions (all locales) with {@code docs}; visible after {@link #commit}. */
+    public void update(Collection<Long> questions, Collection<SearchDocument> docs) {
+        try {
+            for (long id : questions) {
+                writer.deleteDocuments(new Term(ID, Long.toString(id)));
+            }
+            for (SearchDocument d : docs) {
+                writer.addDocument(document(d));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the changes durable and searchable, recording {@code version} as the content indexed. */
+    public void commit(long version) {
+        try {
+            writer.setLiveCommitData(
+                    Map.of("schema", SCHEMA, "version", Long.toString(version)).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(SearchDocument d) {
+        var doc = new Document();
+        Locale l = d.locale();
+        doc.add(new StringField(KEY, d.key(), Field.Store.NO));
+        doc.add(new StringField(ID, Long.toString(d.id()), Field.Store.YES));
+        doc.add(new StringField(SITE, d.site(), Field.Store.YES));
+        doc.add(new StringField(LOCALE, l.code(), Field.Store.YES));
+        for (Locale has : d.locales()) {
+            doc.add(new StringField(HAS, has.code(), Field.Store.NO));
+        }
+        // Unscheduled questions count as published long ago.
+        long published = d.published().map(p -> p.toEpochSecond(ZoneOffset.UTC)).orElse(Long.MIN_VALUE);
+        doc.add(new LongPoint(PUBLISHED, published));
+        // Usefulness and pinning are gentle signals: at most +10% and +5% on a text score.
+        doc.add(new DoubleDocValuesField(BOOST, 1.0 + 0.10 * d.usefulness() + (d.pinned() ? 0.05 : 0.0)));
+        doc.add(new NumericDocValuesField(ID, d.id()));
+        doc.add(new StoredField("section_path", d.sectionPath()));
+        doc.add(new StoredField("section_title", d.sectionTitle()));
+        doc.add(new StoredField("title", d.title()));
+        doc.add(new Field(title(l), d.title(), HIGHLIGHTED));
+        doc.add(new Field(body(l), d.text(), HIGHLIGHTED));
+        doc.add(new TextField(sections(l), d.sections(), Field.Store.NO));
+        doc.add(new TextField(description(l), d.description(), Field.Store.NO));
+        doc.add(new TextField(NGRAMS, d.title() + " " + d.title() + " " + d.text(), Field.Store.NO));
+        doc.add(new TextField(FOLD, d.title() + " " + d.sections() + " " + d.text(), Field.Store.NO));
+        doc.add(new TextField(WORDS, d.title() + " " + d.text(), Field.Store.NO));
+        doc.add(new TextField(TITLE_WORDS, d.title(), Field.Store.NO));
+        return doc;
+    }
+
+    IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int size() {
+        var s = acquire();
+        try {
+            return s.getIndexReader().numDocs();
+        } finally {
+            release(s);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

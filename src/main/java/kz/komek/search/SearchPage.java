@@ -1,0 +1,25 @@
+package kz.komek.search;
+
+import java.util.List;
+import java.util.Optional;
+import kz.komek.catalog.Chrome;
+
+/**
+ * The model of {@code search/results.jte}.
+ *
+ * @param didYouMeanHref the search for the suggested spelling
+ * @param chatHtml the chat hand-off, rendered for the reader's platform (safe HTML), offered when nothing was found
+ */
+public record SearchPage(
+        Chrome chrome,
+        String query,
+        int total,
+        List<SearchResults.Hit> hits,
+        Optional<String> understoodAs,
+        Optional<String> didYouMean,
+        Optional<String> didYouMeanHref,
+        String chatHtml) {
+    public SearchPage {
+        hits = List.copyOf(hits);
+    }
+}

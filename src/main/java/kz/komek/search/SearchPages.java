@@ -1,0 +1,86 @@
+package kz.komek.search;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import kz.komek.catalog.CatalogPages;
+import kz.komek.catalog.Locale;
+import kz.komek.catalog.UiText;
+import kz.komek.content.AnswerRenderer;
+import kz.komek.content.Platform;
+
+/** {@code GET /{site}/{locale}/search?q=}: the results page (not indexed by search engines). */
+public final class SearchPages {
+    private final SearchService search;
+    private final SearchMisses misses;
+    private final CatalogPages frames;
+    private final AnswerRenderer answers;
+    private final TemplateEngine templates;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public SearchPages(
+            SearchService search,
+            SearchMisses misses,
+            CatalogPages frames,
+            AnswerRenderer answers,
+            TemplateEngine templates,
+            Clock clock,
+            ZoneId zone) {
+        this.search = search;
+        this.misses = misses;
+        this.frames = frames;
+        this.answers = answers;
+        this.templates = templates;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public void results(Context ctx) {
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        if (q.length() > SearchRequest.MAX_QUERY) {
+            q = q.substring(0, SearchRequest.MAX_QUERY);
+        }
+        String site = ctx.pathParam("site");
+        String localeCode = ctx.pathParam("locale");
+        String title = q.isEmpty()
+                ? UiText.SEARCH_TITLE.in(Locale.parse(localeCode).orElse(Locale.DEFAULT))
+                : UiText.SEARCH_RESULTS_FOR.format(Locale.parse(localeCode).orElse(Locale.DEFAULT), q);
+        Locale other = Locale.parse(localeCode).orElse(Locale.DEFAULT).other();
+        var chrome = frames.frame(ctx, title, title, "/" + site + "/" + other.code() + "/search" + query(q));
+        Locale locale = chrome.locale();
+        Platform platform = CatalogPages.platform(ctx, answers);
+        SearchResults results = q.isEmpty()
+                ? new SearchResults(q, 0, List.of(), Optional.empty(), Optional.empty())
+                : search.search(new SearchRequest(
+                        q, site, Optional.of(locale), 20, LocalDateTime.now(clock.withZone(zone)), false));
+        if (!q.isEmpty() && results.total() == 0) {
+            misses.record(
+                    new SearchRequest(q, site, Optional.of(locale), 1, LocalDateTime.now(clock.withZone(zone)), false));
+        }
+        String chat = answers.render("%вставка остались_вопросы()%", platform, locale);
+        var page = new SearchPage(
+                chrome,
+                q,
+                results.total(),
+                results.hits(),
+                results.understoodAs(),
+                results.didYouMean(),
+                results.didYouMean().map(d -> "/" + site + "/" + locale.code() + "/search" + query(d)),
+                chat);
+        var out = new StringOutput();
+        templates.render("search/results.jte", page, out);
+        ctx.html(out.toString());
+    }
+
+    private static String query(String q) {
+        return q.isEmpty() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,97 @@
+package kz.komek.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import kz.komek.bundle.Bundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this node's index in step with the database. Every content write bumps the content version and marks
+ * the questions it wrote with it; a poll (every half second) reads the questions written since the version the
+ * index holds, whichever process or node wrote them. An index of another schema, or none, is rebuilt.
+ */
+public final class SearchSync implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SearchSync.class);
+    private static final int BATCH = 1_000;
+
+    private final SearchStore store;
+    private final SearchIndex index;
+    private final SearchDocuments documents;
+    private final ScheduledExecutorService poller;
+    private long indexed;
+
+    public SearchSync(SearchStore store, SearchIndex index, SearchDocuments documents) {
+        this.store = store;
+        this.index = index;
+        this.documents = documents;
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "komek-search-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        var data = index.commitData();
+        boolean current = SearchIndex.SCHEMA.equals(data.get("schema"));
+        this.indexed = current ? Long.parseLong(data.getOrDefault("version", "-1")) : -1;
+    }
+
+    /** Brings the index up to date now, then keeps it so every {@code intervalMillis} in the background. */
+    public SearchSync start(long intervalMillis) {
+        syncNow();
+        poller.scheduleWithFixedDelay(this::syncQuietly, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void syncQuietly() {
+        try {
+            syncNow();
+        } catch (RuntimeException e) {
+            log.warn("search index sync failed; retrying: {}", e.toString());
+        }
+    }
+
+    /** Indexes what changed since the last sync (everything, on the first run of a new index). */
+    public synchronized void syncNow() {
+        long version = store.contentVersion();
+        if (version == indexed) {
+            return;
+        }
+        long started = System.nanoTime();
+        boolean rebuild = indexed < 0;
+        var titles = store.sectionTitles();
+        var existing = store.questionKeys();
+        int[] count = {0};
+        if (rebuild) {
+            index.replaceAll(List.of(), -1);
+        }
+        store.changedSince(rebuild ? -1 : indexed, BATCH, questions -> {
+            var ids = new HashSet<Long>();
+            questions.forEach(q -> ids.add(q.id()));
+            var docs = documents.from(new ArrayList<Bundle.Question>(questions), titles, existing);
+            index.update(ids, docs);
+            count[0] += questions.size();
+        });
+        index.commit(version);
+        indexed = version;
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        if (rebuild) {
+            log.info("search index rebuilt: {} questions, {} documents in {} ms", count[0], index.size(), ms);
+        } else if (count[0] > 0) {
+            log.info("search index updated: {} questions in {} ms", count[0], ms);
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+        try {
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package kz.komek.bench;
+
+import com.ibm.icu.text.Transliterator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import kz.komek.bundle.Bundle;
+import kz.komek.bundle.BundleJson;
+import kz.komek.catalog.Locale;
+import kz.komek.content.AnswerRenderer;
+import kz.komek.content.ContentConfig;
+import kz.komek.search.SearchDocuments;
+import kz.komek.search.SearchEval;
+import kz.komek.search.SearchIndex;
+import kz.komek.search.SearchRequest;
+import kz.komek.search.SearchService;
+
+/**
+ * Search at scale, in-process: index build time, then latency of 1,000 mixed queries of every kind (as typed,
+ * a word form, a typo, the wrong keyboard layout, Latin letters, a prefix while typing), with the baseline
+ * (StandardAnalyzer, one OR query) measured on the same queries in the same run.
+ *
+ * <p>Run: {@code scripts/bench-search.sh [QUESTIONS]}; it generates the bundle, then runs this class.
+ */
+public final class SearchBenchmark {
+    public static void main(String[] args) throws Exception {
+        Path bundleFile = Path.of(args[0]);
+        int queries = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        Bundle bundle = new BundleJson().read(Files.readString(bundleFile));
+        System.out.printf("bundle: %d questions%n", bundle.questions().size());
+
+        long t0 = System.nanoTime();
+        var docs = new SearchDocuments(new AnswerRenderer(ContentConfig.defaults())).from(bundle);
+        long t1 = System.nanoTime();
+        Path dir = Files.createTempDirectory("komek-bench-index");
+        try (var index = SearchIndex.open(dir)) {
+            index.replaceAll(docs, 1);
+            long t2 = System.nanoTime();
+            System.out.printf(
+                    "index build: %d documents; documents %.1f s + Lucene %.1f s = %.1f s%n",
+                    docs.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9);
+
+            var service = new SearchService(index);
+            var mix = mixedQueries(bundle, queries, new Random(42));
+            var now = LocalDateTime.now();
+            // warm up the JIT and caches on the same mix
+            for (var q : mix) {
+                service.search(new SearchRequest(q.text(), q.site(), Optional.of(q.locale()), 10, now, false));
+            }
+            long[] search = new long[mix.size()];
+            long[] suggest = new long[mix.size()];
+            for (int i = 0; i < mix.size(); i++) {
+                var q = mix.get(i);
+                long a = System.nanoTime();
+                service.search(new SearchRequest(q.text(), q.site(), Optional.of(q.locale()), 10, now, false));
+                long b = System.nanoTime();
+                service.suggest(new SearchRequest(prefix(q.text()), q.site(), Optional.of(q.locale()), 8, now, true));
+                long c = System.nanoTime();
+                search[i] = b - a;
+                suggest[i] = c - b;
+            }
+            var evalQueries = mix.stream()
+                    .map(q -> new SearchEval.EvalQuery(
+                            q.text(), Optional.of(q.locale()), java.util.Set.of(q.id()), q.kind(), q.site()))
+                    .toList();
+            long[] baseline = SearchEval.baselineLatencies(docs, evalQueries);
+            report("search (komek)", search);
+            report("suggest (komek)", suggest);
+            report("baseline (StandardAnalyzer OR)", baseline);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    record Query(String text, Locale locale, String site, long id, String kind) {}
+
+    /** Queries made from real titles, one kind after another. */
+    static List<Query> mixedQueries(Bundle bundle, int n, Random random) {
+        var toLatin = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+        var out = new ArrayList<Query>();
+        var questions = bundle.questions();
+        String[] kinds = {"keyword", "morph", "typo", "layout", "translit", "prefix"};
+        while (out.size() < n) {
+            var q = questions.get(random.nextInt(questions.size()));
+            var e = q.locales().entrySet().iterator().next();
+            Locale locale = Locale.parse(e.getKey()).orElseThrow();
+            String title = e.getValue().title().replaceAll("[?!.,«»]", "").toLowerCase(java.util.Locale.ROOT);
+            String kind = kinds[out.size() % kinds.length];
+            String text = switch (kind) {
+                case "keyword" -> keywords(title, random);
+                case "morph" -> title.replaceAll("(\\p{L}{5,}?)\\p{L}{1,2}(\\s|$)", "$1$2");
+                case "typo" -> typo(title, random);
+                case "layout" -> toLayout(title);
+                case "translit" -> toLatin.transliterate(title);
+                default -> title.substring(0, Math.max(3, Math.min(title.length(), title.length() / 2)));
+            };
+            out.add(new Query(text, locale, q.site(), q.id(), kind));
+        }
+        return out;
+    }
+
+    private static String keywords(String title, Random random) {
+        var words = new ArrayList<>(Arrays.asList(title.split("\\s+")));
+        words.removeIf(w -> w.length() < 4);
+        java.util.Collections.shuffle(words, random);
+        return String.join(" ", words.subList(0, Math.min(3, words.size())));
+    }
+
+    private static String typo(String title, Random random) {
+        if (title.length() < 6) {
+            return title;
+        }
+        int i = 1 + random.nextInt(title.length() - 2);
+        char[] c = title.toCharArray();
+        char t = c[i];
+        c[i] = c[i + 1];
+        c[i + 1] = t;
+        return new String(c);
+    }
+
+    private static final String RU = "йцукенгшщзхъфывапролджэячсмитьбюё";
+    private static final String QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+
+    private static String toLayout(String text) {
+        var sb = new StringBuilder();
+        for (char ch : text.toCharArray()) {
+            int i = RU.indexOf(ch);
+            sb.append(i >= 0 ? QWERTY.charAt(i) : ch);
+        }
+        return sb.toString();
+    }
+
+    private static String prefix(String text) {
+        return text.length() <= 6 ? text : text.substring(0, text.length() - 3);
+    }
+
+    private static void report(String name, long[] nanos) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        System.out.printf(
+                "%-32s n=%d  p50 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+                name,
+                s.length,
+                s[s.length / 2] / 1e6,
+                s[(int) Math.min(s.length - 1, Math.ceil(s.length * 0.99) - 1)] / 1e6,
+                s[s.length - 1] / 1e6);
+    }
+}

@@ -1,0 +1,132 @@
+package kz.komek.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import kz.komek.bundle.BundleJson;
+import kz.komek.testing.TestApp;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Search over real HTTP on a real database: the API, suggestions, the page, misses, freshness. */
+class SearchApiTest {
+    private static TestApp app;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.withBundle("/fixtures/search.bundle.json");
+        app.app().syncSearch();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private JsonNode json(String path, int status) throws Exception {
+        var r = app.get(path);
+        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(status);
+        return mapper.readTree(r.body());
+    }
+
+    @Test
+    void theApiAnswersAsTheInterfaceSays() throws Exception {
+        JsonNode r = json("/api/v1/search?q=" + enc("как пополнить карту") + "&site=client&locale=ru&limit=3", 200);
+        assertThat(r.get("query").asText()).isEqualTo("как пополнить карту");
+        assertThat(r.get("total").asInt()).isPositive();
+        JsonNode first = r.get("results").get(0);
+        assertThat(first.get("id").asLong()).isEqualTo(101);
+        assertThat(first.get("title").asText()).isEqualTo("Как пополнить карту?");
+        assertThat(first.get("url").asText()).isEqualTo("/client/ru/cards/general/q101");
+        assertThat(first.get("snippet").asText()).isNotBlank().doesNotContain("<");
+        assertThat(r.get("results").size()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void withoutALocaleAnyLocaleAnswers() throws Exception {
+        JsonNode r = json("/api/v1/search?q=" + enc("бонусты қалай аламын"), 200);
+        assertThat(r.get("results").get(0).get("url").asText()).startsWith("/client/kz/");
+    }
+
+    @Test
+    void suggestionsComeWhileTyping() throws Exception {
+        JsonNode r = json("/api/v1/suggest?q=" + enc("заблок") + "&locale=ru", 200);
+        assertThat(r.get("suggestions").get(0).get("id").asLong()).isEqualTo(102);
+    }
+
+    @Test
+    void badInputIsA400AndAnUnknownSiteA404() throws Exception {
+        assertThat(json("/api/v1/search", 400).get("error").asText()).contains("q is required");
+        assertThat(json("/api/v1/search?q=x&limit=0", 400).get("error").asText())
+                .contains("limit");
+        assertThat(json("/api/v1/search?q=x&locale=en", 400).get("error").asText())
+                .contains("locale");
+        assertThat(json("/api/v1/search?q=" + "x".repeat(501), 400).get("error").asText())
+                .contains("500");
+        assertThat(json("/api/v1/search?q=x&site=nope", 404).get("error").asText())
+                .contains("nope");
+    }
+
+    @Test
+    void theSearchPageShowsResultsAndIsNotIndexed() {
+        var r = app.get("/client/ru/search?q=" + enc("лимит снятия"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        var doc = Jsoup.parse(r.body());
+        assertThat(doc.select("meta[name=robots]").attr("content")).contains("noindex");
+        assertThat(doc.select("h1")).hasSize(1);
+        assertThat(doc.select(".search-results li a").first().attr("href")).isEqualTo("/client/ru/cards/limits/q103");
+        assertThat(doc.select(".search-result-snippet mark")).isNotEmpty();
+        assertThat(doc.select("input[name=q]").attr("value")).isEqualTo("лимит снятия");
+    }
+
+    @Test
+    void nothingFoundOffersTheChatAndIsRecordedForEditors() throws Exception {
+        String q = "межпланетный телепорт " + System.nanoTime();
+        var r = app.get("/client/ru/search?q=" + enc(q) + "&platform=app");
+        var doc = Jsoup.parse(r.body());
+        assertThat(doc.select(".search-nothing a[href=komek-app://chat]")).isNotEmpty();
+        var store = new SearchStore(app.app().jdbi());
+        long deadline = System.currentTimeMillis() + 3000;
+        List<String> recorded = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            recorded =
+                    store.misses(20).stream().map(m -> (String) m.get("query")).toList();
+            if (recorded.contains(q)) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(recorded).contains(q);
+    }
+
+    @Test
+    void anImportIsSearchableAtOnce() throws Exception {
+        String bundle = TestApp.resource("/fixtures/search.bundle.json")
+                .replace("Как открыть депозит?", "Как открыть сберегательный вклад зебра?")
+                .replace("2099-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000");
+        app.app().bundles().importBundle(new BundleJson().read(bundle), List.of());
+        long started = System.currentTimeMillis();
+        JsonNode r = null;
+        while (System.currentTimeMillis() - started < 3000) {
+            r = json("/api/v1/search?q=" + enc("вклад зебра") + "&locale=ru", 200);
+            if (r.get("results").findValuesAsText("id").contains("501")) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        // The index polls the database every half second; the 3 s bound only keeps a loaded machine from flaking.
+        assertThat(r.get("total").asInt()).as("found within 3 s of the import").isPositive();
+        assertThat(r.get("results").get(0).get("id").asLong()).isEqualTo(501);
+    }
+}
