@@ -23,6 +23,7 @@ import kz.komek.search.SearchPages;
 import kz.komek.search.SearchService;
 import kz.komek.search.SearchStore;
 import kz.komek.search.SearchSync;
+import kz.komek.search.Synonyms;
 import kz.komek.storage.Database;
 import kz.komek.web.Routes;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ public final class App implements AutoCloseable {
             searchSync = new SearchSync(searchStore, searchIndex, new SearchDocuments(answers))
                     .start(config.searchSyncMillis());
             searchMisses = new SearchMisses(searchStore);
-            var search = new SearchService(searchIndex);
+            var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
             var pages = new CatalogPages(catalog, answers, templates, clock, config.zone());
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             var routes = new Routes(

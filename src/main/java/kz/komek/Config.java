@@ -18,6 +18,7 @@ import kz.komek.content.ContentConfig;
  * @param refreshSeconds how often a node looks for content changed by another process (import, other nodes)
  * @param maxBodyBytes the largest request body accepted
  * @param content how answers render per platform (macros, app links, the app's User-Agent tokens)
+ * @param synonyms an editors' synonyms file for search; empty means the built-in one
  */
 public record Config(
         int port,
@@ -28,7 +29,8 @@ public record Config(
         boolean loadDemo,
         int refreshSeconds,
         long maxBodyBytes,
-        ContentConfig content) {
+        ContentConfig content,
+        Optional<Path> synonyms) {
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -57,15 +59,20 @@ public record Config(
                 false,
                 1,
                 1 << 20,
-                ContentConfig.defaults());
+                ContentConfig.defaults(),
+                Optional.empty());
     }
 
     public Config withDb(Optional<DbUrl> db) {
-        return new Config(port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content);
+        return new Config(port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content, synonyms);
+    }
+
+    public Config withSynonyms(Optional<Path> file) {
+        return new Config(port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content, file);
     }
 
     public Config withDemo(boolean demo) {
-        return new Config(port, dataDir, db, baseUrl, zone, demo, refreshSeconds, maxBodyBytes, content);
+        return new Config(port, dataDir, db, baseUrl, zone, demo, refreshSeconds, maxBodyBytes, content, synonyms);
     }
 
     /** An external PostgreSQL. */

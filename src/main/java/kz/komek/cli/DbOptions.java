@@ -59,6 +59,6 @@ final class DbOptions {
 
     Config config(
             int port, Optional<String> baseUrl, boolean demo, int refreshSeconds, long maxBody, ContentConfig content) {
-        return new Config(port, data, db(), baseUrl, zone(), demo, refreshSeconds, maxBody, content);
+        return new Config(port, data, db(), baseUrl, zone(), demo, refreshSeconds, maxBody, content, Optional.empty());
     }
 }

@@ -58,8 +58,17 @@ final class ServeCommand implements Callable<Integer> {
                     + "replaces the content configuration's tokens.")
     List<String> appTokens;
 
+    @Option(
+            names = "--synonyms",
+            defaultValue = "${env:KOMEK_SYNONYMS}",
+            description = "Search synonyms file (env KOMEK_SYNONYMS), re-read when it changes; default: built in.")
+    Path synonyms;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (synonyms != null && !java.nio.file.Files.isReadable(synonyms)) {
+            throw new IllegalArgumentException("--synonyms: cannot read " + synonyms);
+        }
         ContentConfig content = contentConfig == null ? ContentConfig.defaults() : ContentConfig.read(contentConfig);
         if (appTokens != null && !appTokens.isEmpty()) {
             content = content.withAppUserAgentTokens(appTokens);

@@ -20,9 +20,26 @@ final class FoldKey {
 
     private final Transliterator latinAscii = Transliterator.getInstance("Latin-ASCII; Lower");
 
+    /**
+     * Keys of recent words. ICU transliteration is the costly step and a help center's vocabulary is small, so
+     * indexing 100,000 answers transliterates each distinct word about once. One instance lives in one token
+     * stream, which Lucene reuses within one thread.
+     */
+    private final java.util.Map<String, String> cache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > 50_000;
+        }
+    };
+
     /** The key used for indexing: the full key cut to a 5-letter prefix without trailing vowels (a light stem). */
     String key(String word) {
-        return stem(fullKey(word));
+        String key = cache.get(word);
+        if (key == null) {
+            key = stem(fullKey(word));
+            cache.put(word, key);
+        }
+        return key;
     }
 
     static String stem(String key) {

@@ -30,51 +30,54 @@ public final class SearchDocuments {
      */
     public List<SearchDocument> from(
             List<Bundle.Question> questions, Map<String, Map<Locale, String>> sectionTitles, Set<String> existing) {
+        // Rendering answers is most of the cost: every core takes a share.
+        return questions.parallelStream()
+                .filter(q -> !isCopy(q, existing))
+                .flatMap(q -> documents(q, sectionTitles).stream())
+                .toList();
+    }
+
+    private List<SearchDocument> documents(Bundle.Question q, Map<String, Map<Locale, String>> sectionTitles) {
         var docs = new ArrayList<SearchDocument>();
-        for (Bundle.Question q : questions) {
-            if (isCopy(q, existing)) {
+        Set<Locale> locales = EnumSet.noneOf(Locale.class);
+        q.locales().keySet().forEach(code -> Locale.parse(code).ifPresent(locales::add));
+        for (var e : q.locales().entrySet()) {
+            Optional<Locale> locale = Locale.parse(e.getKey());
+            if (locale.isEmpty()) {
                 continue;
             }
-            Set<Locale> locales = EnumSet.noneOf(Locale.class);
-            q.locales().keySet().forEach(code -> Locale.parse(code).ifPresent(locales::add));
-            for (var e : q.locales().entrySet()) {
-                Optional<Locale> locale = Locale.parse(e.getKey());
-                if (locale.isEmpty()) {
-                    continue;
-                }
-                var t = e.getValue();
-                var lineage = new ArrayList<String>();
-                String path = q.section();
-                String own = null;
-                for (String prefix = path; prefix != null; prefix = parent(prefix)) {
-                    String title = sectionTitles
-                            .getOrDefault(q.site() + "/" + prefix, Map.of())
-                            .get(locale.get());
-                    if (title != null) {
-                        lineage.add(0, title);
-                        if (own == null) {
-                            own = title;
-                        }
+            var t = e.getValue();
+            var lineage = new ArrayList<String>();
+            String path = q.section();
+            String own = null;
+            for (String prefix = path; prefix != null; prefix = parent(prefix)) {
+                String title = sectionTitles
+                        .getOrDefault(q.site() + "/" + prefix, Map.of())
+                        .get(locale.get());
+                if (title != null) {
+                    lineage.add(0, title);
+                    if (own == null) {
+                        own = title;
                     }
                 }
-                // Rendered once for one platform: the other platforms' phrases would count every word thrice.
-                String text = Jsoup.parseBodyFragment(renderer.render(t.content(), Platform.DESKTOP, locale.get()))
-                        .text();
-                docs.add(new SearchDocument(
-                        q.id(),
-                        q.site(),
-                        locale.get(),
-                        q.section(),
-                        own == null ? lastSegment(path) : own,
-                        t.title().strip(),
-                        text,
-                        String.join(" / ", lineage),
-                        t.metaDescription().orElse(""),
-                        t.published(),
-                        usefulness(q),
-                        q.pinned(),
-                        locales));
             }
+            // Rendered once for one platform: the other platforms' phrases would count every word thrice.
+            String text = Jsoup.parseBodyFragment(renderer.render(t.content(), Platform.DESKTOP, locale.get()))
+                    .text();
+            docs.add(new SearchDocument(
+                    q.id(),
+                    q.site(),
+                    locale.get(),
+                    q.section(),
+                    own == null ? lastSegment(path) : own,
+                    t.title().strip(),
+                    text,
+                    String.join(" / ", lineage),
+                    t.metaDescription().orElse(""),
+                    t.published(),
+                    usefulness(q),
+                    q.pinned(),
+                    locales));
         }
         return docs;
     }

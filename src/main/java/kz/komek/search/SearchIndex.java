@@ -16,7 +16,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
@@ -45,7 +45,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class SearchIndex implements AutoCloseable {
     /** Bump when fields or analysis change: an index of another schema is rebuilt on start. */
-    public static final String SCHEMA = "3";
+    public static final String SCHEMA = "4";
 
     static final String KEY = "key";
     static final String ID = "id";
@@ -53,7 +53,8 @@ public final class SearchIndex implements AutoCloseable {
     static final String LOCALE = "locale";
     static final String HAS = "has";
     static final String PUBLISHED = "published";
-    static final String BOOST = "boost";
+    static final String FEATURES = "features";
+    static final String RANK = "rank";
     static final String NGRAMS = "ng";
     static final String FOLD = "fold";
     static final String WORDS = "words";
@@ -169,12 +170,21 @@ public final class SearchIndex implements AutoCloseable {
     private void deleteAndAdd(Collection<SearchDocument> docs) {
         try {
             writer.deleteAll();
-            for (SearchDocument d : docs) {
-                writer.addDocument(document(d));
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        add(docs);
+    }
+
+    /** IndexWriter takes documents from several threads at once; analysis is the cost, so use every core. */
+    private void add(Collection<SearchDocument> docs) {
+        docs.parallelStream().forEach(d -> {
+            try {
+                writer.addDocument(document(d));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Replaces the documents of these questions (all locales) with {@code docs}; visible after {@link #commit}. */
@@ -183,12 +193,10 @@ public final class SearchIndex implements AutoCloseable {
             for (long id : questions) {
                 writer.deleteDocuments(new Term(ID, Long.toString(id)));
             }
-            for (SearchDocument d : docs) {
-                writer.addDocument(document(d));
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        add(docs);
     }
 
     /** Makes the changes durable and searchable, recording {@code version} as the content indexed. */
@@ -216,8 +224,10 @@ public final class SearchIndex implements AutoCloseable {
         // Unscheduled questions count as published long ago.
         long published = d.published().map(p -> p.toEpochSecond(ZoneOffset.UTC)).orElse(Long.MIN_VALUE);
         doc.add(new LongPoint(PUBLISHED, published));
-        // Usefulness and pinning are gentle signals: at most +10% and +5% on a text score.
-        doc.add(new DoubleDocValuesField(BOOST, 1.0 + 0.10 * d.usefulness() + (d.pinned() ? 0.05 : 0.0)));
+        // Usefulness (0..1) and pinning as one static feature, added to the text score by the query (see
+        // SearchService.SIGNALS). A feature field keeps Lucene's top-k skipping, which a multiplying function
+        // would disable.
+        doc.add(new FeatureField(FEATURES, RANK, (float) (1.0 + d.usefulness() + (d.pinned() ? 0.5 : 0.0))));
         doc.add(new NumericDocValuesField(ID, d.id()));
         doc.add(new StoredField("section_path", d.sectionPath()));
         doc.add(new StoredField("section_title", d.sectionTitle()));

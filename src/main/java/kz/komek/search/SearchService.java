@@ -14,16 +14,15 @@ import kz.komek.catalog.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
@@ -58,9 +57,13 @@ public final class SearchService {
     /**
      * Weight of a translation into the other language. It only reaches questions that have no text in the
      * reader's language (others are filtered out) or, without a locale, the same question's other text: for those
-     * the translation is the only way in, so it counts like the word itself.
+     * the translation is the only way in, and it carries fewer of the query's words than a text in the reader's
+     * own language would, so it counts more than the word itself.
      */
-    static final float TRANSLATION = 1.0f;
+    static final float TRANSLATION = 1.2f;
+
+    /** Weight of the static rank feature (1 + usefulness + 0.5 if pinned). */
+    static final float SIGNALS = 0.1f;
 
     private final SearchIndex index;
     private final Synonyms synonyms;
@@ -102,14 +105,18 @@ public final class SearchService {
             var anyReading = new BooleanQuery.Builder();
             for (Reading r : readings) {
                 anyReading.add(
-                        new BoostQuery(reading(searcher, r, request.asYouType()), (float) r.weight()), Occur.SHOULD);
+                        new BoostQuery(reading(searcher, r, languages(request, r.text()), request.asYouType()), (float)
+                                r.weight()),
+                        Occur.SHOULD);
             }
             // MUST: beside a FILTER clause, SHOULD clauses alone would let every filtered document match.
             var query = new BooleanQuery.Builder()
                     .add(anyReading.build(), Occur.MUST)
                     .add(filter(request), Occur.FILTER);
-            Query ranked = FunctionScoreQuery.boostByValue(
-                    query.build(), DoubleValuesSource.fromDoubleField(SearchIndex.BOOST));
+            // Usefulness and pinning add at most SIGNALS × 2.5 to a text score of typically 3–30: they order
+            // near-equals and never lift a poor match over a good one.
+            query.add(FeatureField.newLinearQuery(SearchIndex.FEATURES, SearchIndex.RANK, SIGNALS), Occur.SHOULD);
+            Query ranked = query.build();
             if (request.locale().isEmpty() && target.isPresent()) {
                 // No locale asked: the query's language goes first, the other still counts.
                 ranked = new BooleanQuery.Builder()
@@ -180,10 +187,12 @@ public final class SearchService {
         if (!ranked.isEmpty() && ranked.get(0).getValue() > asTyped) {
             double top = ranked.get(0).getValue();
             readings.add(new Reading(ranked.get(0).getKey(), 1.0, true));
-            if (ranked.size() > 1 && ranked.get(1).getValue() >= 0.75 * top) {
+            if (ranked.size() > 1 && ranked.get(1).getValue() >= 0.9 * top) {
                 readings.add(new Reading(ranked.get(1).getKey(), 0.6, true));
             }
-            readings.add(new Reading(query, 0.5, false));
+            if (asTyped > 0) {
+                readings.add(new Reading(query, 0.5, false)); // brand names and codes are typed in Latin
+            }
         } else {
             readings.add(new Reading(query, 1.0, false));
         }
@@ -235,19 +244,33 @@ public final class SearchService {
 
     // --- building the query ---
 
-    private Query reading(IndexSearcher searcher, Reading reading, boolean asYouType) throws IOException {
+    /**
+     * The languages whose fields a reading's stems are looked up in: the reader's own, plus the other one only
+     * when the reading looks written in it. Answers in the other language are still reached through synonyms.
+     */
+    private static Set<Locale> languages(SearchRequest request, String text) {
+        if (request.locale().isEmpty()) {
+            return Set.of(Locale.values());
+        }
+        Locale own = request.locale().get();
+        return LanguageDetector.detect(text).filter(l -> l != own).isPresent() ? Set.of(Locale.values()) : Set.of(own);
+    }
+
+    private Query reading(IndexSearcher searcher, Reading reading, Set<Locale> stemLocales, boolean asYouType)
+            throws IOException {
         var q = new BooleanQuery.Builder();
         String text = reading.text();
         var expansions = new LinkedHashMap<Synonyms.Stem, Boolean>();
-        for (Locale l : Locale.values()) {
+        for (Locale l : stemLocales) {
             for (String term : terms(languages.get(l), SearchIndex.body(l), text)) {
                 q.add(fields(l, term), Occur.SHOULD);
                 synonyms.expand(new Synonyms.Stem(l, term)).forEach(s -> expansions.putIfAbsent(s, true));
             }
         }
         // Synonyms, in either language: how a query in Russian finds an answer written only in Kazakh.
+        Set<Locale> written = queryLanguages(text);
         for (Synonyms.Stem s : expansions.keySet()) {
-            boolean translation = !queryLanguages(text).contains(s.locale());
+            boolean translation = !written.contains(s.locale());
             q.add(boost(fields(s.locale(), s.stem()), translation ? TRANSLATION : SYNONYM), Occur.SHOULD);
         }
         List<String> typed = terms(words, SearchIndex.WORDS, text);
@@ -283,14 +306,19 @@ public final class SearchService {
         if (!grams.isEmpty()) {
             // Character n-grams rank word forms and typos the stemmers miss; weighted to count like a word or two.
             var g = new BooleanQuery.Builder();
-            grams.stream()
-                    .distinct()
-                    .limit(64)
-                    .forEach(t -> g.add(new TermQuery(new Term(SearchIndex.NGRAMS, t)), Occur.SHOULD));
-            g.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(Math.min(grams.size(), 64) * 0.3)));
-            q.add(
-                    boost(g.build(), (float) (1.5 * Math.max(1, typed.size()) / Math.min(grams.size(), 64))),
-                    Occur.SHOULD);
+            // Grams found in more than 5% of documents say little and cost most: left out.
+            int maxDf = Math.max(50, reader.maxDoc() / 20);
+            var useful = new ArrayList<String>();
+            for (String t : new java.util.LinkedHashSet<>(grams)) {
+                if (useful.size() < 32 && reader.docFreq(new Term(SearchIndex.NGRAMS, t)) <= maxDf) {
+                    useful.add(t);
+                }
+            }
+            useful.forEach(t -> g.add(new TermQuery(new Term(SearchIndex.NGRAMS, t)), Occur.SHOULD));
+            g.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(useful.size() * 0.3)));
+            if (!useful.isEmpty()) {
+                q.add(boost(g.build(), (float) (1.5 * Math.max(1, typed.size()) / grams.size())), Occur.SHOULD);
+            }
         }
         return q.build();
     }

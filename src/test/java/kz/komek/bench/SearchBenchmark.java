@@ -70,6 +70,17 @@ public final class SearchBenchmark {
                     .toList();
             long[] baseline = SearchEval.baselineLatencies(docs, evalQueries);
             report("search (komek)", search);
+            for (String kind : new String[] {"keyword", "morph", "typo", "layout", "translit", "prefix"}) {
+                var idx = new ArrayList<Integer>();
+                for (int i = 0; i < mix.size(); i++) {
+                    if (mix.get(i).kind().equals(kind)) {
+                        idx.add(i);
+                    }
+                }
+                report(
+                        "  search, " + kind,
+                        idx.stream().mapToLong(i -> search[i]).toArray());
+            }
             report("suggest (komek)", suggest);
             report("baseline (StandardAnalyzer OR)", baseline);
         } finally {
