@@ -21,6 +21,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -45,7 +46,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class SearchIndex implements AutoCloseable {
     /** Bump when fields or analysis change: an index of another schema is rebuilt on start. */
-    public static final String SCHEMA = "4";
+    public static final String SCHEMA = "5";
 
     static final String KEY = "key";
     static final String ID = "id";
@@ -224,6 +225,7 @@ public final class SearchIndex implements AutoCloseable {
         // Unscheduled questions count as published long ago.
         long published = d.published().map(p -> p.toEpochSecond(ZoneOffset.UTC)).orElse(Long.MIN_VALUE);
         doc.add(new LongPoint(PUBLISHED, published));
+        doc.add(new SortedNumericDocValuesField(PUBLISHED, published));
         // Usefulness (0..1) and pinning as one static feature, added to the text score by the query (see
         // SearchService.SIGNALS). A feature field keeps Lucene's top-k skipping, which a multiplying function
         // would disable.

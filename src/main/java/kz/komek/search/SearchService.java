@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -24,6 +25,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -61,6 +63,9 @@ public final class SearchService {
      * own language would, so it counts more than the word itself.
      */
     static final float TRANSLATION = 1.2f;
+
+    /** Weight of the sound-key match for a query written in Cyrillic. */
+    static final float FOLD_CYRILLIC = 0.1f;
 
     /** Weight of the static rank feature (1 + usefulness + 0.5 if pinned). */
     static final float SIGNALS = 0.1f;
@@ -261,8 +266,10 @@ public final class SearchService {
         var q = new BooleanQuery.Builder();
         String text = reading.text();
         var expansions = new LinkedHashMap<Synonyms.Stem, Boolean>();
+        var typedStems = new java.util.HashSet<String>();
         for (Locale l : stemLocales) {
             for (String term : terms(languages.get(l), SearchIndex.body(l), text)) {
+                typedStems.add(term);
                 q.add(fields(l, term), Occur.SHOULD);
                 synonyms.expand(new Synonyms.Stem(l, term)).forEach(s -> expansions.putIfAbsent(s, true));
             }
@@ -270,16 +277,18 @@ public final class SearchService {
         // Synonyms, in either language: how a query in Russian finds an answer written only in Kazakh.
         Set<Locale> written = queryLanguages(text);
         for (Synonyms.Stem s : expansions.keySet()) {
-            boolean translation = !written.contains(s.locale());
+            // A cognate (карта / карта, депозит / депозит) is no translation: it weighs like a synonym.
+            boolean translation = !written.contains(s.locale()) && !cognate(s.stem(), typedStems);
             q.add(boost(fields(s.locale(), s.stem()), translation ? TRANSLATION : SYNONYM), Occur.SHOULD);
         }
         List<String> typed = terms(words, SearchIndex.WORDS, text);
-        // Latin spellings meet Cyrillic text through the folded sound keys.
+        // Latin spellings meet Cyrillic text through the folded sound keys; for Cyrillic queries they also
+        // catch misspelt endings, but weigh little there: stems and n-grams do most of that work.
         var keys = terms(folded, SearchIndex.FOLD, text);
         if (!keys.isEmpty()) {
             var f = new BooleanQuery.Builder();
             keys.forEach(t -> f.add(new TermQuery(new Term(SearchIndex.FOLD, t)), Occur.SHOULD));
-            q.add(boost(f.build(), latinShare(text) > 0.5 ? 1.2f : 0.5f), Occur.SHOULD);
+            q.add(boost(f.build(), latinShare(text) > 0.5 ? 1.2f : FOLD_CYRILLIC), Occur.SHOULD);
         }
         IndexReader reader = searcher.getIndexReader();
         for (int i = 0; i < typed.size(); i++) {
@@ -334,6 +343,12 @@ public final class SearchService {
                 0.3f);
     }
 
+    static boolean cognate(String stem, Set<String> typed) {
+        String head = stem.length() > 4 ? stem.substring(0, 4) : stem;
+        return typed.stream()
+                .anyMatch(t -> t.startsWith(head) || stem.startsWith(t.length() > 4 ? t.substring(0, 4) : t));
+    }
+
     /** The languages a text may be in: Kazakh letters say Kazakh; otherwise either. */
     private static Set<Locale> queryLanguages(String text) {
         return LanguageDetector.detect(text).map(Set::of).orElse(Set.of(Locale.values()));
@@ -347,9 +362,12 @@ public final class SearchService {
     private static Query filter(SearchRequest request) {
         var f = new BooleanQuery.Builder();
         f.add(new TermQuery(new Term(SearchIndex.SITE, request.site())), Occur.FILTER);
+        long now = request.now().toEpochSecond(ZoneOffset.UTC);
+        // Points when the date decides, doc values when other clauses already picked few documents.
         f.add(
-                LongPoint.newRangeQuery(
-                        SearchIndex.PUBLISHED, Long.MIN_VALUE, request.now().toEpochSecond(ZoneOffset.UTC)),
+                new IndexOrDocValuesQuery(
+                        LongPoint.newRangeQuery(SearchIndex.PUBLISHED, Long.MIN_VALUE, now),
+                        SortedNumericDocValuesField.newSlowRangeQuery(SearchIndex.PUBLISHED, Long.MIN_VALUE, now)),
                 Occur.FILTER);
         if (request.locale().isPresent()) {
             Locale l = request.locale().get();

@@ -39,6 +39,11 @@ public final class SearchSync implements AutoCloseable {
         this.indexed = current ? Long.parseLong(data.getOrDefault("version", "-1")) : -1;
     }
 
+    /** The content version the index holds; -1 before the first sync of a new or outdated index. */
+    public synchronized long indexedVersion() {
+        return indexed;
+    }
+
     /** Brings the index up to date now, then keeps it so every {@code intervalMillis} in the background. */
     public SearchSync start(long intervalMillis) {
         syncNow();
