@@ -46,6 +46,11 @@ final class ExportCommand implements Callable<Integer> {
         Path tmp = Files.createTempFile(target.getParent(), ".komek-export", ".json");
         try {
             Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            // A temp file is private (0600); an export is an ordinary file the operator shares or archives.
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(
+                        tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

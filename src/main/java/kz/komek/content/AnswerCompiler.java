@@ -24,44 +24,11 @@ import org.jsoup.nodes.TextNode;
  * attributes and safe URLs come out, even if the content skipped the sanitizer.
  */
 final class AnswerCompiler {
-    /** Tags kept as they are. Others are unwrapped (their children stay), or dropped with their content below. */
-    private static final Set<String> KEEP = Set.of(
-            "p",
-            "br",
-            "span",
-            "div",
-            "b",
-            "strong",
-            "i",
-            "em",
-            "u",
-            "s",
-            "sub",
-            "sup",
-            "small",
-            "mark",
-            "a",
-            "ul",
-            "ol",
-            "li",
-            "h2",
-            "h3",
-            "h4",
-            "blockquote",
-            "code",
-            "pre",
-            "hr",
-            "img",
-            "table",
-            "caption",
-            "colgroup",
-            "col",
-            "thead",
-            "tbody",
-            "tfoot",
-            "tr",
-            "th",
-            "td");
+    /**
+     * Tags kept as they are: the sanitizer's allowlist, so what may be stored may be shown. Others are unwrapped
+     * (their children stay), or dropped with their content (below).
+     */
+    private static final Set<String> KEEP = HtmlSanitizer.ELEMENTS;
 
     private static final Set<String> DROP = Set.of(
             "script",
