@@ -8,6 +8,15 @@ import com.ibm.icu.text.Transliterator;
  * between calls, but we do not rely on it): one instance per token stream or per call.
  */
 final class FoldKey {
+    /**
+     * Building the ICU transliterators costs far more than using them (it parses their rules), and query code
+     * folds a few words per call: each thread keeps one instance. Not a request context: just a reusable tool.
+     */
+    private static final ThreadLocal<FoldKey> PER_THREAD = ThreadLocal.withInitial(FoldKey::new);
+
+    static FoldKey forThisThread() {
+        return PER_THREAD.get();
+    }
 
     /** Kazakh letters first become their Russian look-alikes: people without a Kazakh keyboard type exactly that. */
     private static final String KZ_LETTERS = "әғқңөұүһі";

@@ -66,7 +66,7 @@ public final class KeyboardLayout {
                 ? 0
                 : kz.chars().filter(c -> CYRILLIC_VOWELS.indexOf(c) >= 0).count() / (double) cyr;
         int insideMarks = 0, digitsInWords = 0, words = 0, knownConverted = 0, knownLatin = 0;
-        FoldKey fold = new FoldKey();
+        FoldKey fold = FoldKey.forThisThread();
         String ru = latinToRussian(lower);
         String[] latinWords = lower.split("\\s+");
         String[] ruWords = ru.split("\\s+");

@@ -39,7 +39,7 @@ public final class LanguageDetector {
                     : Optional.of(Locale.KZ);
         }
         double score = 0; // > 0 Kazakh, < 0 Russian
-        FoldKey fold = new FoldKey();
+        FoldKey fold = FoldKey.forThisThread();
         for (String word : t.split("[^\\p{L}']+")) {
             if (word.isEmpty()) {
                 continue;

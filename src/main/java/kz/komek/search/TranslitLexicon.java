@@ -38,7 +38,7 @@ final class TranslitLexicon {
         this.kazakh = kazakh;
         this.words = List.copyOf(new LinkedHashSet<>(TranslitResources.list(resource)));
         this.wordSet = Set.copyOf(words);
-        FoldKey fold = new FoldKey();
+        FoldKey fold = FoldKey.forThisThread();
         Map<String, List<String>> keys = new HashMap<>();
         Map<String, Integer> tri = new HashMap<>();
         Map<String, Integer> bi = new HashMap<>();

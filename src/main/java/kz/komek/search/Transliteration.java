@@ -29,7 +29,7 @@ public final class Transliteration {
             return List.of();
         }
         TranslitLexicon lexicon = TranslitLexicon.of(locale);
-        FoldKey fold = new FoldKey();
+        FoldKey fold = FoldKey.forThisThread();
         List<Candidate> partial = List.of(new Candidate("", 0));
         for (String word : latin.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
             List<Candidate> options = word.chars().anyMatch(c -> Character.isLetter(c) && c < 0x400)
