@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,10 +48,6 @@ public final class BundleGenerator {
     static final LocalDate LAST_PUBLIC = LocalDate.of(2026, 10, 30);
     static final LocalDate FIRST_SCHEDULED = LocalDate.of(2027, 1, 4);
 
-    private static final DateTimeFormatter PUBLISHED = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
-            .toFormatter();
     private static final Pattern HIDDEN_VARIANTS =
             Pattern.compile("<span class=\"(?:mobile_only|desktop_only)\">.*?</span>");
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
@@ -191,7 +184,11 @@ public final class BundleGenerator {
             g.writeStringField("title", t.title());
             g.writeStringField("content", t.content());
             g.writeStringField("updated", t.updated().map(LocalDate::toString).orElse(null));
-            g.writeStringField("published", t.published().map(PUBLISHED::format).orElse(null));
+            g.writeStringField(
+                    "published",
+                    t.published()
+                            .map(kz.komek.catalog.QuestionText.PUBLISHED_FORMAT::format)
+                            .orElse(null));
             g.writeStringField("meta_title", t.metaTitle().orElse(null));
             g.writeStringField("meta_description", t.metaDescription().orElse(null));
             g.writeStringField("meta_h1", t.metaH1().orElse(null));

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kz.komek.catalog.Locale;
+import kz.komek.catalog.QuestionText;
 import kz.komek.catalog.SectionPath;
 
 /**
@@ -42,11 +43,6 @@ public final class BundleJson {
             .optionalStart()
             .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
             .optionalEnd()
-            .toFormatter();
-
-    private static final DateTimeFormatter PUBLISHED_OUT = new java.time.format.DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
             .toFormatter();
 
     private static final Set<String> TOP =
@@ -309,7 +305,9 @@ public final class BundleJson {
                 l.put("title", t.title());
                 l.put("content", t.content());
                 l.put("updated", t.updated().map(LocalDate::toString).orElse(null));
-                l.put("published", t.published().map(PUBLISHED_OUT::format).orElse(null));
+                l.put(
+                        "published",
+                        t.published().map(QuestionText.PUBLISHED_FORMAT::format).orElse(null));
                 l.put("meta_title", t.metaTitle().orElse(null));
                 l.put("meta_description", t.metaDescription().orElse(null));
                 l.put("meta_h1", t.metaH1().orElse(null));

@@ -23,11 +23,6 @@ public final class CatalogApi {
     /** The seed shows "updated" as dd.MM.yyyy; the API keeps that shape. */
     static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    private static final DateTimeFormatter PUBLISHED = new java.time.format.DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendFraction(java.time.temporal.ChronoField.MICRO_OF_SECOND, 6, 6, true)
-            .toFormatter();
-
     private final CatalogStore store;
     private final AnswerRenderer answers;
     private final Clock clock;
@@ -74,7 +69,9 @@ public final class CatalogApi {
         body.put("meta_tag_h1", t.metaH1().orElse(null));
         body.put("no_index", t.noIndex());
         body.put("no_follow", t.noFollow());
-        body.put("publication_date", t.published().map(PUBLISHED::format).orElse(null));
+        body.put(
+                "publication_date",
+                t.published().map(QuestionText.PUBLISHED_FORMAT::format).orElse(null));
         body.put("canonical", q.canonical());
         body.put("site", q.site());
         body.put("locale", locale.code());

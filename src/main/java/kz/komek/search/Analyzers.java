@@ -40,38 +40,23 @@ public final class Analyzers {
      * dev queries (AnalyzersTest): Snowball 0.544, light 0.539, so nearly equal; Snowball is the usual choice.
      */
     public static Analyzer russian() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new LowerCaseFilter(source);
-                ts = new StopFilter(ts, RussianAnalyzer.getDefaultStopSet());
-                ts = new SnowballFilter(ts, new RussianStemmer());
-                return new TokenStreamComponents(source, ts);
-            }
-
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return new MappingCharFilter(YO, reader);
-            }
-
-            @Override
-            protected TokenStream normalize(String field, TokenStream in) {
-                return new LowerCaseFilter(in);
-            }
-        };
+        return language(RussianAnalyzer.getDefaultStopSet(), ts -> new SnowballFilter(ts, new RussianStemmer()));
     }
 
     /** Kazakh text: our own stemmer; the Russian one would conflate Kazakh words (қалай → қала). */
     public static Analyzer kazakh() {
+        return language(KAZAKH_STOP, KazakhStemFilter::new);
+    }
+
+    /** The chain both languages share (ё = е, lowercase, stop words), then the language's stemmer. */
+    private static Analyzer language(CharArraySet stop, java.util.function.UnaryOperator<TokenStream> stemmer) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream ts = new LowerCaseFilter(source);
-                ts = new StopFilter(ts, KAZAKH_STOP);
-                ts = new KazakhStemFilter(ts);
-                return new TokenStreamComponents(source, ts);
+                ts = new StopFilter(ts, stop);
+                return new TokenStreamComponents(source, stemmer.apply(ts));
             }
 
             @Override

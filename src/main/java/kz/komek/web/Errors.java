@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import kz.komek.catalog.Locale;
+import kz.komek.catalog.UiText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,16 +60,9 @@ final class Errors {
     }
 
     private static String title(int status, Locale locale) {
-        boolean kz = locale == Locale.KZ;
-        if (status == 404) {
-            return kz ? "Бет табылмады" : "Страница не найдена";
-        }
-        if (status == 413) {
-            return kz ? "Сұраныс тым үлкен" : "Слишком большой запрос";
-        }
-        if (status >= 400 && status < 500) {
-            return kz ? "Сұраныс қате" : "Неверный запрос";
-        }
-        return kz ? "Қате орын алды" : "Что-то пошло не так";
+        UiText text = status == 404
+                ? UiText.NOT_FOUND
+                : status == 413 ? UiText.TOO_LARGE : status < 500 ? UiText.BAD_REQUEST : UiText.SERVER_ERROR;
+        return text.in(locale);
     }
 }
