@@ -21,6 +21,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of one node, under {@code <data>/index} (or in memory for an evaluation). One document per
@@ -46,7 +48,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class SearchIndex implements AutoCloseable {
     /** Bump when fields or analysis change: an index of another schema is rebuilt on start. */
-    public static final String SCHEMA = "5";
+    public static final String SCHEMA = "6";
 
     static final String KEY = "key";
     static final String ID = "id";
@@ -93,7 +95,10 @@ public final class SearchIndex implements AutoCloseable {
     private SearchIndex(Directory directory) throws IOException {
         this.directory = directory;
         this.analyzer = analyzer();
-        var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        var config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // Fewer, larger segments from a full rebuild: each term is looked up once per segment per query.
+                .setRAMBufferSizeMB(128);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
     }
@@ -200,6 +205,36 @@ public final class SearchIndex implements AutoCloseable {
         add(docs);
     }
 
+    /**
+     * Deletes the documents of questions not in {@code live} (deleted from the database); visible after
+     * {@link #commit}. Returns how many questions went.
+     */
+    public int retainOnly(java.util.Set<Long> live) {
+        var searcher = acquire();
+        try {
+            var gone = new java.util.HashSet<Long>();
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var ids = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), ID);
+                var liveDocs = leaf.reader().getLiveDocs();
+                for (int doc = ids.nextDoc();
+                        doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                        doc = ids.nextDoc()) {
+                    if ((liveDocs == null || liveDocs.get(doc)) && !live.contains(ids.longValue())) {
+                        gone.add(ids.longValue());
+                    }
+                }
+            }
+            for (long id : gone) {
+                writer.deleteDocuments(new Term(ID, Long.toString(id)));
+            }
+            return gone.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     /** Makes the changes durable and searchable, recording {@code version} as the content indexed. */
     public void commit(long version) {
         try {
@@ -219,9 +254,15 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new StringField(ID, Long.toString(d.id()), Field.Store.YES));
         doc.add(new StringField(SITE, d.site(), Field.Store.YES));
         doc.add(new StringField(LOCALE, l.code(), Field.Store.YES));
+        long mask = 0;
         for (Locale has : d.locales()) {
             doc.add(new StringField(HAS, has.code(), Field.Store.NO));
+            mask |= 1L << has.ordinal();
         }
+        // Doc values for the request filter, which checks hits as they are collected (see RequestFilter).
+        doc.add(new SortedDocValuesField(SITE, new BytesRef(d.site())));
+        doc.add(new SortedDocValuesField(LOCALE, new BytesRef(l.code())));
+        doc.add(new NumericDocValuesField(HAS, mask));
         // Unscheduled questions count as published long ago.
         long published = d.published().map(p -> p.toEpochSecond(ZoneOffset.UTC)).orElse(Long.MIN_VALUE);
         doc.add(new LongPoint(PUBLISHED, published));

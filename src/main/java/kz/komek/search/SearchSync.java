@@ -80,13 +80,19 @@ public final class SearchSync implements AutoCloseable {
             index.update(ids, docs);
             count[0] += questions.size();
         });
+        // Questions deleted since: their documents go too (a rebuild started empty).
+        int removed = rebuild
+                ? 0
+                : index.retainOnly(existing.stream()
+                        .map(k -> Long.parseLong(k.substring(k.indexOf(':') + 1)))
+                        .collect(java.util.stream.Collectors.toSet()));
         index.commit(version);
         indexed = version;
         long ms = (System.nanoTime() - started) / 1_000_000;
         if (rebuild) {
             log.info("search index rebuilt: {} questions, {} documents in {} ms", count[0], index.size(), ms);
-        } else if (count[0] > 0) {
-            log.info("search index updated: {} questions in {} ms", count[0], ms);
+        } else if (count[0] > 0 || removed > 0) {
+            log.info("search index updated: {} questions changed, {} removed in {} ms", count[0], removed, ms);
         }
     }
 

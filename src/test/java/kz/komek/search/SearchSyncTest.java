@@ -59,4 +59,37 @@ class SearchSyncTest {
             }
         }
     }
+
+    @Test
+    void aDeletedQuestionLeavesTheIndex() {
+        try (var db = Database.open(Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())), 2)) {
+            var store = new SearchStore(db.jdbi());
+            new BundleStore(db.jdbi())
+                    .importBundle(new BundleJson().read(TestApp.resource("/fixtures/search.bundle.json")), List.of());
+            try (var index = SearchIndex.open(dir.resolve("index"));
+                    var sync = new SearchSync(
+                            store, index, new SearchDocuments(new AnswerRenderer(ContentConfig.defaults())))) {
+                sync.syncNow();
+                var search = new SearchService(index);
+                var request = new SearchRequest(
+                        "Как получить бонусы?", "client", Optional.of(Locale.RU), 5, LocalDateTime.now(), false);
+                assertThat(search.search(request).hits())
+                        .extracting(SearchResults.Hit::id)
+                        .contains(401L);
+                int before = index.size();
+
+                db.jdbi().useTransaction(h -> {
+                    h.execute("delete from question where id = 401");
+                    h.execute("update help_center set version = version + 1");
+                });
+                sync.syncNow();
+
+                assertThat(search.search(request).hits())
+                        .extracting(SearchResults.Hit::id)
+                        .doesNotContain(401L);
+                assertThat(index.size()).isLessThan(before);
+                assertThat(sync.indexedVersion()).isEqualTo(store.contentVersion());
+            }
+        }
+    }
 }
