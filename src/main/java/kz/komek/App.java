@@ -24,6 +24,7 @@ import kz.komek.search.SearchService;
 import kz.komek.search.SearchStore;
 import kz.komek.search.SearchSync;
 import kz.komek.search.Synonyms;
+import kz.komek.seo.PublicOrigin;
 import kz.komek.storage.Database;
 import kz.komek.web.Routes;
 import org.slf4j.Logger;
@@ -85,7 +86,8 @@ public final class App implements AutoCloseable {
                     .start(config.searchSyncMillis());
             searchMisses = new SearchMisses(searchStore);
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
-            var pages = new CatalogPages(catalog, answers, templates, clock, config.zone());
+            var origin = new PublicOrigin(config.baseUrl());
+            var pages = new CatalogPages(catalog, answers, templates, clock, config.zone(), origin);
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             var routes = new Routes(
                     config,
