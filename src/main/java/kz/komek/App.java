@@ -25,6 +25,7 @@ import kz.komek.search.SearchStore;
 import kz.komek.search.SearchSync;
 import kz.komek.search.Synonyms;
 import kz.komek.seo.PublicOrigin;
+import kz.komek.seo.QuestionMoves;
 import kz.komek.seo.SeoPages;
 import kz.komek.seo.SitemapStore;
 import kz.komek.seo.Sitemaps;
@@ -90,7 +91,8 @@ public final class App implements AutoCloseable {
             searchMisses = new SearchMisses(searchStore);
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
             var origin = new PublicOrigin(config.baseUrl());
-            var pages = new CatalogPages(catalog, answers, templates, clock, config.zone(), origin);
+            var pages = new CatalogPages(
+                    catalog, answers, templates, clock, config.zone(), origin, new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             var routes = new Routes(
                     config,

@@ -18,6 +18,7 @@ import kz.komek.seo.Head;
 import kz.komek.seo.HeadBuilder;
 import kz.komek.seo.PageFacts;
 import kz.komek.seo.PublicOrigin;
+import kz.komek.seo.QuestionMoves;
 import kz.komek.seo.Robots;
 import kz.komek.web.BadRequestException;
 import kz.komek.web.NotFoundException;
@@ -26,6 +27,7 @@ import kz.komek.web.NotFoundException;
 public final class CatalogPages {
     // 18 digits always fit a long; a longer id cannot exist, so it is a 404 rather than a parse error
     private static final Pattern QUESTION_SEGMENT = Pattern.compile("q([0-9]{1,18})");
+    private static final Pattern CANONICAL_ID = Pattern.compile("/q([0-9]{1,18})$");
     private static final String BRAND = "komek";
 
     private final CatalogStore store;
@@ -34,6 +36,7 @@ public final class CatalogPages {
     private final Clock clock;
     private final ZoneId zone;
     private final PublicOrigin origin;
+    private final QuestionMoves moves;
     private final HeadBuilder heads = new HeadBuilder();
 
     public CatalogPages(
@@ -42,13 +45,15 @@ public final class CatalogPages {
             TemplateEngine templates,
             Clock clock,
             ZoneId zone,
-            PublicOrigin origin) {
+            PublicOrigin origin,
+            QuestionMoves moves) {
         this.store = store;
         this.answers = answers;
         this.templates = templates;
         this.clock = clock;
         this.zone = zone;
         this.origin = origin;
+        this.moves = moves;
     }
 
     /** {@code GET /{site}/{locale}/}. */
@@ -73,6 +78,16 @@ public final class CatalogPages {
         } else {
             var sectionPath = SectionPath.parse(path)
                     .orElseThrow(() -> new NotFoundException("No section " + shorten(path) + " in this help center"));
+            if (req.tree().find(sectionPath).isEmpty()) {
+                // a section that was removed or renamed leads to where its questions went
+                var moved = moves.newPlaceOf(req.site().slug(), sectionPath);
+                if (moved.isPresent()) {
+                    String target = "/" + moved.get().site() + "/"
+                            + req.locale().code() + "/" + moved.get().path().value();
+                    ctx.redirect(target + query(ctx), HttpStatus.MOVED_PERMANENTLY);
+                    return;
+                }
+            }
             render(ctx, "catalog/section.jte", sectionPage(req, sectionPath));
         }
     }
@@ -199,14 +214,17 @@ public final class CatalogPages {
         Locale locale = req.locale();
         var notFound = new NotFoundException("No question " + id + " in " + locale + " on this site");
         Question question = store.question(id)
-                .filter(q -> q.site().equals(req.site().slug()))
+                // a question moved to another site answers where it was, and only there
+                .filter(q -> q.site().equals(req.site().slug())
+                        || moves.wasAt(req.site().slug(), requestedSection, id))
                 .orElseThrow(() -> notFound);
         QuestionText text =
                 question.text(locale).filter(t -> t.visibleAt(req.now())).orElseThrow(() -> notFound);
-        if (!question.section().value().equals(requestedSection)) {
-            String query = ctx.queryString();
-            String target = questionHref(req, locale, question) + (query == null || query.isEmpty() ? "" : "?" + query);
-            ctx.redirect(target, HttpStatus.MOVED_PERMANENTLY);
+        // any other path than its own (an old section, a typo, a moved or removed section) leads to its page
+        if (!question.site().equals(req.site().slug())
+                || !question.section().value().equals(requestedSection)) {
+            String target = "/" + question.site() + "/" + locale.code() + question.ownPath();
+            ctx.redirect(target + query(ctx), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         Section section = req.tree()
@@ -235,8 +253,8 @@ public final class CatalogPages {
 
     /**
      * The editors' meta title and description when set, else derived as the seed's are: the question, then the
-     * product, then the site's tagline. The canonical link is the stored canonical, which names the original for a
-     * cross-listed copy; hreflang lists the locales where the question is public and indexable.
+     * product, then the site's tagline. The canonical link comes from the stored canonical (see {@link
+     * #canonicalPath}); hreflang lists the locales where the question is public and indexable.
      */
     private Head questionHead(Request req, Question question, QuestionText text, String h1, List<Section> lineage) {
         Locale locale = req.locale();
@@ -259,7 +277,7 @@ public final class CatalogPages {
                         .orElse(text.title() + " ✔ " + UiText.ABOUT_PRODUCT.format(locale, product) + " ✔ " + tagline),
                 new Robots(!text.noIndex(), !text.noFollow()),
                 url,
-                req.origin() + prefix(req, locale) + question.canonical(),
+                req.origin() + prefix(req, locale) + canonicalPath(question),
                 versions,
                 BRAND,
                 req.origin(),
@@ -268,6 +286,28 @@ public final class CatalogPages {
                         h1,
                         text.updated(),
                         text.published().map(p -> p.atZone(zone).toOffsetDateTime())))));
+    }
+
+    /**
+     * The path of the question the stored canonical names, where that question is now: a question naming itself is
+     * canonical at its own page even if it moved since the canonical was written, and a cross-listed copy points at
+     * its original's current page. An original this site does not have keeps the stored path.
+     */
+    private String canonicalPath(Question question) {
+        var named = CANONICAL_ID.matcher(question.canonical());
+        if (!named.find()) {
+            return question.canonical();
+        }
+        long id = Long.parseLong(named.group(1));
+        if (id == question.id()) {
+            return question.ownPath();
+        }
+        return store.ownPath(question.site(), id).orElse(question.canonical());
+    }
+
+    private static String query(Context ctx) {
+        String query = ctx.queryString();
+        return query == null || query.isEmpty() ? "" : "?" + query;
     }
 
     /** Breadcrumbs for structured data: absolute, and only sections that have a page in this locale. */
