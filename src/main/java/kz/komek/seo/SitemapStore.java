@@ -22,12 +22,12 @@ public final class SitemapStore {
      * What sitemaps depend on besides the clock: the content version (bumped by every write, in any process) and
      * the next scheduled publication after {@code now}, when a question appears without any write.
      */
-    public record State(long version, Optional<LocalDateTime> nextPublication) {}
+    record State(long version, Optional<LocalDateTime> nextPublication) {}
 
     /** A question page to list: public, indexable and its own canonical. */
-    public record QuestionUrl(long id, long sectionId, String sectionPath, Optional<LocalDate> updated) {}
+    record QuestionUrl(long id, long sectionId, String sectionPath, Optional<LocalDate> updated) {}
 
-    public State state(LocalDateTime now) {
+    State state(LocalDateTime now) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select version,
                                (select min(published) from question_text where published > :now) as next
@@ -45,7 +45,7 @@ public final class SitemapStore {
      * not {@code no_index}, and canonical. A question is canonical when its canonical names itself (whatever path
      * the stored canonical gives, a moved question's page is its own); a cross-listed copy names another.
      */
-    public List<QuestionUrl> questions(String site, Locale locale, LocalDateTime now) {
+    List<QuestionUrl> questions(String site, Locale locale, LocalDateTime now) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select q.id, q.section_id, s.path, t.updated
                         from question q
@@ -72,7 +72,7 @@ public final class SitemapStore {
      * The latest "updated" date of the public questions listed in each section (copies and noindex ones too: they
      * are on the section's page), by section id.
      */
-    public Map<Long, LocalDate> lastUpdatedBySection(String site, Locale locale, LocalDateTime now) {
+    Map<Long, LocalDate> lastUpdatedBySection(String site, Locale locale, LocalDateTime now) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select q.section_id, max(t.updated) as updated
                         from question q

@@ -101,6 +101,8 @@ public final class Sitemaps {
 
     private Plan plan() {
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        // the state is read before the lists: a plan is never older than its key (at worst newer, until the next
+        // request sees the new version)
         return plans.get(store.state(now), state -> build(now));
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.Config;
 import kz.komek.catalog.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +100,13 @@ class HeadBuilderTest {
         assertThat(fromRequest.of("http", null)).isEqualTo("http://localhost");
         assertThatThrownBy(() -> new PublicOrigin(Optional.of("help.example.kz")))
                 .isInstanceOf(IllegalArgumentException.class);
+        var config = Config.forTests(Path.of("unused"));
+        assertThatThrownBy(() -> config.withBaseUrl(Optional.of("help.example.kz")))
+                .hasMessageContaining("--base-url");
+        assertThatThrownBy(() -> config.withBaseUrl(Optional.of("https://help.example.kz/?x=1")))
+                .hasMessageContaining("--base-url");
+        assertThat(config.withBaseUrl(Optional.of("https://help.example.kz/help/"))
+                        .baseUrl())
+                .hasValue("https://help.example.kz/help");
     }
 }
