@@ -24,6 +24,11 @@ import kz.komek.search.SearchService;
 import kz.komek.search.SearchStore;
 import kz.komek.search.SearchSync;
 import kz.komek.search.Synonyms;
+import kz.komek.seo.PublicOrigin;
+import kz.komek.seo.QuestionMoves;
+import kz.komek.seo.SeoPages;
+import kz.komek.seo.SitemapStore;
+import kz.komek.seo.Sitemaps;
 import kz.komek.storage.Database;
 import kz.komek.web.Routes;
 import org.slf4j.Logger;
@@ -85,7 +90,9 @@ public final class App implements AutoCloseable {
                     .start(config.searchSyncMillis());
             searchMisses = new SearchMisses(searchStore);
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
-            var pages = new CatalogPages(catalog, answers, templates, clock, config.zone());
+            var origin = new PublicOrigin(config.baseUrl());
+            var pages = new CatalogPages(
+                    catalog, answers, templates, clock, config.zone(), origin, new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             var routes = new Routes(
                     config,
@@ -95,6 +102,15 @@ public final class App implements AutoCloseable {
                     new LintApi(bundles, new Lint(config.content()), clock, config.zone()),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
+                    new SeoPages(
+                            new Sitemaps(
+                                    catalog,
+                                    new SitemapStore(database.jdbi()),
+                                    clock,
+                                    config.zone(),
+                                    Sitemaps.MAX_URLS),
+                            catalog,
+                            origin),
                     templates,
                     registry);
             Javalin javalin = Javalin.create(routes::configure);

@@ -40,6 +40,14 @@ public record Config(
             throw new IllegalArgumentException("refresh interval must be at least 1 second");
         }
         baseUrl = baseUrl.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
+        baseUrl.ifPresent(u -> {
+            // it starts every canonical link and sitemap URL: a typo must stop the start, not reach crawlers
+            if (!u.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+                throw new IllegalArgumentException(
+                        "--base-url must be an absolute http(s) URL without query, e.g. https://help.example.kz, was "
+                                + u);
+            }
+        });
     }
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Almaty");
@@ -69,6 +77,10 @@ public record Config(
 
     public Config withSynonyms(Optional<Path> file) {
         return new Config(port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content, file);
+    }
+
+    public Config withBaseUrl(Optional<String> url) {
+        return new Config(port, dataDir, db, url, zone, loadDemo, refreshSeconds, maxBodyBytes, content, synonyms);
     }
 
     public Config withDemo(boolean demo) {

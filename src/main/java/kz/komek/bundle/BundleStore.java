@@ -18,6 +18,7 @@ import kz.komek.catalog.SectionPath;
 import kz.komek.catalog.SectionTree;
 import kz.komek.content.HtmlSanitizer;
 import kz.komek.content.Sanitized;
+import kz.komek.seo.QuestionMoves;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,9 +33,11 @@ public final class BundleStore {
     private final Jdbi jdbi;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final ObjectMapper mapper = new ObjectMapper();
+    private final QuestionMoves moves;
 
     public BundleStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.moves = new QuestionMoves(jdbi);
     }
 
     public ImportReport importBundle(Bundle bundle, List<String> findings) {
@@ -253,6 +256,8 @@ public final class BundleStore {
                 created++;
             } else {
                 updated++;
+                // a question that changes section or site keeps its old URLs (301), in this same transaction
+                moves.recordMove(h, q.id(), q.site(), sectionId);
                 h.createUpdate("""
                                 update question set site = :site, section_id = :section, position = :position,
                                     pinned = :pinned, canonical = :canonical, votes_up = :up, votes_down = :down,

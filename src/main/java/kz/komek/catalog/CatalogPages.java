@@ -8,11 +8,18 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
+import kz.komek.seo.Head;
+import kz.komek.seo.HeadBuilder;
+import kz.komek.seo.PageFacts;
+import kz.komek.seo.PublicOrigin;
+import kz.komek.seo.QuestionMoves;
+import kz.komek.seo.Robots;
 import kz.komek.web.BadRequestException;
 import kz.komek.web.NotFoundException;
 
@@ -20,6 +27,7 @@ import kz.komek.web.NotFoundException;
 public final class CatalogPages {
     // 18 digits always fit a long; a longer id cannot exist, so it is a 404 rather than a parse error
     private static final Pattern QUESTION_SEGMENT = Pattern.compile("q([0-9]{1,18})");
+    private static final Pattern CANONICAL_ID = Pattern.compile("/q([0-9]{1,18})$");
     private static final String BRAND = "komek";
 
     private final CatalogStore store;
@@ -27,14 +35,25 @@ public final class CatalogPages {
     private final TemplateEngine templates;
     private final Clock clock;
     private final ZoneId zone;
+    private final PublicOrigin origin;
+    private final QuestionMoves moves;
+    private final HeadBuilder heads = new HeadBuilder();
 
     public CatalogPages(
-            CatalogStore store, AnswerRenderer answers, TemplateEngine templates, Clock clock, ZoneId zone) {
+            CatalogStore store,
+            AnswerRenderer answers,
+            TemplateEngine templates,
+            Clock clock,
+            ZoneId zone,
+            PublicOrigin origin,
+            QuestionMoves moves) {
         this.store = store;
         this.answers = answers;
         this.templates = templates;
         this.clock = clock;
         this.zone = zone;
+        this.origin = origin;
+        this.moves = moves;
     }
 
     /** {@code GET /{site}/{locale}/}. */
@@ -59,6 +78,16 @@ public final class CatalogPages {
         } else {
             var sectionPath = SectionPath.parse(path)
                     .orElseThrow(() -> new NotFoundException("No section " + shorten(path) + " in this help center"));
+            if (req.tree().find(sectionPath).isEmpty()) {
+                // a section that was removed or renamed leads to where its questions went
+                var moved = moves.newPlaceOf(req.site().slug(), sectionPath);
+                if (moved.isPresent()) {
+                    String target = "/" + moved.get().site() + "/"
+                            + req.locale().code() + "/" + moved.get().path().value();
+                    ctx.redirect(target + query(ctx), HttpStatus.MOVED_PERMANENTLY);
+                    return;
+                }
+            }
             render(ctx, "catalog/section.jte", sectionPage(req, sectionPath));
         }
     }
@@ -80,8 +109,13 @@ public final class CatalogPages {
         }
     }
 
-    /** What every page of a site in a locale starts from; read once per request. */
-    private record Request(Site site, Locale locale, List<Site> sites, SectionTree tree, LocalDateTime now) {}
+    /**
+     * What every page of a site in a locale starts from; read once per request.
+     *
+     * @param origin where absolute URLs start: {@code https://host}
+     */
+    private record Request(
+            Site site, Locale locale, List<Site> sites, SectionTree tree, LocalDateTime now, String origin) {}
 
     private Request request(Context ctx) {
         String siteSlug = ctx.pathParam("site");
@@ -93,7 +127,13 @@ public final class CatalogPages {
                 .orElseThrow(() -> new NotFoundException("No site " + shorten(siteSlug)));
         Locale locale = Locale.parse(localeCode)
                 .orElseThrow(() -> new NotFoundException("No locale " + shorten(localeCode) + "; use ru or kz"));
-        return new Request(site, locale, sites, store.tree(site.slug()), LocalDateTime.now(clock.withZone(zone)));
+        return new Request(
+                site,
+                locale,
+                sites,
+                store.tree(site.slug()),
+                LocalDateTime.now(clock.withZone(zone)),
+                origin.of(ctx.scheme(), ctx.host()));
     }
 
     private HomePage homePage(Request req) {
@@ -108,12 +148,28 @@ public final class CatalogPages {
         String siteTitle = siteTitle(req.site(), locale);
         String productNames =
                 String.join(", ", products.stream().map(ProductCard::title).toList());
+        String tagline = tagline(req, locale);
+        String url = req.origin() + homeHref(req, locale);
+        var versions = new EnumMap<Locale, String>(Locale.class);
+        for (Locale l : Locale.values()) {
+            versions.put(l, req.origin() + homeHref(req, l));
+        }
+        var head = heads.build(new PageFacts(
+                PageFacts.Kind.HOME,
+                locale,
+                tagline,
+                productNames.isEmpty() ? tagline : UiText.HOME_DESCRIPTION.format(locale, productNames),
+                Robots.ALL,
+                url,
+                url,
+                versions,
+                BRAND,
+                req.origin(),
+                List.of(),
+                Optional.empty()));
         var chrome = chrome(
                 req,
-                siteTitle + " — " + UiText.HOME_TITLE.in(locale) + " " + BRAND,
-                productNames.isEmpty()
-                        ? UiText.HOME_TITLE.in(locale) + " " + BRAND
-                        : UiText.HOME_DESCRIPTION.format(locale, productNames),
+                head,
                 List.of(new Breadcrumb(siteTitle, homeHref(req, locale), true)),
                 homeHref(req, locale.other()));
         return new HomePage(chrome, siteTitle, products);
@@ -123,17 +179,34 @@ public final class CatalogPages {
         Locale locale = req.locale();
         Section section = req.tree()
                 .find(path)
-                .filter(s -> visibleWithAncestors(req.tree(), s, locale))
+                .filter(s -> req.tree().shownWithAncestors(s, locale))
                 .orElseThrow(() -> new NotFoundException("No section " + path + " in " + locale + " on this site"));
         var view = sectionView(req, section, Optional.empty());
         var lineage = req.tree().lineage(section);
-        String title = lineage.size() == 3 ? title(section, locale) + " · " + view.heading() : view.heading();
-        var chrome = chrome(
-                req,
-                title + " — " + siteTitle(req.site(), locale) + " | " + BRAND,
-                UiText.SECTION_DESCRIPTION.format(locale, title),
-                breadcrumbs(req, lineage, locale, true),
-                nearestHref(req, lineage, locale.other()));
+        String name = lineage.size() == 3 ? title(section, locale) + " · " + view.heading() : view.heading();
+        String tagline = tagline(req, locale);
+        String url = req.origin() + href(req, locale, section);
+        var versions = new EnumMap<Locale, String>(Locale.class);
+        for (Locale l : Locale.values()) {
+            if (req.tree().shownWithAncestors(section, l)) {
+                versions.put(l, req.origin() + href(req, l, section));
+            }
+        }
+        var head = heads.build(new PageFacts(
+                PageFacts.Kind.SECTION,
+                locale,
+                name + " ✔ " + tagline,
+                UiText.SECTION_DESCRIPTION.format(locale, name) + " ✔ " + tagline,
+                Robots.ALL,
+                url,
+                url,
+                versions,
+                BRAND,
+                req.origin(),
+                linkedCrumbs(req, lineage),
+                Optional.empty()));
+        var chrome =
+                chrome(req, head, breadcrumbs(req, lineage, locale, true), nearestHref(req, lineage, locale.other()));
         return new SectionPage(chrome, view);
     }
 
@@ -141,23 +214,27 @@ public final class CatalogPages {
         Locale locale = req.locale();
         var notFound = new NotFoundException("No question " + id + " in " + locale + " on this site");
         Question question = store.question(id)
-                .filter(q -> q.site().equals(req.site().slug()))
+                // a question moved to another site answers where it was, and only there
+                .filter(q -> q.site().equals(req.site().slug())
+                        || moves.wasAt(req.site().slug(), requestedSection, id))
                 .orElseThrow(() -> notFound);
         QuestionText text =
                 question.text(locale).filter(t -> t.visibleAt(req.now())).orElseThrow(() -> notFound);
-        if (!question.section().value().equals(requestedSection)) {
-            String query = ctx.queryString();
-            String target = questionHref(req, locale, question) + (query == null || query.isEmpty() ? "" : "?" + query);
-            ctx.redirect(target, HttpStatus.MOVED_PERMANENTLY);
+        // any other path than its own (an old section, a typo, a moved or removed section) leads to its page
+        if (!question.site().equals(req.site().slug())
+                || !question.section().value().equals(requestedSection)) {
+            String target = "/" + question.site() + "/" + locale.code() + question.ownPath();
+            ctx.redirect(target + query(ctx), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         Section section = req.tree()
                 .find(question.section())
                 .orElseThrow(() -> new NotFoundException("The section of question " + id + " is gone"));
         Platform platform = platform(ctx, answers);
+        String h1 = nonBlank(text.metaH1()).orElse(text.title());
         var open = new OpenQuestion(
                 id,
-                nonBlank(text.metaH1()).orElse(text.title()),
+                h1,
                 answers.render(text.content(), platform, locale),
                 text.updated(),
                 question.usefulnessRatio().map(r -> (int) Math.round(r * 100)),
@@ -170,13 +247,85 @@ public final class CatalogPages {
                 .filter(t -> t.visibleAt(req.now()))
                 .map(t -> questionHref(req, locale.other(), question))
                 .orElseGet(() -> nearestHref(req, lineage, locale.other()));
-        var chrome = chrome(
-                req,
-                nonBlank(text.metaTitle()).orElse(text.title() + " — " + siteTitle(req.site(), locale) + " | " + BRAND),
-                nonBlank(text.metaDescription()).orElse(text.title()),
-                crumbs,
-                switchHref);
+        var chrome = chrome(req, questionHead(req, question, text, h1, lineage), crumbs, switchHref);
         render(ctx, "catalog/question.jte", new QuestionPage(chrome, view, open));
+    }
+
+    /**
+     * The editors' meta title and description when set, else derived as the seed's are: the question, then the
+     * product, then the site's tagline. The canonical link comes from the stored canonical (see {@link
+     * #canonicalPath}); hreflang lists the locales where the question is public and indexable.
+     */
+    private Head questionHead(Request req, Question question, QuestionText text, String h1, List<Section> lineage) {
+        Locale locale = req.locale();
+        String tagline = tagline(req, locale);
+        String product = anyTitle(lineage.get(0), locale);
+        String url = req.origin() + questionHref(req, locale, question);
+        var versions = new EnumMap<Locale, String>(Locale.class);
+        for (Locale l : Locale.values()) {
+            question.text(l)
+                    .filter(t -> t.visibleAt(req.now()) && !t.noIndex())
+                    .ifPresent(t -> versions.put(l, req.origin() + questionHref(req, l, question)));
+        }
+        var crumbs = new ArrayList<>(linkedCrumbs(req, lineage));
+        crumbs.add(new PageFacts.Crumb(text.title(), url));
+        return heads.build(new PageFacts(
+                PageFacts.Kind.QUESTION,
+                locale,
+                nonBlank(text.metaTitle()).orElse(text.title() + " ✔ " + tagline),
+                nonBlank(text.metaDescription())
+                        .orElse(text.title() + " ✔ " + UiText.ABOUT_PRODUCT.format(locale, product) + " ✔ " + tagline),
+                new Robots(!text.noIndex(), !text.noFollow()),
+                url,
+                req.origin() + prefix(req, locale) + canonicalPath(question),
+                versions,
+                BRAND,
+                req.origin(),
+                crumbs,
+                Optional.of(new PageFacts.Article(
+                        h1,
+                        text.updated(),
+                        text.published().map(p -> p.atZone(zone).toOffsetDateTime())))));
+    }
+
+    /**
+     * The path of the question the stored canonical names, where that question is now: a question naming itself is
+     * canonical at its own page even if it moved since the canonical was written, and a cross-listed copy points at
+     * its original's current page. An original this site does not have keeps the stored path.
+     */
+    private String canonicalPath(Question question) {
+        var named = CANONICAL_ID.matcher(question.canonical());
+        if (!named.find()) {
+            return question.canonical();
+        }
+        long id = Long.parseLong(named.group(1));
+        if (id == question.id()) {
+            return question.ownPath();
+        }
+        return store.ownPath(question.site(), id).orElse(question.canonical());
+    }
+
+    private static String query(Context ctx) {
+        String query = ctx.queryString();
+        return query == null || query.isEmpty() ? "" : "?" + query;
+    }
+
+    /** Breadcrumbs for structured data: absolute, and only sections that have a page in this locale. */
+    private List<PageFacts.Crumb> linkedCrumbs(Request req, List<Section> lineage) {
+        Locale locale = req.locale();
+        var crumbs = new ArrayList<PageFacts.Crumb>();
+        crumbs.add(new PageFacts.Crumb(siteTitle(req.site(), locale), req.origin() + homeHref(req, locale)));
+        for (Section s : lineage) {
+            if (!req.tree().shownWithAncestors(s, locale)) {
+                break;
+            }
+            crumbs.add(new PageFacts.Crumb(title(s, locale), req.origin() + href(req, locale, s)));
+        }
+        return crumbs;
+    }
+
+    private static String tagline(Request req, Locale locale) {
+        return UiText.TAGLINE.format(locale, siteTitle(req.site(), locale));
     }
 
     /**
@@ -264,7 +413,7 @@ public final class CatalogPages {
     private String nearestHref(Request req, List<Section> lineage, Locale target) {
         String href = homeHref(req, target);
         for (Section s : lineage) {
-            if (!isVisible(s, target)) {
+            if (!s.shownIn(target)) {
                 break;
             }
             href = href(req, target, s);
@@ -272,8 +421,7 @@ public final class CatalogPages {
         return href;
     }
 
-    private Chrome chrome(
-            Request req, String title, String description, List<Breadcrumb> crumbs, String localeSwitchHref) {
+    private Chrome chrome(Request req, Head head, List<Breadcrumb> crumbs, String localeSwitchHref) {
         Locale locale = req.locale();
         var siteLinks = req.sites().stream()
                 .map(s -> new LinkItem(
@@ -283,14 +431,12 @@ public final class CatalogPages {
                 .toList();
         return new Chrome(
                 locale,
-                title,
-                description,
+                head,
                 homeHref(req, locale),
                 crumbs,
                 siteLinks.size() > 1 ? siteLinks : List.of(),
                 Optional.of(new LocaleLink(locale.other(), localeSwitchHref)),
-                Optional.of(prefix(req, locale) + "/search"),
-                false);
+                Optional.of(prefix(req, locale) + "/search"));
     }
 
     /**
@@ -303,7 +449,7 @@ public final class CatalogPages {
         var crumbs = List.of(
                 new Breadcrumb(siteTitle(req.site(), locale), homeHref(req, locale), false),
                 new Breadcrumb(title, ctx.path(), true));
-        return chrome(req, title, description, crumbs, otherLocaleHref).asNoindex();
+        return chrome(req, Head.noindex(title, description), crumbs, otherLocaleHref);
     }
 
     private void render(Context ctx, String template, Object model) {
@@ -312,21 +458,8 @@ public final class CatalogPages {
         ctx.html(out.toString());
     }
 
-    /**
-     * Published in a locale means titled in it; seed sections may carry no titles at all, and those are shown
-     * everywhere under their slug rather than hidden.
-     */
-    private static boolean isVisible(Section s, Locale locale) {
-        return s.publishedIn(locale) || s.titles().isEmpty();
-    }
-
-    private static boolean visibleWithAncestors(SectionTree tree, Section s, Locale locale) {
-        var lineage = tree.lineage(s);
-        return lineage.size() == s.depth() && lineage.stream().allMatch(x -> isVisible(x, locale));
-    }
-
     private static List<Section> visible(List<Section> sections, Locale locale) {
-        return sections.stream().filter(s -> isVisible(s, locale)).toList();
+        return sections.stream().filter(s -> s.shownIn(locale)).toList();
     }
 
     private static String title(Section s, Locale locale) {

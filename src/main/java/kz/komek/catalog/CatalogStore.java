@@ -172,6 +172,19 @@ public final class CatalogStore {
         });
     }
 
+    /** The page path of question {@code id} inside {@code site} ({@code /bonus/save/general/q456}), if it is there. */
+    public Optional<String> ownPath(String site, long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select '/' || s.path || '/q' || q.id
+                        from question q join section s on s.id = q.section_id
+                        where q.id = :id and q.site = :site
+                        """)
+                .bind("id", id)
+                .bind("site", site)
+                .mapTo(String.class)
+                .findOne());
+    }
+
     public static QuestionText text(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
         Timestamp published = rs.getTimestamp("published");
         java.sql.Date updated = rs.getDate("updated");

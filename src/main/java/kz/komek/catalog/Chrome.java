@@ -2,37 +2,33 @@ package kz.komek.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import kz.komek.seo.Head;
 
 /**
  * What the shared layout ({@code layout/page.jte}) needs around every page.
  *
+ * @param head title, description and what the page tells search engines (robots, canonical, hreflang, …)
  * @param homeHref where the logo leads
  * @param searchAction the search page of the current site; empty where no site is known (error pages)
- * @param noindex search engines should not index this page (search results, error pages)
  */
 public record Chrome(
         Locale locale,
-        String title,
-        String description,
+        Head head,
         String homeHref,
         List<Breadcrumb> breadcrumbs,
         List<LinkItem> sites,
         Optional<LocaleLink> localeSwitch,
-        Optional<String> searchAction,
-        boolean noindex) {
+        Optional<String> searchAction) {
 
     public Chrome {
         breadcrumbs = List.copyOf(breadcrumbs);
         sites = List.copyOf(sites);
     }
 
-    /** Error pages know neither site nor page: no breadcrumbs, switches or search. */
+    /** Error pages know neither site nor page: no breadcrumbs, switches or search; never indexed. */
     public static Chrome minimal(Locale locale, String title) {
-        return new Chrome(locale, title, title, "/", List.of(), List.of(), Optional.empty(), Optional.empty(), true);
-    }
-
-    public Chrome asNoindex() {
-        return new Chrome(locale, title, description, homeHref, breadcrumbs, sites, localeSwitch, searchAction, true);
+        return new Chrome(
+                locale, Head.noindex(title, title), "/", List.of(), List.of(), Optional.empty(), Optional.empty());
     }
 
     public String lang() {

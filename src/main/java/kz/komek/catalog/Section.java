@@ -17,6 +17,14 @@ public record Section(long id, String site, SectionPath path, int position, Map<
         return titles.containsKey(locale);
     }
 
+    /**
+     * Shown in a locale: titled in it. Seed sections may carry no titles at all; those are shown everywhere under
+     * their slug rather than hidden.
+     */
+    public boolean shownIn(Locale locale) {
+        return publishedIn(locale) || titles.isEmpty();
+    }
+
     public int depth() {
         return path.depth();
     }

@@ -54,6 +54,12 @@ public final class SectionTree {
         return children(all, Optional.of(parent.path()));
     }
 
+    /** The section has its page in {@code locale}: it and all its ancestors exist and are shown there. */
+    public boolean shownWithAncestors(Section section, Locale locale) {
+        var lineage = lineage(section);
+        return lineage.size() == section.depth() && lineage.stream().allMatch(s -> s.shownIn(locale));
+    }
+
     /** The section and its ancestors, product first. */
     public List<Section> lineage(Section section) {
         return section.path().lineage().stream()

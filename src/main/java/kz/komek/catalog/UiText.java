@@ -33,6 +33,13 @@ public enum UiText {
     HOME_TITLE("Справочный центр", "Анықтама орталығы"),
     HOME_DESCRIPTION(
             "Ответы на вопросы: %s. Справочный центр komek.", "Сұрақтарға жауаптар: %s. komek анықтама орталығы."),
+    /**
+     * What follows a page's own title, as the seed's meta titles do ("question\n✔ Клиенттерге арналған Kaspi
+     * Гид"); {@code %s} is the site's title, which both languages give in the dative ("Клиентам", "Клиенттерге").
+     */
+    TAGLINE("Справочный центр komek · %s", "%s арналған komek анықтамасы"),
+    /** The middle of a derived question description, as in the seed ("Kaspi Бонус туралы … ақпарат алыңыз"). */
+    ABOUT_PRODUCT("Всё о разделе «%s»", "«%s» туралы толық ақпарат алыңыз"),
     SECTION_DESCRIPTION("Ответы на вопросы по теме «%s».", "«%s» тақырыбы бойынша сұрақтарға жауаптар."),
     NOT_FOUND("Страница не найдена", "Бет табылмады"),
     NOT_FOUND_HINT(

@@ -96,12 +96,22 @@ public final class SearchSync implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets a running sync finish before the index closes. Interrupting it would be worse than waiting: a thread
+     * interrupted inside Lucene's file I/O closes the channels it touches, the write lock's among them, and the
+     * index then fails to close ("FileLock invalidated by an external force"). Only a sync still running after
+     * the wait is interrupted.
+     */
     @Override
     public void close() {
-        poller.shutdownNow();
+        poller.shutdown();
         try {
-            poller.awaitTermination(5, TimeUnit.SECONDS);
+            if (!poller.awaitTermination(10, TimeUnit.SECONDS)) {
+                poller.shutdownNow();
+                poller.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            poller.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

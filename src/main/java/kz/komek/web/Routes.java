@@ -20,6 +20,7 @@ import kz.komek.catalog.Locale;
 import kz.komek.catalog.Site;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchPages;
+import kz.komek.seo.SeoPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ public final class Routes {
     private final LintApi lint;
     private final SearchApi searchApi;
     private final SearchPages searchPages;
+    private final SeoPages seo;
     private final Errors errors;
     private final PrometheusMeterRegistry registry;
     private final StaticAssets assets = new StaticAssets();
@@ -46,6 +48,7 @@ public final class Routes {
             LintApi lint,
             SearchApi searchApi,
             SearchPages searchPages,
+            SeoPages seo,
             TemplateEngine templates,
             PrometheusMeterRegistry registry) {
         this.config = config;
@@ -55,6 +58,7 @@ public final class Routes {
         this.lint = lint;
         this.searchApi = searchApi;
         this.searchPages = searchPages;
+        this.seo = seo;
         this.errors = new Errors(templates);
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
@@ -90,6 +94,11 @@ public final class Routes {
                 "/metrics",
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(registry.scrape()));
+
+        get(r, "/robots.txt", seo::robots);
+        get(r, "/sitemap.xml", seo::sitemapIndex);
+        // before /{site}/{locale}, which would otherwise take it for a site called "sitemaps"
+        get(r, "/sitemaps/{file}", seo::sitemap);
 
         get(r, "/api/v1/questions/{id}", api::question);
         get(r, "/api/v1/sites", api::sites);

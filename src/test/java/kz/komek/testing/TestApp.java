@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import kz.komek.App;
 import kz.komek.Config;
 import kz.komek.bundle.BundleJson;
@@ -44,15 +45,24 @@ public final class TestApp implements AutoCloseable {
         return start(Optional.of(resource), false);
     }
 
+    /** With a bundle and a configuration changed from the test default (e.g. a base URL). */
+    public static TestApp withBundle(String resource, UnaryOperator<Config> adjust) {
+        return start(Optional.of(resource), false, adjust);
+    }
+
     private static TestApp start(Optional<String> resource, boolean demo) {
+        return start(resource, demo, UnaryOperator.identity());
+    }
+
+    private static TestApp start(Optional<String> resource, boolean demo, UnaryOperator<Config> adjust) {
         Path dir;
         try {
             dir = Files.createTempDirectory("komek-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Config config =
-                Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())).withDemo(demo);
+        Config config = adjust.apply(
+                Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())).withDemo(demo));
         App app = App.create(config);
         try {
             resource.ifPresent(r -> app.bundles().importBundle(new BundleJson().read(resource(r)), List.of()));
