@@ -26,6 +26,23 @@ public final class CatalogStore {
                 .one());
     }
 
+    /**
+     * What every rendered page depends on besides the clock: the content version (bumped by every write, in any
+     * process) and the next scheduled publication after {@code now}, when a question appears without any write.
+     */
+    public ContentState contentState(LocalDateTime now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select version,
+                               (select min(published) from question_text where published > :now) as next
+                        from help_center
+                        """)
+                .bind("now", now)
+                .map((rs, ctx) -> new ContentState(
+                        rs.getLong("version"),
+                        Optional.ofNullable(rs.getTimestamp("next")).map(Timestamp::toLocalDateTime)))
+                .one());
+    }
+
     public List<Site> sites() {
         return jdbi.withHandle(h -> h
                 .createQuery("""

@@ -1,6 +1,5 @@
 package kz.komek.seo;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -18,27 +17,8 @@ public final class SitemapStore {
         this.jdbi = jdbi;
     }
 
-    /**
-     * What sitemaps depend on besides the clock: the content version (bumped by every write, in any process) and
-     * the next scheduled publication after {@code now}, when a question appears without any write.
-     */
-    record State(long version, Optional<LocalDateTime> nextPublication) {}
-
     /** A question page to list: public, indexable and its own canonical. */
     record QuestionUrl(long id, long sectionId, String sectionPath, Optional<LocalDate> updated) {}
-
-    State state(LocalDateTime now) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        select version,
-                               (select min(published) from question_text where published > :now) as next
-                        from help_center
-                        """)
-                .bind("now", now)
-                .map((rs, ctx) -> new State(
-                        rs.getLong("version"),
-                        Optional.ofNullable(rs.getTimestamp("next")).map(Timestamp::toLocalDateTime)))
-                .one());
-    }
 
     /**
      * The question pages of a site in a locale that belong in a sitemap, in list order: published by {@code now},

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.ContentState;
 import kz.komek.catalog.Locale;
 import kz.komek.catalog.Section;
 import kz.komek.catalog.SectionTree;
@@ -23,7 +24,7 @@ import kz.komek.catalog.Site;
  * {@code maxUrls} URLs. Each lists the site home, the section pages that exist in the locale and the question
  * pages that are published, indexable and canonical, with {@code lastmod} from the questions' "updated" dates.
  *
- * <p>The URL lists (paths, without the origin) are cached per {@link SitemapStore.State}: a content write (any
+ * <p>The URL lists (paths, without the origin) are cached per {@link ContentState}: a content write (any
  * process) or a scheduled publication coming due gives a new state, so a stale list is never served and needs no
  * invalidation. The XML is written per request, since the origin may come from the request's Host header.
  */
@@ -38,7 +39,7 @@ public final class Sitemaps {
     private final Clock clock;
     private final ZoneId zone;
     private final int maxUrls;
-    private final Cache<SitemapStore.State, Plan> plans =
+    private final Cache<ContentState, Plan> plans =
             Caffeine.newBuilder().maximumSize(2).build();
 
     public Sitemaps(CatalogStore catalog, SitemapStore store, Clock clock, ZoneId zone, int maxUrls) {
@@ -103,7 +104,7 @@ public final class Sitemaps {
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         // the state is read before the lists: a plan is never older than its key (at worst newer, until the next
         // request sees the new version)
-        return plans.get(store.state(now), state -> build(now));
+        return plans.get(catalog.contentState(now), state -> build(now));
     }
 
     private Plan build(LocalDateTime now) {
