@@ -15,6 +15,7 @@ import kz.komek.catalog.CatalogStore;
 import kz.komek.cli.Cli;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Lint;
+import kz.komek.feedback.Feedback;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchDocuments;
 import kz.komek.search.SearchIndex;
@@ -41,6 +42,7 @@ public final class App implements AutoCloseable {
     private final SearchIndex searchIndex;
     private final SearchSync searchSync;
     private final SearchMisses searchMisses;
+    private final Feedback feedback;
 
     private App(
             Config config,
@@ -50,7 +52,8 @@ public final class App implements AutoCloseable {
             BundleStore bundles,
             SearchIndex searchIndex,
             SearchSync searchSync,
-            SearchMisses searchMisses) {
+            SearchMisses searchMisses,
+            Feedback feedback) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
@@ -59,6 +62,7 @@ public final class App implements AutoCloseable {
         this.searchIndex = searchIndex;
         this.searchSync = searchSync;
         this.searchMisses = searchMisses;
+        this.feedback = feedback;
     }
 
     public static void main(String[] args) {
@@ -70,6 +74,7 @@ public final class App implements AutoCloseable {
         SearchIndex searchIndex = null;
         SearchSync searchSync = null;
         SearchMisses searchMisses = null;
+        Feedback feedback = null;
         try {
             var clock = Clock.system(config.zone());
             var catalog = new CatalogStore(database.jdbi());
@@ -85,21 +90,28 @@ public final class App implements AutoCloseable {
                     .start(config.searchSyncMillis());
             searchMisses = new SearchMisses(searchStore);
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
-            var pages = new CatalogPages(catalog, answers, templates, clock, config.zone());
+            feedback = new Feedback(database.jdbi(), catalog, config.feedback(), clock).start();
+            var pages = new CatalogPages(catalog, feedback, answers, templates, clock, config.zone());
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             var routes = new Routes(
                     config,
                     catalog,
                     pages,
-                    new CatalogApi(catalog, answers, clock, config.zone()),
+                    new CatalogApi(catalog, feedback, answers, clock, config.zone()),
+                    feedback.api(),
+                    feedback.pages(),
                     new LintApi(bundles, new Lint(config.content()), clock, config.zone()),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
                     templates,
                     registry);
             Javalin javalin = Javalin.create(routes::configure);
-            return new App(config, database, javalin, catalog, bundles, searchIndex, searchSync, searchMisses);
+            return new App(
+                    config, database, javalin, catalog, bundles, searchIndex, searchSync, searchMisses, feedback);
         } catch (RuntimeException e) {
+            if (feedback != null) {
+                feedback.close();
+            }
             if (searchSync != null) {
                 searchSync.close();
             }
@@ -136,6 +148,11 @@ public final class App implements AutoCloseable {
         return bundles;
     }
 
+    /** Writes the page views counted so far now, instead of at the next flush (tests); returns how many. */
+    public long flushViews() {
+        return feedback.flushViews();
+    }
+
     /** Indexes what changed now, instead of at the next poll (tests, and writes made in this process). */
     public void syncSearch() {
         searchSync.syncNow();
@@ -146,6 +163,7 @@ public final class App implements AutoCloseable {
         try {
             javalin.stop();
         } finally {
+            feedback.close(); // after HTTP has stopped, so that no view comes after the last flush
             searchSync.close();
             searchMisses.close();
             searchIndex.close();

@@ -23,14 +23,21 @@ public final class CatalogPages {
     private static final String BRAND = "komek";
 
     private final CatalogStore store;
+    private final ReaderSignals readers;
     private final AnswerRenderer answers;
     private final TemplateEngine templates;
     private final Clock clock;
     private final ZoneId zone;
 
     public CatalogPages(
-            CatalogStore store, AnswerRenderer answers, TemplateEngine templates, Clock clock, ZoneId zone) {
+            CatalogStore store,
+            ReaderSignals readers,
+            AnswerRenderer answers,
+            TemplateEngine templates,
+            Clock clock,
+            ZoneId zone) {
         this.store = store;
+        this.readers = readers;
         this.answers = answers;
         this.templates = templates;
         this.clock = clock;
@@ -155,17 +162,23 @@ public final class CatalogPages {
                 .find(question.section())
                 .orElseThrow(() -> new NotFoundException("The section of question " + id + " is gone"));
         Platform platform = platform(ctx, answers);
+        String ownHref = questionHref(req, locale, question);
+        var vote = readers.voteBox(ctx, id, locale, ownHref);
+        if (vote.voted()) {
+            // the page shows this reader's own vote: no shared cache may hand it to another reader
+            ctx.header("Cache-Control", "private, no-cache");
+        }
         var open = new OpenQuestion(
                 id,
                 nonBlank(text.metaH1()).orElse(text.title()),
                 answers.render(text.content(), platform, locale),
                 text.updated(),
                 question.usefulnessRatio().map(r -> (int) Math.round(r * 100)),
-                "/api/v1/questions/" + id + "/votes");
+                vote);
         var view = sectionView(req, section, Optional.of(id));
         var lineage = req.tree().lineage(section);
         var crumbs = new ArrayList<>(breadcrumbs(req, lineage, locale, false));
-        crumbs.add(new Breadcrumb(text.title(), questionHref(req, locale, question), true));
+        crumbs.add(new Breadcrumb(text.title(), ownHref, true));
         String switchHref = question.text(locale.other())
                 .filter(t -> t.visibleAt(req.now()))
                 .map(t -> questionHref(req, locale.other(), question))
@@ -177,6 +190,7 @@ public final class CatalogPages {
                 crumbs,
                 switchHref);
         render(ctx, "catalog/question.jte", new QuestionPage(chrome, view, open));
+        readers.viewed(ctx, id);
     }
 
     /**
@@ -211,7 +225,8 @@ public final class CatalogPages {
             if (!own.items().isEmpty()) {
                 lists.add(own);
             }
-            return new SectionView(title(product, locale), menu, List.of(), cards, lists);
+            Optional<QuestionList> top = openId.isPresent() ? Optional.empty() : topQuestions(req, product);
+            return new SectionView(title(product, locale), menu, List.of(), cards, lists, top);
         }
 
         var subthemes = visible(tree.childrenOf(theme.get()), locale);
@@ -233,7 +248,29 @@ public final class CatalogPages {
         if (!own.items().isEmpty() || selected.isEmpty()) {
             lists.add(own);
         }
-        return new SectionView(title(theme.get(), locale), menu, tabs, List.of(), lists);
+        return new SectionView(title(theme.get(), locale), menu, tabs, List.of(), lists, Optional.empty());
+    }
+
+    /** The product's most read and most useful questions, from every section of it a reader can see here. */
+    private Optional<QuestionList> topQuestions(Request req, Section product) {
+        Locale locale = req.locale();
+        var sections = new ArrayList<Long>();
+        sections.add(product.id());
+        for (Section theme : visible(req.tree().childrenOf(product), locale)) {
+            sections.add(theme.id());
+            visible(req.tree().childrenOf(theme), locale).forEach(s -> sections.add(s.id()));
+        }
+        var items = readers.top(sections, locale, req.now()).stream()
+                .map(q -> new QuestionItem(
+                        q.id(),
+                        q.title(),
+                        prefix(req, locale) + "/" + q.section().value() + "/q" + q.id(),
+                        false,
+                        false))
+                .toList();
+        return items.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new QuestionList(UiText.TOP_QUESTIONS.in(locale), true, items));
     }
 
     private QuestionList questionList(

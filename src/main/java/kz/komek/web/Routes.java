@@ -18,6 +18,8 @@ import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
 import kz.komek.catalog.Locale;
 import kz.komek.catalog.Site;
+import kz.komek.feedback.FeedbackApi;
+import kz.komek.feedback.FeedbackPages;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchPages;
 import org.slf4j.Logger;
@@ -31,6 +33,8 @@ public final class Routes {
     private final CatalogStore catalog;
     private final CatalogPages pages;
     private final CatalogApi api;
+    private final FeedbackApi feedbackApi;
+    private final FeedbackPages feedbackPages;
     private final LintApi lint;
     private final SearchApi searchApi;
     private final SearchPages searchPages;
@@ -43,6 +47,8 @@ public final class Routes {
             CatalogStore catalog,
             CatalogPages pages,
             CatalogApi api,
+            FeedbackApi feedbackApi,
+            FeedbackPages feedbackPages,
             LintApi lint,
             SearchApi searchApi,
             SearchPages searchPages,
@@ -52,6 +58,8 @@ public final class Routes {
         this.catalog = catalog;
         this.pages = pages;
         this.api = api;
+        this.feedbackApi = feedbackApi;
+        this.feedbackPages = feedbackPages;
         this.lint = lint;
         this.searchApi = searchApi;
         this.searchPages = searchPages;
@@ -92,6 +100,7 @@ public final class Routes {
                         .result(registry.scrape()));
 
         get(r, "/api/v1/questions/{id}", api::question);
+        r.post("/api/v1/questions/{id}/votes", feedbackApi::vote);
         get(r, "/api/v1/sites", api::sites);
         get(r, "/api/v1/sections", api::sections);
         get(r, "/api/v1/sections/<path>", api::section);
@@ -103,6 +112,8 @@ public final class Routes {
         get(r, "/{site}/{locale}/", pages::home);
         get(r, "/{site}/{locale}/search", searchPages::results);
         get(r, "/{site}/{locale}/<path>", pages::page);
+        // the vote form posts to the question page itself and is sent back to it (303)
+        r.post("/{site}/{locale}/<path>", feedbackPages::vote);
 
         errors.register(r);
     }

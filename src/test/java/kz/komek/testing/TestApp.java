@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import kz.komek.App;
 import kz.komek.Config;
 import kz.komek.bundle.BundleJson;
@@ -32,27 +33,32 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp empty() {
-        return start(Optional.empty(), false);
+        return start(Optional.empty(), false, c -> c);
     }
 
     /** With the demo content (the seed page's questions) loaded as on a first start. */
     public static TestApp withDemo() {
-        return start(Optional.empty(), true);
+        return start(Optional.empty(), true, c -> c);
     }
 
     public static TestApp withBundle(String resource) {
-        return start(Optional.of(resource), false);
+        return start(Optional.of(resource), false, c -> c);
     }
 
-    private static TestApp start(Optional<String> resource, boolean demo) {
+    /** With a bundle and a configuration changed from the tests' one (vote limit, view batching…). */
+    public static TestApp withBundle(String resource, UnaryOperator<Config> configure) {
+        return start(Optional.of(resource), false, configure);
+    }
+
+    private static TestApp start(Optional<String> resource, boolean demo, UnaryOperator<Config> configure) {
         Path dir;
         try {
             dir = Files.createTempDirectory("komek-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Config config =
-                Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())).withDemo(demo);
+        Config config = configure.apply(
+                Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())).withDemo(demo));
         App app = App.create(config);
         try {
             resource.ifPresent(r -> app.bundles().importBundle(new BundleJson().read(resource(r)), List.of()));
