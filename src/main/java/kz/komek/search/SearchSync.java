@@ -92,7 +92,10 @@ public final class SearchSync implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        // Let a running sync finish rather than interrupt it: an interrupt during Lucene's file I/O closes the
+        // channel that holds the index's write lock, and closing the index then fails ("invalidated by an
+        // external force"). shutdown() also cancels the next polls.
+        poller.shutdown();
         try {
             poller.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
