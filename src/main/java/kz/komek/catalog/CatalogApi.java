@@ -90,9 +90,12 @@ public final class CatalogApi {
                         .map(e -> e.getKey().code())
                         .sorted()
                         .toList());
-        q.votesUp()
-                .ifPresent(up ->
-                        body.put("votes", Map.of("up", up, "down", q.votesDown().orElse(0L))));
+        if (q.votesUp().isPresent()) {
+            var votes = new LinkedHashMap<String, Long>(); // up before down, always
+            votes.put("up", q.votesUp().get());
+            votes.put("down", q.votesDown().orElse(0L));
+            body.put("votes", votes);
+        }
         if (q.incomplete()) {
             body.put("incomplete", true);
         }

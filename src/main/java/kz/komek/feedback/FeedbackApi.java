@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogStore;
@@ -61,9 +60,10 @@ public final class FeedbackApi {
         body.put(
                 "usefulness",
                 tally.usefulness().ratio().map(CatalogApi::twoDecimals).orElse(null));
-        body.put(
-                "votes",
-                Map.of("up", tally.usefulness().up(), "down", tally.usefulness().down()));
+        var votes = new LinkedHashMap<String, Long>();
+        votes.put("up", tally.usefulness().up());
+        votes.put("down", tally.usefulness().down());
+        body.put("votes", votes);
         ctx.json(body);
     }
 

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.Locale;
@@ -30,7 +32,7 @@ final class FeedbackStore {
             Optional<String> reason,
             Optional<String> comment,
             Locale locale,
-            java.time.OffsetDateTime at) {}
+            OffsetDateTime at) {}
 
     /** Views of one question on one day (in the help center's zone), counted since the last flush. */
     record Views(long questionId, LocalDate day, long count) {}
@@ -115,7 +117,7 @@ final class FeedbackStore {
                         Optional.ofNullable(rs.getString("reason")),
                         Optional.ofNullable(rs.getString("comment")),
                         Locale.parse(rs.getString("locale")).orElse(Locale.DEFAULT),
-                        rs.getObject("at", java.time.OffsetDateTime.class)))
+                        rs.getObject("at", OffsetDateTime.class)))
                 .list());
     }
 
@@ -129,7 +131,7 @@ final class FeedbackStore {
             return;
         }
         var sorted = views.stream()
-                .sorted(java.util.Comparator.comparingLong(Views::questionId).thenComparing(Views::day))
+                .sorted(Comparator.comparingLong(Views::questionId).thenComparing(Views::day))
                 .toList();
         jdbi.useHandle(h -> h.createUpdate("""
                         insert into question_view (question_id, day, views)
