@@ -16,24 +16,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import kz.komek.testing.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Many readers voting at once, over real HTTP: counts stay exact. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentVotesTest {
     private TestApp app;
     private ExecutorService pool;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         app = TestApp.withBundle(
                 "/fixtures/mini.bundle.json", c -> c.withFeedback(c.feedback().withVotesPerMinute(0)));
         pool = Executors.newFixedThreadPool(32);
     }
 
-    @AfterEach
+    @BeforeEach
+    void reset() {
+        Http.resetVotes(app);
+    }
+
+    @AfterAll
     void stop() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);

@@ -5,9 +5,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import kz.komek.bundle.BundleJson;
 import kz.komek.testing.TestApp;
 
 /** Requests as a reader's browser or the app sends them, with or without the visitor cookie. */
@@ -42,6 +44,17 @@ final class Http {
         var b = HttpRequest.newBuilder(URI.create(app.url(path))).header("User-Agent", BROWSER);
         cookie.ifPresent(c -> b.header("Cookie", VisitorCookie.NAME + "=" + c));
         return app.send(b.GET().build());
+    }
+
+    /**
+     * Back to the mini fixture as imported, without votes: one app serves a whole test class (each app is a new
+     * database on the shared test server, and they add up).
+     */
+    static void resetVotes(TestApp app) {
+        app.app().jdbi().useHandle(h -> h.execute("delete from vote"));
+        app.app()
+                .bundles()
+                .importBundle(new BundleJson().read(TestApp.resource("/fixtures/mini.bundle.json")), List.of());
     }
 
     /** The visitor cookie's Set-Cookie header. */

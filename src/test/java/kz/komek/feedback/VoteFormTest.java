@@ -7,22 +7,31 @@ import java.util.Optional;
 import kz.komek.testing.TestApp;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Voting as a browser without JavaScript does: a form post, a 303 back to the page, a thank-you there. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VoteFormTest {
     private static final String PAGE = "/client/ru/bonus/save/general/q462";
 
     private TestApp app;
 
-    @BeforeEach
+    @BeforeAll
     void start() {
-        app = TestApp.withBundle("/fixtures/mini.bundle.json");
+        app = TestApp.withBundle(
+                "/fixtures/mini.bundle.json", c -> c.withFeedback(c.feedback().withVotesPerMinute(0)));
     }
 
-    @AfterEach
+    @BeforeEach
+    void reset() {
+        Http.resetVotes(app);
+    }
+
+    @AfterAll
     void stop() {
         app.close();
     }

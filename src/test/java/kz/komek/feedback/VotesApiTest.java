@@ -7,26 +7,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import kz.komek.testing.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Voting through the JSON API, over real HTTP, on the mini fixture; a fresh database per test. */
+/** Voting through the JSON API, over real HTTP, on the mini fixture, reset before each test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VotesApiTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private TestApp app;
     private FeedbackStore store;
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         app = TestApp.withBundle(
                 "/fixtures/mini.bundle.json", c -> c.withFeedback(c.feedback().withVotesPerMinute(0)));
         store = new FeedbackStore(app.app().jdbi());
     }
 
-    @AfterEach
+    @BeforeEach
+    void reset() {
+        Http.resetVotes(app);
+    }
+
+    @AfterAll
     void stop() {
         app.close();
     }
@@ -93,8 +101,7 @@ class VotesApiTest {
                         "{\"useful\": false, \"reason\": \"unclear\", \"comment\": \"  Не понял,\\r\\nгде это\\u0000 \"}",
                         Optional.empty()),
                 200);
-        var r = Http.voteJson(app, 462, "{\"useful\": false, \"reason\": \"no_answer\"}", Optional.empty());
-        assertThat(r.uri().getPath()).endsWith("/votes");
+        json(Http.voteJson(app, 462, "{\"useful\": false, \"reason\": \"no_answer\"}", Optional.empty()), 200);
         json(
                 app.send(java.net.http.HttpRequest.newBuilder(
                                 java.net.URI.create(app.url("/api/v1/questions/462/votes?locale=kz")))
@@ -144,6 +151,27 @@ class VotesApiTest {
         assertThat(counted.get("votes").get("up").asLong()).isEqualTo(3);
         assertThat(counted.get("votes").get("down").asLong()).isEqualTo(2);
         assertThat(counted.get("usefulness").asDouble()).isEqualTo(0.6);
+    }
+
+    @Test
+    void votesAndTheImportedRatioSurviveExportAndImport() throws Exception {
+        json(Http.voteJson(app, 456, "{\"useful\": false}", Optional.empty()), 200);
+        var json = new kz.komek.bundle.BundleJson();
+        String exported = json.write(app.app().bundles().export());
+        var q456 = mapper.readTree(exported).get("questions").findParents("id").stream()
+                .filter(n -> n.get("id").asLong() == 456)
+                .findFirst()
+                .orElseThrow();
+        assertThat(q456.get("votes").get("down").asLong()).isEqualTo(1);
+        assertThat(q456.get("usefulness").asDouble()).isEqualTo(0.89);
+        try (var other = TestApp.empty()) {
+            other.app().bundles().importBundle(json.read(exported), java.util.List.of());
+            assertThat(mapper.readTree(
+                                    other.get("/api/v1/questions/456?locale=ru").body())
+                            .get("usefulness")
+                            .asDouble())
+                    .isEqualTo(0.85);
+        }
     }
 
     @Test
