@@ -91,6 +91,7 @@ final class ServeCommand implements Callable<Integer> {
             content = content.withAppUserAgentTokens(appTokens);
         }
         return db.config(port, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), demo, 1, maxBody, content)
+                .withSynonyms(Optional.ofNullable(synonyms))
                 .withFeedback(
                         Config.Feedback.DEFAULTS.withVotesPerMinute(voteLimit).withTrustProxy(trustProxy));
     }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import kz.komek.Config;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code serve}'s flags as the configuration they make; nothing is started. */
@@ -33,6 +36,13 @@ class ServeOptionsTest {
         assertThat(parse().feedback().trustProxy()).isFalse();
         assertThat(parse("--trust-proxy").feedback().trustProxy()).isTrue();
         assertThat(parse("--no-trust-proxy").feedback().trustProxy()).isFalse();
+    }
+
+    @Test
+    void theSynonymsFileReachesTheConfiguration(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("synonyms.txt"), "карта | карта\n");
+        assertThat(parse("--synonyms", file.toString()).synonyms()).contains(file);
+        assertThat(parse().synonyms()).isEmpty();
     }
 
     @Test
