@@ -15,6 +15,7 @@ import kz.komek.catalog.CatalogStore;
 import kz.komek.cli.Cli;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Lint;
+import kz.komek.feedback.Feedback;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchDocuments;
 import kz.komek.search.SearchIndex;
@@ -30,6 +31,7 @@ import kz.komek.seo.SeoPages;
 import kz.komek.seo.SitemapStore;
 import kz.komek.seo.Sitemaps;
 import kz.komek.storage.Database;
+import kz.komek.web.PageCache;
 import kz.komek.web.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,9 @@ import org.slf4j.LoggerFactory;
 /** The composition root: builds every part with {@code new}. Tests call {@link #create} like {@code serve} does. */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    /** Memory for rendered pages (see PageCache): a few thousand pages of a large help center. */
+    private static final long PAGE_CACHE_BYTES = 64L << 20;
 
     private final Config config;
     private final Database database;
@@ -46,6 +51,7 @@ public final class App implements AutoCloseable {
     private final SearchIndex searchIndex;
     private final SearchSync searchSync;
     private final SearchMisses searchMisses;
+    private final Feedback feedback;
 
     private App(
             Config config,
@@ -55,7 +61,8 @@ public final class App implements AutoCloseable {
             BundleStore bundles,
             SearchIndex searchIndex,
             SearchSync searchSync,
-            SearchMisses searchMisses) {
+            SearchMisses searchMisses,
+            Feedback feedback) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
@@ -64,6 +71,7 @@ public final class App implements AutoCloseable {
         this.searchIndex = searchIndex;
         this.searchSync = searchSync;
         this.searchMisses = searchMisses;
+        this.feedback = feedback;
     }
 
     public static void main(String[] args) {
@@ -75,6 +83,7 @@ public final class App implements AutoCloseable {
         SearchIndex searchIndex = null;
         SearchSync searchSync = null;
         SearchMisses searchMisses = null;
+        Feedback feedback = null;
         try {
             var clock = Clock.system(config.zone());
             var catalog = new CatalogStore(database.jdbi());
@@ -91,14 +100,24 @@ public final class App implements AutoCloseable {
             searchMisses = new SearchMisses(searchStore);
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
             var origin = new PublicOrigin(config.baseUrl());
+            feedback = new Feedback(database.jdbi(), catalog, config.feedback(), clock).start();
             var pages = new CatalogPages(
-                    catalog, answers, templates, clock, config.zone(), origin, new QuestionMoves(database.jdbi()));
+                    catalog,
+                    feedback,
+                    answers,
+                    templates,
+                    clock,
+                    config.zone(),
+                    origin,
+                    new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             var routes = new Routes(
                     config,
                     catalog,
                     pages,
-                    new CatalogApi(catalog, answers, clock, config.zone()),
+                    new CatalogApi(catalog, feedback, answers, clock, config.zone()),
+                    feedback.api(),
+                    feedback.pages(),
                     new LintApi(bundles, new Lint(config.content()), clock, config.zone()),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
@@ -111,11 +130,23 @@ public final class App implements AutoCloseable {
                                     Sitemaps.MAX_URLS),
                             catalog,
                             origin),
+                    new PageCache(
+                            PAGE_CACHE_BYTES,
+                            catalog::contentState,
+                            ctx -> CatalogPages.platform(ctx, answers),
+                            feedback::viewed,
+                            Feedback.VISITOR_COOKIE,
+                            clock,
+                            config.zone()),
                     templates,
                     registry);
             Javalin javalin = Javalin.create(routes::configure);
-            return new App(config, database, javalin, catalog, bundles, searchIndex, searchSync, searchMisses);
+            return new App(
+                    config, database, javalin, catalog, bundles, searchIndex, searchSync, searchMisses, feedback);
         } catch (RuntimeException e) {
+            if (feedback != null) {
+                feedback.close();
+            }
             if (searchSync != null) {
                 searchSync.close();
             }
@@ -152,6 +183,11 @@ public final class App implements AutoCloseable {
         return bundles;
     }
 
+    /** Writes the page views counted so far now, instead of at the next flush (tests); returns how many. */
+    public long flushViews() {
+        return feedback.flushViews();
+    }
+
     /** Indexes what changed now, instead of at the next poll (tests, and writes made in this process). */
     public void syncSearch() {
         searchSync.syncNow();
@@ -162,6 +198,7 @@ public final class App implements AutoCloseable {
         try {
             javalin.stop();
         } finally {
+            feedback.close(); // after HTTP has stopped, so that no view comes after the last flush
             searchSync.close();
             searchMisses.close();
             searchIndex.close();

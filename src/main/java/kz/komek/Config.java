@@ -1,6 +1,7 @@
 package kz.komek;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import kz.komek.content.ContentConfig;
@@ -19,6 +20,7 @@ import kz.komek.content.ContentConfig;
  * @param maxBodyBytes the largest request body accepted
  * @param content how answers render per platform (macros, app links, the app's User-Agent tokens)
  * @param synonyms an editors' synonyms file for search; empty means the built-in one
+ * @param feedback votes and views: the vote rate limit, whether to trust a proxy's headers, batching
  */
 public record Config(
         int port,
@@ -30,7 +32,8 @@ public record Config(
         int refreshSeconds,
         long maxBodyBytes,
         ContentConfig content,
-        Optional<Path> synonyms) {
+        Optional<Path> synonyms,
+        Feedback feedback) {
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -68,23 +71,81 @@ public record Config(
                 1,
                 1 << 20,
                 ContentConfig.defaults(),
-                Optional.empty());
+                Optional.empty(),
+                Feedback.DEFAULTS);
     }
 
     public Config withDb(Optional<DbUrl> db) {
-        return new Config(port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content, synonyms);
+        return new Config(
+                port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content, synonyms, feedback);
     }
 
     public Config withSynonyms(Optional<Path> file) {
-        return new Config(port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content, file);
+        return new Config(
+                port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content, file, feedback);
     }
 
     public Config withBaseUrl(Optional<String> url) {
-        return new Config(port, dataDir, db, url, zone, loadDemo, refreshSeconds, maxBodyBytes, content, synonyms);
+        return new Config(
+                port, dataDir, db, url, zone, loadDemo, refreshSeconds, maxBodyBytes, content, synonyms, feedback);
     }
 
     public Config withDemo(boolean demo) {
-        return new Config(port, dataDir, db, baseUrl, zone, demo, refreshSeconds, maxBodyBytes, content, synonyms);
+        return new Config(
+                port, dataDir, db, baseUrl, zone, demo, refreshSeconds, maxBodyBytes, content, synonyms, feedback);
+    }
+
+    public Config withFeedback(Feedback f) {
+        return new Config(
+                port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content, synonyms, f);
+    }
+
+    /**
+     * Readers' votes and page views.
+     *
+     * @param votesPerMinute votes one client address may cast per minute; 0 turns the limit off
+     * @param trustProxy the server is behind a proxy that appends the client's address to {@code X-Forwarded-For};
+     *     without it that header is ignored (anyone can send it)
+     * @param viewFlush how often counted page views are written to the database
+     * @param topListTtl how long a product's top questions are kept before they are ranked again
+     */
+    public record Feedback(int votesPerMinute, boolean trustProxy, Duration viewFlush, Duration topListTtl) {
+        public static final int DEFAULT_VOTES_PER_MINUTE = 30;
+        public static final Feedback DEFAULTS =
+                new Feedback(DEFAULT_VOTES_PER_MINUTE, false, Duration.ofSeconds(5), Duration.ofSeconds(60));
+
+        public Feedback {
+            if (votesPerMinute < 0 || votesPerMinute > 100_000) {
+                throw new IllegalArgumentException(
+                        "--vote-limit must be 0 (no limit) to 100000 votes a minute, was " + votesPerMinute);
+            }
+            if (viewFlush.compareTo(Duration.ofMillis(100)) < 0) {
+                throw new IllegalArgumentException("views must be flushed at most every 100 ms, was " + viewFlush);
+            }
+            if (topListTtl.isNegative()) {
+                throw new IllegalArgumentException("top list lifetime must not be negative, was " + topListTtl);
+            }
+        }
+
+        public boolean voteLimited() {
+            return votesPerMinute > 0;
+        }
+
+        public Feedback withVotesPerMinute(int n) {
+            return new Feedback(n, trustProxy, viewFlush, topListTtl);
+        }
+
+        public Feedback withTrustProxy(boolean trust) {
+            return new Feedback(votesPerMinute, trust, viewFlush, topListTtl);
+        }
+
+        public Feedback withViewFlush(Duration every) {
+            return new Feedback(votesPerMinute, trustProxy, every, topListTtl);
+        }
+
+        public Feedback withTopListTtl(Duration ttl) {
+            return new Feedback(votesPerMinute, trustProxy, viewFlush, ttl);
+        }
     }
 
     /** An external PostgreSQL. */

@@ -24,12 +24,14 @@ public final class CatalogApi {
     static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final CatalogStore store;
+    private final ReaderSignals readers;
     private final AnswerRenderer answers;
     private final Clock clock;
     private final ZoneId zone;
 
-    public CatalogApi(CatalogStore store, AnswerRenderer answers, Clock clock, ZoneId zone) {
+    public CatalogApi(CatalogStore store, ReaderSignals readers, AnswerRenderer answers, Clock clock, ZoneId zone) {
         this.store = store;
+        this.readers = readers;
         this.answers = answers;
         this.clock = clock;
         this.zone = zone;
@@ -61,9 +63,13 @@ public final class CatalogApi {
         body.put("content", answers.render(t.content(), platform, locale));
         body.put("platform", platform.code());
         body.put("updatedDate", t.updated().map(UPDATED::format).orElse(null));
-        body.put("usefulness", q.usefulnessRatio().orElse(null));
+        body.put("usefulness", q.usefulnessRatio().map(CatalogApi::twoDecimals).orElse(null));
         body.put("pinned", q.pinned());
-        body.put("voted", false);
+        boolean voted = readers.voted(ctx, id);
+        if (voted) {
+            ctx.header("Cache-Control", "private, no-cache"); // "voted" is this reader's own
+        }
+        body.put("voted", voted);
         body.put("meta_tag_title", t.metaTitle().orElse(null));
         body.put("meta_tag_description", t.metaDescription().orElse(null));
         body.put("meta_tag_h1", t.metaH1().orElse(null));
@@ -84,9 +90,12 @@ public final class CatalogApi {
                         .map(e -> e.getKey().code())
                         .sorted()
                         .toList());
-        q.votesUp()
-                .ifPresent(up ->
-                        body.put("votes", Map.of("up", up, "down", q.votesDown().orElse(0L))));
+        if (q.votesUp().isPresent()) {
+            var votes = new LinkedHashMap<String, Long>(); // up before down, always
+            votes.put("up", q.votesUp().get());
+            votes.put("down", q.votesDown().orElse(0L));
+            body.put("votes", votes);
+        }
         if (q.incomplete()) {
             body.put("incomplete", true);
         }
@@ -189,7 +198,8 @@ public final class CatalogApi {
         return store.site(slug).map(Site::slug).orElseThrow(() -> new NotFoundException("no site " + slug));
     }
 
-    private static Optional<Locale> optionalLocale(Context ctx) {
+    /** {@code ?locale=}: empty when not given, a 400 when unknown. */
+    public static Optional<Locale> optionalLocale(Context ctx) {
         String code = ctx.queryParam("locale");
         if (code == null || code.isBlank()) {
             return Optional.empty();
@@ -198,7 +208,8 @@ public final class CatalogApi {
                 .orElseThrow(() -> new BadRequestException("unknown locale \"" + code + "\": use ru or kz")));
     }
 
-    private static long questionId(String raw) {
+    /** A question id from the path ({@code 456} or {@code q456}); a 400 when it is not a positive number. */
+    public static long questionId(String raw) {
         try {
             long id = Long.parseLong(raw.startsWith("q") ? raw.substring(1) : raw);
             if (id > 0) {
@@ -208,6 +219,11 @@ public final class CatalogApi {
             // fall through
         }
         throw new BadRequestException("question id must be a positive integer, was \"" + abbreviate(raw) + "\"");
+    }
+
+    /** Usefulness as the seed writes it (0.89): a weighed ratio has more digits than anyone can use. */
+    public static double twoDecimals(double ratio) {
+        return Math.round(ratio * 100) / 100.0;
     }
 
     private static String abbreviate(String s) {

@@ -22,6 +22,7 @@ import kz.komek.seo.QuestionMoves;
 import kz.komek.seo.Robots;
 import kz.komek.web.BadRequestException;
 import kz.komek.web.NotFoundException;
+import kz.komek.web.PageCache;
 
 /** The visitor's HTML pages: site home, product/theme/subtheme pages and question pages. */
 public final class CatalogPages {
@@ -31,6 +32,7 @@ public final class CatalogPages {
     private static final String BRAND = "komek";
 
     private final CatalogStore store;
+    private final ReaderSignals readers;
     private final AnswerRenderer answers;
     private final TemplateEngine templates;
     private final Clock clock;
@@ -41,6 +43,7 @@ public final class CatalogPages {
 
     public CatalogPages(
             CatalogStore store,
+            ReaderSignals readers,
             AnswerRenderer answers,
             TemplateEngine templates,
             Clock clock,
@@ -48,6 +51,7 @@ public final class CatalogPages {
             PublicOrigin origin,
             QuestionMoves moves) {
         this.store = store;
+        this.readers = readers;
         this.answers = answers;
         this.templates = templates;
         this.clock = clock;
@@ -232,23 +236,31 @@ public final class CatalogPages {
                 .orElseThrow(() -> new NotFoundException("The section of question " + id + " is gone"));
         Platform platform = platform(ctx, answers);
         String h1 = nonBlank(text.metaH1()).orElse(text.title());
+        String ownHref = questionHref(req, locale, question);
+        var vote = readers.voteBox(ctx, id, locale, ownHref);
+        if (vote.voted()) {
+            // the page shows this reader's own vote: no shared cache may hand it to another reader
+            ctx.header("Cache-Control", "private, no-cache");
+        }
         var open = new OpenQuestion(
                 id,
                 h1,
                 answers.render(text.content(), platform, locale),
                 text.updated(),
                 question.usefulnessRatio().map(r -> (int) Math.round(r * 100)),
-                "/api/v1/questions/" + id + "/votes");
+                vote);
         var view = sectionView(req, section, Optional.of(id));
         var lineage = req.tree().lineage(section);
         var crumbs = new ArrayList<>(breadcrumbs(req, lineage, locale, false));
-        crumbs.add(new Breadcrumb(text.title(), questionHref(req, locale, question), true));
+        crumbs.add(new Breadcrumb(text.title(), ownHref, true));
         String switchHref = question.text(locale.other())
                 .filter(t -> t.visibleAt(req.now()))
                 .map(t -> questionHref(req, locale.other(), question))
                 .orElseGet(() -> nearestHref(req, lineage, locale.other()));
         var chrome = chrome(req, questionHead(req, question, text, h1, lineage), crumbs, switchHref);
         render(ctx, "catalog/question.jte", new QuestionPage(chrome, view, open));
+        readers.viewed(ctx, id);
+        ctx.attribute(PageCache.QUESTION, id);
     }
 
     /**
@@ -360,7 +372,8 @@ public final class CatalogPages {
             if (!own.items().isEmpty()) {
                 lists.add(own);
             }
-            return new SectionView(title(product, locale), menu, List.of(), cards, lists);
+            Optional<QuestionList> top = openId.isPresent() ? Optional.empty() : topQuestions(req, product);
+            return new SectionView(title(product, locale), menu, List.of(), cards, lists, top);
         }
 
         var subthemes = visible(tree.childrenOf(theme.get()), locale);
@@ -382,7 +395,29 @@ public final class CatalogPages {
         if (!own.items().isEmpty() || selected.isEmpty()) {
             lists.add(own);
         }
-        return new SectionView(title(theme.get(), locale), menu, tabs, List.of(), lists);
+        return new SectionView(title(theme.get(), locale), menu, tabs, List.of(), lists, Optional.empty());
+    }
+
+    /** The product's most read and most useful questions, from every section of it a reader can see here. */
+    private Optional<QuestionList> topQuestions(Request req, Section product) {
+        Locale locale = req.locale();
+        var sections = new ArrayList<Long>();
+        sections.add(product.id());
+        for (Section theme : visible(req.tree().childrenOf(product), locale)) {
+            sections.add(theme.id());
+            visible(req.tree().childrenOf(theme), locale).forEach(s -> sections.add(s.id()));
+        }
+        var items = readers.top(sections, locale, req.now()).stream()
+                .map(q -> new QuestionItem(
+                        q.id(),
+                        q.title(),
+                        prefix(req, locale) + "/" + q.section().value() + "/q" + q.id(),
+                        false,
+                        false))
+                .toList();
+        return items.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new QuestionList(UiText.TOP_QUESTIONS.in(locale), true, items));
     }
 
     private QuestionList questionList(
@@ -455,7 +490,9 @@ public final class CatalogPages {
     private void render(Context ctx, String template, Object model) {
         var out = new StringOutput();
         templates.render(template, model, out);
-        ctx.html(out.toString());
+        String html = out.toString();
+        ctx.attribute(PageCache.HTML, html);
+        ctx.html(html);
     }
 
     private static List<Section> visible(List<Section> sections, Locale locale) {

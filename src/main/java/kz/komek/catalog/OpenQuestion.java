@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param answerHtml the answer rendered for the reader's platform (safe HTML); the only text a template outputs
  *     unescaped
  * @param usefulPercent share of readers who found it useful, 0..100; absent when nobody voted
+ * @param vote the vote form, with the reader's own vote
  */
 public record OpenQuestion(
         long id,
@@ -17,7 +18,7 @@ public record OpenQuestion(
         String answerHtml,
         Optional<LocalDate> updated,
         Optional<Integer> usefulPercent,
-        String voteAction) {
+        VoteBox vote) {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     public Optional<String> updatedIso() {

@@ -7,8 +7,9 @@ import java.util.Optional;
  * A question with its texts in every locale it has.
  *
  * @param canonical path inside the site ending in {@code q{id}}; names another question for a cross-listed copy
- * @param votesUp counts of "useful" votes; absent when only the imported ratio is known
- * @param usefulness the imported ratio up/(up+down), when the source gave no counts
+ * @param votesUp counts of "useful" votes, imported and cast here; absent when only the imported ratio is known and
+ *     nobody has voted since
+ * @param usefulness the imported ratio up/(up+down) whose counts the source did not give; weighed as a prior
  */
 public record Question(
         long id,
@@ -31,15 +32,14 @@ public record Question(
         return Optional.ofNullable(texts.get(locale));
     }
 
-    /** The share of readers who found the answer useful, 0..1; counts win over the imported ratio. */
+    /** Vote counts and the imported ratio, to be weighed together. */
+    public Usefulness votes() {
+        return new Usefulness(votesUp.orElse(0L), votesDown.orElse(0L), usefulness);
+    }
+
+    /** The share of readers who found the answer useful, 0..1 (see {@link Usefulness}). */
     public Optional<Double> usefulnessRatio() {
-        if (votesUp.isPresent() && votesDown.isPresent()) {
-            long total = votesUp.get() + votesDown.get();
-            if (total > 0) {
-                return Optional.of(votesUp.get() / (double) total);
-            }
-        }
-        return usefulness;
+        return votes().ratio();
     }
 
     /** The page path of this question inside its site: {@code /bonus/save/general/q456}. */

@@ -59,6 +59,17 @@ final class DbOptions {
 
     Config config(
             int port, Optional<String> baseUrl, boolean demo, int refreshSeconds, long maxBody, ContentConfig content) {
-        return new Config(port, data, db(), baseUrl, zone(), demo, refreshSeconds, maxBody, content, Optional.empty());
+        return new Config(
+                port,
+                data,
+                db(),
+                baseUrl,
+                zone(),
+                demo,
+                refreshSeconds,
+                maxBody,
+                content,
+                Optional.empty(),
+                Config.Feedback.DEFAULTS);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kz.komek.App;
+import kz.komek.Config;
 import kz.komek.content.ContentConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,8 +65,24 @@ final class ServeCommand implements Callable<Integer> {
             description = "Search synonyms file (env KOMEK_SYNONYMS), re-read when it changes; default: built in.")
     Path synonyms;
 
-    @Override
-    public Integer call() throws InterruptedException {
+    @Option(
+            names = "--vote-limit",
+            defaultValue = "${env:KOMEK_VOTE_LIMIT:-" + Config.Feedback.DEFAULT_VOTES_PER_MINUTE + "}",
+            description = "Votes per minute per client address; 0: no limit (env KOMEK_VOTE_LIMIT, default "
+                    + "${DEFAULT-VALUE}).")
+    int voteLimit;
+
+    @Option(
+            names = "--trust-proxy",
+            negatable = true,
+            defaultValue = "${env:KOMEK_TRUST_PROXY:-false}",
+            fallbackValue = "true",
+            description = "Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry "
+                    + "(env KOMEK_TRUST_PROXY, default ${DEFAULT-VALUE}).")
+    boolean trustProxy;
+
+    /** The configuration the flags and environment describe. */
+    Config config() {
         if (synonyms != null && !java.nio.file.Files.isReadable(synonyms)) {
             throw new IllegalArgumentException("--synonyms: cannot read " + synonyms);
         }
@@ -73,8 +90,15 @@ final class ServeCommand implements Callable<Integer> {
         if (appTokens != null && !appTokens.isEmpty()) {
             content = content.withAppUserAgentTokens(appTokens);
         }
-        var config = db.config(port, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), demo, 1, maxBody, content);
-        App app = App.create(config);
+        return db.config(port, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), demo, 1, maxBody, content)
+                .withSynonyms(Optional.ofNullable(synonyms))
+                .withFeedback(
+                        Config.Feedback.DEFAULTS.withVotesPerMinute(voteLimit).withTrustProxy(trustProxy));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        App app = App.create(config());
         var stopped = new CountDownLatch(1);
         // Ctrl-C and SIGTERM run shutdown hooks: stop HTTP, then the embedded PostgreSQL, so none outlives us.
         Runtime.getRuntime()

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import kz.komek.bundle.Bundle;
 import kz.komek.catalog.Locale;
+import kz.komek.catalog.Usefulness;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
 import org.jsoup.Jsoup;
@@ -110,15 +111,13 @@ public final class SearchDocuments {
         }
     }
 
+    /** The same weighing as the pages show (imported ratio as a prior); neutral for an unrated answer. */
     static double usefulness(Bundle.Question q) {
-        if (q.votes().isPresent()) {
-            long up = q.votes().get().up();
-            long total = up + q.votes().get().down();
-            if (total > 0) {
-                return up / (double) total;
-            }
-        }
-        return q.usefulness().orElse(0.5);
+        return new Usefulness(
+                        q.votes().map(Bundle.Votes::up).orElse(0L),
+                        q.votes().map(Bundle.Votes::down).orElse(0L),
+                        q.usefulness())
+                .ratioOrNeutral();
     }
 
     private static String parent(String path) {

@@ -27,6 +27,11 @@ final class Errors {
     void register(RoutesConfig r) {
         r.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
         r.exception(BadRequestException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        r.exception(TooManyRequestsException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            // a page reader gets the wait in their language; an API client the English message
+            respond(ctx, 429, e.getMessage(), UiText.TRY_AGAIN_IN.format(localeOf(ctx.path()), e.retryAfterSeconds()));
+        });
         r.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -41,13 +46,17 @@ final class Errors {
     }
 
     private void respond(Context ctx, int status, String message) {
+        respond(ctx, status, message, message);
+    }
+
+    private void respond(Context ctx, int status, String message, String pageMessage) {
         ctx.status(status);
         if (ctx.path().startsWith("/api/")) {
             ctx.json(Map.of("error", message));
             return;
         }
         Locale locale = localeOf(ctx.path());
-        var page = new ErrorPage(status, title(status, locale), message, locale);
+        var page = new ErrorPage(status, title(status, locale), pageMessage, locale);
         var out = new StringOutput();
         templates.render("error.jte", page, out);
         ctx.html(out.toString());
@@ -60,9 +69,12 @@ final class Errors {
     }
 
     private static String title(int status, Locale locale) {
-        UiText text = status == 404
-                ? UiText.NOT_FOUND
-                : status == 413 ? UiText.TOO_LARGE : status < 500 ? UiText.BAD_REQUEST : UiText.SERVER_ERROR;
+        UiText text = switch (status) {
+            case 404 -> UiText.NOT_FOUND;
+            case 413 -> UiText.TOO_LARGE;
+            case 429 -> UiText.TOO_MANY_REQUESTS;
+            default -> status < 500 ? UiText.BAD_REQUEST : UiText.SERVER_ERROR;
+        };
         return text.in(locale);
     }
 }

@@ -121,8 +121,10 @@ public final class PageCache {
             ctx.contentType("text/html; charset=utf-8");
         }
         ctx.header("ETag", page.etag());
-        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                ZonedDateTime.ofInstant(page.lastModified(), ZoneId.of("GMT"))));
+        ctx.header(
+                "Last-Modified",
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        ZonedDateTime.ofInstant(page.lastModified(), ZoneId.of("GMT"))));
         ctx.header("Cache-Control", PUBLIC);
         if (notModified(ctx, page)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
@@ -166,7 +168,8 @@ public final class PageCache {
         String since = ctx.header("If-Modified-Since");
         if (since != null) {
             try {
-                Instant date = ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant date = ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return !page.lastModified().isAfter(date);
             } catch (java.time.format.DateTimeParseException e) {
                 return false; // an unreadable date is ignored, as RFC 9110 says

@@ -18,6 +18,8 @@ import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
 import kz.komek.catalog.Locale;
 import kz.komek.catalog.Site;
+import kz.komek.feedback.FeedbackApi;
+import kz.komek.feedback.FeedbackPages;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchPages;
 import kz.komek.seo.SeoPages;
@@ -32,10 +34,13 @@ public final class Routes {
     private final CatalogStore catalog;
     private final CatalogPages pages;
     private final CatalogApi api;
+    private final FeedbackApi feedbackApi;
+    private final FeedbackPages feedbackPages;
     private final LintApi lint;
     private final SearchApi searchApi;
     private final SearchPages searchPages;
     private final SeoPages seo;
+    private final PageCache pageCache;
     private final Errors errors;
     private final PrometheusMeterRegistry registry;
     private final StaticAssets assets = new StaticAssets();
@@ -45,20 +50,26 @@ public final class Routes {
             CatalogStore catalog,
             CatalogPages pages,
             CatalogApi api,
+            FeedbackApi feedbackApi,
+            FeedbackPages feedbackPages,
             LintApi lint,
             SearchApi searchApi,
             SearchPages searchPages,
             SeoPages seo,
+            PageCache pageCache,
             TemplateEngine templates,
             PrometheusMeterRegistry registry) {
         this.config = config;
         this.catalog = catalog;
         this.pages = pages;
         this.api = api;
+        this.feedbackApi = feedbackApi;
+        this.feedbackPages = feedbackPages;
         this.lint = lint;
         this.searchApi = searchApi;
         this.searchPages = searchPages;
         this.seo = seo;
+        this.pageCache = pageCache;
         this.errors = new Errors(templates);
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
@@ -101,6 +112,7 @@ public final class Routes {
         get(r, "/sitemaps/{file}", seo::sitemap);
 
         get(r, "/api/v1/questions/{id}", api::question);
+        r.post("/api/v1/questions/{id}/votes", feedbackApi::vote);
         get(r, "/api/v1/sites", api::sites);
         get(r, "/api/v1/sections", api::sections);
         get(r, "/api/v1/sections/<path>", api::section);
@@ -109,9 +121,11 @@ public final class Routes {
         get(r, "/api/v1/suggest", searchApi::suggest);
 
         get(r, "/{site}/{locale}", ctx -> ctx.redirect(ctx.path() + "/", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
-        get(r, "/{site}/{locale}/", pages::home);
+        get(r, "/{site}/{locale}/", pageCache.wrap(pages::home));
         get(r, "/{site}/{locale}/search", searchPages::results);
-        get(r, "/{site}/{locale}/<path>", pages::page);
+        get(r, "/{site}/{locale}/<path>", pageCache.wrap(pages::page));
+        // the vote form posts to the question page itself and is sent back to it (303)
+        r.post("/{site}/{locale}/<path>", feedbackPages::vote);
 
         errors.register(r);
     }

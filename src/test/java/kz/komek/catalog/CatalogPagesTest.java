@@ -221,17 +221,27 @@ class CatalogPagesTest {
     }
 
     @Test
-    void questionPageHasAVoteFormWithTwoLabelledButtons() {
+    void questionPageHasAVoteFormThatAsksWhyNotWithoutJavaScript() {
         Document doc = page("/client/ru/bonus/save/general/q462");
         var forms = doc.select(".vote form");
         assertThat(forms).hasSize(2);
         assertThat(forms.eachAttr("method")).containsOnly("post");
-        assertThat(forms.eachAttr("action")).containsOnly("/api/v1/questions/462/votes");
+        assertThat(forms.eachAttr("action")).containsOnly("/client/ru/bonus/save/general/q462");
         assertThat(forms.select("input[type=hidden][name=useful]").eachAttr("value"))
                 .containsExactly("true", "false");
-        assertThat(forms.select("button").eachText()).containsExactly("Да", "Нет");
-        assertThat(forms.select("button").eachAttr("aria-label"))
-                .containsExactly("Да, ответ полезен", "Нет, ответ не помог");
+        assertThat(doc.select(".vote > form button").text()).isEqualTo("Да");
+        assertThat(doc.select(".vote > form button").attr("aria-label")).isEqualTo("Да, ответ полезен");
+        // "no" opens a disclosure with the reasons and a comment box: a <details>, no script needed
+        var no = doc.select(".vote details");
+        assertThat(no.select("summary").text()).isEqualTo("Нет");
+        assertThat(no.select("summary").attr("aria-label")).isEqualTo("Нет, ответ не помог");
+        assertThat(no.select("input[type=radio][name=reason]").eachAttr("value"))
+                .containsExactly("no_answer", "unclear", "outdated", "other");
+        assertThat(no.select("fieldset label").eachText())
+                .containsExactly(
+                        "Нет ответа на мой вопрос", "Сложно понять", "Информация устарела или неверна", "Другое");
+        assertThat(no.select("textarea[name=comment]").attr("maxlength")).isEqualTo("1000");
+        assertThat(no.select("label[for=vote-comment]")).hasSize(1);
         assertThat(doc.select(".vote").text()).contains("Был ли ответ полезен?");
         assertThat(doc.select(".answer-meta").text())
                 .contains("Обновлено 22.04.2025")

@@ -33,35 +33,31 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp empty() {
-        return start(Optional.empty(), false);
+        return start(Optional.empty(), false, c -> c);
     }
 
     /** With the demo content (the seed page's questions) loaded as on a first start. */
     public static TestApp withDemo() {
-        return start(Optional.empty(), true);
+        return start(Optional.empty(), true, c -> c);
     }
 
     public static TestApp withBundle(String resource) {
-        return start(Optional.of(resource), false);
+        return start(Optional.of(resource), false, c -> c);
     }
 
-    /** With a bundle and a configuration changed from the test default (e.g. a base URL). */
-    public static TestApp withBundle(String resource, UnaryOperator<Config> adjust) {
-        return start(Optional.of(resource), false, adjust);
+    /** With a bundle and a configuration changed from the tests' one (vote limit, view batching…). */
+    public static TestApp withBundle(String resource, UnaryOperator<Config> configure) {
+        return start(Optional.of(resource), false, configure);
     }
 
-    private static TestApp start(Optional<String> resource, boolean demo) {
-        return start(resource, demo, UnaryOperator.identity());
-    }
-
-    private static TestApp start(Optional<String> resource, boolean demo, UnaryOperator<Config> adjust) {
+    private static TestApp start(Optional<String> resource, boolean demo, UnaryOperator<Config> configure) {
         Path dir;
         try {
             dir = Files.createTempDirectory("komek-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Config config = adjust.apply(
+        Config config = configure.apply(
                 Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())).withDemo(demo));
         App app = App.create(config);
         try {

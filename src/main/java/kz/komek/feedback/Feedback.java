@@ -1,0 +1,102 @@
+package kz.komek.feedback;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import kz.komek.Config;
+import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.Locale;
+import kz.komek.catalog.QuestionSummary;
+import kz.komek.catalog.ReaderSignals;
+import kz.komek.catalog.VoteBox;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Readers' feedback: votes with reasons, page views, top questions. Built once by {@code App}; shows itself on the
+ * catalog's pages through {@link ReaderSignals} and answers its own routes through {@link #api()} and
+ * {@link #pages()}. Closing writes the views not yet written.
+ */
+public final class Feedback implements ReaderSignals, AutoCloseable {
+    /** The visitor cookie: set by voting only, so a request without it carries no reader state. */
+    public static final String VISITOR_COOKIE = VisitorCookie.NAME;
+
+    private final FeedbackStore store;
+    private final VisitorCookie cookie = new VisitorCookie();
+    private final ViewCounter views;
+    private final TopQuestions top;
+    private final FeedbackApi api;
+    private final FeedbackPages pages;
+    private final Config.Feedback config;
+
+    /** @param clock in the help center's zone (publication dates, the day a view counts for) */
+    public Feedback(Jdbi jdbi, CatalogStore catalog, Config.Feedback config, Clock clock) {
+        this.config = config;
+        this.store = new FeedbackStore(jdbi);
+        this.views = new ViewCounter(store, clock);
+        this.top = new TopQuestions(store, config.topListTtl());
+        Optional<VoteLimiter> limiter = config.voteLimited()
+                ? Optional.of(new VoteLimiter(config.votesPerMinute(), Ticker.systemTicker()))
+                : Optional.empty();
+        var voting = new Voting(store, limiter, cookie, config.trustProxy());
+        this.api = new FeedbackApi(catalog, voting, clock);
+        this.pages = new FeedbackPages(catalog, voting, clock);
+    }
+
+    /** Starts writing views in batches. */
+    public Feedback start() {
+        views.start(config.viewFlush());
+        return this;
+    }
+
+    public FeedbackApi api() {
+        return api;
+    }
+
+    public FeedbackPages pages() {
+        return pages;
+    }
+
+    /** Writes the views counted so far now, instead of at the next flush (tests); returns how many. */
+    public long flushViews() {
+        return views.flush();
+    }
+
+    @Override
+    public VoteBox voteBox(Context ctx, long questionId, Locale locale, String action) {
+        return new VoteBox(
+                action,
+                mine(ctx, questionId),
+                Arrays.stream(VoteReason.values()).map(r -> r.choice(locale)).toList());
+    }
+
+    @Override
+    public boolean voted(Context ctx, long questionId) {
+        return mine(ctx, questionId).isPresent();
+    }
+
+    @Override
+    public void viewed(Context ctx, long questionId) {
+        if (ViewFilter.isReader(ctx.method().name(), ctx::header)) {
+            views.record(questionId);
+        }
+    }
+
+    @Override
+    public List<QuestionSummary> top(List<Long> sectionIds, Locale locale, LocalDateTime now) {
+        return top.top(sectionIds, locale, now);
+    }
+
+    /** No cookie, no query: most readers never voted. */
+    private Optional<Boolean> mine(Context ctx, long questionId) {
+        return cookie.of(ctx).flatMap(v -> store.voteOf(questionId, v));
+    }
+
+    @Override
+    public void close() {
+        views.close();
+    }
+}

@@ -1,0 +1,207 @@
+package kz.komek.feedback;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import kz.komek.catalog.Locale;
+import kz.komek.catalog.SectionPath;
+import kz.komek.catalog.Usefulness;
+import org.jdbi.v3.core.Jdbi;
+
+/** Votes, their reasons and page views: the feedback feature's SQL. */
+final class FeedbackStore {
+    private final Jdbi jdbi;
+
+    FeedbackStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A question's vote counts after a vote. */
+    record Tally(long questionId, Usefulness usefulness) {}
+
+    /** A vote as stored, with what an editor reads: reason, comment, locale and time. */
+    record StoredVote(
+            long questionId,
+            boolean useful,
+            Optional<String> reason,
+            Optional<String> comment,
+            Locale locale,
+            OffsetDateTime at) {}
+
+    /** Views of one question on one day (in the help center's zone), counted since the last flush. */
+    record Views(long questionId, LocalDate day, long count) {}
+
+    /** A public question of a product with what ranks it. */
+    record Candidate(long id, SectionPath section, String title, long views, Usefulness usefulness) {}
+
+    /**
+     * Records a reader's vote, replacing their earlier one on the question, and moves the question's counters in the
+     * same transaction. The question row is locked first, so votes on one question take turns: each sees the
+     * previous vote of its visitor exactly, and the counters change once per real change (a repeated vote changes
+     * nothing, a changed one moves one count from one side to the other). Empty when there is no such question.
+     */
+    Optional<Tally> vote(long questionId, VisitorId visitor, Vote vote, Locale locale) {
+        return jdbi.inTransaction(h -> {
+            boolean exists = h.createQuery("select 1 from question where id = :id for no key update")
+                    .bind("id", questionId)
+                    .mapTo(Integer.class)
+                    .findOne()
+                    .isPresent();
+            if (!exists) {
+                return Optional.empty();
+            }
+            Optional<Boolean> before = h.createQuery(
+                            "select useful from vote where question_id = :id and visitor = :visitor")
+                    .bind("id", questionId)
+                    .bind("visitor", visitor.value())
+                    .mapTo(Boolean.class)
+                    .findOne();
+            h.createUpdate("""
+                            insert into vote (question_id, visitor, useful, reason, comment, locale)
+                            values (:id, :visitor, :useful, :reason, :comment, :locale)
+                            on conflict (question_id, visitor) do update
+                            set useful = excluded.useful, reason = excluded.reason, comment = excluded.comment,
+                                locale = excluded.locale, at = excluded.at
+                            """)
+                    .bind("id", questionId)
+                    .bind("visitor", visitor.value())
+                    .bind("useful", vote.useful())
+                    .bind("reason", vote.reason().map(VoteReason::code).orElse(null))
+                    .bind("comment", vote.comment().orElse(null))
+                    .bind("locale", locale.code())
+                    .execute();
+            int up = (vote.useful() ? 1 : 0) - (before.equals(Optional.of(true)) ? 1 : 0);
+            int down = (vote.useful() ? 0 : 1) - (before.equals(Optional.of(false)) ? 1 : 0);
+            // greatest(…, 0): an import may have set lower counts since this visitor's first vote
+            return h.createQuery("""
+                            update question
+                            set votes_up = greatest(coalesce(votes_up, 0) + :up, 0),
+                                votes_down = greatest(coalesce(votes_down, 0) + :down, 0)
+                            where id = :id
+                            returning votes_up, votes_down, usefulness
+                            """)
+                    .bind("id", questionId)
+                    .bind("up", up)
+                    .bind("down", down)
+                    .map((rs, ctx) -> new Tally(questionId, usefulness(rs)))
+                    .findOne();
+        });
+    }
+
+    /** The visitor's vote on a question: true useful, false not; empty when they have not voted. */
+    Optional<Boolean> voteOf(long questionId, VisitorId visitor) {
+        return jdbi.withHandle(
+                h -> h.createQuery("select useful from vote where question_id = :id and visitor = :visitor")
+                        .bind("id", questionId)
+                        .bind("visitor", visitor.value())
+                        .mapTo(Boolean.class)
+                        .findOne());
+    }
+
+    /** The votes on a question, newest first (editors' reading; the admin will serve it). */
+    List<StoredVote> votes(long questionId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select question_id, useful, reason, comment, locale, at
+                        from vote where question_id = :id order by at desc
+                        """)
+                .bind("id", questionId)
+                .map((rs, ctx) -> new StoredVote(
+                        rs.getLong("question_id"),
+                        rs.getBoolean("useful"),
+                        Optional.ofNullable(rs.getString("reason")),
+                        Optional.ofNullable(rs.getString("comment")),
+                        Locale.parse(rs.getString("locale")).orElse(Locale.DEFAULT),
+                        rs.getObject("at", OffsetDateTime.class)))
+                .list());
+    }
+
+    /**
+     * Adds counted views in one statement. Several nodes add to the same rows, so each adds its own count rather
+     * than writing a total; rows go in key order so two nodes flushing at once cannot deadlock; views of a question
+     * deleted meanwhile are dropped by the join.
+     */
+    void addViews(Collection<Views> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        var sorted = views.stream()
+                .sorted(Comparator.comparingLong(Views::questionId).thenComparing(Views::day))
+                .toList();
+        jdbi.useHandle(h -> h.createUpdate("""
+                        insert into question_view (question_id, day, views)
+                        select v.id, v.day, v.n
+                        from unnest(:ids, cast(:days as date[]), :counts) with ordinality as v(id, day, n, ord)
+                        join question q on q.id = v.id
+                        order by v.ord
+                        on conflict (question_id, day) do update set views = question_view.views + excluded.views
+                        """)
+                .bindArray(
+                        "ids",
+                        Long.class,
+                        sorted.stream().map(Views::questionId).toList())
+                .bindArray(
+                        "days",
+                        String.class,
+                        sorted.stream().map(v -> v.day().toString()).toList())
+                .bindArray(
+                        "counts", Long.class, sorted.stream().map(Views::count).toList())
+                .execute());
+    }
+
+    /** Views of a question from {@code since} on (tests, and later the admin). */
+    long viewsSince(long questionId, LocalDate since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select coalesce(sum(views), 0) from question_view
+                        where question_id = :id and day >= :since
+                        """)
+                .bind("id", questionId)
+                .bind("since", since)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /**
+     * The questions listed in these sections that are public in {@code locale} at {@code now}, with their views from
+     * {@code since} on. A cross-listed copy is left out: its canonical question stands for it.
+     */
+    List<Candidate> candidates(List<Long> sectionIds, Locale locale, LocalDateTime now, LocalDate since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select q.id, s.path, t.title, q.votes_up, q.votes_down, q.usefulness,
+                               coalesce(v.views, 0) as views
+                        from question q
+                        join section s on s.id = q.section_id
+                        join question_text t on t.question_id = q.id and t.locale = :locale
+                        left join lateral (
+                            select sum(views) as views from question_view
+                            where question_id = q.id and day >= :since
+                        ) v on true
+                        where q.section_id = any(:sections)
+                          and (t.published is null or t.published <= :now)
+                          and q.canonical = '/' || s.path || '/q' || q.id
+                        """)
+                .bindArray("sections", Long.class, sectionIds)
+                .bind("locale", locale.code())
+                .bind("now", now)
+                .bind("since", since)
+                .map((rs, ctx) -> new Candidate(
+                        rs.getLong("id"),
+                        new SectionPath(rs.getString("path")),
+                        rs.getString("title"),
+                        rs.getLong("views"),
+                        usefulness(rs)))
+                .list());
+    }
+
+    private static Usefulness usefulness(ResultSet rs) throws SQLException {
+        long up = rs.getLong("votes_up");
+        long down = rs.getLong("votes_down");
+        double prior = rs.getDouble("usefulness");
+        return new Usefulness(up, down, rs.wasNull() ? Optional.empty() : Optional.of(prior));
+    }
+}

@@ -1,0 +1,44 @@
+package kz.komek.feedback;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The first-party cookie that names a reader, so their second vote on a question replaces the first. HttpOnly (no
+ * script needs it), SameSite=Lax (sent with the page's own form posts, not with another site's), Secure when the
+ * request came over HTTPS, directly or through a proxy that says so.
+ */
+final class VisitorCookie {
+    static final String NAME = "komek_visitor";
+    static final Duration LIFETIME = Duration.ofDays(730);
+
+    private final SecureRandom random = new SecureRandom();
+
+    Optional<VisitorId> of(Context ctx) {
+        return VisitorId.parse(ctx.cookie(NAME));
+    }
+
+    /** The reader's id, issuing one when they have none; either way the cookie is sent again, for another 2 years. */
+    VisitorId ensure(Context ctx) {
+        VisitorId id = of(ctx).orElseGet(() -> VisitorId.random(random));
+        ctx.cookie(new Cookie(
+                NAME, id.value(), "/", (int) LIFETIME.toSeconds(), overHttps(ctx), true, null, SameSite.LAX));
+        return id;
+    }
+
+    /**
+     * Whether the reader's browser talks HTTPS to us. {@code X-Forwarded-Proto} is believed even without a trusted
+     * proxy: a client that fakes it only makes its own cookie HTTPS-only.
+     */
+    static boolean overHttps(Context ctx) {
+        if ("https".equalsIgnoreCase(ctx.scheme())) {
+            return true;
+        }
+        String proto = ctx.header("X-Forwarded-Proto");
+        return proto != null && "https".equalsIgnoreCase(proto.split(",")[0].strip());
+    }
+}

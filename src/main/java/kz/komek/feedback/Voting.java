@@ -1,0 +1,52 @@
+package kz.komek.feedback;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import java.util.Optional;
+import kz.komek.catalog.Locale;
+import kz.komek.web.NotFoundException;
+import kz.komek.web.TooManyRequestsException;
+
+/** Casting a vote, the same from the API and from the page's form: who may, and who the voter is. */
+final class Voting {
+    private final FeedbackStore store;
+    private final Optional<VoteLimiter> limiter;
+    private final VisitorCookie cookie;
+    private final boolean trustProxy;
+
+    Voting(FeedbackStore store, Optional<VoteLimiter> limiter, VisitorCookie cookie, boolean trustProxy) {
+        this.store = store;
+        this.limiter = limiter;
+        this.cookie = cookie;
+        this.trustProxy = trustProxy;
+    }
+
+    /**
+     * The first step of every vote request, before its body is read, so that invalid attempts count against the
+     * limit too. A browser marks a request another site made it send: such votes are refused, so no page elsewhere
+     * can cast votes with its visitors' cookies.
+     */
+    void admit(Context ctx) {
+        if ("cross-site".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))) {
+            throw new ForbiddenResponse(
+                    "votes are accepted from komek's own pages and from apps, not from other sites");
+        }
+        if (limiter.isPresent()) {
+            var l = limiter.get();
+            var wait = l.acquire(ClientAddress.of(ctx, trustProxy));
+            if (wait.isPresent()) {
+                throw new TooManyRequestsException(
+                        "too many votes from your address (at most " + l.perMinute() + " a minute); try again in "
+                                + wait.getAsLong() + " s",
+                        wait.getAsLong());
+            }
+        }
+    }
+
+    /** Records the vote of the reader of {@code ctx}, issuing their visitor cookie if they have none. */
+    FeedbackStore.Tally cast(Context ctx, long questionId, Locale locale, Vote vote) {
+        VisitorId visitor = cookie.ensure(ctx);
+        return store.vote(questionId, visitor, vote, locale)
+                .orElseThrow(() -> new NotFoundException("no question " + questionId));
+    }
+}

@@ -1,0 +1,56 @@
+package kz.komek.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kz.komek.Config;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code serve}'s flags as the configuration they make; nothing is started. */
+class ServeOptionsTest {
+    private static Config parse(String... args) {
+        var serve = new ServeCommand();
+        new CommandLine(serve).parseArgs(args);
+        return serve.config();
+    }
+
+    @Test
+    void votesAreLimitedTo30AMinuteUnlessToldOtherwise() {
+        assertThat(parse().feedback().votesPerMinute()).isEqualTo(30);
+        assertThat(parse().feedback().voteLimited()).isTrue();
+        assertThat(parse("--vote-limit", "5").feedback().votesPerMinute()).isEqualTo(5);
+    }
+
+    @Test
+    void aVoteLimitOfZeroTurnsTheLimitOff() {
+        assertThat(parse("--vote-limit", "0").feedback().voteLimited()).isFalse();
+    }
+
+    @Test
+    void proxyHeadersAreTrustedOnlyWhenAsked() {
+        assertThat(parse().feedback().trustProxy()).isFalse();
+        assertThat(parse("--trust-proxy").feedback().trustProxy()).isTrue();
+        assertThat(parse("--no-trust-proxy").feedback().trustProxy()).isFalse();
+    }
+
+    @Test
+    void theSynonymsFileReachesTheConfiguration(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("synonyms.txt"), "карта | карта\n");
+        assertThat(parse("--synonyms", file.toString()).synonyms()).contains(file);
+        assertThat(parse().synonyms()).isEmpty();
+    }
+
+    @Test
+    void aNegativeVoteLimitIsBadInput() {
+        var err = new StringWriter();
+        int code = Cli.run(
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "serve", "--vote-limit", "-1");
+        assertThat(code).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("--vote-limit").contains("-1");
+    }
+}
