@@ -132,6 +132,7 @@ public final class App implements AutoCloseable {
                             origin),
                     new PageCache(
                             PAGE_CACHE_BYTES,
+                            config.feedback().topListTtl(),
                             catalog::contentState,
                             ctx -> CatalogPages.platform(ctx, answers),
                             feedback::viewed,

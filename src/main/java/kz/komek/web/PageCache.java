@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -29,7 +30,8 @@ import kz.komek.content.Platform;
  * <p>A page is shared only when it holds nothing of its reader: a request carrying the visitor cookie (a reader
  * who voted, whose page shows their vote) is rendered for them alone and marked private (decision record 0011).
  * The key holds the content state, so a write from any process or a scheduled question coming due starts new
- * entries; old ones age out.
+ * entries; old ones age out. Votes and views change what pages show without a write: pages are kept only as
+ * long as the top-question lists are.
  */
 public final class PageCache {
     /** The handler's rendered HTML, left on the context for the cache (see {@code CatalogPages.render}). */
@@ -41,14 +43,9 @@ public final class PageCache {
     /** Browsers revalidate each time (a 304 is cheap); a CDN may serve a page for a minute. */
     static final String PUBLIC = "public, max-age=0, s-maxage=60, must-revalidate";
 
-    /** How long the content state read from the database is trusted: changes show within this. */
-    private static final long STATE_MILLIS = 250;
-
     private record Key(ContentState state, String path, Platform platform) {}
 
     private record Page(byte[] html, String etag, Instant lastModified, Optional<Long> question) {}
-
-    private record Memo(ContentState state, long readAt) {}
 
     private final Cache<Key, Page> pages;
     private final Function<LocalDateTime, ContentState> state;
@@ -57,16 +54,18 @@ public final class PageCache {
     private final String visitorCookie;
     private final Clock clock;
     private final ZoneId zone;
-    private volatile Memo memo;
 
     /**
      * @param maxBytes memory for pages (their HTML)
+     * @param fresh how long a page is served at most: votes and views change what pages show (usefulness, top
+     *     questions) without a content write, so pages follow them within this
      * @param state the content state at a local time (from the database)
      * @param viewed counts a question view when a cached question page is served
      * @param visitorCookie requests with this cookie are not served from or into the cache
      */
     public PageCache(
             long maxBytes,
+            Duration fresh,
             Function<LocalDateTime, ContentState> state,
             Function<Context, Platform> platform,
             BiConsumer<Context, Long> viewed,
@@ -75,6 +74,7 @@ public final class PageCache {
             ZoneId zone) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
+                .expireAfterWrite(fresh)
                 .<Key, Page>weigher((k, p) -> p.html().length + k.path().length() * 2 + 200)
                 .build();
         this.state = state;
@@ -143,14 +143,9 @@ public final class PageCache {
         return ctx.queryParamMap().keySet().stream().allMatch("platform"::equals);
     }
 
+    /** Read for every request (one indexed lookup): a write from any process shows on the next one. */
     private ContentState current() {
-        long now = System.nanoTime();
-        Memo m = memo;
-        if (m == null || now - m.readAt() > STATE_MILLIS * 1_000_000) {
-            m = new Memo(state.apply(LocalDateTime.now(clock.withZone(zone))), now);
-            memo = m;
-        }
-        return m.state();
+        return state.apply(LocalDateTime.now(clock.withZone(zone)));
     }
 
     private static boolean notModified(Context ctx, Page page) {
