@@ -24,6 +24,7 @@ fi
 pages=(
     "question|/client/kz/bonus/save/general/q462"
     "home|/client/kz/"
+    "product|/client/kz/bonus"
 )
 # name|width|height
 sizes=(
