@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,7 +129,9 @@ public final class QuestionEditor {
             }
             Optional<EditedQuestion> before = view(h, id);
             Bundle.Question latest = record(h, id, head.latest());
-            Bundle.Question dated = dated(latest, at, now().truncatedTo(ChronoUnit.SECONDS));
+            // PostgreSQL keeps microseconds: the live text must read back as exactly this revision
+            Bundle.Question dated =
+                    dated(latest, at.map(t -> t.truncatedTo(ChronoUnit.MICROS)), now().truncatedTo(ChronoUnit.SECONDS));
             int revision = head.latest();
             if (!json.questionNode(dated).equals(json.questionNode(latest))) {
                 revision = revisions.append(
@@ -136,7 +139,8 @@ public final class QuestionEditor {
                         id,
                         recordJson(dated),
                         author(by),
-                        Optional.of(at.map(t -> "published at " + t).orElse("publication date set")));
+                        Optional.of(at.map(t -> "published at " + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t))
+                                .orElse("publication date set")));
             }
             // readers' counts: from the live row, or kept from when the question was last public
             Bundle.Question counted = s.live().isPresent()
@@ -493,7 +497,7 @@ public final class QuestionEditor {
         q.record().locales().values().stream()
                 .flatMap(t -> t.published().stream())
                 .max(LocalDateTime::compareTo)
-                .ifPresent(p -> o.put("published", p.toString()));
+                .ifPresent(p -> o.put("published", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(p)));
         return o;
     }
 
