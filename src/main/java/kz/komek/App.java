@@ -6,7 +6,9 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import kz.komek.admin.AuditLog;
 import kz.komek.admin.LintApi;
+import kz.komek.admin.content.QuestionEditor;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.DemoContent;
 import kz.komek.catalog.CatalogApi;
@@ -52,6 +54,8 @@ public final class App implements AutoCloseable {
     private final SearchSync searchSync;
     private final SearchMisses searchMisses;
     private final Feedback feedback;
+    private final QuestionEditor editor;
+    private final AuditLog audit;
 
     private App(
             Config config,
@@ -62,7 +66,9 @@ public final class App implements AutoCloseable {
             SearchIndex searchIndex,
             SearchSync searchSync,
             SearchMisses searchMisses,
-            Feedback feedback) {
+            Feedback feedback,
+            QuestionEditor editor,
+            AuditLog audit) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
@@ -72,6 +78,8 @@ public final class App implements AutoCloseable {
         this.searchSync = searchSync;
         this.searchMisses = searchMisses;
         this.feedback = feedback;
+        this.editor = editor;
+        this.audit = audit;
     }
 
     public static void main(String[] args) {
@@ -93,6 +101,10 @@ public final class App implements AutoCloseable {
             }
             var templates = TemplateEngine.createPrecompiled(ContentType.Html);
             var answers = new AnswerRenderer(config.content());
+            var lint = new Lint(config.content());
+            var audit = new AuditLog(database.jdbi());
+            // not routed yet: its routes come with authentication (AdminQuestionsApi)
+            var editor = new QuestionEditor(database.jdbi(), bundles, audit, lint, clock);
             var searchStore = new SearchStore(database.jdbi());
             searchIndex = SearchIndex.open(config.dataDir().resolve("index"));
             searchSync = new SearchSync(searchStore, searchIndex, new SearchDocuments(answers))
@@ -118,7 +130,7 @@ public final class App implements AutoCloseable {
                     new CatalogApi(catalog, feedback, answers, clock, config.zone()),
                     feedback.api(),
                     feedback.pages(),
-                    new LintApi(bundles, new Lint(config.content()), clock, config.zone()),
+                    new LintApi(bundles, lint, clock, config.zone()),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
                     new SeoPages(
@@ -143,7 +155,17 @@ public final class App implements AutoCloseable {
                     registry);
             Javalin javalin = Javalin.create(routes::configure);
             return new App(
-                    config, database, javalin, catalog, bundles, searchIndex, searchSync, searchMisses, feedback);
+                    config,
+                    database,
+                    javalin,
+                    catalog,
+                    bundles,
+                    searchIndex,
+                    searchSync,
+                    searchMisses,
+                    feedback,
+                    editor,
+                    audit);
         } catch (RuntimeException e) {
             if (feedback != null) {
                 feedback.close();
@@ -182,6 +204,15 @@ public final class App implements AutoCloseable {
 
     public BundleStore bundles() {
         return bundles;
+    }
+
+    /** Editors' drafts, publishing and history of questions. */
+    public QuestionEditor questionEditor() {
+        return editor;
+    }
+
+    public AuditLog auditLog() {
+        return audit;
     }
 
     /** Writes the page views counted so far now, instead of at the next flush (tests); returns how many. */

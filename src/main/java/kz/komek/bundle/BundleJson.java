@@ -286,42 +286,81 @@ public final class BundleJson {
             s.extra().forEach(o::set);
         }
         ArrayNode questions = root.putArray("questions");
-        for (var q : bundle.questions()) {
-            ObjectNode o = questions.addObject();
-            o.put("id", q.id());
-            o.put("site", q.site());
-            o.put("section", q.section());
-            o.put("position", q.position());
-            o.put("pinned", q.pinned());
-            o.put("canonical", q.canonical());
-            q.votes().ifPresent(v -> o.putObject("votes").put("up", v.up()).put("down", v.down()));
-            q.usefulness().ifPresent(u -> o.put("usefulness", u));
-            if (q.incomplete()) {
-                o.put("incomplete", true);
-            }
-            ObjectNode texts = o.putObject("locales");
-            q.locales().forEach((code, t) -> {
-                ObjectNode l = texts.putObject(code);
-                l.put("title", t.title());
-                l.put("content", t.content());
-                l.put("updated", t.updated().map(LocalDate::toString).orElse(null));
-                l.put(
-                        "published",
-                        t.published().map(QuestionText.PUBLISHED_FORMAT::format).orElse(null));
-                l.put("meta_title", t.metaTitle().orElse(null));
-                l.put("meta_description", t.metaDescription().orElse(null));
-                l.put("meta_h1", t.metaH1().orElse(null));
-                l.put("no_index", t.noIndex());
-                l.put("no_follow", t.noFollow());
-                t.extra().forEach(l::set);
-            });
-            q.extra().forEach(o::set);
-        }
+        bundle.questions().forEach(q -> questions.add(questionNode(q)));
         bundle.extra().forEach(root::set);
         try {
             return mapper.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree", e);
+        }
+    }
+
+    /** One question record as a bundle lists it (the admin's editing shape and a revision's stored form). */
+    public ObjectNode questionNode(Bundle.Question q) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("id", q.id());
+        o.put("site", q.site());
+        o.put("section", q.section());
+        o.put("position", q.position());
+        o.put("pinned", q.pinned());
+        o.put("canonical", q.canonical());
+        q.votes().ifPresent(v -> o.putObject("votes").put("up", v.up()).put("down", v.down()));
+        q.usefulness().ifPresent(u -> o.put("usefulness", u));
+        if (q.incomplete()) {
+            o.put("incomplete", true);
+        }
+        ObjectNode texts = o.putObject("locales");
+        q.locales().forEach((code, t) -> {
+            ObjectNode l = texts.putObject(code);
+            l.put("title", t.title());
+            l.put("content", t.content());
+            l.put("updated", t.updated().map(LocalDate::toString).orElse(null));
+            l.put(
+                    "published",
+                    t.published().map(QuestionText.PUBLISHED_FORMAT::format).orElse(null));
+            l.put("meta_title", t.metaTitle().orElse(null));
+            l.put("meta_description", t.metaDescription().orElse(null));
+            l.put("meta_h1", t.metaH1().orElse(null));
+            l.put("no_index", t.noIndex());
+            l.put("no_follow", t.noFollow());
+            t.extra().forEach(l::set);
+        });
+        q.extra().forEach(o::set);
+        return o;
+    }
+
+    /**
+     * Reads and validates one question record (a bundle's {@code questions[i]}) for question {@code id}: its
+     * {@code id} may be left out, but must not name another question. Problems are named like an import's:
+     * {@code question 456, field locales.ru.title: is empty}.
+     */
+    public Bundle.Question readQuestion(JsonNode n, long id) {
+        String where = "question " + id;
+        object(n, where);
+        if (n.has("id") && !n.get("id").isNull()) {
+            long given = positiveLong(n.get("id"), where, "id");
+            if (given != id) {
+                throw new BundleException(where + ", field id", "names question " + given + ", not " + id);
+            }
+        }
+        return question(n, id, where);
+    }
+
+    /** Parses JSON text into a tree, naming the line and column of a syntax error. */
+    public JsonNode tree(String json, String where) {
+        try {
+            JsonNode n = mapper.readTree(json);
+            if (n == null) {
+                throw new BundleException(where, "expected a JSON object, found nothing");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new BundleException(
+                    where,
+                    "not valid JSON"
+                            + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+                            + ": " + e.getOriginalMessage());
         }
     }
 

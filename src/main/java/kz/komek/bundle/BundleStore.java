@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +23,7 @@ import kz.komek.content.Sanitized;
 import kz.komek.seo.QuestionMoves;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Writes a bundle into the catalog tables and reads the catalog back as a bundle.
@@ -220,24 +223,137 @@ public final class BundleStore {
         int updated = 0;
         var sectionIds = new HashMap<String, Long>();
         for (var q : bundle.questions()) {
-            String where = "question " + q.id();
-            if (siteMissing(h, q.site())) {
-                throw new BundleException(where + ", field site", "site \"" + q.site() + "\" does not exist");
+            long sectionId = sectionIds.computeIfAbsent(q.site() + "/" + q.section(), k -> sectionIdOf(h, q));
+            if (writeQuestion(h, q, sectionId, notes, revision, false)) {
+                created++;
+            } else {
+                updated++;
             }
-            Long sectionId = sectionIds.computeIfAbsent(
-                    q.site() + "/" + q.section(),
-                    k -> sectionId(h, q.site(), q.section()).orElse(null));
-            if (sectionId == null) {
-                throw new BundleException(
+        }
+        return new int[] {created, updated};
+    }
+
+    /**
+     * The section question {@code q} is listed in; a {@link BundleException} naming the field when its site or
+     * section does not exist.
+     */
+    public long sectionIdOf(Handle h, Bundle.Question q) {
+        String where = "question " + q.id();
+        if (siteMissing(h, q.site())) {
+            throw new BundleException(where + ", field site", "site \"" + q.site() + "\" does not exist");
+        }
+        return sectionId(h, q.site(), q.section())
+                .orElseThrow(() -> new BundleException(
                         where + ", field section",
-                        "section \"" + q.section() + "\" does not exist in site \"" + q.site() + "\"");
-            }
-            int rows = h.createUpdate("""
-                            insert into question (id, site, section_id, position, pinned, canonical, votes_up,
-                                votes_down, usefulness, incomplete, extra, revision)
-                            values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
-                                :incomplete, cast(:extra as jsonb), :revision)
-                            on conflict (id) do nothing
+                        "section \"" + q.section() + "\" does not exist in site \"" + q.site() + "\""));
+    }
+
+    /**
+     * Makes one question record public, in the caller's transaction (the admin's publish): written exactly as an
+     * import writes it, except that its locales replace the stored ones (a locale the record lacks is removed:
+     * the record is the whole question). Bumps the content version, so pages, caches, search and sitemaps of
+     * every node follow within a second. Returns what the sanitizer removed, as import notes.
+     */
+    public List<String> publishQuestion(Handle h, Bundle.Question q) {
+        // the same lock as an import: versions are handed out one writer at a time
+        h.execute("lock table help_center in exclusive mode");
+        long revision = nextVersion(h);
+        var notes = new ArrayList<String>();
+        writeQuestion(h, q, sectionIdOf(h, q), notes, revision, true);
+        h.execute("update help_center set version = version + 1");
+        return notes;
+    }
+
+    /**
+     * Removes question {@code id} from the live tables (the admin's unpublish and delete), in the caller's
+     * transaction: its page answers 404, search and sitemaps drop it. Its votes, views and old addresses go with
+     * the row. Returns whether there was one.
+     */
+    public boolean removeQuestion(Handle h, long id) {
+        h.execute("lock table help_center in exclusive mode");
+        int removed = h.createUpdate("delete from question where id = :id")
+                .bind("id", id)
+                .execute();
+        if (removed > 0) {
+            h.execute("update help_center set version = version + 1");
+        }
+        return removed > 0;
+    }
+
+    /** The live (published) record of question {@code id}, as an export lists it. */
+    public Optional<Bundle.Question> question(long id) {
+        return jdbi.withHandle(h -> question(h, id));
+    }
+
+    /** The live record of question {@code id}, read in the caller's transaction. */
+    public Optional<Bundle.Question> question(Handle h, long id) {
+        var byLocale = new LinkedHashMap<String, Bundle.QuestionLocale>();
+        h.createQuery("""
+                        select locale, title, content, updated, published, meta_title, meta_description, meta_h1,
+                               no_index, no_follow, extra::text as extra
+                        from question_text where question_id = :id
+                        order by array_position((select locales from help_center), locale), locale
+                        """)
+                .bind("id", id)
+                .map((rs, ctx) -> Map.entry(rs.getString("locale"), questionLocale(rs, ctx)))
+                .forEach(e -> byLocale.put(e.getKey(), e.getValue()));
+        return h.createQuery("""
+                        select q.id, q.site, s.path, q.position, q.pinned, q.canonical, q.votes_up, q.votes_down,
+                               q.usefulness, q.incomplete, q.extra::text as extra
+                        from question q join section s on s.id = q.section_id
+                        where q.id = :id
+                        """)
+                .bind("id", id)
+                .map((rs, ctx) -> questionRecord(rs, byLocale))
+                .findOne();
+    }
+
+    /** The locales the help center declares ({@code help_center.locales}), in their order. */
+    public List<String> locales() {
+        return jdbi.withHandle(h -> Arrays.asList(h.createQuery("select locales from help_center")
+                .mapTo(String[].class)
+                .one()));
+    }
+
+    private static long nextVersion(Handle h) {
+        return h.createQuery("select version + 1 from help_center")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** Writes one question; true when it is new. Each text is sanitized; {@code notes} gets what was removed. */
+    private boolean writeQuestion(
+            Handle h, Bundle.Question q, long sectionId, List<String> notes, long revision, boolean replaceLocales) {
+        int rows = h.createUpdate("""
+                        insert into question (id, site, section_id, position, pinned, canonical, votes_up,
+                            votes_down, usefulness, incomplete, extra, revision)
+                        values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
+                            :incomplete, cast(:extra as jsonb), :revision)
+                        on conflict (id) do nothing
+                        """)
+                .bind("id", q.id())
+                .bind("site", q.site())
+                .bind("section", sectionId)
+                .bind("position", q.position())
+                .bind("pinned", q.pinned())
+                .bind("canonical", q.canonical())
+                .bind("up", q.votes().map(Bundle.Votes::up).orElse(null))
+                .bind("down", q.votes().map(Bundle.Votes::down).orElse(null))
+                .bind("usefulness", q.usefulness().orElse(null))
+                .bind("incomplete", q.incomplete())
+                .bind("extra", json(q.extra()))
+                .bind("revision", revision)
+                .execute();
+        boolean created = rows == 1;
+        if (!created) {
+            // a question that changes section or site keeps its old URLs (301), in this same transaction
+            moves.recordMove(h, q.id(), q.site(), sectionId);
+            h.createUpdate("""
+                            update question set site = :site, section_id = :section, position = :position,
+                                pinned = :pinned, canonical = :canonical, votes_up = :up, votes_down = :down,
+                                usefulness = :usefulness, incomplete = :incomplete, extra = cast(:extra as jsonb),
+                                revision = :revision
+                            where id = :id
                             """)
                     .bind("id", q.id())
                     .bind("site", q.site())
@@ -252,69 +368,48 @@ public final class BundleStore {
                     .bind("extra", json(q.extra()))
                     .bind("revision", revision)
                     .execute();
-            if (rows == 1) {
-                created++;
-            } else {
-                updated++;
-                // a question that changes section or site keeps its old URLs (301), in this same transaction
-                moves.recordMove(h, q.id(), q.site(), sectionId);
-                h.createUpdate("""
-                                update question set site = :site, section_id = :section, position = :position,
-                                    pinned = :pinned, canonical = :canonical, votes_up = :up, votes_down = :down,
-                                    usefulness = :usefulness, incomplete = :incomplete, extra = cast(:extra as jsonb),
-                                    revision = :revision
-                                where id = :id
-                                """)
-                        .bind("id", q.id())
-                        .bind("site", q.site())
-                        .bind("section", sectionId)
-                        .bind("position", q.position())
-                        .bind("pinned", q.pinned())
-                        .bind("canonical", q.canonical())
-                        .bind("up", q.votes().map(Bundle.Votes::up).orElse(null))
-                        .bind("down", q.votes().map(Bundle.Votes::down).orElse(null))
-                        .bind("usefulness", q.usefulness().orElse(null))
-                        .bind("incomplete", q.incomplete())
-                        .bind("extra", json(q.extra()))
-                        .bind("revision", revision)
-                        .execute();
-            }
-            for (var e : q.locales().entrySet()) {
-                var t = e.getValue();
-                // Answers are made safe on the way in; the report says what was taken out, per question.
-                Sanitized content = sanitizer.sanitize(t.content());
-                if (content.changed()) {
-                    notes.add("question " + q.id() + ", locale " + e.getKey() + ": removed from the answer: "
-                            + String.join("; ", content.removed()));
-                }
-                h.createUpdate("""
-                                insert into question_text (question_id, locale, title, content, updated, published,
-                                    meta_title, meta_description, meta_h1, no_index, no_follow, extra)
-                                values (:id, :locale, :title, :content, :updated, :published, :metaTitle,
-                                    :metaDescription, :metaH1, :noIndex, :noFollow, cast(:extra as jsonb))
-                                on conflict (question_id, locale) do update set title = excluded.title,
-                                    content = excluded.content, updated = excluded.updated,
-                                    published = excluded.published, meta_title = excluded.meta_title,
-                                    meta_description = excluded.meta_description, meta_h1 = excluded.meta_h1,
-                                    no_index = excluded.no_index, no_follow = excluded.no_follow,
-                                    extra = excluded.extra
-                                """)
-                        .bind("id", q.id())
-                        .bind("locale", e.getKey())
-                        .bind("title", t.title())
-                        .bind("content", content.html())
-                        .bind("updated", t.updated().orElse(null))
-                        .bind("published", t.published().map(Timestamp::valueOf).orElse(null))
-                        .bind("metaTitle", t.metaTitle().orElse(null))
-                        .bind("metaDescription", t.metaDescription().orElse(null))
-                        .bind("metaH1", t.metaH1().orElse(null))
-                        .bind("noIndex", t.noIndex())
-                        .bind("noFollow", t.noFollow())
-                        .bind("extra", json(t.extra()))
-                        .execute();
-            }
         }
-        return new int[] {created, updated};
+        for (var e : q.locales().entrySet()) {
+            var t = e.getValue();
+            // Answers are made safe on the way in; the report says what was taken out, per question.
+            Sanitized content = sanitizer.sanitize(t.content());
+            if (content.changed()) {
+                notes.add("question " + q.id() + ", locale " + e.getKey() + ": removed from the answer: "
+                        + String.join("; ", content.removed()));
+            }
+            h.createUpdate("""
+                            insert into question_text (question_id, locale, title, content, updated, published,
+                                meta_title, meta_description, meta_h1, no_index, no_follow, extra)
+                            values (:id, :locale, :title, :content, :updated, :published, :metaTitle,
+                                :metaDescription, :metaH1, :noIndex, :noFollow, cast(:extra as jsonb))
+                            on conflict (question_id, locale) do update set title = excluded.title,
+                                content = excluded.content, updated = excluded.updated,
+                                published = excluded.published, meta_title = excluded.meta_title,
+                                meta_description = excluded.meta_description, meta_h1 = excluded.meta_h1,
+                                no_index = excluded.no_index, no_follow = excluded.no_follow,
+                                extra = excluded.extra
+                            """)
+                    .bind("id", q.id())
+                    .bind("locale", e.getKey())
+                    .bind("title", t.title())
+                    .bind("content", content.html())
+                    .bind("updated", t.updated().orElse(null))
+                    .bind("published", t.published().map(Timestamp::valueOf).orElse(null))
+                    .bind("metaTitle", t.metaTitle().orElse(null))
+                    .bind("metaDescription", t.metaDescription().orElse(null))
+                    .bind("metaH1", t.metaH1().orElse(null))
+                    .bind("noIndex", t.noIndex())
+                    .bind("noFollow", t.noFollow())
+                    .bind("extra", json(t.extra()))
+                    .execute();
+        }
+        if (replaceLocales) {
+            h.createUpdate("delete from question_text where question_id = :id and locale <> all(:locales)")
+                    .bind("id", q.id())
+                    .bind("locales", q.locales().keySet().toArray(String[]::new))
+                    .execute();
+        }
+        return created;
     }
 
     private static List<String> unknownFieldNotes(Bundle bundle) {
@@ -398,24 +493,8 @@ public final class BundleStore {
                                    meta_description, meta_h1, no_index, no_follow, extra::text as extra
                             from question_text
                             """)
-                    .map((rs, ctx) -> {
-                        var t = kz.komek.catalog.CatalogStore.text(rs, ctx);
-                        return Map.entry(
-                                rs.getLong("question_id"),
-                                Map.entry(
-                                        rs.getString("locale"),
-                                        new Bundle.QuestionLocale(
-                                                t.title(),
-                                                t.content(),
-                                                t.updated(),
-                                                t.published(),
-                                                t.metaTitle(),
-                                                t.metaDescription(),
-                                                t.metaH1(),
-                                                t.noIndex(),
-                                                t.noFollow(),
-                                                extra(rs.getString("extra")))));
-                    })
+                    .map((rs, ctx) -> Map.entry(
+                            rs.getLong("question_id"), Map.entry(rs.getString("locale"), questionLocale(rs, ctx))))
                     .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new HashMap<>())
                             .put(e.getValue().getKey(), e.getValue().getValue()));
             var rank = new HashMap<Long, Integer>();
@@ -429,11 +508,6 @@ public final class BundleStore {
                             """)
                     .map((rs, ctx) -> {
                         long id = rs.getLong("id");
-                        long up = rs.getLong("votes_up");
-                        boolean noVotes = rs.wasNull();
-                        long down = rs.getLong("votes_down");
-                        double usefulness = rs.getDouble("usefulness");
-                        boolean noUsefulness = rs.wasNull();
                         var byLocale = new LinkedHashMap<String, Bundle.QuestionLocale>();
                         var own = texts.getOrDefault(id, Map.of());
                         for (String l : locales) {
@@ -442,20 +516,7 @@ public final class BundleStore {
                             }
                         }
                         own.forEach(byLocale::putIfAbsent);
-                        return Map.entry(
-                                rs.getLong("section_id"),
-                                new Bundle.Question(
-                                        id,
-                                        rs.getString("site"),
-                                        rs.getString("path"),
-                                        rs.getInt("position"),
-                                        rs.getBoolean("pinned"),
-                                        rs.getString("canonical"),
-                                        noVotes ? Optional.empty() : Optional.of(new Bundle.Votes(up, down)),
-                                        noUsefulness ? Optional.empty() : Optional.of(usefulness),
-                                        rs.getBoolean("incomplete"),
-                                        byLocale,
-                                        extra(rs.getString("extra"))));
+                        return Map.entry(rs.getLong("section_id"), questionRecord(rs, byLocale));
                     })
                     .list();
             var sorted = new ArrayList<>(questions);
@@ -477,6 +538,43 @@ public final class BundleStore {
                     sorted.stream().map(Map.Entry::getValue).toList(),
                     extra((String) header[2]));
         });
+    }
+
+    private Bundle.QuestionLocale questionLocale(ResultSet rs, StatementContext ctx) throws SQLException {
+        var t = kz.komek.catalog.CatalogStore.text(rs, ctx);
+        return new Bundle.QuestionLocale(
+                t.title(),
+                t.content(),
+                t.updated(),
+                t.published(),
+                t.metaTitle(),
+                t.metaDescription(),
+                t.metaH1(),
+                t.noIndex(),
+                t.noFollow(),
+                extra(rs.getString("extra")));
+    }
+
+    /** A row of {@code question q join section s} (q.*, s.path) with its texts. */
+    private Bundle.Question questionRecord(ResultSet rs, Map<String, Bundle.QuestionLocale> byLocale)
+            throws SQLException {
+        long up = rs.getLong("votes_up");
+        boolean noVotes = rs.wasNull();
+        long down = rs.getLong("votes_down");
+        double usefulness = rs.getDouble("usefulness");
+        boolean noUsefulness = rs.wasNull();
+        return new Bundle.Question(
+                rs.getLong("id"),
+                rs.getString("site"),
+                rs.getString("path"),
+                rs.getInt("position"),
+                rs.getBoolean("pinned"),
+                rs.getString("canonical"),
+                noVotes ? Optional.empty() : Optional.of(new Bundle.Votes(up, down)),
+                noUsefulness ? Optional.empty() : Optional.of(usefulness),
+                rs.getBoolean("incomplete"),
+                byLocale,
+                extra(rs.getString("extra")));
     }
 
     private static Map<String, String> titles(

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.komek.bundle.Bundle;
@@ -46,17 +46,30 @@ public final class Lint {
     public List<Finding> check(Bundle bundle, LocalDateTime now) {
         var byId = new HashMap<Long, Bundle.Question>();
         bundle.questions().forEach(q -> byId.put(q.id(), q));
-        var findings = new ArrayList<Finding>();
         List<String> declared = bundle.locales().isEmpty() ? List.of("ru", "kz") : bundle.locales();
+        var findings = new ArrayList<Finding>();
         for (Bundle.Question q : bundle.questions()) {
-            for (String locale : declared) {
-                if (!q.locales().containsKey(locale)) {
-                    findings.add(
-                            new Finding(q.id(), q.site(), locale, Kind.MISSING_TRANSLATION, "no " + locale + " text"));
-                }
-            }
-            q.locales().forEach((locale, text) -> findings.addAll(check(q, locale, text, byId, now)));
+            findings.addAll(check(q, declared, id -> Optional.ofNullable(byId.get(id)), now));
         }
+        return findings;
+    }
+
+    /**
+     * One question (an editor's draft), checked against {@code others}: the question a link names, as readers
+     * would find it (the caller looks it up, so this class stays free of I/O).
+     */
+    public List<Finding> check(
+            Bundle.Question q,
+            List<String> declared,
+            LongFunction<Optional<Bundle.Question>> others,
+            LocalDateTime now) {
+        var findings = new ArrayList<Finding>();
+        for (String locale : declared) {
+            if (!q.locales().containsKey(locale)) {
+                findings.add(new Finding(q.id(), q.site(), locale, Kind.MISSING_TRANSLATION, "no " + locale + " text"));
+            }
+        }
+        q.locales().forEach((locale, text) -> findings.addAll(check(q, locale, text, others, now)));
         return findings;
     }
 
@@ -64,7 +77,7 @@ public final class Lint {
             Bundle.Question q,
             String locale,
             Bundle.QuestionLocale text,
-            Map<Long, Bundle.Question> byId,
+            LongFunction<Optional<Bundle.Question>> byId,
             LocalDateTime now) {
         var out = new ArrayList<Finding>();
         var body = Jsoup.parseBodyFragment(text.content()).body();
@@ -163,19 +176,24 @@ public final class Lint {
     }
 
     private static Optional<Finding> link(
-            Bundle.Question q, String locale, String href, Map<Long, Bundle.Question> byId, LocalDateTime now) {
+            Bundle.Question q,
+            String locale,
+            String href,
+            LongFunction<Optional<Bundle.Question>> byId,
+            LocalDateTime now) {
         Matcher m = QUESTION_LINK.matcher(href);
         if (!m.matches()) {
             return Optional.empty();
         }
         long target = Long.parseLong(m.group(3));
         String targetLocale = m.group(2) != null ? m.group(2) : locale;
-        var linked = byId.get(target);
-        if (linked == null) {
+        // a link to itself sees the text being checked, not the stored one
+        var linked = target == q.id() ? Optional.of(q) : byId.apply(target);
+        if (linked.isEmpty()) {
             return Optional.of(new Finding(
                     q.id(), q.site(), locale, Kind.BROKEN_LINK, href + ": question " + target + " does not exist"));
         }
-        var text = linked.locales().get(targetLocale);
+        var text = linked.get().locales().get(targetLocale);
         boolean published =
                 text != null && text.published().map(p -> !p.isAfter(now)).orElse(true);
         if (!published) {

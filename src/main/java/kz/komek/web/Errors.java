@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import kz.komek.bundle.BundleException;
 import kz.komek.catalog.Locale;
 import kz.komek.catalog.UiText;
 import org.slf4j.Logger;
@@ -27,6 +28,10 @@ final class Errors {
     void register(RoutesConfig r) {
         r.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
         r.exception(BadRequestException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        // a record an editor sent (or a bundle) with a problem: the message names the record and field
+        r.exception(BundleException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        r.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage()));
+        r.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
         r.exception(TooManyRequestsException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             // a page reader gets the wait in their language; an API client the English message

@@ -1,0 +1,523 @@
+package kz.komek.admin.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import kz.komek.admin.Actor;
+import kz.komek.admin.AuditLog;
+import kz.komek.admin.Principal;
+import kz.komek.admin.Role;
+import kz.komek.bundle.Bundle;
+import kz.komek.bundle.BundleException;
+import kz.komek.bundle.BundleJson;
+import kz.komek.bundle.BundleStore;
+import kz.komek.content.HtmlSanitizer;
+import kz.komek.content.Lint;
+import kz.komek.content.Sanitized;
+import kz.komek.web.ConflictException;
+import kz.komek.web.NotFoundException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Editors' work on questions: drafts, publishing (now or at a time), unpublishing, deleting, history and
+ * restoring. Every saved version is a revision holding the whole record; readers see only the live tables, which
+ * publishing fills from one revision exactly as an import would (see
+ * docs/decisions/0013-revisions-and-publishing.md).
+ *
+ * <p>Each write is one transaction: the question's head row is locked first (writers of one question take
+ * turns), then revisions, live tables and the audit row are written together, so either all happen or none.
+ * Roles are checked here as well as by the HTTP layer.
+ */
+public final class QuestionEditor {
+    private static final Logger log = LoggerFactory.getLogger(QuestionEditor.class);
+    private static final String OBJECT = "question";
+    private static final RevisionStore.Author KOMEK = new RevisionStore.Author(Optional.empty(), "komek");
+
+    private final Jdbi jdbi;
+    private final BundleStore live;
+    private final AuditLog audit;
+    private final Lint lint;
+    private final Clock clock;
+    private final BundleJson json = new BundleJson();
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    private final RevisionStore revisions = new RevisionStore();
+
+    /** {@code clock} in the help center's zone: publication dates are local date-times there. */
+    public QuestionEditor(Jdbi jdbi, BundleStore live, AuditLog audit, Lint lint, Clock clock) {
+        this.jdbi = jdbi;
+        this.live = live;
+        this.audit = audit;
+        this.lint = lint;
+        this.clock = clock;
+    }
+
+    /** The latest revision of question {@code id} with its status; empty when komek has never heard of it. */
+    public Optional<EditedQuestion> get(long id, Principal who) {
+        Actor.require(who, Role.VIEWER);
+        return jdbi.inTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read, read only");
+            return view(h, id);
+        });
+    }
+
+    /**
+     * Stores {@code record} as a new revision of question {@code id}; readers still see what they saw. A new id
+     * makes a question that exists only as a draft. The answers are sanitized as an import would; what was taken
+     * out and what lint finds come back with the result.
+     */
+    public SavedDraft saveDraft(long id, Bundle.Question record, Optional<String> note, Actor by) {
+        by.require(Role.EDITOR);
+        if (record.id() != id) {
+            throw new BundleException("question " + id + ", field id", "names question " + record.id());
+        }
+        var findings = new ArrayList<EditFinding>();
+        Bundle.Question clean = sanitized(withoutCounts(record), findings);
+        EditedQuestion saved = jdbi.inTransaction(h -> {
+            State s = prepare(h, id);
+            if (s.head().deleted()) {
+                throw new ConflictException("question " + id + " is deleted; restore one of its revisions first");
+            }
+            live.sectionIdOf(h, clean); // a draft must name a site and section that exist
+            Optional<EditedQuestion> before = view(h, id);
+            int revision = revisions.append(h, id, recordJson(clean), author(by), note);
+            EditedQuestion after = view(h, id).orElseThrow();
+            audit.append(h, by, change("question.save_draft", id, before, Optional.of(after)));
+            log.info(
+                    "question {}: {} saved draft revision {}",
+                    id,
+                    by.principal().name(),
+                    revision);
+            return after;
+        });
+        findings.addAll(lint(clean));
+        return new SavedDraft(saved, findings);
+    }
+
+    /**
+     * Makes the latest revision public. With {@code at}, every locale is published at that local time (in the
+     * future: scheduled; pages, search and sitemaps show it from then on); without, a locale without a
+     * publication date gets the current time. Changed dates make a new revision, so the live text is always
+     * exactly one revision.
+     */
+    public EditedQuestion publish(long id, Optional<LocalDateTime> at, Actor by) {
+        by.require(Role.PUBLISHER);
+        return jdbi.inTransaction(h -> {
+            State s = prepare(h, id);
+            RevisionStore.Head head = s.head();
+            if (head.latest() == 0) {
+                throw notFound(id);
+            }
+            if (head.deleted()) {
+                throw new ConflictException("question " + id + " is deleted; restore one of its revisions first");
+            }
+            if (at.isEmpty() && head.published().equals(Optional.of(head.latest()))) {
+                throw new ConflictException(
+                        "question " + id + ": revision " + head.latest() + " is already public; save a draft first");
+            }
+            Optional<EditedQuestion> before = view(h, id);
+            Bundle.Question latest = record(h, id, head.latest());
+            // PostgreSQL keeps microseconds: the live text must read back as exactly this revision
+            Bundle.Question dated =
+                    dated(latest, at.map(t -> t.truncatedTo(ChronoUnit.MICROS)), now().truncatedTo(ChronoUnit.SECONDS));
+            int revision = head.latest();
+            if (!json.questionNode(dated).equals(json.questionNode(latest))) {
+                revision = revisions.append(
+                        h,
+                        id,
+                        recordJson(dated),
+                        author(by),
+                        Optional.of(at.map(t -> "published at " + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t))
+                                .orElse("publication date set")));
+            }
+            // readers' counts: from the live row, or kept from when the question was last public
+            Bundle.Question counted = s.live().isPresent()
+                    ? withCounts(dated, s.live().get().votes(), s.live().get().usefulness())
+                    : withCounts(dated, head.parkedVotes(), head.parkedUsefulness());
+            revisions.setPublished(h, id, Optional.of(revision));
+            revisions.park(h, id, Optional.empty(), Optional.empty());
+            // fails (400, naming the field) on a section that has gone since the draft was saved
+            live.publishQuestion(h, counted);
+            EditedQuestion after = view(h, id).orElseThrow();
+            audit.append(h, by, change("question.publish", id, before, Optional.of(after)));
+            log.info(
+                    "question {}: {} published revision {}{}",
+                    id,
+                    by.principal().name(),
+                    revision,
+                    at.map(t -> " at " + t).orElse(""));
+            return after;
+        });
+    }
+
+    /** Takes question {@code id} away from readers (pages 404, search and sitemaps drop it); its history stays. */
+    public EditedQuestion unpublish(long id, Actor by) {
+        by.require(Role.PUBLISHER);
+        return jdbi.inTransaction(h -> {
+            State s = prepare(h, id);
+            if (s.live().isEmpty()) {
+                if (s.head().latest() == 0) {
+                    throw notFound(id);
+                }
+                throw new ConflictException("question " + id + " is not public");
+            }
+            Optional<EditedQuestion> before = view(h, id);
+            takeOffline(h, id, s.live().get());
+            EditedQuestion after = view(h, id).orElseThrow();
+            audit.append(h, by, change("question.unpublish", id, before, Optional.of(after)));
+            log.info("question {}: {} unpublished it", id, by.principal().name());
+            return after;
+        });
+    }
+
+    /**
+     * Deletes question {@code id}: not public, and no drafts are taken until a revision is restored (which needs
+     * the publisher role). Its revisions stay.
+     */
+    public EditedQuestion delete(long id, Actor by) {
+        by.require(Role.PUBLISHER);
+        return jdbi.inTransaction(h -> {
+            State s = prepare(h, id);
+            if (s.head().latest() == 0) {
+                throw notFound(id);
+            }
+            if (s.head().deleted()) {
+                throw new ConflictException("question " + id + " is already deleted");
+            }
+            Optional<EditedQuestion> before = view(h, id);
+            s.live().ifPresent(q -> takeOffline(h, id, q));
+            revisions.setDeleted(h, id, true);
+            EditedQuestion after = view(h, id).orElseThrow();
+            audit.append(h, by, change("question.delete", id, before, Optional.of(after)));
+            log.info("question {}: {} deleted it", id, by.principal().name());
+            return after;
+        });
+    }
+
+    /**
+     * Copies revision {@code revision} as a new latest draft (history is never rewritten). Restoring a deleted
+     * question brings it back as a draft and needs the publisher role, as deleting it did.
+     */
+    public EditedQuestion restore(long id, int revision, Actor by) {
+        by.require(Role.EDITOR);
+        return jdbi.inTransaction(h -> {
+            State s = prepare(h, id);
+            if (s.head().latest() == 0) {
+                throw notFound(id);
+            }
+            if (s.head().deleted()) {
+                by.require(Role.PUBLISHER);
+            }
+            var old = revisions
+                    .revision(h, id, revision)
+                    .orElseThrow(() -> new NotFoundException("question " + id + " has no revision " + revision));
+            Optional<EditedQuestion> before = view(h, id);
+            int copy = revisions.append(
+                    h, id, old.record(), author(by), Optional.of("restored from revision " + revision));
+            if (s.head().deleted()) {
+                revisions.setDeleted(h, id, false);
+            }
+            EditedQuestion after = view(h, id).orElseThrow();
+            ObjectNode summary = summary(after);
+            summary.put("restored_from", revision);
+            audit.append(
+                    h,
+                    by,
+                    new AuditLog.Change(
+                            "question.restore",
+                            OBJECT,
+                            Long.toString(id),
+                            before.map(QuestionEditor::summary),
+                            Optional.of(summary)));
+            log.info(
+                    "question {}: {} restored revision {} as {}",
+                    id,
+                    by.principal().name(),
+                    revision,
+                    copy);
+            return after;
+        });
+    }
+
+    /** The history of question {@code id}, newest first; empty for a question never edited in the admin. */
+    public List<RevisionInfo> revisions(long id, Principal who) {
+        Actor.require(who, Role.VIEWER);
+        return jdbi.inTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read, read only");
+            var head = revisions.head(h, id);
+            if (head.isEmpty() && live.question(h, id).isEmpty()) {
+                throw notFound(id);
+            }
+            Optional<Integer> published = head.flatMap(RevisionStore.Head::published);
+            return revisions.list(h, id).stream()
+                    .map(r -> new RevisionInfo(
+                            r.revision(),
+                            r.authorId(),
+                            r.authorName(),
+                            r.createdAt(),
+                            r.note(),
+                            r.publishedAt(),
+                            published.equals(Optional.of(r.revision()))))
+                    .toList();
+        });
+    }
+
+    /** The fields that differ from revision {@code from} to revision {@code to}, in the record's order. */
+    public List<FieldChange> diff(long id, int from, int to, Principal who) {
+        Actor.require(who, Role.VIEWER);
+        return jdbi.inTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read, read only");
+            JsonNode a = json.questionNode(record(h, id, from));
+            JsonNode b = json.questionNode(record(h, id, to));
+            var changes = new ArrayList<FieldChange>();
+            diff("", a, b, changes);
+            return changes;
+        });
+    }
+
+    // --- the steps ---
+
+    /** The head (locked) and live record of a question about to be written. */
+    private record State(RevisionStore.Head head, Optional<Bundle.Question> live) {}
+
+    /**
+     * Locks question {@code id}'s head and makes its history hold what readers see: a question imported and
+     * never edited gets its live text as revision 1; a live text an import changed since it was published
+     * becomes a revision too. Nothing readers saw is ever lost from the history.
+     */
+    private State prepare(Handle h, long id) {
+        RevisionStore.Head head = revisions.lockHead(h, id);
+        Optional<Bundle.Question> current = live.question(h, id);
+        if (current.isPresent()) {
+            Bundle.Question text = withoutCounts(current.get());
+            boolean known = head.published().isPresent()
+                    && json.questionNode(text)
+                            .equals(json.questionNode(
+                                    record(h, id, head.published().get())));
+            if (!known) {
+                String note = head.latest() == 0
+                        ? "the live text before its first edit in the admin"
+                        : "the live text, changed outside the admin (an import)";
+                int revision = revisions.append(h, id, recordJson(text), KOMEK, Optional.of(note));
+                revisions.setPublished(h, id, Optional.of(revision));
+                revisions.setDeleted(h, id, false);
+            }
+        } else if (head.published().isPresent()) {
+            revisions.setPublished(h, id, Optional.empty()); // removed from the live tables by other means
+        }
+        return new State(revisions.lockHead(h, id), current);
+    }
+
+    private void takeOffline(Handle h, long id, Bundle.Question current) {
+        revisions.park(h, id, current.votes(), current.usefulness());
+        live.removeQuestion(h, id);
+        revisions.setPublished(h, id, Optional.empty());
+    }
+
+    private Optional<EditedQuestion> view(Handle h, long id) {
+        Optional<RevisionStore.Head> head = revisions.head(h, id).filter(r -> r.latest() > 0);
+        Optional<Bundle.Question> current = live.question(h, id);
+        LocalDateTime now = now();
+        if (head.isEmpty()) {
+            return current.map(q -> new EditedQuestion(q, publicStatus(q, now), 0, Optional.of(0)));
+        }
+        RevisionStore.Head r = head.get();
+        Bundle.Question latest = record(h, id, r.latest());
+        Bundle.Question counted = current.isPresent()
+                ? withCounts(latest, current.get().votes(), current.get().usefulness())
+                : withCounts(latest, r.parkedVotes(), r.parkedUsefulness());
+        Optional<Integer> published = current.isPresent() ? r.published() : Optional.empty();
+        QuestionStatus status;
+        if (r.deleted()) {
+            status = QuestionStatus.DELETED;
+        } else if (published.equals(Optional.of(r.latest()))) {
+            status = publicStatus(latest, now);
+        } else {
+            status = QuestionStatus.DRAFT;
+        }
+        return Optional.of(new EditedQuestion(counted, status, r.latest(), published));
+    }
+
+    /** Scheduled while no locale is public yet; published once one is. */
+    private static QuestionStatus publicStatus(Bundle.Question q, LocalDateTime now) {
+        boolean allLater = !q.locales().isEmpty()
+                && q.locales().values().stream()
+                        .allMatch(t -> t.published().map(p -> p.isAfter(now)).orElse(false));
+        return allLater ? QuestionStatus.SCHEDULED : QuestionStatus.PUBLISHED;
+    }
+
+    private Bundle.Question record(Handle h, long id, int revision) {
+        var stored = revisions
+                .revision(h, id, revision)
+                .orElseThrow(() -> new NotFoundException("question " + id + " has no revision " + revision));
+        return json.readQuestion(json.tree(stored.record(), "question " + id + ", revision " + revision), id);
+    }
+
+    private String recordJson(Bundle.Question q) {
+        return json.questionNode(q).toString();
+    }
+
+    private List<EditFinding> lint(Bundle.Question draft) {
+        return lint.check(draft, live.locales(), live::question, now()).stream()
+                .map(f -> new EditFinding(f.locale(), f.kind().name().toLowerCase(Locale.ROOT), f.detail()))
+                .toList();
+    }
+
+    private Bundle.Question sanitized(Bundle.Question q, List<EditFinding> findings) {
+        var texts = new LinkedHashMap<String, Bundle.QuestionLocale>();
+        q.locales().forEach((locale, t) -> {
+            Sanitized content = sanitizer.sanitize(t.content());
+            if (content.changed()) {
+                findings.add(new EditFinding(
+                        locale, "sanitized", "removed from the answer: " + String.join("; ", content.removed())));
+            }
+            texts.put(
+                    locale,
+                    new Bundle.QuestionLocale(
+                            t.title(),
+                            content.html(),
+                            t.updated(),
+                            t.published(),
+                            t.metaTitle(),
+                            t.metaDescription(),
+                            t.metaH1(),
+                            t.noIndex(),
+                            t.noFollow(),
+                            t.extra()));
+        });
+        return withTexts(q, texts);
+    }
+
+    /** Every locale published at {@code at}; without it, a locale without a date is published {@code now}. */
+    private static Bundle.Question dated(Bundle.Question q, Optional<LocalDateTime> at, LocalDateTime now) {
+        var texts = new LinkedHashMap<String, Bundle.QuestionLocale>();
+        q.locales()
+                .forEach((locale, t) -> texts.put(
+                        locale,
+                        new Bundle.QuestionLocale(
+                                t.title(),
+                                t.content(),
+                                t.updated(),
+                                at.or(t::published).or(() -> Optional.of(now)),
+                                t.metaTitle(),
+                                t.metaDescription(),
+                                t.metaH1(),
+                                t.noIndex(),
+                                t.noFollow(),
+                                t.extra())));
+        return withTexts(q, texts);
+    }
+
+    private static Bundle.Question withTexts(Bundle.Question q, Map<String, Bundle.QuestionLocale> texts) {
+        return new Bundle.Question(
+                q.id(),
+                q.site(),
+                q.section(),
+                q.position(),
+                q.pinned(),
+                q.canonical(),
+                q.votes(),
+                q.usefulness(),
+                q.incomplete(),
+                texts,
+                q.extra());
+    }
+
+    /** Vote counts are readers' data: a revision never holds them, and an editor's record cannot set them. */
+    private static Bundle.Question withoutCounts(Bundle.Question q) {
+        return withCounts(q, Optional.empty(), Optional.empty());
+    }
+
+    private static Bundle.Question withCounts(
+            Bundle.Question q, Optional<Bundle.Votes> votes, Optional<Double> usefulness) {
+        return new Bundle.Question(
+                q.id(),
+                q.site(),
+                q.section(),
+                q.position(),
+                q.pinned(),
+                q.canonical(),
+                votes,
+                usefulness,
+                q.incomplete(),
+                q.locales(),
+                q.extra());
+    }
+
+    private static RevisionStore.Author author(Actor by) {
+        return new RevisionStore.Author(
+                Optional.of(by.principal().userId()), by.principal().name());
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("there is no question " + id);
+    }
+
+    private static AuditLog.Change change(
+            String action, long id, Optional<EditedQuestion> before, Optional<EditedQuestion> after) {
+        return new AuditLog.Change(
+                action,
+                OBJECT,
+                Long.toString(id),
+                before.map(QuestionEditor::summary),
+                after.map(QuestionEditor::summary));
+    }
+
+    /** What an audit row says about a question: short, never the whole text (revisions have that). */
+    private static ObjectNode summary(EditedQuestion q) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("revision", q.revision());
+        o.put("status", q.status().code());
+        if (q.publishedRevision().isPresent()) {
+            o.put("published_revision", q.publishedRevision().get());
+        } else {
+            o.putNull("published_revision");
+        }
+        o.put("section", q.record().site() + "/" + q.record().section());
+        q.record().locales().entrySet().stream().findFirst().ifPresent(e -> {
+            String title = e.getValue().title();
+            o.put("title", title.length() > 120 ? title.substring(0, 120) + "…" : title);
+        });
+        q.record().locales().values().stream()
+                .flatMap(t -> t.published().stream())
+                .max(LocalDateTime::compareTo)
+                .ifPresent(p -> o.put("published", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(p)));
+        return o;
+    }
+
+    /** Field-level differences of two JSON trees; objects are followed, anything else compared whole. */
+    private static void diff(String path, JsonNode a, JsonNode b, List<FieldChange> out) {
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            var names = new ArrayList<String>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(n -> {
+                if (!a.has(n)) {
+                    names.add(n);
+                }
+            });
+            for (String name : names) {
+                diff(path.isEmpty() ? name : path + "." + name, a.get(name), b.get(name), out);
+            }
+            return;
+        }
+        if (a == null || b == null || !a.equals(b)) {
+            out.add(new FieldChange(path, Optional.ofNullable(a), Optional.ofNullable(b)));
+        }
+    }
+}
