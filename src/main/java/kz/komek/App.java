@@ -6,6 +6,8 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import kz.komek.admin.Accounts;
+import kz.komek.admin.Admin;
 import kz.komek.admin.LintApi;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.DemoContent;
@@ -52,6 +54,7 @@ public final class App implements AutoCloseable {
     private final SearchSync searchSync;
     private final SearchMisses searchMisses;
     private final Feedback feedback;
+    private final Admin admin;
 
     private App(
             Config config,
@@ -62,7 +65,8 @@ public final class App implements AutoCloseable {
             SearchIndex searchIndex,
             SearchSync searchSync,
             SearchMisses searchMisses,
-            Feedback feedback) {
+            Feedback feedback,
+            Admin admin) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
@@ -72,6 +76,7 @@ public final class App implements AutoCloseable {
         this.searchSync = searchSync;
         this.searchMisses = searchMisses;
         this.feedback = feedback;
+        this.admin = admin;
     }
 
     public static void main(String[] args) {
@@ -111,6 +116,8 @@ public final class App implements AutoCloseable {
                     origin,
                     new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            // the proxy flag lives with feedback, which came first; it means the same here
+            var admin = new Admin(database.jdbi(), config.feedback().trustProxy(), templates);
             var routes = new Routes(
                     config,
                     catalog,
@@ -119,6 +126,7 @@ public final class App implements AutoCloseable {
                     feedback.api(),
                     feedback.pages(),
                     new LintApi(bundles, new Lint(config.content()), clock, config.zone()),
+                    admin,
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
                     new SeoPages(
@@ -143,7 +151,16 @@ public final class App implements AutoCloseable {
                     registry);
             Javalin javalin = Javalin.create(routes::configure);
             return new App(
-                    config, database, javalin, catalog, bundles, searchIndex, searchSync, searchMisses, feedback);
+                    config,
+                    database,
+                    javalin,
+                    catalog,
+                    bundles,
+                    searchIndex,
+                    searchSync,
+                    searchMisses,
+                    feedback,
+                    admin);
         } catch (RuntimeException e) {
             if (feedback != null) {
                 feedback.close();
@@ -182,6 +199,11 @@ public final class App implements AutoCloseable {
 
     public BundleStore bundles() {
         return bundles;
+    }
+
+    /** Users and API tokens (tests; the CLI builds its own on the same database). */
+    public Accounts accounts() {
+        return admin.accounts();
     }
 
     /** Writes the page views counted so far now, instead of at the next flush (tests); returns how many. */

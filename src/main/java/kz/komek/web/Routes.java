@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import kz.komek.Config;
+import kz.komek.admin.Admin;
 import kz.komek.admin.LintApi;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
@@ -37,6 +38,7 @@ public final class Routes {
     private final FeedbackApi feedbackApi;
     private final FeedbackPages feedbackPages;
     private final LintApi lint;
+    private final Admin admin;
     private final SearchApi searchApi;
     private final SearchPages searchPages;
     private final SeoPages seo;
@@ -53,6 +55,7 @@ public final class Routes {
             FeedbackApi feedbackApi,
             FeedbackPages feedbackPages,
             LintApi lint,
+            Admin admin,
             SearchApi searchApi,
             SearchPages searchPages,
             SeoPages seo,
@@ -66,6 +69,7 @@ public final class Routes {
         this.feedbackApi = feedbackApi;
         this.feedbackPages = feedbackPages;
         this.lint = lint;
+        this.admin = admin;
         this.searchApi = searchApi;
         this.searchPages = searchPages;
         this.seo = seo;
@@ -110,6 +114,21 @@ public final class Routes {
         get(r, "/sitemap.xml", seo::sitemapIndex);
         // before /{site}/{locale}, which would otherwise take it for a site called "sitemaps"
         get(r, "/sitemaps/{file}", seo::sitemap);
+
+        // The admin: every request under these paths passes the gate first (sign-in, role, CSRF); before the
+        // catalog's /{site}/{locale} routes, which would otherwise take /admin/login for a site called "admin".
+        for (String path : new String[] {"/admin", "/admin/*", "/api/v1/admin", "/api/v1/admin/*"}) {
+            r.before(path, admin.gate());
+        }
+        get(r, "/admin/login", admin.login()::form);
+        r.post("/admin/login", admin.login()::submit);
+        r.post("/admin/logout", admin.login()::logout);
+        get(r, "/admin", admin.pages()::home);
+        get(r, "/admin/", ctx -> ctx.redirect("/admin", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+        get(r, "/api/v1/admin/me", admin.api()::me);
+        get(r, "/api/v1/admin/users", admin.api()::users);
+        r.post("/api/v1/admin/users/{name}/disable", admin.api()::disable);
+        r.post("/api/v1/admin/users/{name}/enable", admin.api()::enable);
 
         get(r, "/api/v1/questions/{id}", api::question);
         r.post("/api/v1/questions/{id}/votes", feedbackApi::vote);
