@@ -5,9 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import kz.komek.web.BadRequestException;
 import kz.komek.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code /api/v1/admin/…} about accounts: who am I, and (admins) the users. */
 public final class AdminApi {
+    private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
+
     private final AdminAccess access;
     private final Accounts accounts;
 
@@ -40,18 +44,22 @@ public final class AdminApi {
         if (name.key().equals(new UserName(p.name()).key())) {
             throw new BadRequestException("you cannot disable yourself; another admin can");
         }
-        ctx.json(json(accounts.user(name)
+        User user = accounts.user(name)
                 .map(u -> accounts.disable(name))
-                .orElseThrow(() -> new NotFoundException("there is no user " + name))));
+                .orElseThrow(() -> new NotFoundException("there is no user " + name));
+        log.info("admin: user {} disabled by {}", user.name(), p.name());
+        ctx.json(json(user));
     }
 
     /** {@code POST /api/v1/admin/users/{name}/enable} (admins only). */
     public void enable(Context ctx) {
-        access.require(ctx, Role.ADMIN);
+        Principal p = access.require(ctx, Role.ADMIN);
         UserName name = name(ctx);
-        ctx.json(json(accounts.user(name)
+        User user = accounts.user(name)
                 .map(u -> accounts.enable(name))
-                .orElseThrow(() -> new NotFoundException("there is no user " + name))));
+                .orElseThrow(() -> new NotFoundException("there is no user " + name));
+        log.info("admin: user {} enabled by {}", user.name(), p.name());
+        ctx.json(json(user));
     }
 
     private static UserName name(Context ctx) {

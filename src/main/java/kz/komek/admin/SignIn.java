@@ -2,6 +2,8 @@ package kz.komek.admin;
 
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checking a name and password and starting a session. Every refusal looks the same to the client (same message,
@@ -9,6 +11,8 @@ import java.util.Optional;
  * so neither the answer nor its timing tells which names exist.
  */
 final class SignIn {
+    private static final Logger log = LoggerFactory.getLogger(SignIn.class);
+
     /** The outcome of one attempt. */
     sealed interface Outcome permits Outcome.SignedIn, Outcome.Refused, Outcome.Throttled {
         /** Signed in: the new session's id (for the cookie) and its CSRF token. */
@@ -73,6 +77,8 @@ final class SignIn {
         Secret csrf = Secret.random(random);
         sessions.start(session, csrf, user.id(), previous);
         // audit: signed in (user, address)
+        // (a refused name is not logged: people type their password into the name field)
+        log.info("admin sign-in: {} ({}) from {}", user.name(), user.role().code(), address);
         return new Outcome.SignedIn(user, session, csrf);
     }
 
