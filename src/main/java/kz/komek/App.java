@@ -6,8 +6,11 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import kz.komek.admin.Accounts;
+import kz.komek.admin.Admin;
 import kz.komek.admin.AuditLog;
 import kz.komek.admin.LintApi;
+import kz.komek.admin.content.AdminQuestionsApi;
 import kz.komek.admin.content.QuestionEditor;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.DemoContent;
@@ -56,6 +59,7 @@ public final class App implements AutoCloseable {
     private final Feedback feedback;
     private final QuestionEditor editor;
     private final AuditLog audit;
+    private final Admin admin;
 
     private App(
             Config config,
@@ -68,7 +72,8 @@ public final class App implements AutoCloseable {
             SearchMisses searchMisses,
             Feedback feedback,
             QuestionEditor editor,
-            AuditLog audit) {
+            AuditLog audit,
+            Admin admin) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
@@ -80,6 +85,7 @@ public final class App implements AutoCloseable {
         this.feedback = feedback;
         this.editor = editor;
         this.audit = audit;
+        this.admin = admin;
     }
 
     public static void main(String[] args) {
@@ -123,6 +129,8 @@ public final class App implements AutoCloseable {
                     origin,
                     new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            // the proxy flag lives with feedback, which came first; it means the same here
+            var admin = new Admin(database.jdbi(), config.feedback().trustProxy(), templates);
             var routes = new Routes(
                     config,
                     catalog,
@@ -131,6 +139,8 @@ public final class App implements AutoCloseable {
                     feedback.api(),
                     feedback.pages(),
                     new LintApi(bundles, lint, clock, config.zone()),
+                    admin,
+                    new AdminQuestionsApi(editor, audit, admin.access()),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
                     new SeoPages(
@@ -165,7 +175,8 @@ public final class App implements AutoCloseable {
                     searchMisses,
                     feedback,
                     editor,
-                    audit);
+                    audit,
+                    admin);
         } catch (RuntimeException e) {
             if (feedback != null) {
                 feedback.close();
@@ -213,6 +224,11 @@ public final class App implements AutoCloseable {
 
     public AuditLog auditLog() {
         return audit;
+    }
+
+    /** Users and API tokens (tests; the CLI builds its own on the same database). */
+    public Accounts accounts() {
+        return admin.accounts();
     }
 
     /** Writes the page views counted so far now, instead of at the next flush (tests); returns how many. */

@@ -1,5 +1,6 @@
 package kz.komek.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             LintCommand.class,
             SearchEvalCommand.class,
-            GenerateCommand.class
+            GenerateCommand.class,
+            UserCommand.class,
+            TokenCommand.class
         })
 public final class Cli {
     /** Bad input (a bundle or payload that cannot be imported, an unreadable file). */
@@ -30,8 +33,23 @@ public final class Cli {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
+    /** Standard input: where {@code user add} reads the password. */
+    private final InputStream in;
+
+    private Cli(InputStream in) {
+        this.in = in;
+    }
+
+    InputStream in() {
+        return in;
+    }
+
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        var cl = new CommandLine(new Cli());
+        return run(System.in, out, err, args);
+    }
+
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        var cl = new CommandLine(new Cli(in));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {

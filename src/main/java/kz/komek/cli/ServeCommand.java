@@ -78,6 +78,7 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "${env:KOMEK_TRUST_PROXY:-false}",
             fallbackValue = "true",
             description = "Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry "
+                    + "and HTTPS from X-Forwarded-Proto for the admin's cookie "
                     + "(env KOMEK_TRUST_PROXY, default ${DEFAULT-VALUE}).")
     boolean trustProxy;
 

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import java.util.Optional;
 import kz.komek.catalog.Locale;
+import kz.komek.web.ClientAddress;
 import kz.komek.web.NotFoundException;
 import kz.komek.web.TooManyRequestsException;
 

@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import java.util.Optional;
 import kz.komek.bundle.BundleException;
 import kz.komek.catalog.Locale;
 import kz.komek.catalog.UiText;
@@ -30,13 +31,18 @@ final class Errors {
         r.exception(BadRequestException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
         // a record an editor sent (or a bundle) with a problem: the message names the record and field
         r.exception(BundleException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
-        r.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage()));
         r.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
         r.exception(TooManyRequestsException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             // a page reader gets the wait in their language; an API client the English message
-            respond(ctx, 429, e.getMessage(), UiText.TRY_AGAIN_IN.format(localeOf(ctx.path()), e.retryAfterSeconds()));
+            respond(ctx, 429, e.getMessage(), UiText.TRY_AGAIN_IN.format(localeOf(ctx), e.retryAfterSeconds()));
         });
+        r.exception(UnauthorizedException.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", e.challenge());
+            respond(ctx, 401, e.getMessage());
+        });
+        r.exception(
+                ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage(), e.pageMessage(localeOf(ctx))));
         r.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -60,21 +66,27 @@ final class Errors {
             ctx.json(Map.of("error", message));
             return;
         }
-        Locale locale = localeOf(ctx.path());
+        Locale locale = localeOf(ctx);
         var page = new ErrorPage(status, title(status, locale), pageMessage, locale);
         var out = new StringOutput();
         templates.render("error.jte", page, out);
         ctx.html(out.toString());
     }
 
-    /** The locale named in {@code /{site}/{locale}/…}, so a Kazakh reader gets a Kazakh error page. */
-    private static Locale localeOf(String path) {
-        String[] parts = path.split("/");
-        return parts.length > 2 ? Locale.parse(parts[2]).orElse(Locale.DEFAULT) : Locale.DEFAULT;
+    /**
+     * The locale named in {@code /{site}/{locale}/…}, so a Kazakh reader gets a Kazakh error page; on pages without
+     * one in the path (the admin), {@code ?lang=}.
+     */
+    private static Locale localeOf(Context ctx) {
+        String[] parts = ctx.path().split("/");
+        Optional<Locale> fromPath = parts.length > 2 ? Locale.parse(parts[2]) : Optional.empty();
+        return fromPath.or(() -> Locale.parse(ctx.queryParam("lang"))).orElse(Locale.DEFAULT);
     }
 
     private static String title(int status, Locale locale) {
         UiText text = switch (status) {
+            case 401 -> UiText.UNAUTHORIZED;
+            case 403 -> UiText.FORBIDDEN;
             case 404 -> UiText.NOT_FOUND;
             case 413 -> UiText.TOO_LARGE;
             case 429 -> UiText.TOO_MANY_REQUESTS;

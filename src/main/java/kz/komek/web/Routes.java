@@ -12,7 +12,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import kz.komek.Config;
+import kz.komek.admin.Admin;
 import kz.komek.admin.LintApi;
+import kz.komek.admin.content.AdminQuestionsApi;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
@@ -37,6 +39,8 @@ public final class Routes {
     private final FeedbackApi feedbackApi;
     private final FeedbackPages feedbackPages;
     private final LintApi lint;
+    private final Admin admin;
+    private final AdminQuestionsApi adminQuestions;
     private final SearchApi searchApi;
     private final SearchPages searchPages;
     private final SeoPages seo;
@@ -53,6 +57,8 @@ public final class Routes {
             FeedbackApi feedbackApi,
             FeedbackPages feedbackPages,
             LintApi lint,
+            Admin admin,
+            AdminQuestionsApi adminQuestions,
             SearchApi searchApi,
             SearchPages searchPages,
             SeoPages seo,
@@ -66,6 +72,8 @@ public final class Routes {
         this.feedbackApi = feedbackApi;
         this.feedbackPages = feedbackPages;
         this.lint = lint;
+        this.admin = admin;
+        this.adminQuestions = adminQuestions;
         this.searchApi = searchApi;
         this.searchPages = searchPages;
         this.seo = seo;
@@ -111,6 +119,31 @@ public final class Routes {
         // before /{site}/{locale}, which would otherwise take it for a site called "sitemaps"
         get(r, "/sitemaps/{file}", seo::sitemap);
 
+        // The admin: every request under these paths passes the gate first (sign-in, role, CSRF); before the
+        // catalog's /{site}/{locale} routes, which would otherwise take /admin/login for a site called "admin".
+        for (String path : new String[] {"/admin", "/admin/*", "/api/v1/admin", "/api/v1/admin/*"}) {
+            r.before(path, admin.gate());
+        }
+        get(r, "/admin/login", admin.login()::form);
+        r.post("/admin/login", admin.login()::submit);
+        r.post("/admin/logout", admin.login()::logout);
+        get(r, "/admin", admin.pages()::home);
+        get(r, "/admin/", ctx -> ctx.redirect("/admin", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+        get(r, "/api/v1/admin/me", admin.api()::me);
+        get(r, "/api/v1/admin/users", admin.api()::users);
+        get(r, "/api/v1/admin/questions/{id}", adminQuestions::question);
+        r.put("/api/v1/admin/questions/{id}", adminQuestions::saveDraft);
+        r.delete("/api/v1/admin/questions/{id}", adminQuestions::delete);
+        r.post("/api/v1/admin/questions/{id}/publish", adminQuestions::publish);
+        r.post("/api/v1/admin/questions/{id}/unpublish", adminQuestions::unpublish);
+        get(r, "/api/v1/admin/questions/{id}/revisions", adminQuestions::revisions);
+        r.post("/api/v1/admin/questions/{id}/revisions/{rev}/restore", adminQuestions::restore);
+        get(r, "/api/v1/admin/questions/{id}/diff", adminQuestions::diff);
+        get(r, "/api/v1/admin/audit", adminQuestions::audit);
+        get(r, "/api/v1/openapi.json", this::openApi);
+        r.post("/api/v1/admin/users/{name}/disable", admin.api()::disable);
+        r.post("/api/v1/admin/users/{name}/enable", admin.api()::enable);
+
         get(r, "/api/v1/questions/{id}", api::question);
         r.post("/api/v1/questions/{id}/votes", feedbackApi::vote);
         get(r, "/api/v1/sites", api::sites);
@@ -137,6 +170,13 @@ public final class Routes {
     }
 
     /** {@code /} leads to the first site in the default locale: {@code /client/ru/}. */
+    /** The admin API's OpenAPI document (a resource written by hand beside the handlers). */
+    private void openApi(Context ctx) throws java.io.IOException {
+        try (var in = Routes.class.getResourceAsStream("/openapi.json")) {
+            ctx.contentType("application/json; charset=utf-8").result(in.readAllBytes());
+        }
+    }
+
     private void root(Context ctx) {
         String site = catalog.sites().stream().map(Site::slug).findFirst().orElse("client");
         ctx.redirect("/" + site + "/" + Locale.DEFAULT.code() + "/", io.javalin.http.HttpStatus.FOUND);

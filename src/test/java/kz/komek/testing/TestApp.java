@@ -36,6 +36,11 @@ public final class TestApp implements AutoCloseable {
         return start(Optional.empty(), false, c -> c);
     }
 
+    /** Without content, with a configuration changed from the tests' one (another database, proxy trust…). */
+    public static TestApp empty(UnaryOperator<Config> configure) {
+        return start(Optional.empty(), false, configure);
+    }
+
     /** With the demo content (the seed page's questions) loaded as on a first start. */
     public static TestApp withDemo() {
         return start(Optional.empty(), true, c -> c);

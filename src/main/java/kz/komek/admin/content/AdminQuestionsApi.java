@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.UnauthorizedResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import kz.komek.admin.Actor;
+import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AuditLog;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -29,6 +28,7 @@ import kz.komek.web.NotFoundException;
  * (bundle-format.md) plus {@code status}, {@code revision} and {@code published_revision}.
  */
 public final class AdminQuestionsApi {
+    private final AdminAccess access;
     /** Fields of a question the API reports and a client may send back unchanged; a PUT ignores them. */
     private static final Set<String> REPORTED = Set.of("status", "revision", "published_revision", "findings");
 
@@ -39,7 +39,8 @@ public final class AdminQuestionsApi {
     private final BundleJson json = new BundleJson();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
-    public AdminQuestionsApi(QuestionEditor editor, AuditLog audit) {
+    public AdminQuestionsApi(QuestionEditor editor, AuditLog audit, AdminAccess access) {
+        this.access = access;
         this.editor = editor;
         this.audit = audit;
     }
@@ -220,20 +221,9 @@ public final class AdminQuestionsApi {
         return o;
     }
 
-    /**
-     * The principal the authentication filter put on the request, if its role includes {@code needed}; 401 when
-     * there is none, 403 when the role is too low. (Becomes {@code AdminAccess.require} with authentication.)
-     */
-    private static Principal principal(Context ctx, Role needed) {
-        Principal who = ctx.attribute(Principal.ATTRIBUTE);
-        if (who == null) {
-            throw new UnauthorizedResponse("sign in, or send Authorization: Bearer TOKEN");
-        }
-        if (!who.may(needed)) {
-            throw new ForbiddenResponse("this needs the " + needed.code() + " role; " + who.name() + " is "
-                    + who.role().code());
-        }
-        return who;
+    /** The request's principal if its role includes {@code needed}: else 401 or 403 (see {@link AdminAccess}). */
+    private Principal principal(Context ctx, Role needed) {
+        return access.require(ctx, needed);
     }
 
     private static Actor actor(Context ctx, Principal who) {

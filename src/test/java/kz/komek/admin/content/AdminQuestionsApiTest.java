@@ -11,39 +11,43 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import kz.komek.Config;
+import kz.komek.admin.Password;
+import kz.komek.admin.Role;
+import kz.komek.admin.UserName;
 import kz.komek.testing.TestApp;
-import kz.komek.web.AdminApiHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The admin question API over real HTTP, with komek's error mapping, against the running app's pages. */
 class AdminQuestionsApiTest {
-    private static final String EDITOR = "2 aigerim editor";
-    private static final String PUBLISHER = "3 bolat publisher";
-    private static final String ADMIN = "4 admin admin";
+    // API tokens of real users, created for each test
+    private String editor;
+    private String publisher;
+    private String admin;
+    private String viewer;
     private static final String Q = "/api/v1/admin/questions/5000";
     private static final String PAGE = "/client/ru/bonus/spend/q5000";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private TestApp app;
-    private AdminApiHarness api;
 
     @BeforeEach
     void start() {
         app = TestApp.withBundle("/fixtures/mini.bundle.json");
-        api = AdminApiHarness.start(
-                new AdminQuestionsApi(app.app().questionEditor(), app.app().auditLog()));
+        editor = token("aigerim", Role.EDITOR);
+        publisher = token("bolat", Role.PUBLISHER);
+        admin = token("admin", Role.ADMIN);
+        viewer = token("viewer", Role.VIEWER);
     }
 
     @AfterEach
     void stop() {
-        api.close();
         app.close();
     }
 
     private HttpResponse<String> send(String method, String path, Optional<String> principal, String body) {
-        var b = HttpRequest.newBuilder(URI.create(api.url(path)))
+        var b = HttpRequest.newBuilder(URI.create(app.url(path)))
                 .method(
                         method,
                         body.isEmpty()
@@ -51,12 +55,18 @@ class AdminQuestionsApiTest {
                                 : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
                 .header("X-Request-Id", "test-1");
-        principal.ifPresent(p -> b.header(AdminApiHarness.PRINCIPAL_HEADER, p));
+        principal.ifPresent(token -> b.header("Authorization", "Bearer " + token));
         return app.send(b.build());
     }
 
     private HttpResponse<String> send(String method, String path, String principal, String body) {
         return send(method, path, Optional.of(principal), body);
+    }
+
+    private String token(String name, Role role) {
+        var accounts = app.app().accounts();
+        accounts.addUser(new UserName(name), role, new Password("correct horse battery"));
+        return accounts.createToken(new UserName(name), "test").value();
     }
 
     private JsonNode json(HttpResponse<String> r) throws Exception {
@@ -65,7 +75,7 @@ class AdminQuestionsApiTest {
 
     @Test
     void anEditorDraftsAPublisherPublishesAndTheHistoryShowsBoth() throws Exception {
-        var put = send("PUT", Q, EDITOR, """
+        var put = send("PUT", Q, editor, """
                 {"site": "client", "section": "bonus/spend", "note": "first draft",
                  "locales": {"ru": {"title": "Зебровые бонусы?", "content": "<p>Да.<script>x()</script></p>"}}}
                 """);
@@ -80,28 +90,28 @@ class AdminQuestionsApiTest {
         assertThat(app.get(PAGE).statusCode()).isEqualTo(404);
 
         // what GET gives can be sent back as it is
-        JsonNode got = json(send("GET", Q, "1 viewer viewer", ""));
+        JsonNode got = json(send("GET", Q, viewer, ""));
         assertThat(got.get("status").asText()).isEqualTo("draft");
-        var again = send("PUT", Q, EDITOR, got.toString());
+        var again = send("PUT", Q, editor, got.toString());
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(json(again).get("revision").asInt()).isEqualTo(2);
 
-        var refused = send("POST", Q + "/publish", EDITOR, "");
+        var refused = send("POST", Q + "/publish", editor, "");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(json(refused).get("error").asText()).contains("publisher");
 
-        var published = send("POST", Q + "/publish", PUBLISHER, "");
+        var published = send("POST", Q + "/publish", publisher, "");
         assertThat(published.statusCode()).isEqualTo(200);
         assertThat(json(published).get("status").asText()).isEqualTo("published");
         assertThat(json(published).get("published_revision").asInt())
                 .as("setting the publication date makes a revision of its own")
                 .isEqualTo(3);
         assertThat(app.get(PAGE).statusCode()).isEqualTo(200);
-        assertThat(send("POST", Q + "/publish", PUBLISHER, "").statusCode())
+        assertThat(send("POST", Q + "/publish", publisher, "").statusCode())
                 .as("nothing new to publish")
                 .isEqualTo(409);
 
-        JsonNode history = json(send("GET", Q + "/revisions", "1 viewer viewer", ""));
+        JsonNode history = json(send("GET", Q + "/revisions", viewer, ""));
         assertThat(history.get("revisions").findValuesAsText("revision")).containsExactly("3", "2", "1");
         assertThat(history.at("/revisions/0/live").asBoolean()).isTrue();
         assertThat(history.at("/revisions/0/author/name").asText()).isEqualTo("bolat");
@@ -109,22 +119,22 @@ class AdminQuestionsApiTest {
         assertThat(history.at("/revisions/1/author/name").asText()).isEqualTo("aigerim");
         assertThat(history.at("/revisions/2/note").asText()).isEqualTo("first draft");
 
-        var restored = send("POST", Q + "/revisions/1/restore", EDITOR, "");
+        var restored = send("POST", Q + "/revisions/1/restore", editor, "");
         assertThat(restored.statusCode()).isEqualTo(200);
         assertThat(json(restored).get("revision").asInt()).isEqualTo(4);
-        assertThat(json(send("GET", Q + "/diff?from=2&to=4", EDITOR, "")).get("changes"))
+        assertThat(json(send("GET", Q + "/diff?from=2&to=4", editor, "")).get("changes"))
                 .as("revisions 1 and 2 hold the same record")
                 .isEmpty();
-        JsonNode dated = json(send("GET", Q + "/diff?from=4&to=3", EDITOR, ""));
+        JsonNode dated = json(send("GET", Q + "/diff?from=4&to=3", editor, ""));
         assertThat(dated.get("changes").findValuesAsText("field")).containsExactly("locales.ru.published");
 
-        assertThat(send("POST", Q + "/unpublish", PUBLISHER, "").statusCode()).isEqualTo(200);
+        assertThat(send("POST", Q + "/unpublish", publisher, "").statusCode()).isEqualTo(200);
         assertThat(app.get(PAGE).statusCode()).isEqualTo(404);
-        var deleted = send("DELETE", Q, PUBLISHER, "");
+        var deleted = send("DELETE", Q, publisher, "");
         assertThat(json(deleted).get("status").asText()).isEqualTo("deleted");
-        assertThat(send("PUT", Q, EDITOR, got.toString()).statusCode()).isEqualTo(409);
+        assertThat(send("PUT", Q, editor, got.toString()).statusCode()).isEqualTo(409);
 
-        JsonNode audit = json(send("GET", "/api/v1/admin/audit?object_type=question&object_id=5000", ADMIN, ""));
+        JsonNode audit = json(send("GET", "/api/v1/admin/audit?object_type=question&object_id=5000", admin, ""));
         assertThat(audit.get("entries").findValuesAsText("action"))
                 .containsExactly(
                         "question.delete",
@@ -135,14 +145,14 @@ class AdminQuestionsApiTest {
                         "question.save_draft");
         assertThat(audit.at("/entries/0/actor/name").asText()).isEqualTo("bolat");
         assertThat(audit.at("/entries/0/request_id").asText()).isEqualTo("test-1");
-        JsonNode own = json(send("GET", "/api/v1/admin/audit?limit=2", EDITOR, ""));
+        JsonNode own = json(send("GET", "/api/v1/admin/audit?limit=2", editor, ""));
         assertThat(own.get("entries").findValuesAsText("name")).containsOnly("aigerim");
         assertThat(own.get("next_before").isNumber()).isTrue();
     }
 
     @Test
     void publishingAtALaterTimeSchedules() throws Exception {
-        send("PUT", Q, EDITOR, """
+        send("PUT", Q, editor, """
                 {"site": "client", "section": "bonus/spend", "locales": {"ru": {"title": "Позже"}}}
                 """);
         String at = LocalDateTime.now(Config.DEFAULT_ZONE)
@@ -150,7 +160,7 @@ class AdminQuestionsApiTest {
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
 
-        var r = send("POST", Q + "/publish", PUBLISHER, "{\"at\": \"" + at + "\"}");
+        var r = send("POST", Q + "/publish", publisher, "{\"at\": \"" + at + "\"}");
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r).get("status").asText()).isEqualTo("scheduled");
@@ -162,42 +172,42 @@ class AdminQuestionsApiTest {
     @Test
     void clientErrorsNameWhatIsWrong() throws Exception {
         assertThat(send("GET", Q, Optional.empty(), "").statusCode()).isEqualTo(401);
-        assertThat(send("PUT", Q, "1 viewer viewer", "{}").statusCode()).isEqualTo(403);
-        assertThat(send("GET", Q, EDITOR, "").statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/api/v1/admin/questions/abc", EDITOR, "").statusCode())
+        assertThat(send("PUT", Q, viewer, "{}").statusCode()).isEqualTo(403);
+        assertThat(send("GET", Q, editor, "").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/admin/questions/abc", editor, "").statusCode())
                 .isEqualTo(400);
 
-        var blank = send("PUT", Q, EDITOR, """
+        var blank = send("PUT", Q, editor, """
                 {"site": "client", "section": "bonus/spend", "locales": {"ru": {"title": " "}}}
                 """);
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(json(blank).get("error").asText()).contains("question 5000, field locales.ru.title");
 
-        var section = send("PUT", Q, EDITOR, """
+        var section = send("PUT", Q, editor, """
                 {"site": "client", "section": "no/such", "locales": {"ru": {"title": "Вопрос"}}}
                 """);
         assertThat(section.statusCode()).isEqualTo(400);
         assertThat(json(section).get("error").asText()).contains("field section");
 
-        var broken = send("PUT", Q, EDITOR, "{\"site\": ");
+        var broken = send("PUT", Q, editor, "{\"site\": ");
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(json(broken).get("error").asText()).contains("not valid JSON");
 
-        var otherId = send("PUT", Q, EDITOR, """
+        var otherId = send("PUT", Q, editor, """
                 {"id": 17, "site": "client", "section": "bonus/spend", "locales": {"ru": {"title": "Вопрос"}}}
                 """);
         assertThat(json(otherId).get("error").asText()).contains("field id");
 
-        var badAt = send("POST", "/api/v1/admin/questions/456/publish", PUBLISHER, "{\"at\": \"tomorrow\"}");
+        var badAt = send("POST", "/api/v1/admin/questions/456/publish", publisher, "{\"at\": \"tomorrow\"}");
         assertThat(badAt.statusCode()).isEqualTo(400);
         assertThat(json(badAt).get("error").asText()).contains("field at");
 
-        assertThat(send("GET", "/api/v1/admin/audit?from=yesterday", ADMIN, "").statusCode())
+        assertThat(send("GET", "/api/v1/admin/audit?from=yesterday", admin, "").statusCode())
                 .isEqualTo(400);
-        assertThat(send("GET", "/api/v1/admin/questions/456/diff?from=1", ADMIN, "")
+        assertThat(send("GET", "/api/v1/admin/questions/456/diff?from=1", admin, "")
                         .statusCode())
                 .isEqualTo(400);
-        assertThat(send("POST", "/api/v1/admin/questions/456/revisions/7/restore", EDITOR, "")
+        assertThat(send("POST", "/api/v1/admin/questions/456/revisions/7/restore", editor, "")
                         .statusCode())
                 .isEqualTo(404);
     }

@@ -1,4 +1,4 @@
-package kz.komek.feedback;
+package kz.komek.web;
 
 import io.javalin.http.Context;
 import java.net.InetAddress;
@@ -6,15 +6,16 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
- * Whom the vote limit counts: the client's address, from the socket or, behind a trusted proxy, from the last
- * entry of {@code X-Forwarded-For} (the one our proxy appended; entries before it are whatever the client sent).
+ * Whom a rate limit counts (votes, failed sign-ins): the client's address, from the socket or, behind a trusted
+ * proxy, from the last entry of {@code X-Forwarded-For} (the one our proxy appended; entries before it are whatever
+ * the client sent).
  */
-final class ClientAddress {
+public final class ClientAddress {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
     private ClientAddress() {}
 
-    static String of(Context ctx, boolean trustProxy) {
+    public static String of(Context ctx, boolean trustProxy) {
         String socket = ctx.req().getRemoteAddr();
         if (!trustProxy) {
             return key(socket);
@@ -37,7 +38,7 @@ final class ClientAddress {
      * An IPv6 client usually holds a whole /64, so one is counted per /64; an IPv4 address by itself. A value that is
      * no address is counted as it is (never resolved: that would be a DNS lookup per vote).
      */
-    static String key(String address) {
+    public static String key(String address) {
         String a = address.strip();
         if (a.startsWith("[") && a.indexOf(']') > 0) {
             a = a.substring(1, a.indexOf(']')); // [2001:db8::1]:443

@@ -1,0 +1,60 @@
+package kz.komek.admin;
+
+import gg.jte.TemplateEngine;
+import io.javalin.http.Handler;
+import java.security.SecureRandom;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Editors' accounts and access, built once by {@code App}: the gate in front of the admin ({@link #gate()}), what
+ * handlers ask it ({@link #access()}), and the sign-in pages and account API. Keeps no state of its own: users,
+ * tokens, sessions and failed sign-ins are rows in PostgreSQL, shared by every node.
+ */
+public final class Admin {
+    private final Accounts accounts;
+    private final AdminAccess access = new AdminAccess();
+    private final AdminAuth auth;
+    private final LoginPages login;
+    private final AdminPages pages;
+    private final AdminApi api;
+
+    /** @param trustProxy believe {@code X-Forwarded-For}/{@code -Proto} (client address, HTTPS) */
+    public Admin(Jdbi jdbi, boolean trustProxy, TemplateEngine templates) {
+        var random = new SecureRandom();
+        var hasher = new PasswordHasher();
+        var store = new AccountStore(jdbi);
+        var sessions = new SessionStore(jdbi);
+        var cookies = new AdminCookies(trustProxy);
+        this.accounts = new Accounts(store, hasher, random);
+        this.auth = new AdminAuth(accounts, sessions, cookies);
+        var signIn = new SignIn(store, sessions, new LoginThrottle(jdbi), hasher, random);
+        this.login = new LoginPages(signIn, sessions, cookies, templates, random, trustProxy);
+        this.pages = new AdminPages(access, templates);
+        this.api = new AdminApi(access, accounts);
+    }
+
+    /** The before-handler for {@code /admin}, {@code /admin/*}, {@code /api/v1/admin} and {@code /api/v1/admin/*}. */
+    public Handler gate() {
+        return auth::authenticate;
+    }
+
+    public AdminAccess access() {
+        return access;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public LoginPages login() {
+        return login;
+    }
+
+    public AdminPages pages() {
+        return pages;
+    }
+
+    public AdminApi api() {
+        return api;
+    }
+}

@@ -1,0 +1,223 @@
+package kz.komek.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import kz.komek.admin.AccountException;
+import kz.komek.admin.Accounts;
+import kz.komek.admin.Password;
+import kz.komek.admin.Role;
+import kz.komek.admin.User;
+import kz.komek.admin.UserName;
+import kz.komek.storage.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "Editors' accounts: add, list, disable, enable.",
+        subcommands = {
+            UserCommand.Add.class,
+            UserCommand.List.class,
+            UserCommand.Disable.class,
+            UserCommand.Enable.class
+        })
+final class UserCommand implements Callable<Integer> {
+    @ParentCommand
+    Cli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Cli.USAGE;
+    }
+
+    static Database open(DbOptions db) {
+        return Database.open(db.config(0, Optional.empty(), false, 1, 0), 2);
+    }
+
+    static UserName name(String raw) {
+        return new UserName(raw == null ? "" : raw.strip());
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = "Add a user; the password is the first line of standard input "
+                    + "(or typed twice at a terminal), at least " + Password.MIN_LENGTH + " characters.")
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        UserCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOptions db;
+
+        @Option(names = "--name", required = true, description = "Sign-in name: Latin letters, digits, . _ -")
+        String name;
+
+        @Option(names = "--role", required = true, description = "viewer, editor, publisher or admin")
+        String role;
+
+        @Override
+        public Integer call() {
+            var err = spec.commandLine().getErr();
+            UserName userName;
+            Role r;
+            Password password;
+            try {
+                userName = name(name);
+                r = Role.parse(role.strip().toLowerCase(java.util.Locale.ROOT))
+                        .orElseThrow(() -> new IllegalArgumentException("--role must be one of "
+                                + Arrays.stream(Role.values()).map(Role::code).collect(Collectors.joining(", "))
+                                + ", was \"" + role + "\""));
+                password = new Password(readPassword(err));
+            } catch (IllegalArgumentException e) {
+                err.println("komek user add: " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+            try (var database = open(db)) {
+                User user = new Accounts(database.jdbi()).addUser(userName, r, password);
+                spec.commandLine()
+                        .getOut()
+                        .println(
+                                "added user " + user.name() + " (" + user.role().code() + ")");
+                return 0;
+            } catch (AccountException e) {
+                err.println("komek user add: " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+        }
+
+        /**
+         * At a terminal (nothing piped in), asked twice without echo; otherwise the first line of standard input, as
+         * {@code printf '%s\n' "$PW" | komek user add …} sends it. The line end is not part of the password.
+         */
+        private String readPassword(PrintWriter err) {
+            var console = System.console();
+            if (parent.cli.in() == System.in && console != null) {
+                char[] first =
+                        console.readPassword("Password for %s (at least %d characters): ", name, Password.MIN_LENGTH);
+                char[] again = console.readPassword("The same password again: ");
+                if (first == null || again == null || !Arrays.equals(first, again)) {
+                    throw new IllegalArgumentException("the two passwords differ");
+                }
+                return new String(first);
+            }
+            try {
+                var reader = new BufferedReader(new InputStreamReader(parent.cli.in(), StandardCharsets.UTF_8));
+                String line = reader.readLine();
+                if (line == null || line.isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "no password on standard input: send it as the first line, e.g. printf '%s\\n' \"$PW\" | "
+                                    + "komek user add --name " + name + " --role " + role);
+                }
+                return line;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the password from standard input: " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
+    static final class List implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOptions db;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            try (var database = open(db)) {
+                var users = new Accounts(database.jdbi()).users();
+                out.printf("%-6s %-24s %-10s %-26s %s%n", "id", "name", "role", "created", "status");
+                for (User u : users) {
+                    out.printf(
+                            "%-6d %-24s %-10s %-26s %s%n",
+                            u.id(),
+                            u.name(),
+                            u.role().code(),
+                            u.created().withNano(0),
+                            u.disabled() ? "disabled" : "active");
+                }
+                out.flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
+            description = "Disable a user: their sessions end at once and their API tokens stop working.")
+    static final class Disable implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOptions db;
+
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Override
+        public Integer call() {
+            return setDisabled(spec, db, name, true);
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user again.")
+    static final class Enable implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOptions db;
+
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Override
+        public Integer call() {
+            return setDisabled(spec, db, name, false);
+        }
+    }
+
+    private static int setDisabled(CommandSpec spec, DbOptions db, String rawName, boolean disabled) {
+        String command = "komek user " + (disabled ? "disable" : "enable") + ": ";
+        UserName userName;
+        try {
+            userName = name(rawName);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(command + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        try (var database = open(db)) {
+            var accounts = new Accounts(database.jdbi());
+            User u = disabled ? accounts.disable(userName) : accounts.enable(userName);
+            spec.commandLine().getOut().println((disabled ? "disabled " : "enabled ") + u.name());
+            return 0;
+        } catch (AccountException e) {
+            spec.commandLine().getErr().println(command + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+    }
+}

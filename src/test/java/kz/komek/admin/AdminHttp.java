@@ -1,0 +1,128 @@
+package kz.komek.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import kz.komek.testing.TestApp;
+import org.jsoup.Jsoup;
+
+/** Requests as an editor's browser or a script sends them to the admin; cookies are handled by hand, visibly. */
+final class AdminHttp {
+    static final String PASSWORD = "correct horse battery";
+
+    private final TestApp app;
+
+    AdminHttp(TestApp app) {
+        this.app = app;
+    }
+
+    /** A signed-in browser: its session cookie and the CSRF token its pages carry. */
+    record Session(String cookie, String csrf) {}
+
+    /** The sign-in form as a browser gets it: the sign-in cookie and the form's hidden fields. */
+    record Form(String loginCookie, String csrf, String next, HttpResponse<String> response) {}
+
+    Form loginForm(String query, String... headers) {
+        var r = get("/admin/login" + query, headers);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var doc = Jsoup.parse(r.body());
+        return new Form(
+                cookie(r, AdminCookies.LOGIN).orElseThrow(),
+                doc.selectFirst("input[name=_csrf]").val(),
+                doc.selectFirst("input[name=next]").val(),
+                r);
+    }
+
+    /** Posts the sign-in form as the page made it. */
+    HttpResponse<String> signIn(String name, String password, String next, String... headers) {
+        var form = loginForm("");
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("_csrf", form.csrf());
+        fields.put("next", next);
+        fields.put("name", name);
+        fields.put("password", password);
+        return postForm("/admin/login", fields, Optional.of(AdminCookies.LOGIN + "=" + form.loginCookie()), headers);
+    }
+
+    /** Signs in and reads the CSRF token from the landing page's sign-out form. */
+    Session session(String name, String password) {
+        var r = signIn(name, password, "/admin");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        String cookie = cookie(r, AdminCookies.SESSION).orElseThrow();
+        var home = get("/admin", "Cookie", AdminCookies.SESSION + "=" + cookie);
+        assertThat(home.statusCode()).isEqualTo(200);
+        String csrf = Jsoup.parse(home.body())
+                .selectFirst("form[action=/admin/logout] input[name=_csrf]")
+                .val();
+        return new Session(cookie, csrf);
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        var b = HttpRequest.newBuilder(URI.create(app.url(path))).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return app.send(b.build());
+    }
+
+    HttpResponse<String> withSession(String path, Session s) {
+        return get(path, "Cookie", AdminCookies.SESSION + "=" + s.cookie());
+    }
+
+    HttpResponse<String> withToken(String path, String token) {
+        return get(path, "Authorization", "Bearer " + token);
+    }
+
+    HttpResponse<String> postForm(String path, Map<String, String> fields, Optional<String> cookie, String... headers) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        var b = HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        cookie.ifPresent(c -> b.header("Cookie", c));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return app.send(b.build());
+    }
+
+    HttpResponse<String> post(String path, String... headers) {
+        var b = HttpRequest.newBuilder(URI.create(app.url(path))).POST(HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return app.send(b.build());
+    }
+
+    /** Every Set-Cookie header for a cookie name. */
+    static List<String> setCookies(HttpResponse<?> r, String name) {
+        return r.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith(name + "="))
+                .toList();
+    }
+
+    /** A Set-Cookie header that makes the browser forget the cookie (Jetty says so with an expiry in 1970). */
+    static void removes(String setCookie) {
+        assertThat(setCookie).startsWith(setCookie.substring(0, setCookie.indexOf('=') + 1) + ";");
+        assertThat(setCookie).containsAnyOf("Max-Age=0", "Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
+    /** The value a response sets for a cookie (the first, when set for several paths), unless it removes it. */
+    static Optional<String> cookie(HttpResponse<?> r, String name) {
+        return setCookies(r, name).stream()
+                .map(h -> h.substring(name.length() + 1, h.indexOf(';') < 0 ? h.length() : h.indexOf(';')))
+                .filter(v -> !v.isEmpty())
+                .findFirst();
+    }
+}
