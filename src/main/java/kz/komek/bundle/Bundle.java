@@ -80,6 +80,12 @@ public record Bundle(
             locales = ordered(locales);
             extra = ordered(extra);
         }
+
+        /** The same question with other texts. */
+        public Question withLocales(Map<String, QuestionLocale> texts) {
+            return new Question(
+                    id, site, section, position, pinned, canonical, votes, usefulness, incomplete, texts, extra);
+        }
     }
 
     public record Votes(long up, long down) {}

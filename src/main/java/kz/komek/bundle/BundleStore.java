@@ -324,12 +324,21 @@ public final class BundleStore {
     /** Writes one question; true when it is new. Each text is sanitized; {@code notes} gets what was removed. */
     private boolean writeQuestion(
             Handle h, Bundle.Question q, long sectionId, List<String> notes, long revision, boolean replaceLocales) {
-        int rows = h.createUpdate("""
+        // a question that changes section or site keeps its old URLs (301), in this same transaction; a new
+        // question records nothing
+        moves.recordMove(h, q.id(), q.site(), sectionId);
+        // xmax is 0 on a row this statement inserted, set on one it updated
+        boolean created = h.createQuery("""
                         insert into question (id, site, section_id, position, pinned, canonical, votes_up,
                             votes_down, usefulness, incomplete, extra, revision)
                         values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
                             :incomplete, cast(:extra as jsonb), :revision)
-                        on conflict (id) do nothing
+                        on conflict (id) do update set site = excluded.site, section_id = excluded.section_id,
+                            position = excluded.position, pinned = excluded.pinned, canonical = excluded.canonical,
+                            votes_up = excluded.votes_up, votes_down = excluded.votes_down,
+                            usefulness = excluded.usefulness, incomplete = excluded.incomplete,
+                            extra = excluded.extra, revision = excluded.revision
+                        returning (xmax = 0) as created
                         """)
                 .bind("id", q.id())
                 .bind("site", q.site())
@@ -343,32 +352,8 @@ public final class BundleStore {
                 .bind("incomplete", q.incomplete())
                 .bind("extra", json(q.extra()))
                 .bind("revision", revision)
-                .execute();
-        boolean created = rows == 1;
-        if (!created) {
-            // a question that changes section or site keeps its old URLs (301), in this same transaction
-            moves.recordMove(h, q.id(), q.site(), sectionId);
-            h.createUpdate("""
-                            update question set site = :site, section_id = :section, position = :position,
-                                pinned = :pinned, canonical = :canonical, votes_up = :up, votes_down = :down,
-                                usefulness = :usefulness, incomplete = :incomplete, extra = cast(:extra as jsonb),
-                                revision = :revision
-                            where id = :id
-                            """)
-                    .bind("id", q.id())
-                    .bind("site", q.site())
-                    .bind("section", sectionId)
-                    .bind("position", q.position())
-                    .bind("pinned", q.pinned())
-                    .bind("canonical", q.canonical())
-                    .bind("up", q.votes().map(Bundle.Votes::up).orElse(null))
-                    .bind("down", q.votes().map(Bundle.Votes::down).orElse(null))
-                    .bind("usefulness", q.usefulness().orElse(null))
-                    .bind("incomplete", q.incomplete())
-                    .bind("extra", json(q.extra()))
-                    .bind("revision", revision)
-                    .execute();
-        }
+                .mapTo(Boolean.class)
+                .one();
         for (var e : q.locales().entrySet()) {
             var t = e.getValue();
             // Answers are made safe on the way in; the report says what was taken out, per question.

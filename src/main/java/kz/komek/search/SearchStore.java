@@ -114,7 +114,7 @@ public final class SearchStore {
                 stream.forEach(row -> {
                     var q = row.getKey();
                     if (current[0] != null && current[0].id() != q.id()) {
-                        pending.add(withTexts(current[0], texts));
+                        pending.add(current[0].withLocales(texts));
                         texts.clear();
                         if (pending.size() >= batch) {
                             consumer.accept(List.copyOf(pending));
@@ -125,28 +125,13 @@ public final class SearchStore {
                     row.getValue().ifPresent(e -> texts.put(e.getKey(), e.getValue()));
                 });
                 if (current[0] != null) {
-                    pending.add(withTexts(current[0], texts));
+                    pending.add(current[0].withLocales(texts));
                 }
                 if (!pending.isEmpty()) {
                     consumer.accept(List.copyOf(pending));
                 }
             }
         });
-    }
-
-    private static Bundle.Question withTexts(Bundle.Question q, Map<String, Bundle.QuestionLocale> texts) {
-        return new Bundle.Question(
-                q.id(),
-                q.site(),
-                q.section(),
-                q.position(),
-                q.pinned(),
-                q.canonical(),
-                q.votes(),
-                q.usefulness(),
-                q.incomplete(),
-                texts,
-                q.extra());
     }
 
     /** Records a query that found nothing, for editors. */

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import kz.komek.admin.Actor;
 import kz.komek.admin.AuditLog;
@@ -397,7 +396,7 @@ public final class QuestionEditor {
                             t.noFollow(),
                             t.extra()));
         });
-        return withTexts(q, texts);
+        return q.withLocales(texts);
     }
 
     /** Every locale published at {@code at}; without it, a locale without a date is published {@code now}. */
@@ -417,22 +416,7 @@ public final class QuestionEditor {
                                 t.noIndex(),
                                 t.noFollow(),
                                 t.extra())));
-        return withTexts(q, texts);
-    }
-
-    private static Bundle.Question withTexts(Bundle.Question q, Map<String, Bundle.QuestionLocale> texts) {
-        return new Bundle.Question(
-                q.id(),
-                q.site(),
-                q.section(),
-                q.position(),
-                q.pinned(),
-                q.canonical(),
-                q.votes(),
-                q.usefulness(),
-                q.incomplete(),
-                texts,
-                q.extra());
+        return q.withLocales(texts);
     }
 
     /** Vote counts are readers' data: a revision never holds them, and an editor's record cannot set them. */
