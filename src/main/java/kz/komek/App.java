@@ -138,7 +138,7 @@ public final class App implements AutoCloseable {
                     new CatalogApi(catalog, feedback, answers, clock, config.zone()),
                     feedback.api(),
                     feedback.pages(),
-                    new LintApi(bundles, lint, clock, config.zone()),
+                    new LintApi(bundles, lint, admin.access(), clock, config.zone()),
                     admin,
                     new AdminQuestionsApi(editor, audit, admin.access()),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),

@@ -12,23 +12,26 @@ import kz.komek.bundle.BundleStore;
 import kz.komek.content.Lint;
 
 /**
- * {@code GET /api/v1/lint[?site=]}: the content lint report, as {@code java -jar komek.jar lint --format json}
- * prints it. An editors' tool; it moves behind the admin's sign-in with the admin.
+ * {@code GET /api/v1/admin/lint[?site=]}: the content lint report, as {@code java -jar komek.jar lint --format json}
+ * prints it. An editors' tool: any signed-in role may read it; it names drafts' problems and broken links.
  */
 public final class LintApi {
     private final BundleStore bundles;
     private final Lint lint;
+    private final AdminAccess access;
     private final Clock clock;
     private final ZoneId zone;
 
-    public LintApi(BundleStore bundles, Lint lint, Clock clock, ZoneId zone) {
+    public LintApi(BundleStore bundles, Lint lint, AdminAccess access, Clock clock, ZoneId zone) {
         this.bundles = bundles;
+        this.access = access;
         this.lint = lint;
         this.clock = clock;
         this.zone = zone;
     }
 
     public void report(Context ctx) {
+        access.require(ctx, Role.VIEWER);
         String site = ctx.queryParam("site");
         var findings = lint.check(bundles.export(), LocalDateTime.now(clock.withZone(zone))).stream()
                 .filter(f -> site == null || site.isBlank() || f.site().equals(site))

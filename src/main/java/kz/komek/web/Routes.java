@@ -149,7 +149,7 @@ public final class Routes {
         get(r, "/api/v1/sites", api::sites);
         get(r, "/api/v1/sections", api::sections);
         get(r, "/api/v1/sections/<path>", api::section);
-        get(r, "/api/v1/lint", lint::report);
+        get(r, "/api/v1/admin/lint", lint::report);
         get(r, "/api/v1/search", searchApi::search);
         get(r, "/api/v1/suggest", searchApi::suggest);
 

@@ -10,7 +10,15 @@ class LintApiTest {
     @Test
     void theReportListsEveryKindOfProblemOverHttp() throws Exception {
         try (var app = TestApp.withBundle("/fixtures/lint.bundle.json")) {
-            var r = app.get("/api/v1/lint?site=client");
+            assertThat(app.get("/api/v1/admin/lint").statusCode())
+                    .as("anonymous")
+                    .isEqualTo(401);
+            app.app().accounts().addUser(new UserName("dana"), Role.VIEWER, new Password("correct horse battery"));
+            String token = app.app()
+                    .accounts()
+                    .createToken(new UserName("dana"), "lint")
+                    .value();
+            var r = app.get("/api/v1/admin/lint?site=client", "Authorization", "Bearer " + token);
             assertThat(r.statusCode()).isEqualTo(200);
             var json = new ObjectMapper().readTree(r.body());
             assertThat(json.get("counts").properties())
@@ -23,7 +31,9 @@ class LintApiTest {
                             "empty_answer",
                             "missing_translation");
             assertThat(json.get("findings").findValuesAsText("question")).doesNotContain("9");
-            assertThat(app.get("/api/v1/lint?site=partner").body()).contains("\"total\":0");
+            assertThat(app.get("/api/v1/admin/lint?site=partner", "Authorization", "Bearer " + token)
+                            .body())
+                    .contains("\"total\":0");
         }
     }
 }
