@@ -18,7 +18,8 @@ public final class AdminPages {
     public void home(Context ctx) {
         Principal p = access.require(ctx, Role.VIEWER);
         var out = new StringOutput();
-        templates.render("admin/home.jte", new AdminHomePage(AdminLocale.of(ctx), p, access.csrf(ctx)), out);
+        templates.render(
+                "admin/home.jte", new AdminHomePage(AdminFrame.of(ctx, access, p, "home", AdminText.ADMIN_TITLE)), out);
         ctx.html(out.toString());
     }
 }

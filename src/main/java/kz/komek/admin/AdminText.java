@@ -25,12 +25,23 @@ public enum AdminText {
     SIGNED_IN_AS("Вы вошли как %s.", "Сіз %s ретінде кірдіңіз."),
     ROLE("Роль", "Рөл"),
     VIA_TOKEN("Запрос с API-токеном.", "API-токенмен жасалған сұрау."),
-    COMING_SOON("Здесь появится редактор разделов и вопросов.", "Мұнда бөлімдер мен сұрақтар редакторы пайда болады."),
     SIGN_OUT("Выйти", "Шығу"),
     ROLE_VIEWER("читатель", "оқырман"),
     ROLE_EDITOR("редактор", "редактор"),
     ROLE_PUBLISHER("публикатор", "жариялаушы"),
-    ROLE_ADMIN("администратор", "әкімші");
+    ROLE_ADMIN("администратор", "әкімші"),
+    // --- the admin frame (AdminFrame) ---
+    MENU_LABEL("Меню редакции", "Редакция мәзірі"),
+    MENU_HOME("Главная", "Басты бет"),
+    MENU_SECTIONS("Разделы и вопросы", "Бөлімдер мен сұрақтар"),
+    MENU_TRANSFER("Импорт и экспорт", "Импорт және экспорт"),
+    MENU_AUDIT("Журнал действий", "Әрекеттер журналы"),
+    MENU_USERS("Пользователи", "Пайдаланушылар"),
+    // --- questions: editor, preview, revisions (admin.content) ---
+    // --- sections, reorder, cross-listing (admin.sections) ---
+    // --- import and export, audit log page, users page ---
+    /** Ends the list, so that each block above adds lines ending in a comma. */
+    END_OF_TEXTS("", "");
 
     private final String ru;
     private final String kz;
