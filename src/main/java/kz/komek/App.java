@@ -12,6 +12,7 @@ import kz.komek.admin.AuditLog;
 import kz.komek.admin.LintApi;
 import kz.komek.admin.content.AdminQuestionsApi;
 import kz.komek.admin.content.QuestionEditor;
+import kz.komek.admin.content.QuestionPages;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.DemoContent;
 import kz.komek.catalog.CatalogApi;
@@ -109,7 +110,6 @@ public final class App implements AutoCloseable {
             var answers = new AnswerRenderer(config.content());
             var lint = new Lint(config.content());
             var audit = new AuditLog(database.jdbi());
-            // not routed yet: its routes come with authentication (AdminQuestionsApi)
             var editor = new QuestionEditor(database.jdbi(), bundles, audit, lint, clock);
             var searchStore = new SearchStore(database.jdbi());
             searchIndex = SearchIndex.open(config.dataDir().resolve("index"));
@@ -141,6 +141,7 @@ public final class App implements AutoCloseable {
                     new LintApi(bundles, lint, admin.access(), clock, config.zone()),
                     admin,
                     new AdminQuestionsApi(editor, audit, admin.access()),
+                    new QuestionPages(editor, catalog, pages, admin.access(), templates, clock),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
                     new SeoPages(

@@ -15,7 +15,6 @@ public final class Admin {
     private final AdminAccess access = new AdminAccess();
     private final AdminAuth auth;
     private final LoginPages login;
-    private final AdminPages pages;
     private final AdminApi api;
 
     /** @param trustProxy believe {@code X-Forwarded-For}/{@code -Proto} (client address, HTTPS) */
@@ -29,7 +28,6 @@ public final class Admin {
         this.auth = new AdminAuth(accounts, sessions, cookies);
         var signIn = new SignIn(store, sessions, new LoginThrottle(jdbi), hasher, random);
         this.login = new LoginPages(signIn, sessions, cookies, templates, random, trustProxy);
-        this.pages = new AdminPages(access, templates);
         this.api = new AdminApi(access, accounts);
     }
 
@@ -48,10 +46,6 @@ public final class Admin {
 
     public LoginPages login() {
         return login;
-    }
-
-    public AdminPages pages() {
-        return pages;
     }
 
     public AdminApi api() {

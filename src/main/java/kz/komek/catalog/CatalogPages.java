@@ -30,6 +30,11 @@ public final class CatalogPages {
     private static final Pattern QUESTION_SEGMENT = Pattern.compile("q([0-9]{1,18})");
     private static final Pattern CANONICAL_ID = Pattern.compile("/q([0-9]{1,18})$");
     private static final String BRAND = "komek";
+    /** The order of a section's list, as {@link CatalogStore#questionsIn} reads it: pinned first, then position. */
+    private static final java.util.Comparator<QuestionSummary> LIST_ORDER = java.util.Comparator.comparing(
+                    (QuestionSummary q) -> !q.pinned())
+            .thenComparingInt(QuestionSummary::position)
+            .thenComparingLong(QuestionSummary::id);
 
     private final CatalogStore store;
     private final ReaderSignals readers;
@@ -122,8 +127,10 @@ public final class CatalogPages {
             Site site, Locale locale, List<Site> sites, SectionTree tree, LocalDateTime now, String origin) {}
 
     private Request request(Context ctx) {
-        String siteSlug = ctx.pathParam("site");
-        String localeCode = ctx.pathParam("locale");
+        return request(ctx, ctx.pathParam("site"), ctx.pathParam("locale"));
+    }
+
+    private Request request(Context ctx, String siteSlug, String localeCode) {
         List<Site> sites = store.sites();
         Site site = sites.stream()
                 .filter(s -> s.slug().equals(siteSlug))
@@ -234,14 +241,43 @@ public final class CatalogPages {
         Section section = req.tree()
                 .find(question.section())
                 .orElseThrow(() -> new NotFoundException("The section of question " + id + " is gone"));
-        Platform platform = platform(ctx, answers);
-        String h1 = nonBlank(text.metaH1()).orElse(text.title());
-        String ownHref = questionHref(req, locale, question);
-        var vote = readers.voteBox(ctx, id, locale, ownHref);
-        if (vote.voted()) {
+        var page = questionModel(ctx, req, question, text, section, platform(ctx, answers));
+        if (page.question().vote().voted()) {
             // the page shows this reader's own vote: no shared cache may hand it to another reader
             ctx.header("Cache-Control", "private, no-cache");
         }
+        render(ctx, "catalog/question.jte", page);
+        readers.viewed(ctx, id);
+        ctx.attribute(PageCache.QUESTION, id);
+    }
+
+    /**
+     * A question as readers would see it, from a record that need not be public yet: the editors' preview. The
+     * page around it (menu, lists, breadcrumbs) is the live one of its section. Not cached and not counted.
+     *
+     * @throws NotFoundException when the site or the section does not exist, or the question has no text in
+     *     {@code locale}
+     */
+    public String preview(Context ctx, Question question, Locale locale, Platform platform) {
+        var req = request(ctx, question.site(), locale.code());
+        QuestionText text = question.text(locale)
+                .orElseThrow(() -> new NotFoundException("question " + question.id() + " has no text in " + locale));
+        Section section = req.tree()
+                .find(question.section())
+                .orElseThrow(() -> new NotFoundException(
+                        "section " + question.section().value() + " does not exist in site " + question.site()));
+        var out = new StringOutput();
+        templates.render("catalog/question.jte", questionModel(ctx, req, question, text, section, platform), out);
+        return out.toString();
+    }
+
+    private QuestionPage questionModel(
+            Context ctx, Request req, Question question, QuestionText text, Section section, Platform platform) {
+        Locale locale = req.locale();
+        long id = question.id();
+        String h1 = nonBlank(text.metaH1()).orElse(text.title());
+        String ownHref = questionHref(req, locale, question);
+        var vote = readers.voteBox(ctx, id, locale, ownHref);
         var open = new OpenQuestion(
                 id,
                 h1,
@@ -249,7 +285,7 @@ public final class CatalogPages {
                 text.updated(),
                 question.usefulnessRatio().map(r -> (int) Math.round(r * 100)),
                 vote);
-        var view = sectionView(req, section, Optional.of(id));
+        var view = sectionView(req, section, Optional.of(id), Optional.of(question));
         var lineage = req.tree().lineage(section);
         var crumbs = new ArrayList<>(breadcrumbs(req, lineage, locale, false));
         crumbs.add(new Breadcrumb(text.title(), ownHref, true));
@@ -258,9 +294,7 @@ public final class CatalogPages {
                 .map(t -> questionHref(req, locale.other(), question))
                 .orElseGet(() -> nearestHref(req, lineage, locale.other()));
         var chrome = chrome(req, questionHead(req, question, text, h1, lineage), crumbs, switchHref);
-        render(ctx, "catalog/question.jte", new QuestionPage(chrome, view, open));
-        readers.viewed(ctx, id);
-        ctx.attribute(PageCache.QUESTION, id);
+        return new QuestionPage(chrome, view, open);
     }
 
     /**
@@ -345,6 +379,11 @@ public final class CatalogPages {
      * one selected on the theme page), and the numbered lists.
      */
     private SectionView sectionView(Request req, Section section, Optional<Long> openId) {
+        return sectionView(req, section, openId, Optional.empty());
+    }
+
+    /** @param shown the open question as the page shows it, listed in its section even if not public (a preview) */
+    private SectionView sectionView(Request req, Section section, Optional<Long> openId, Optional<Question> shown) {
         Locale locale = req.locale();
         SectionTree tree = req.tree();
         var lineage = tree.lineage(section);
@@ -368,7 +407,7 @@ public final class CatalogPages {
                                     .toList()))
                     .toList();
             var lists = new ArrayList<QuestionList>();
-            var own = questionList(req, product, UiText.QUESTIONS.in(locale), true, openId);
+            var own = questionList(req, product, UiText.QUESTIONS.in(locale), true, openId, shown);
             if (!own.items().isEmpty()) {
                 lists.add(own);
             }
@@ -388,10 +427,10 @@ public final class CatalogPages {
                 .toList();
         var lists = new ArrayList<QuestionList>();
         // the selected tab already names the subtheme's list; a theme's own list needs a name only beside it
-        selected.ifPresent(s -> lists.add(questionList(req, s, title(s, locale), false, openId)));
+        selected.ifPresent(s -> lists.add(questionList(req, s, title(s, locale), false, openId, shown)));
         var own = selected.isPresent()
-                ? questionList(req, theme.get(), UiText.OTHER_QUESTIONS.in(locale), true, openId)
-                : questionList(req, theme.get(), UiText.QUESTIONS.in(locale), false, openId);
+                ? questionList(req, theme.get(), UiText.OTHER_QUESTIONS.in(locale), true, openId, shown)
+                : questionList(req, theme.get(), UiText.QUESTIONS.in(locale), false, openId, shown);
         if (!own.items().isEmpty() || selected.isEmpty()) {
             lists.add(own);
         }
@@ -421,8 +460,22 @@ public final class CatalogPages {
     }
 
     private QuestionList questionList(
-            Request req, Section section, String heading, boolean headingShown, Optional<Long> openId) {
-        var items = store.questionsIn(section.id(), req.locale(), req.now()).stream()
+            Request req,
+            Section section,
+            String heading,
+            boolean headingShown,
+            Optional<Long> openId,
+            Optional<Question> shown) {
+        var summaries = new ArrayList<>(store.questionsIn(section.id(), req.locale(), req.now()));
+        shown.filter(q -> q.section().equals(section.path()))
+                .flatMap(q -> q.text(req.locale())
+                        .map(t -> new QuestionSummary(q.id(), q.section(), q.position(), q.pinned(), t.title())))
+                .ifPresent(q -> {
+                    summaries.removeIf(s -> s.id() == q.id());
+                    summaries.add(q);
+                    summaries.sort(LIST_ORDER);
+                });
+        var items = summaries.stream()
                 .map(q -> new QuestionItem(
                         q.id(),
                         q.title(),

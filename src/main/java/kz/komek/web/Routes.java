@@ -15,6 +15,7 @@ import kz.komek.Config;
 import kz.komek.admin.Admin;
 import kz.komek.admin.LintApi;
 import kz.komek.admin.content.AdminQuestionsApi;
+import kz.komek.admin.content.QuestionPages;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
@@ -41,6 +42,7 @@ public final class Routes {
     private final LintApi lint;
     private final Admin admin;
     private final AdminQuestionsApi adminQuestions;
+    private final QuestionPages questionPages;
     private final SearchApi searchApi;
     private final SearchPages searchPages;
     private final SeoPages seo;
@@ -59,6 +61,7 @@ public final class Routes {
             LintApi lint,
             Admin admin,
             AdminQuestionsApi adminQuestions,
+            QuestionPages questionPages,
             SearchApi searchApi,
             SearchPages searchPages,
             SeoPages seo,
@@ -74,6 +77,7 @@ public final class Routes {
         this.lint = lint;
         this.admin = admin;
         this.adminQuestions = adminQuestions;
+        this.questionPages = questionPages;
         this.searchApi = searchApi;
         this.searchPages = searchPages;
         this.seo = seo;
@@ -127,7 +131,7 @@ public final class Routes {
         get(r, "/admin/login", admin.login()::form);
         r.post("/admin/login", admin.login()::submit);
         r.post("/admin/logout", admin.login()::logout);
-        get(r, "/admin", admin.pages()::home);
+        get(r, "/admin", questionPages::home);
         get(r, "/admin/", ctx -> ctx.redirect("/admin", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
         get(r, "/api/v1/admin/me", admin.api()::me);
         get(r, "/api/v1/admin/users", admin.api()::users);
@@ -140,6 +144,21 @@ public final class Routes {
         r.post("/api/v1/admin/questions/{id}/revisions/{rev}/restore", adminQuestions::restore);
         get(r, "/api/v1/admin/questions/{id}/diff", adminQuestions::diff);
         get(r, "/api/v1/admin/audit", adminQuestions::audit);
+        // the question editor's pages ("new" before "{id}")
+        get(r, "/admin/questions", questionPages::find);
+        get(r, "/admin/questions/new", questionPages::newForm);
+        r.post("/admin/questions/new", questionPages::create);
+        r.post("/admin/questions/new/preview", questionPages::previewForm);
+        get(r, "/admin/questions/{id}", questionPages::edit);
+        r.post("/admin/questions/{id}", questionPages::save);
+        get(r, "/admin/questions/{id}/preview", questionPages::previewSaved);
+        r.post("/admin/questions/{id}/preview", questionPages::previewForm);
+        r.post("/admin/questions/{id}/unpublish", questionPages::unpublish);
+        get(r, "/admin/questions/{id}/delete", questionPages::confirmDelete);
+        r.post("/admin/questions/{id}/delete", questionPages::delete);
+        get(r, "/admin/questions/{id}/revisions", questionPages::revisions);
+        r.post("/admin/questions/{id}/revisions/{rev}/restore", questionPages::restore);
+        get(r, "/admin/questions/{id}/diff", questionPages::diff);
         get(r, "/api/v1/openapi.json", this::openApi);
         r.post("/api/v1/admin/users/{name}/disable", admin.api()::disable);
         r.post("/api/v1/admin/users/{name}/enable", admin.api()::enable);

@@ -16,17 +16,17 @@ import kz.komek.testing.TestApp;
 import org.jsoup.Jsoup;
 
 /** Requests as an editor's browser or a script sends them to the admin; cookies are handled by hand, visibly. */
-final class AdminHttp {
-    static final String PASSWORD = "correct horse battery";
+public final class AdminHttp {
+    public static final String PASSWORD = "correct horse battery";
 
     private final TestApp app;
 
-    AdminHttp(TestApp app) {
+    public AdminHttp(TestApp app) {
         this.app = app;
     }
 
     /** A signed-in browser: its session cookie and the CSRF token its pages carry. */
-    record Session(String cookie, String csrf) {}
+    public record Session(String cookie, String csrf) {}
 
     /** The sign-in form as a browser gets it: the sign-in cookie and the form's hidden fields. */
     record Form(String loginCookie, String csrf, String next, HttpResponse<String> response) {}
@@ -54,7 +54,7 @@ final class AdminHttp {
     }
 
     /** Signs in and reads the CSRF token from the landing page's sign-out form. */
-    Session session(String name, String password) {
+    public Session session(String name, String password) {
         var r = signIn(name, password, "/admin");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
         String cookie = cookie(r, AdminCookies.SESSION).orElseThrow();
@@ -66,7 +66,7 @@ final class AdminHttp {
         return new Session(cookie, csrf);
     }
 
-    HttpResponse<String> get(String path, String... headers) {
+    public HttpResponse<String> get(String path, String... headers) {
         var b = HttpRequest.newBuilder(URI.create(app.url(path))).GET();
         if (headers.length > 0) {
             b.headers(headers);
@@ -74,7 +74,7 @@ final class AdminHttp {
         return app.send(b.build());
     }
 
-    HttpResponse<String> withSession(String path, Session s) {
+    public HttpResponse<String> withSession(String path, Session s) {
         return get(path, "Cookie", AdminCookies.SESSION + "=" + s.cookie());
     }
 
@@ -82,7 +82,13 @@ final class AdminHttp {
         return get(path, "Authorization", "Bearer " + token);
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> fields, Optional<String> cookie, String... headers) {
+    /** Posts a form as the signed-in browser of {@code s} would (its cookie; the fields must carry _csrf). */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, Session s) {
+        return postForm(path, fields, Optional.of(AdminCookies.SESSION + "=" + s.cookie()));
+    }
+
+    public HttpResponse<String> postForm(
+            String path, Map<String, String> fields, Optional<String> cookie, String... headers) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -119,7 +125,7 @@ final class AdminHttp {
     }
 
     /** The value a response sets for a cookie (the first, when set for several paths), unless it removes it. */
-    static Optional<String> cookie(HttpResponse<?> r, String name) {
+    public static Optional<String> cookie(HttpResponse<?> r, String name) {
         return setCookies(r, name).stream()
                 .map(h -> h.substring(name.length() + 1, h.indexOf(';') < 0 ? h.length() : h.indexOf(';')))
                 .filter(v -> !v.isEmpty())

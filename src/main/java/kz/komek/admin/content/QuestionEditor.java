@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import kz.komek.admin.Actor;
 import kz.komek.admin.AuditLog;
 import kz.komek.admin.Principal;
@@ -43,6 +46,9 @@ import org.slf4j.LoggerFactory;
 public final class QuestionEditor {
     private static final Logger log = LoggerFactory.getLogger(QuestionEditor.class);
     private static final String OBJECT = "question";
+    /** The advisory lock that hands out new question ids one at a time. */
+    private static final long NEW_ID_LOCK = 0x6b6f6d656b01L;
+
     private static final RevisionStore.Author KOMEK = new RevisionStore.Author(Optional.empty(), "komek");
 
     private final Jdbi jdbi;
@@ -84,25 +90,104 @@ public final class QuestionEditor {
         }
         var findings = new ArrayList<EditFinding>();
         Bundle.Question clean = sanitized(withoutCounts(record), findings);
-        EditedQuestion saved = jdbi.inTransaction(h -> {
-            State s = prepare(h, id);
-            if (s.head().deleted()) {
-                throw new ConflictException("question " + id + " is deleted; restore one of its revisions first");
-            }
-            live.sectionIdOf(h, clean); // a draft must name a site and section that exist
-            Optional<EditedQuestion> before = view(h, id);
-            int revision = revisions.append(h, id, recordJson(clean), author(by), note);
-            EditedQuestion after = view(h, id).orElseThrow();
-            audit.append(h, by, change("question.save_draft", id, before, Optional.of(after)));
-            log.info(
-                    "question {}: {} saved draft revision {}",
-                    id,
-                    by.principal().name(),
-                    revision);
-            return after;
-        });
+        EditedQuestion saved = jdbi.inTransaction(h -> saveDraft(h, clean, note, by, "question.save_draft"));
         findings.addAll(lint(clean));
         return new SavedDraft(saved, findings);
+    }
+
+    /**
+     * A new question: the next free id (above every question, live or only in the admin's history) is handed to
+     * {@code recordFor}, whose record becomes the question's first draft revision. Ids are handed out under a
+     * lock, so editors creating questions at the same moment get different ones; when {@code recordFor} fails
+     * (a bad form), nothing is written and the id stays free.
+     */
+    public SavedDraft createDraft(LongFunction<Bundle.Question> recordFor, Optional<String> note, Actor by) {
+        by.require(Role.EDITOR);
+        var findings = new ArrayList<EditFinding>();
+        var created = jdbi.inTransaction(h -> {
+            h.execute("select pg_advisory_xact_lock(" + NEW_ID_LOCK + ")");
+            long id = h.createQuery("""
+                            select greatest(coalesce((select max(id) from question), 0),
+                                            coalesce((select max(question_id) from question_head), 0)) + 1
+                            """).mapTo(Long.class).one();
+            Bundle.Question record = recordFor.apply(id);
+            if (record.id() != id) {
+                throw new IllegalStateException("the new question's record names " + record.id() + ", not " + id);
+            }
+            Bundle.Question clean = sanitized(withoutCounts(record), findings);
+            return Map.entry(clean, saveDraft(h, clean, note, by, "question.create"));
+        });
+        findings.addAll(lint(created.getKey()));
+        return new SavedDraft(created.getValue(), findings);
+    }
+
+    private EditedQuestion saveDraft(Handle h, Bundle.Question clean, Optional<String> note, Actor by, String action) {
+        long id = clean.id();
+        State s = prepare(h, id);
+        if (s.head().deleted()) {
+            throw new ConflictException("question " + id + " is deleted; restore one of its revisions first");
+        }
+        live.sectionIdOf(h, clean); // a draft must name a site and section that exist
+        Optional<EditedQuestion> before = view(h, id);
+        int revision = revisions.append(h, id, recordJson(clean), author(by), note);
+        EditedQuestion after = view(h, id).orElseThrow();
+        audit.append(h, by, change(action, id, before, Optional.of(after)));
+        log.info("question {}: {} saved draft revision {}", id, by.principal().name(), revision);
+        return after;
+    }
+
+    /** Revision {@code revision} of question {@code id}, as it was saved. */
+    public Bundle.Question revision(long id, int revision, Principal who) {
+        Actor.require(who, Role.VIEWER);
+        return jdbi.withHandle(h -> record(h, id, revision));
+    }
+
+    /** What the sanitizer and lint say of {@code record}, as a save would report them; nothing is written. */
+    public List<EditFinding> check(Bundle.Question record) {
+        var findings = new ArrayList<EditFinding>();
+        Bundle.Question clean = sanitized(record, findings);
+        findings.addAll(lint(clean));
+        return findings;
+    }
+
+    /** {@code record}'s answers as a save would store them: what a preview shows. */
+    public Bundle.Question sanitized(Bundle.Question record) {
+        return sanitized(record, new ArrayList<>());
+    }
+
+    /** A question waiting for an editor or for its time: a draft over (or instead of) the public text, or scheduled. */
+    public record Pending(
+            long id, String title, QuestionStatus status, int revision, String authorName, Instant savedAt) {}
+
+    /** Drafts not yet public and questions scheduled for later, newest first, at most {@code limit}. */
+    public List<Pending> pending(int limit, Principal who) {
+        Actor.require(who, Role.VIEWER);
+        LocalDateTime now = now();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select h.question_id, r.revision, r.author_name, r.created_at,
+                               coalesce(r.record -> 'locales' -> 'ru' ->> 'title',
+                                        r.record -> 'locales' -> 'kz' ->> 'title', '') as title,
+                               (h.published_revision is not null and h.published_revision = h.latest_revision)
+                                   as public
+                        from question_head h
+                        join question_revision r on r.question_id = h.question_id and r.revision = h.latest_revision
+                        where h.deleted_at is null
+                          and (h.published_revision is distinct from h.latest_revision
+                               or exists (select 1 from question_text t where t.question_id = h.question_id
+                                          and t.published > :now))
+                        order by r.created_at desc, h.question_id desc
+                        limit :limit
+                        """)
+                .bind("now", now)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Pending(
+                        rs.getLong("question_id"),
+                        rs.getString("title"),
+                        rs.getBoolean("public") ? QuestionStatus.SCHEDULED : QuestionStatus.DRAFT,
+                        rs.getInt("revision"),
+                        rs.getString("author_name"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list());
     }
 
     /**

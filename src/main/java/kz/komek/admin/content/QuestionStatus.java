@@ -1,6 +1,7 @@
 package kz.komek.admin.content;
 
 import java.util.Locale;
+import kz.komek.admin.AdminText;
 
 /** Where a question stands for readers, as the editor reports it. */
 public enum QuestionStatus {
@@ -12,6 +13,16 @@ public enum QuestionStatus {
     SCHEDULED,
     /** Deleted: not public; its revisions stay and one can be restored. */
     DELETED;
+
+    /** The status for people, in the admin UI's language. */
+    public String label(kz.komek.catalog.Locale locale) {
+        return switch (this) {
+            case DRAFT -> AdminText.Q_STATUS_DRAFT.in(locale);
+            case PUBLISHED -> AdminText.Q_STATUS_PUBLISHED.in(locale);
+            case SCHEDULED -> AdminText.Q_STATUS_SCHEDULED.in(locale);
+            case DELETED -> AdminText.Q_STATUS_DELETED.in(locale);
+        };
+    }
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

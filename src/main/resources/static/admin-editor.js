@@ -1,0 +1,64 @@
+// The question editor's live preview: while the editor types, the form is sent (unsaved) to the preview
+// endpoint for each platform and the answer is shown as readers will see it. Without this script the frames show
+// the saved revision, and the editor still works.
+(function () {
+  "use strict";
+  var form = document.getElementById("question-form");
+  if (!form || !window.fetch || !window.URLSearchParams) {
+    return;
+  }
+  var frames = document.querySelectorAll(".q-frames iframe[data-platform]");
+  var radios = document.querySelectorAll("input[name=preview_locale]");
+  var timer = null;
+  var generation = 0;
+
+  // after a save the address is the question's own page, so that reloading does not send the form again
+  if (history.replaceState && form.dataset.preview && /\/admin\/questions\/\d+\/preview$/.test(form.dataset.preview)) {
+    var own = form.dataset.preview.replace(/\/preview$/, "") + "?lang=" + form.dataset.lang;
+    if (location.pathname + location.search !== own) {
+      history.replaceState(null, "", own);
+    }
+  }
+
+  function locale() {
+    for (var i = 0; i < radios.length; i++) {
+      if (radios[i].checked) {
+        return radios[i].value;
+      }
+    }
+    return form.dataset.lang;
+  }
+
+  function refresh() {
+    var mine = ++generation;
+    var data = new URLSearchParams(new FormData(form));
+    data.delete("action");
+    frames.forEach(function (frame) {
+      var url = form.dataset.preview + "?locale=" + encodeURIComponent(locale()) +
+        "&platform=" + encodeURIComponent(frame.dataset.platform);
+      fetch(url, {method: "POST", body: data, credentials: "same-origin"})
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          if (mine === generation) {
+            frame.removeAttribute("src");
+            frame.srcdoc = html;
+            frame.setAttribute("data-generation", String(mine));
+          }
+        })
+        .catch(function () { /* the next keystroke tries again */ });
+    });
+  }
+
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 300);
+  }
+
+  form.addEventListener("input", later);
+  form.addEventListener("change", later);
+  radios.forEach(function (r) { r.addEventListener("change", refresh); });
+  // a new question has nothing saved to show: render what the form holds at once
+  if (!/\/admin\/questions\/\d+\/preview$/.test(form.dataset.preview)) {
+    refresh();
+  }
+})();
