@@ -106,6 +106,9 @@ class EditorBrowserTest {
         assertThat(preview("desktop", "Откройте сайт на компьютере")).doesNotContain("в приложении", "в телефоне");
         assertThat(preview("mobile", "Откройте сайт в телефоне")).doesNotContain("на компьютере", "в приложении");
         assertThat(preview("app", "Откройте раздел в приложении")).doesNotContain("на компьютере", "в телефоне");
+        screenshot("editor.png");
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('.q-preview').scrollIntoView()");
+        screenshot("editor-preview.png");
         browser.findElement(By.cssSelector("input[name=preview_locale][value=kz]"))
                 .click();
         assertThat(preview("mobile", "бір минутта")).contains("Зимородок бонустарын картаға");
@@ -175,6 +178,19 @@ class EditorBrowserTest {
         assertThat(actions).contains("question.create", "question.publish", "question.save_draft", "question.restore");
         assertThat(actions.stream().filter("question.publish"::equals)).hasSize(4);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(NAME);
+    }
+
+    /** Kept under target/screenshots for people to look at (docs/screenshots holds a chosen copy). */
+    private static void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser)
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void open(String path) {
