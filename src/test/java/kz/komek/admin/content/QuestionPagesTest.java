@@ -122,6 +122,32 @@ class QuestionPagesTest {
     }
 
     @Test
+    void movingAQuestionToAnotherSectionKeepsItsOldAddressWorking() {
+        var s = signedIn("bolat", Role.PUBLISHER);
+        var editor = Jsoup.parse(http.withSession("/admin/questions/600", s).body());
+        assertThat(editor.selectFirst("#q-place option[selected]").val()).isEqualTo("client/bonus/spend");
+        // the form as the page filled it, with another section chosen
+        var form = new LinkedHashMap<String, String>();
+        for (var field : editor.select("#question-form input[name], #question-form textarea[name]")) {
+            boolean box = field.attr("type").equals("checkbox");
+            if (!box || field.hasAttr("checked")) {
+                form.put(
+                        field.attr("name"),
+                        box ? "on" : field.tagName().equals("textarea") ? field.text() : field.val());
+            }
+        }
+        form.put("place", "client/bonus/save/general");
+        form.put("action", "publish");
+        form.remove("at");
+        var r = http.postForm("/admin/questions/600", form, s);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(app.get("/client/ru/bonus/save/general/q600").statusCode()).isEqualTo(200);
+        var old = app.get("/client/ru/bonus/spend/q600");
+        assertThat(old.statusCode()).isEqualTo(301);
+        assertThat(old.headers().firstValue("Location")).hasValue("/client/ru/bonus/save/general/q600");
+    }
+
+    @Test
     void aRefusedSaveShowsTheFormAsTypedAndWritesNothing() {
         var s = signedIn("aigerim", Role.EDITOR);
         int before = heads();
