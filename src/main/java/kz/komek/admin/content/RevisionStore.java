@@ -168,4 +168,35 @@ final class RevisionStore {
                 Optional.ofNullable(rs.getString("note")),
                 Optional.ofNullable(published).map(Timestamp::toInstant));
     }
+
+    // --- placement (admin.sections) ---
+
+    /**
+     * The greatest position in {@code site}/{@code section} among its live questions and the drafts whose latest
+     * revision names it; -1 when there is none (a new one goes last: this + 1).
+     */
+    int lastPosition(Handle h, String site, String section) {
+        return h.createQuery("""
+                        select greatest(
+                            (select max(q.position) from question q join section s on s.id = q.section_id
+                             where s.site = :site and s.path = :section),
+                            (select max((r.record ->> 'position')::int) from question_head hd
+                             join question_revision r on r.question_id = hd.question_id
+                                 and r.revision = hd.latest_revision
+                             where r.record ->> 'site' = :site and r.record ->> 'section' = :section),
+                            -1)
+                        """)
+                .bind("site", site)
+                .bind("section", section)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /** One more than the greatest question id komek knows, live or draft (the caller holds a lock on heads). */
+    long nextQuestionId(Handle h) {
+        return h.createQuery("""
+                        select greatest((select coalesce(max(id), 0) from question),
+                                        (select coalesce(max(question_id), 0) from question_head)) + 1
+                        """).mapTo(Long.class).one();
+    }
 }
