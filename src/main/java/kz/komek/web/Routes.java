@@ -15,6 +15,8 @@ import kz.komek.Config;
 import kz.komek.admin.Admin;
 import kz.komek.admin.LintApi;
 import kz.komek.admin.content.AdminQuestionsApi;
+import kz.komek.admin.sections.SectionPages;
+import kz.komek.admin.sections.SectionsApi;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
@@ -41,6 +43,8 @@ public final class Routes {
     private final LintApi lint;
     private final Admin admin;
     private final AdminQuestionsApi adminQuestions;
+    private final SectionsApi sectionsApi;
+    private final SectionPages sectionPages;
     private final SearchApi searchApi;
     private final SearchPages searchPages;
     private final SeoPages seo;
@@ -59,6 +63,8 @@ public final class Routes {
             LintApi lint,
             Admin admin,
             AdminQuestionsApi adminQuestions,
+            SectionsApi sectionsApi,
+            SectionPages sectionPages,
             SearchApi searchApi,
             SearchPages searchPages,
             SeoPages seo,
@@ -74,6 +80,8 @@ public final class Routes {
         this.lint = lint;
         this.admin = admin;
         this.adminQuestions = adminQuestions;
+        this.sectionsApi = sectionsApi;
+        this.sectionPages = sectionPages;
         this.searchApi = searchApi;
         this.searchPages = searchPages;
         this.seo = seo;
@@ -140,6 +148,27 @@ public final class Routes {
         r.post("/api/v1/admin/questions/{id}/revisions/{rev}/restore", adminQuestions::restore);
         get(r, "/api/v1/admin/questions/{id}/diff", adminQuestions::diff);
         get(r, "/api/v1/admin/audit", adminQuestions::audit);
+        // sections: the structure (publisher writes), question placement and cross-listing (editor), admin pages
+        get(r, "/api/v1/admin/sections", sectionsApi::tree);
+        r.post("/api/v1/admin/sections", sectionsApi::create);
+        r.post("/api/v1/admin/sections/order", sectionsApi::order);
+        get(r, "/api/v1/admin/sections/{id}", sectionsApi::section);
+        r.patch("/api/v1/admin/sections/{id}", sectionsApi::retitle);
+        r.delete("/api/v1/admin/sections/{id}", sectionsApi::delete);
+        r.post("/api/v1/admin/sections/{id}/move", sectionsApi::move);
+        r.post("/api/v1/admin/questions/{id}/place", sectionsApi::place);
+        r.post("/api/v1/admin/questions/{id}/crosslist", sectionsApi::crossList);
+        get(r, "/admin/sections", sectionPages::list);
+        r.post("/admin/sections", sectionPages::create);
+        get(r, "/admin/sections/{id}", sectionPages::section);
+        r.post("/admin/sections/{id}/titles", sectionPages::retitle);
+        r.post("/admin/sections/{id}/move", sectionPages::move);
+        r.post("/admin/sections/{id}/shift", sectionPages::shift);
+        get(r, "/admin/sections/{id}/delete", sectionPages::confirmDelete);
+        r.post("/admin/sections/{id}/delete", sectionPages::delete);
+        r.post("/admin/sections/{id}/questions/{question}/shift", sectionPages::shiftQuestion);
+        r.post("/admin/sections/{id}/questions/{question}/pin", sectionPages::pin);
+        r.post("/admin/sections/{id}/questions/{question}/crosslist", sectionPages::crossList);
         get(r, "/api/v1/openapi.json", this::openApi);
         r.post("/api/v1/admin/users/{name}/disable", admin.api()::disable);
         r.post("/api/v1/admin/users/{name}/enable", admin.api()::enable);
