@@ -331,6 +331,9 @@ public final class SectionEditor {
             var order = new ArrayList<>(current);
             int from = order.indexOf(id);
             int to = Math.max(0, Math.min(order.size() - 1, from + delta));
+            if (to == from) {
+                return node; // already first (or last): nothing to write
+            }
             order.remove(from);
             order.add(to, id);
             reordered(h, node.site(), node.parentId(), current, order, by);

@@ -284,12 +284,20 @@ class SectionsApiTest {
                 .isEqualTo("draft");
         assertThat(texts(app.get("/client/ru/bonus/save/general").body(), list).get(0))
                 .isEqualTo("Сколько бонусов можно накопить?");
+        JsonNode onADraft =
+                json(send("POST", "/api/v1/admin/questions/462/place", publisher, "{\"position\": 1}"), 200);
+        assertThat(onADraft.get("status").asText())
+                .as("a pending draft is not published by a placement, even a publisher's")
+                .isEqualTo("draft");
+        assertThat(onADraft.get("pinned").asBoolean()).isTrue();
+        assertThat(texts(app.get("/client/ru/bonus/save/general").body(), list).get(0))
+                .isEqualTo("Сколько бонусов можно накопить?");
         assertThat(send("POST", "/api/v1/admin/questions/462/publish", publisher, "")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(texts(app.get("/client/ru/bonus/save/general").body(), list).get(0))
                 .isEqualTo("Я купил товар в Магазине. Начислят ли мне бонусы?");
-        // a publisher's placement is public at once: 456 to the end of the unpinned ones... and pinned
+        // a publisher's placement is public at once when nothing was pending: 456 pinned, first by position
         JsonNode byPublisher = json(
                 send("POST", "/api/v1/admin/questions/456/place", publisher, "{\"pinned\": true, \"position\": 0}"),
                 200);
