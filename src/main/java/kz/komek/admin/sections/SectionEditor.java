@@ -139,7 +139,7 @@ public final class SectionEditor {
             }
         });
         return jdbi.inTransaction(h -> {
-            long version = store.lockVersion(h);
+            store.lockVersion(h);
             if (!store.siteExists(h, site)) {
                 throw new BadRequestException("section, field site: site \"" + site + "\" does not exist");
             }

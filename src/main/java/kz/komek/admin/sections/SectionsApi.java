@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -298,9 +297,5 @@ public final class SectionsApi {
             // below
         }
         throw new BadRequestException(what + ": expected a positive number, was \"" + s + "\"");
-    }
-
-    static List<String> locales() {
-        return SectionEditor.LOCALES;
     }
 }
