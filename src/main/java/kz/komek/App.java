@@ -13,6 +13,9 @@ import kz.komek.admin.LintApi;
 import kz.komek.admin.content.AdminQuestionsApi;
 import kz.komek.admin.content.QuestionEditor;
 import kz.komek.admin.content.QuestionPages;
+import kz.komek.admin.sections.SectionEditor;
+import kz.komek.admin.sections.SectionPages;
+import kz.komek.admin.sections.SectionsApi;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.DemoContent;
 import kz.komek.catalog.CatalogApi;
@@ -131,6 +134,7 @@ public final class App implements AutoCloseable {
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // the proxy flag lives with feedback, which came first; it means the same here
             var admin = new Admin(database.jdbi(), config.feedback().trustProxy(), templates);
+            var sectionEditor = new SectionEditor(database.jdbi(), audit);
             var routes = new Routes(
                     config,
                     catalog,
@@ -142,6 +146,8 @@ public final class App implements AutoCloseable {
                     admin,
                     new AdminQuestionsApi(editor, audit, admin.access()),
                     new QuestionPages(editor, catalog, pages, admin.access(), templates, clock),
+                    new SectionsApi(sectionEditor, editor, admin.access()),
+                    new SectionPages(sectionEditor, editor, admin.access(), templates),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
                     new SeoPages(

@@ -16,6 +16,8 @@ import kz.komek.admin.Admin;
 import kz.komek.admin.LintApi;
 import kz.komek.admin.content.AdminQuestionsApi;
 import kz.komek.admin.content.QuestionPages;
+import kz.komek.admin.sections.SectionPages;
+import kz.komek.admin.sections.SectionsApi;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
@@ -43,6 +45,8 @@ public final class Routes {
     private final Admin admin;
     private final AdminQuestionsApi adminQuestions;
     private final QuestionPages questionPages;
+    private final SectionsApi sectionsApi;
+    private final SectionPages sectionPages;
     private final SearchApi searchApi;
     private final SearchPages searchPages;
     private final SeoPages seo;
@@ -62,6 +66,8 @@ public final class Routes {
             Admin admin,
             AdminQuestionsApi adminQuestions,
             QuestionPages questionPages,
+            SectionsApi sectionsApi,
+            SectionPages sectionPages,
             SearchApi searchApi,
             SearchPages searchPages,
             SeoPages seo,
@@ -78,6 +84,8 @@ public final class Routes {
         this.admin = admin;
         this.adminQuestions = adminQuestions;
         this.questionPages = questionPages;
+        this.sectionsApi = sectionsApi;
+        this.sectionPages = sectionPages;
         this.searchApi = searchApi;
         this.searchPages = searchPages;
         this.seo = seo;
@@ -159,6 +167,27 @@ public final class Routes {
         get(r, "/admin/questions/{id}/revisions", questionPages::revisions);
         r.post("/admin/questions/{id}/revisions/{rev}/restore", questionPages::restore);
         get(r, "/admin/questions/{id}/diff", questionPages::diff);
+        // sections: the structure (publisher writes), question placement and cross-listing (editor), admin pages
+        get(r, "/api/v1/admin/sections", sectionsApi::tree);
+        r.post("/api/v1/admin/sections", sectionsApi::create);
+        r.post("/api/v1/admin/sections/order", sectionsApi::order);
+        get(r, "/api/v1/admin/sections/{id}", sectionsApi::section);
+        r.patch("/api/v1/admin/sections/{id}", sectionsApi::retitle);
+        r.delete("/api/v1/admin/sections/{id}", sectionsApi::delete);
+        r.post("/api/v1/admin/sections/{id}/move", sectionsApi::move);
+        r.post("/api/v1/admin/questions/{id}/place", sectionsApi::place);
+        r.post("/api/v1/admin/questions/{id}/crosslist", sectionsApi::crossList);
+        get(r, "/admin/sections", sectionPages::list);
+        r.post("/admin/sections", sectionPages::create);
+        get(r, "/admin/sections/{id}", sectionPages::section);
+        r.post("/admin/sections/{id}/titles", sectionPages::retitle);
+        r.post("/admin/sections/{id}/move", sectionPages::move);
+        r.post("/admin/sections/{id}/shift", sectionPages::shift);
+        get(r, "/admin/sections/{id}/delete", sectionPages::confirmDelete);
+        r.post("/admin/sections/{id}/delete", sectionPages::delete);
+        r.post("/admin/sections/{id}/questions/{question}/shift", sectionPages::shiftQuestion);
+        r.post("/admin/sections/{id}/questions/{question}/pin", sectionPages::pin);
+        r.post("/admin/sections/{id}/questions/{question}/crosslist", sectionPages::crossList);
         get(r, "/api/v1/openapi.json", this::openApi);
         r.post("/api/v1/admin/users/{name}/disable", admin.api()::disable);
         r.post("/api/v1/admin/users/{name}/enable", admin.api()::enable);

@@ -46,9 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class QuestionEditor {
     private static final Logger log = LoggerFactory.getLogger(QuestionEditor.class);
     private static final String OBJECT = "question";
-    /** The advisory lock that hands out new question ids one at a time. */
-    private static final long NEW_ID_LOCK = 0x6b6f6d656b01L;
-
     private static final RevisionStore.Author KOMEK = new RevisionStore.Author(Optional.empty(), "komek");
 
     private final Jdbi jdbi;
@@ -105,11 +102,7 @@ public final class QuestionEditor {
         by.require(Role.EDITOR);
         var findings = new ArrayList<EditFinding>();
         var created = jdbi.inTransaction(h -> {
-            h.execute("select pg_advisory_xact_lock(" + NEW_ID_LOCK + ")");
-            long id = h.createQuery("""
-                            select greatest(coalesce((select max(id) from question), 0),
-                                            coalesce((select max(question_id) from question_head), 0)) + 1
-                            """).mapTo(Long.class).one();
+            long id = revisions.nextQuestionId(h);
             Bundle.Question record = recordFor.apply(id);
             if (record.id() != id) {
                 throw new IllegalStateException("the new question's record names " + record.id() + ", not " + id);
@@ -368,6 +361,168 @@ public final class QuestionEditor {
             var changes = new ArrayList<FieldChange>();
             diff("", a, b, changes);
             return changes;
+        });
+    }
+
+    // --- placement (admin.sections) ---
+
+    /**
+     * Moves question {@code id} within or between sections, or pins it: a new revision copying the latest with
+     * the new placement (an absent value stays as it is; a new section without a position puts it last there).
+     * When readers saw the latest revision (no draft pending) and {@code by} is a publisher, it is published at
+     * once, as {@link #publish} would; otherwise it stays a draft. Nothing changes (no revision) when the
+     * placement is the same.
+     */
+    public EditedQuestion place(
+            long id,
+            Optional<String> site,
+            Optional<String> section,
+            Optional<Integer> position,
+            Optional<Boolean> pinned,
+            Actor by) {
+        by.require(Role.EDITOR);
+        position.ifPresent(p -> {
+            if (p < 0) {
+                throw new kz.komek.web.BadRequestException(
+                        "question " + id + ", field position: must be 0 or more, was " + p);
+            }
+        });
+        return jdbi.inTransaction(h -> {
+            State s = prepare(h, id);
+            RevisionStore.Head head = s.head();
+            if (head.latest() == 0) {
+                throw notFound(id);
+            }
+            if (head.deleted()) {
+                throw new ConflictException("question " + id + " is deleted; restore one of its revisions first");
+            }
+            Bundle.Question latest = record(h, id, head.latest());
+            String newSite = site.orElse(latest.site());
+            String newSection = section.orElse(latest.section());
+            boolean elsewhere = !newSite.equals(latest.site()) || !newSection.equals(latest.section());
+            int newPosition = position.orElseGet(
+                    () -> elsewhere ? revisions.lastPosition(h, newSite, newSection) + 1 : latest.position());
+            Bundle.Question placed = new Bundle.Question(
+                    id,
+                    newSite,
+                    newSection,
+                    newPosition,
+                    pinned.orElse(latest.pinned()),
+                    latest.canonical(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    latest.incomplete(),
+                    latest.locales(),
+                    latest.extra());
+            if (json.questionNode(placed).equals(json.questionNode(latest))) {
+                return view(h, id).orElseThrow();
+            }
+            live.sectionIdOf(h, placed); // the target section must exist
+            boolean wasPublic = s.live().isPresent() && head.published().equals(Optional.of(head.latest()));
+            Optional<EditedQuestion> before = view(h, id);
+            String note = "placed: " + placed.site() + "/" + placed.section() + ", position " + placed.position()
+                    + (placed.pinned() ? ", pinned" : "");
+            int revision = revisions.append(h, id, recordJson(placed), author(by), Optional.of(note));
+            EditedQuestion drafted = view(h, id).orElseThrow();
+            audit.append(h, by, change("question.place", id, before, Optional.of(drafted)));
+            if (wasPublic && by.principal().may(Role.PUBLISHER)) {
+                // the same steps as publish(): the live tables get exactly this revision, readers' counts kept
+                revisions.setPublished(h, id, Optional.of(revision));
+                revisions.park(h, id, Optional.empty(), Optional.empty());
+                live.publishQuestion(
+                        h,
+                        withCounts(
+                                placed, s.live().get().votes(), s.live().get().usefulness()));
+                EditedQuestion after = view(h, id).orElseThrow();
+                audit.append(h, by, change("question.publish", id, Optional.of(drafted), Optional.of(after)));
+                log.info(
+                        "question {}: {} placed and published it ({})",
+                        id,
+                        by.principal().name(),
+                        note);
+                return after;
+            }
+            log.info(
+                    "question {}: {} placed it as draft revision {} ({})",
+                    id,
+                    by.principal().name(),
+                    revision,
+                    note);
+            return drafted;
+        });
+    }
+
+    /**
+     * Lists question {@code id} in another section too: a new question (the next free id) saved as a draft with
+     * the same texts, its publication dates cleared, last in {@code site}/{@code section}, whose canonical is the
+     * original's own page (or the page the original already names), so search engines index the original only.
+     * Returns the new question's id.
+     */
+    public long crossList(long id, String site, String section, Actor by) {
+        by.require(Role.EDITOR);
+        return jdbi.inTransaction(h -> {
+            Bundle.Question original = view(h, id).map(EditedQuestion::record).orElseThrow(() -> notFound(id));
+            if (revisions.head(h, id).map(RevisionStore.Head::deleted).orElse(false)) {
+                throw new ConflictException("question " + id + " is deleted; restore one of its revisions first");
+            }
+            if (original.site().equals(site) && original.section().equals(section)) {
+                throw new ConflictException("question " + id + " is already listed in " + site + "/" + section);
+            }
+            String canonical = original.canonical().endsWith("/q" + id)
+                    ? "/" + original.section() + "/q" + id
+                    : original.canonical();
+            // one new id at a time: two cross-listings (or a cross-listing and a new draft) never share one
+            long copyId = revisions.nextQuestionId(h);
+            var texts = new LinkedHashMap<String, Bundle.QuestionLocale>();
+            original.locales()
+                    .forEach((locale, t) -> texts.put(
+                            locale,
+                            new Bundle.QuestionLocale(
+                                    t.title(),
+                                    t.content(),
+                                    t.updated(),
+                                    Optional.empty(),
+                                    t.metaTitle(),
+                                    t.metaDescription(),
+                                    t.metaH1(),
+                                    t.noIndex(),
+                                    t.noFollow(),
+                                    t.extra())));
+            Bundle.Question copy = new Bundle.Question(
+                    copyId,
+                    site,
+                    section,
+                    revisions.lastPosition(h, site, section) + 1,
+                    false,
+                    canonical,
+                    Optional.empty(),
+                    Optional.empty(),
+                    original.incomplete(),
+                    texts,
+                    original.extra());
+            live.sectionIdOf(h, copy);
+            revisions.lockHead(h, copyId);
+            revisions.append(h, copyId, recordJson(copy), author(by), Optional.of("cross-listed from question " + id));
+            EditedQuestion after = view(h, copyId).orElseThrow();
+            ObjectNode summary = summary(after);
+            summary.put("copy_of", id);
+            audit.append(
+                    h,
+                    by,
+                    new AuditLog.Change(
+                            "question.cross_list",
+                            OBJECT,
+                            Long.toString(copyId),
+                            Optional.empty(),
+                            Optional.of(summary)));
+            log.info(
+                    "question {}: {} cross-listed it as question {} in {}/{}",
+                    id,
+                    by.principal().name(),
+                    copyId,
+                    site,
+                    section);
+            return copyId;
         });
     }
 

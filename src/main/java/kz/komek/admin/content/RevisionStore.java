@@ -168,4 +168,42 @@ final class RevisionStore {
                 Optional.ofNullable(rs.getString("note")),
                 Optional.ofNullable(published).map(Timestamp::toInstant));
     }
+
+    // --- placement (admin.sections) ---
+
+    /**
+     * The greatest position in {@code site}/{@code section} among its live questions and the drafts whose latest
+     * revision names it; -1 when there is none (a new one goes last: this + 1).
+     */
+    int lastPosition(Handle h, String site, String section) {
+        return h.createQuery("""
+                        select greatest(
+                            (select max(q.position) from question q join section s on s.id = q.section_id
+                             where s.site = :site and s.path = :section),
+                            (select max((r.record ->> 'position')::int) from question_head hd
+                             join question_revision r on r.question_id = hd.question_id
+                                 and r.revision = hd.latest_revision
+                             where r.record ->> 'site' = :site and r.record ->> 'section' = :section),
+                            -1)
+                        """)
+                .bind("site", site)
+                .bind("section", section)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /** The advisory lock that hands out new question ids one at a time. */
+    private static final long NEW_ID_LOCK = 0x6b6f6d656b01L;
+
+    /**
+     * One more than the greatest question id komek knows, live or draft. Ids are handed out under one lock held
+     * until the caller's transaction ends, so two new questions (a new draft, a cross-listing) never share one.
+     */
+    long nextQuestionId(Handle h) {
+        h.execute("select pg_advisory_xact_lock(" + NEW_ID_LOCK + ")");
+        return h.createQuery("""
+                        select greatest((select coalesce(max(id), 0) from question),
+                                        (select coalesce(max(question_id), 0) from question_head)) + 1
+                        """).mapTo(Long.class).one();
+    }
 }

@@ -1,0 +1,543 @@
+package kz.komek.admin.sections;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.komek.admin.Actor;
+import kz.komek.admin.AuditLog;
+import kz.komek.admin.Principal;
+import kz.komek.admin.Role;
+import kz.komek.catalog.SectionPath;
+import kz.komek.web.BadRequestException;
+import kz.komek.web.ConflictException;
+import kz.komek.web.NotFoundException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Editors keep the help center's structure: create sections, edit their titles, move or rename them (with their
+ * subtree, old URLs answering 301), reorder siblings and delete empty ones. Readers see each change at once, so
+ * every write needs the publisher role; any signed-in role may read. Each write is one transaction with its
+ * audit row, and bumps the content version, so pages, caches, search and sitemaps follow within a second.
+ *
+ * <p>Drafts name sections by path: a move appends a revision with the new path to every question whose latest
+ * (or published) revision names a moved section (see docs/decisions/0014-sections-editing.md).
+ */
+public final class SectionEditor {
+    private static final Logger log = LoggerFactory.getLogger(SectionEditor.class);
+    static final List<String> LOCALES = List.of("ru", "kz");
+    private static final int MAX_TITLE = 200;
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final SectionStore store = new SectionStore();
+
+    public SectionEditor(Jdbi jdbi, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    /** A section as editors see it; {@code live} and {@code drafts} count its own questions. */
+    public record Node(
+            long id,
+            String site,
+            String path,
+            Optional<Long> parentId,
+            int position,
+            Map<String, String> titles,
+            int live,
+            int drafts) {
+        public int depth() {
+            return new SectionPath(path).depth();
+        }
+
+        public Optional<String> parentPath() {
+            return new SectionPath(path).parent().map(SectionPath::value);
+        }
+
+        public String title(String locale) {
+            return titles.getOrDefault(locale, "");
+        }
+    }
+
+    /** A site's sections depth first, siblings by position. */
+    public record SiteTree(String site, Map<String, String> titles, List<Node> sections) {}
+
+    /** One section with its siblings (for up/down) and its questions. */
+    public record Detail(Node section, List<Node> siblings, List<Node> children, List<SectionStore.Listed> questions) {}
+
+    /** What deleting a section would remove, and what keeps it. */
+    public record Deletion(Node section, List<Node> going, int live, int drafts) {
+        public boolean allowed() {
+            return live == 0 && drafts == 0;
+        }
+    }
+
+    // --- reading (any signed-in role) ---
+
+    public List<SiteTree> tree(Principal who) {
+        Actor.require(who, Role.VIEWER);
+        return jdbi.inTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read, read only");
+            var out = new ArrayList<SiteTree>();
+            for (String site : store.sites(h)) {
+                out.add(new SiteTree(site, store.siteTitles(h, site), ordered(h, site)));
+            }
+            return out;
+        });
+    }
+
+    public Optional<Detail> detail(long id, Principal who) {
+        Actor.require(who, Role.VIEWER);
+        return jdbi.inTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read, read only");
+            Optional<SectionStore.Row> row = store.section(h, id);
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Node> all = ordered(h, row.get().site());
+            Node node = all.stream().filter(n -> n.id() == id).findFirst().orElseThrow();
+            List<Node> siblings = all.stream()
+                    .filter(n -> n.parentId().equals(node.parentId()))
+                    .toList();
+            List<Node> children = all.stream()
+                    .filter(n -> n.parentId().equals(Optional.of(id)))
+                    .toList();
+            return Optional.of(new Detail(node, siblings, children, store.questions(h, node.site(), node.path())));
+        });
+    }
+
+    public Deletion deletion(long id, Principal who) {
+        Actor.require(who, Role.VIEWER);
+        return jdbi.inTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read, read only");
+            return deletion(h, id);
+        });
+    }
+
+    // --- writing (publisher) ---
+
+    /** A new section at the end of its siblings (or at {@code position}, the ones from there on moving down). */
+    public Node create(String site, String path, Map<String, String> titles, Optional<Integer> position, Actor by) {
+        by.require(Role.PUBLISHER);
+        SectionPath p = path(path, "path");
+        Map<String, Optional<String>> given = titles(titles);
+        if (given.values().stream().allMatch(Optional::isEmpty)) {
+            throw new BadRequestException("section " + site + "/" + path + ", field titles: give a ru or kz title");
+        }
+        position.ifPresent(n -> {
+            if (n < 1) {
+                throw new BadRequestException("section " + site + "/" + path + ", field position: 1 or more, was " + n);
+            }
+        });
+        return jdbi.inTransaction(h -> {
+            store.lockVersion(h);
+            if (!store.siteExists(h, site)) {
+                throw new BadRequestException("section, field site: site \"" + site + "\" does not exist");
+            }
+            if (store.sectionId(h, site, p.value()).isPresent()) {
+                throw new ConflictException("section " + site + "/" + p.value() + " already exists");
+            }
+            Optional<Long> parent = Optional.empty();
+            if (p.parent().isPresent()) {
+                parent = Optional.of(store.sectionId(h, site, p.parent().get().value())
+                        .orElseThrow(() -> new BadRequestException("section " + site + "/" + p.value()
+                                + ", field path: its parent " + p.parent().get().value() + " does not exist")));
+            }
+            List<SectionStore.Row> siblings = store.siblings(h, site, parent);
+            int at = Math.min(position.orElse(siblings.size() + 1), siblings.size() + 1);
+            long id = store.insert(h, site, p.value(), parent, at);
+            var order = new ArrayList<Long>(
+                    siblings.stream().map(SectionStore.Row::id).toList());
+            order.add(at - 1, id);
+            renumber(h, order);
+            given.forEach((locale, title) -> store.setTitle(h, id, locale, title));
+            store.bumpVersion(h);
+            Node after = node(h, id);
+            audit.append(h, by, change("section.create", id, Optional.empty(), Optional.of(after)));
+            log.info(
+                    "section {}/{}: {} created it",
+                    site,
+                    p.value(),
+                    by.principal().name());
+            return after;
+        });
+    }
+
+    /** Sets the titles named (an empty or blank one removes that locale's); at least one stays. */
+    public Node retitle(long id, Map<String, String> titles, Actor by) {
+        by.require(Role.PUBLISHER);
+        Map<String, Optional<String>> given = titles(titles);
+        return jdbi.inTransaction(h -> {
+            long version = store.lockVersion(h);
+            Node before = node(h, id);
+            var result = new HashMap<>(before.titles());
+            given.forEach(
+                    (locale, title) -> title.ifPresentOrElse(t -> result.put(locale, t), () -> result.remove(locale)));
+            if (result.isEmpty()) {
+                throw new BadRequestException(
+                        "section " + before.site() + "/" + before.path() + ", field titles: at least one must stay");
+            }
+            given.forEach((locale, title) -> store.setTitle(h, id, locale, title));
+            store.reindexUnder(h, before.site(), before.path(), version);
+            store.bumpVersion(h);
+            Node after = node(h, id);
+            audit.append(h, by, change("section.retitle", id, Optional.of(before), Optional.of(after)));
+            log.info(
+                    "section {}/{}: {} changed its titles",
+                    before.site(),
+                    before.path(),
+                    by.principal().name());
+            return after;
+        });
+    }
+
+    /**
+     * Moves or renames section {@code id} to {@code newPath} with everything below it. Old URLs keep answering: each
+     * live question under it gets its old place recorded (301 from the old question and section pages), and each
+     * question whose latest or published revision names a moved path gets a new revision naming the new one.
+     */
+    public Node move(long id, String newPath, Actor by) {
+        by.require(Role.PUBLISHER);
+        SectionPath target = path(newPath, "path");
+        return jdbi.inTransaction(h -> {
+            Node before = node(h, id);
+            String site = before.site();
+            String old = before.path();
+            if (old.equals(target.value())) {
+                throw new BadRequestException("section " + site + "/" + old + ", field path: it is already there");
+            }
+            // question heads first, then the writers' lock: the order the question editor takes them in
+            List<SectionStore.Head> heads = store.lockHeads(h, store.headsNaming(h, site, old));
+            long version = store.lockVersion(h);
+            if (!node(h, id).path().equals(old)) {
+                throw new ConflictException("section " + id + " was moved meanwhile; reload and try again");
+            }
+            if (target.value().startsWith(old + "/")) {
+                throw new BadRequestException("section " + site + "/" + old + ", field path: " + target.value()
+                        + " is under the section itself");
+            }
+            int below = store.subtreeDepth(h, site, old);
+            if (target.depth() + below > SectionPath.MAX_DEPTH) {
+                throw new BadRequestException("section " + site + "/" + old + ", field path: " + target.value()
+                        + " would put its sections " + (target.depth() + below) + " levels deep; at most "
+                        + SectionPath.MAX_DEPTH);
+            }
+            if (store.sectionId(h, site, target.value()).isPresent()) {
+                throw new ConflictException("section " + site + "/" + target.value() + " already exists");
+            }
+            Optional<Long> parent = Optional.empty();
+            if (target.parent().isPresent()) {
+                parent = Optional.of(store.sectionId(
+                                h, site, target.parent().get().value())
+                        .orElseThrow(() -> new BadRequestException("section " + site + "/" + old + ", field path: "
+                                + target.parent().get().value() + " does not exist")));
+            }
+            String note = "section moved: " + old + " → " + target.value();
+            int revisions = 0;
+            for (SectionStore.Head head : heads) {
+                revisions += rewrite(h, head, site, old, target.value(), by, note);
+            }
+            int moved = store.recordMoves(h, site, old);
+            store.renameSubtree(h, id, site, old, target.value(), parent);
+            if (!parent.equals(before.parentId())) {
+                List<Long> order = new ArrayList<>(store.siblings(h, site, parent).stream()
+                        .map(SectionStore.Row::id)
+                        .filter(s -> s != id)
+                        .toList());
+                order.add(id);
+                renumber(h, order);
+                renumber(
+                        h,
+                        store.siblings(h, site, before.parentId()).stream()
+                                .map(SectionStore.Row::id)
+                                .toList());
+            }
+            store.reindexUnder(h, site, target.value(), version);
+            store.bumpVersion(h);
+            Node after = node(h, id);
+            ObjectNode summary = summary(after);
+            summary.put("from", old);
+            summary.put("questions_moved", moved);
+            summary.put("revisions_added", revisions);
+            audit.append(
+                    h,
+                    by,
+                    new AuditLog.Change(
+                            "section.move",
+                            "section",
+                            Long.toString(id),
+                            Optional.of(summary(before)),
+                            Optional.of(summary)));
+            log.info(
+                    "section {}/{}: {} moved it to {} ({} live questions, {} revisions added)",
+                    site,
+                    old,
+                    by.principal().name(),
+                    target.value(),
+                    moved,
+                    revisions);
+            return after;
+        });
+    }
+
+    /**
+     * The children of {@code parent} (empty: the site's products) in the order of {@code ids}, which must name each
+     * of them once.
+     */
+    public List<Node> reorder(String site, Optional<String> parent, List<Long> ids, Actor by) {
+        by.require(Role.PUBLISHER);
+        return jdbi.inTransaction(h -> {
+            store.lockVersion(h);
+            if (!store.siteExists(h, site)) {
+                throw new BadRequestException("order, field site: site \"" + site + "\" does not exist");
+            }
+            Optional<Long> parentId = Optional.empty();
+            if (parent.isPresent()) {
+                parentId = Optional.of(store.sectionId(h, site, parent.get())
+                        .orElseThrow(() -> new BadRequestException(
+                                "order, field parent: section " + site + "/" + parent.get() + " does not exist")));
+            }
+            List<Long> current = store.siblings(h, site, parentId).stream()
+                    .map(SectionStore.Row::id)
+                    .toList();
+            if (ids.size() != current.size()
+                    || !new java.util.HashSet<>(ids).equals(new java.util.HashSet<>(current))) {
+                throw new BadRequestException("order, field ids: name each of the " + current.size()
+                        + " sections under " + parent.map(p -> site + "/" + p).orElse(site) + " once, "
+                        + "which are " + current);
+            }
+            return reordered(h, site, parentId, current, ids, by);
+        });
+    }
+
+    /** Moves section {@code id} {@code delta} places among its siblings (-1: up, 1: down), as far as it goes. */
+    public Node shift(long id, int delta, Actor by) {
+        by.require(Role.PUBLISHER);
+        return jdbi.inTransaction(h -> {
+            store.lockVersion(h);
+            Node node = node(h, id);
+            List<Long> current = store.siblings(h, node.site(), node.parentId()).stream()
+                    .map(SectionStore.Row::id)
+                    .toList();
+            var order = new ArrayList<>(current);
+            int from = order.indexOf(id);
+            int to = Math.max(0, Math.min(order.size() - 1, from + delta));
+            if (to == from) {
+                return node; // already first (or last): nothing to write
+            }
+            order.remove(from);
+            order.add(to, id);
+            reordered(h, node.site(), node.parentId(), current, order, by);
+            return node(h, id);
+        });
+    }
+
+    /**
+     * Deletes section {@code id} and the sections below it (titles go with them), when no live question and no
+     * draft is listed in any of them; else a 409 saying how many are.
+     */
+    public void delete(long id, Actor by) {
+        by.require(Role.PUBLISHER);
+        jdbi.useTransaction(h -> {
+            store.lockVersion(h);
+            Deletion d = deletion(h, id);
+            if (!d.allowed()) {
+                throw new ConflictException(
+                        "section " + d.section().site() + "/" + d.section().path()
+                                + " still holds " + d.live() + " live question(s) and " + d.drafts()
+                                + " draft(s) (itself or the sections below it); move or delete them first");
+            }
+            store.delete(h, id);
+            List<Long> rest = store.siblings(h, d.section().site(), d.section().parentId()).stream()
+                    .map(SectionStore.Row::id)
+                    .toList();
+            renumber(h, rest);
+            store.bumpVersion(h);
+            ObjectNode before = summary(d.section());
+            before.put("sections_removed", d.going().size());
+            audit.append(
+                    h,
+                    by,
+                    new AuditLog.Change(
+                            "section.delete", "section", Long.toString(id), Optional.of(before), Optional.empty()));
+            log.info(
+                    "section {}/{}: {} deleted it ({} sections)",
+                    d.section().site(),
+                    d.section().path(),
+                    by.principal().name(),
+                    d.going().size());
+        });
+    }
+
+    // --- the steps ---
+
+    private List<Node> reordered(
+            Handle h, String site, Optional<Long> parentId, List<Long> before, List<Long> after, Actor by) {
+        renumber(h, after);
+        store.bumpVersion(h);
+        ObjectNode was = JsonNodeFactory.instance.objectNode();
+        was.putPOJO("order", before);
+        ObjectNode now = JsonNodeFactory.instance.objectNode();
+        now.putPOJO("order", after);
+        audit.append(
+                h,
+                by,
+                new AuditLog.Change(
+                        "section.reorder",
+                        "section",
+                        parentId.map(String::valueOf).orElse(site),
+                        Optional.of(was),
+                        Optional.of(now)));
+        log.info(
+                "sections of {} under {}: {} reordered them",
+                site,
+                parentId.orElse(null),
+                by.principal().name());
+        return after.stream().map(i -> node(h, i)).toList();
+    }
+
+    /** Positions 1, 2, 3… in the given order. */
+    private void renumber(Handle h, List<Long> order) {
+        for (int i = 0; i < order.size(); i++) {
+            store.setPosition(h, order.get(i), i + 1);
+        }
+    }
+
+    /**
+     * New revisions naming the new path for one locked question. The live tables must keep holding exactly the
+     * published revision (the live row follows the section row by itself), and a pending draft stays the latest.
+     */
+    private int rewrite(Handle h, SectionStore.Head head, String site, String old, String now, Actor by, String note) {
+        long id = head.id();
+        boolean latestNames = store.revisionNames(h, id, head.latest(), site, old);
+        Optional<Integer> published = head.live() ? head.published() : Optional.empty();
+        if (published.equals(Optional.of(head.latest()))) {
+            if (!latestNames) {
+                return 0;
+            }
+            int r = store.appendMoved(h, id, head.latest(), old, now, by, note);
+            store.setPublished(h, id, r);
+            return 1;
+        }
+        int added = 0;
+        if (published.isPresent() && store.revisionNames(h, id, published.get(), site, old)) {
+            int r = store.appendMoved(h, id, published.get(), old, now, by, note);
+            store.setPublished(h, id, r);
+            added++;
+        }
+        if (latestNames || added > 0) {
+            // the draft stays on top (with the new path when it named a moved section)
+            store.appendMoved(h, id, head.latest(), old, now, by, note);
+            added++;
+        }
+        return added;
+    }
+
+    private Deletion deletion(Handle h, long id) {
+        Node node = node(h, id);
+        List<Node> going = ordered(h, node.site()).stream()
+                .filter(n -> n.path().equals(node.path()) || n.path().startsWith(node.path() + "/"))
+                .toList();
+        return new Deletion(
+                node,
+                going,
+                store.liveUnder(h, node.site(), node.path()),
+                store.draftsUnder(h, node.site(), node.path()));
+    }
+
+    private Node node(Handle h, long id) {
+        SectionStore.Row row =
+                store.section(h, id).orElseThrow(() -> new NotFoundException("there is no section " + id));
+        return ordered(h, row.site()).stream()
+                .filter(n -> n.id() == id)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The sections of {@code site} depth first, siblings by position then path, with their question counts. */
+    private List<Node> ordered(Handle h, String site) {
+        List<SectionStore.Row> rows = store.sections(h, site);
+        Map<Long, Integer> live = store.liveCounts(h, site);
+        Map<String, Integer> drafts = store.draftCounts(h, site);
+        var children = new LinkedHashMap<Optional<Long>, List<SectionStore.Row>>();
+        rows.stream()
+                .sorted(Comparator.comparingInt(SectionStore.Row::position).thenComparing(SectionStore.Row::path))
+                .forEach(r -> children.computeIfAbsent(r.parentId(), k -> new ArrayList<>())
+                        .add(r));
+        var out = new ArrayList<Node>();
+        walk(Optional.empty(), children, live, drafts, out);
+        return out;
+    }
+
+    private static void walk(
+            Optional<Long> parent,
+            Map<Optional<Long>, List<SectionStore.Row>> children,
+            Map<Long, Integer> live,
+            Map<String, Integer> drafts,
+            List<Node> out) {
+        for (SectionStore.Row r : children.getOrDefault(parent, List.of())) {
+            out.add(new Node(
+                    r.id(),
+                    r.site(),
+                    r.path(),
+                    r.parentId(),
+                    r.position(),
+                    r.titles(),
+                    live.getOrDefault(r.id(), 0),
+                    drafts.getOrDefault(r.path(), 0)));
+            walk(Optional.of(r.id()), children, live, drafts, out);
+        }
+    }
+
+    private static SectionPath path(String value, String field) {
+        return SectionPath.parse(value)
+                .orElseThrow(() -> new BadRequestException("section, field " + field + ": "
+                        + SectionPath.problem(value).orElse("not a section path")));
+    }
+
+    /** ru/kz titles as given: a blank one means "remove". Unknown locales and over-long titles are refused. */
+    private static Map<String, Optional<String>> titles(Map<String, String> titles) {
+        var out = new LinkedHashMap<String, Optional<String>>();
+        titles.forEach((locale, title) -> {
+            if (!LOCALES.contains(locale)) {
+                throw new BadRequestException(
+                        "section, field titles." + locale + ": unknown locale \"" + locale + "\" (ru or kz)");
+            }
+            String t = title == null ? "" : title.strip();
+            if (t.length() > MAX_TITLE) {
+                throw new BadRequestException(
+                        "section, field titles." + locale + ": at most " + MAX_TITLE + " characters");
+            }
+            out.put(locale, t.isEmpty() ? Optional.empty() : Optional.of(t));
+        });
+        return out;
+    }
+
+    private static AuditLog.Change change(String action, long id, Optional<Node> before, Optional<Node> after) {
+        return new AuditLog.Change(
+                action,
+                "section",
+                Long.toString(id),
+                before.map(SectionEditor::summary),
+                after.map(SectionEditor::summary));
+    }
+
+    private static ObjectNode summary(Node n) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("site", n.site());
+        o.put("path", n.path());
+        o.put("position", n.position());
+        ObjectNode titles = o.putObject("titles");
+        n.titles().forEach(titles::put);
+        return o;
+    }
+}

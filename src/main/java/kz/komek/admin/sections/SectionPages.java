@@ -1,0 +1,304 @@
+package kz.komek.admin.sections;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.komek.admin.Actor;
+import kz.komek.admin.AdminAccess;
+import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminText;
+import kz.komek.admin.Principal;
+import kz.komek.admin.Role;
+import kz.komek.admin.content.QuestionEditor;
+import kz.komek.bundle.BundleException;
+import kz.komek.web.BadRequestException;
+import kz.komek.web.ConflictException;
+import kz.komek.web.NotFoundException;
+
+/**
+ * The sections pages of the admin ({@code /admin/sections…}): the tree of every site, one section with its
+ * questions, and the delete confirmation. Forms post here (with {@code _csrf}, checked by the gate) and are sent
+ * back (303) with {@code ?done=…}; a refused change shows the page again with the reason in {@code role="alert"}.
+ */
+public final class SectionPages {
+    private final SectionEditor sections;
+    private final QuestionEditor questions;
+    private final AdminAccess access;
+    private final TemplateEngine templates;
+
+    public SectionPages(
+            SectionEditor sections, QuestionEditor questions, AdminAccess access, TemplateEngine templates) {
+        this.sections = sections;
+        this.questions = questions;
+        this.access = access;
+        this.templates = templates;
+    }
+
+    /** {@code GET /admin/sections}. */
+    public void list(Context ctx) {
+        Principal p = access.require(ctx, Role.VIEWER);
+        renderList(ctx, p, Optional.empty(), SectionsPage.NewSection.empty());
+    }
+
+    /** {@code POST /admin/sections}: site, path, ru, kz. */
+    public void create(Context ctx) {
+        Principal p = access.require(ctx, Role.PUBLISHER);
+        var form =
+                new SectionsPage.NewSection(field(ctx, "site"), field(ctx, "path"), field(ctx, "ru"), field(ctx, "kz"));
+        try {
+            var titles = new LinkedHashMap<String, String>();
+            titles.put("ru", form.ru());
+            titles.put("kz", form.kz());
+            SectionEditor.Node n = sections.create(form.site(), form.path(), titles, Optional.empty(), actor(ctx, p));
+            back(ctx, "/admin/sections/" + n.id() + "?done=created");
+        } catch (BadRequestException | ConflictException | BundleException e) {
+            ctx.status(e instanceof ConflictException ? 409 : 400);
+            renderList(ctx, p, Optional.of(e.getMessage()), form);
+        }
+    }
+
+    /** {@code GET /admin/sections/{id}}. */
+    public void section(Context ctx) {
+        Principal p = access.require(ctx, Role.VIEWER);
+        renderSection(ctx, p, SectionsApi.id(ctx, "section id"), Optional.empty());
+    }
+
+    /** {@code POST /admin/sections/{id}/titles}: ru, kz. */
+    public void retitle(Context ctx) {
+        write(ctx, Role.PUBLISHER, "retitled", (id, by) -> {
+            var titles = new LinkedHashMap<String, String>();
+            titles.put("ru", field(ctx, "ru"));
+            titles.put("kz", field(ctx, "kz"));
+            sections.retitle(id, titles, by);
+        });
+    }
+
+    /** {@code POST /admin/sections/{id}/move}: path. */
+    public void move(Context ctx) {
+        write(ctx, Role.PUBLISHER, "moved", (id, by) -> sections.move(id, field(ctx, "path"), by));
+    }
+
+    /** {@code POST /admin/sections/{id}/shift}: by = -1 (up) or 1 (down) among its siblings. */
+    public void shift(Context ctx) {
+        write(ctx, Role.PUBLISHER, "ordered", (id, by) -> sections.shift(id, delta(ctx), by));
+    }
+
+    /** {@code GET /admin/sections/{id}/delete}: what would go, and the confirmation form. */
+    public void confirmDelete(Context ctx) {
+        Principal p = access.require(ctx, Role.VIEWER);
+        long id = SectionsApi.id(ctx, "section id");
+        var page = new SectionDeletePage(frame(ctx, p), sections.deletion(id, p), p.may(Role.PUBLISHER));
+        render(ctx, "admin/sections/delete.jte", page);
+    }
+
+    /** {@code POST /admin/sections/{id}/delete}. */
+    public void delete(Context ctx) {
+        Principal p = access.require(ctx, Role.PUBLISHER);
+        long id = SectionsApi.id(ctx, "section id");
+        try {
+            sections.delete(id, actor(ctx, p));
+            back(ctx, "/admin/sections?done=deleted");
+        } catch (ConflictException e) {
+            ctx.status(409);
+            renderSection(ctx, p, id, Optional.of(e.getMessage()));
+        }
+    }
+
+    /** {@code POST /admin/sections/{id}/questions/{question}/shift}: by = -1 or 1 in the section's list. */
+    public void shiftQuestion(Context ctx) {
+        write(ctx, Role.EDITOR, "placed", (id, by) -> {
+            long question = question(ctx);
+            int delta = delta(ctx);
+            SectionEditor.Detail d =
+                    sections.detail(id, by.principal()).orElseThrow(() -> new NotFoundException("no section " + id));
+            var order = new ArrayList<>(
+                    d.questions().stream().map(SectionStore.Listed::id).toList());
+            int from = order.indexOf(question);
+            if (from < 0) {
+                throw new BadRequestException("question " + question + " is not listed in this section");
+            }
+            int to = Math.max(0, Math.min(order.size() - 1, from + delta));
+            order.remove(from);
+            order.add(to, question);
+            // positions 1, 2, 3… in the new order; only the questions whose position changes get a revision
+            Map<Long, Integer> positions = new LinkedHashMap<>();
+            d.questions().forEach(q -> positions.put(q.id(), q.position()));
+            for (int i = 0; i < order.size(); i++) {
+                long q = order.get(i);
+                if (positions.get(q) != i + 1) {
+                    questions.place(q, Optional.empty(), Optional.empty(), Optional.of(i + 1), Optional.empty(), by);
+                }
+            }
+        });
+    }
+
+    /** {@code POST /admin/sections/{id}/questions/{question}/pin}: pinned = true or false. */
+    public void pin(Context ctx) {
+        write(
+                ctx,
+                Role.EDITOR,
+                "placed",
+                (id, by) -> questions.place(
+                        question(ctx),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(Boolean.parseBoolean(field(ctx, "pinned"))),
+                        by));
+    }
+
+    /** {@code POST /admin/sections/{id}/questions/{question}/crosslist}: target = site:path. */
+    public void crossList(Context ctx) {
+        write(ctx, Role.EDITOR, "crosslisted", (id, by) -> {
+            String target = field(ctx, "target");
+            int colon = target.indexOf(':');
+            if (colon < 1) {
+                throw new BadRequestException("field target: choose a section");
+            }
+            questions.crossList(question(ctx), target.substring(0, colon), target.substring(colon + 1), by);
+        });
+    }
+
+    // --- the steps ---
+
+    private interface Write {
+        void run(long section, Actor by);
+    }
+
+    /** Runs a form's write, then 303 back to the section with {@code done}; a refusal shows the page again. */
+    private void write(Context ctx, Role role, String done, Write w) {
+        Principal p = access.require(ctx, role);
+        long id = SectionsApi.id(ctx, "section id");
+        try {
+            w.run(id, actor(ctx, p));
+            back(ctx, "/admin/sections/" + id + "?done=" + done);
+        } catch (BadRequestException | ConflictException | BundleException e) {
+            ctx.status(e instanceof ConflictException ? 409 : 400);
+            renderSection(ctx, p, id, Optional.of(e.getMessage()));
+        }
+    }
+
+    private void renderList(Context ctx, Principal p, Optional<String> error, SectionsPage.NewSection form) {
+        AdminFrame frame = frame(ctx, p);
+        var page = new SectionsPage(
+                frame,
+                sections.tree(p),
+                p.may(Role.PUBLISHER),
+                done(ctx),
+                error.map(m -> AdminText.SECTIONS_ERROR.format(frame.locale(), m)),
+                form);
+        render(ctx, "admin/sections/list.jte", page);
+    }
+
+    private void renderSection(Context ctx, Principal p, long id, Optional<String> error) {
+        SectionEditor.Detail d =
+                sections.detail(id, p).orElseThrow(() -> new NotFoundException("there is no section " + id));
+        AdminFrame frame = frame(ctx, p);
+        String lang = frame.locale().code();
+        var rows = new ArrayList<SectionPage.QuestionRow>();
+        List<SectionStore.Listed> listed = d.questions();
+        for (int i = 0; i < listed.size(); i++) {
+            SectionStore.Listed q = listed.get(i);
+            AdminText status = !q.live()
+                    ? AdminText.SECTIONS_STATUS_DRAFT
+                    : q.draftPending() ? AdminText.SECTIONS_STATUS_PENDING : AdminText.SECTIONS_STATUS_PUBLISHED;
+            rows.add(new SectionPage.QuestionRow(
+                    q.id(),
+                    q.titles().getOrDefault("ru", ""),
+                    q.titles().getOrDefault("kz", ""),
+                    frame.t(status),
+                    q.pinned(),
+                    i == 0,
+                    i == listed.size() - 1));
+        }
+        var targets = new ArrayList<SectionPage.Target>();
+        for (SectionEditor.SiteTree site : sections.tree(p)) {
+            for (SectionEditor.Node n : site.sections()) {
+                if (n.id() != id) {
+                    String title = n.title(lang).isEmpty()
+                            ? n.title(frame.locale().other().code())
+                            : n.title(lang);
+                    targets.add(new SectionPage.Target(
+                            n.site() + ":" + n.path(), n.site() + "/" + n.path() + " — " + title));
+                }
+            }
+        }
+        List<SectionEditor.Node> siblings = d.siblings();
+        var page = new SectionPage(
+                frame,
+                d.section(),
+                d.children(),
+                !siblings.isEmpty() && siblings.get(0).id() == id,
+                !siblings.isEmpty() && siblings.get(siblings.size() - 1).id() == id,
+                rows,
+                targets,
+                p.may(Role.PUBLISHER),
+                p.may(Role.EDITOR),
+                done(ctx),
+                error.map(m -> AdminText.SECTIONS_ERROR.format(frame.locale(), m)),
+                ctx.method().name().equals("POST") && ctx.formParam("path") != null
+                        ? field(ctx, "path")
+                        : d.section().path());
+        render(ctx, "admin/sections/section.jte", page);
+    }
+
+    private AdminFrame frame(Context ctx, Principal p) {
+        return AdminFrame.of(ctx, access, p, "sections", AdminText.SECTIONS_TITLE);
+    }
+
+    /** The confirmation a 303 brought back, in the page's language; unknown codes show nothing. */
+    private Optional<String> done(Context ctx) {
+        AdminText text = switch (Optional.ofNullable(ctx.queryParam("done")).orElse("")) {
+            case "created" -> AdminText.SECTIONS_DONE_CREATED;
+            case "retitled" -> AdminText.SECTIONS_DONE_RETITLED;
+            case "moved" -> AdminText.SECTIONS_DONE_MOVED;
+            case "ordered" -> AdminText.SECTIONS_DONE_ORDERED;
+            case "deleted" -> AdminText.SECTIONS_DONE_DELETED;
+            case "placed" -> AdminText.SECTIONS_DONE_PLACED;
+            case "crosslisted" -> AdminText.SECTIONS_DONE_CROSSLISTED;
+            default -> null;
+        };
+        return Optional.ofNullable(text).map(t -> t.in(kz.komek.admin.AdminLocale.of(ctx)));
+    }
+
+    private void back(Context ctx, String path) {
+        ctx.redirect(AdminFrame.withLang(path, kz.komek.admin.AdminLocale.of(ctx)), HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, String template, Object page) {
+        var out = new StringOutput();
+        templates.render(template, page, out);
+        ctx.html(out.toString());
+    }
+
+    private static String field(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).map(String::strip).orElse("");
+    }
+
+    private static int delta(Context ctx) {
+        return switch (field(ctx, "by")) {
+            case "-1" -> -1;
+            case "1" -> 1;
+            default -> throw new BadRequestException("field by: -1 (up) or 1 (down)");
+        };
+    }
+
+    private static long question(Context ctx) {
+        String s = ctx.pathParam("question");
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("question id: expected a number, was \"" + s + "\"");
+        }
+    }
+
+    private static Actor actor(Context ctx, Principal p) {
+        return Actor.of(p, ctx.header("X-Request-Id"));
+    }
+}
