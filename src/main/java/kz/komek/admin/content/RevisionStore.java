@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import kz.komek.admin.Actor;
 import kz.komek.bundle.Bundle;
 import org.jdbi.v3.core.Handle;
 
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.Handle;
  * ({@code question_head}). Every method runs in the caller's transaction: the editor combines these writes with
  * the live tables' and the audit log's in one.
  */
-final class RevisionStore {
+public final class RevisionStore {
 
     /** A question's head row. {@code latest} is 0 only inside the transaction that creates the row. */
     record Head(
@@ -103,8 +104,41 @@ final class RevisionStore {
                         """).bind("id", id).map((rs, ctx) -> stored(rs)).list();
     }
 
+    /**
+     * Appends a copy of revision {@code from} as the question's next revision, its section renamed from
+     * {@code oldPath} to {@code newPath} when it names one under it (history is never rewritten: a revision is
+     * added). The head must be locked. Returns the new revision's number.
+     */
+    public int appendMoved(Handle h, long id, int from, String oldPath, String newPath, Actor by, String note) {
+        int revision = h.createQuery("""
+                        update question_head set latest_revision = latest_revision + 1 where question_id = :id
+                        returning latest_revision
+                        """).bind("id", id).mapTo(Integer.class).one();
+        h.createUpdate("""
+                        insert into question_revision (question_id, revision, record, author_id, author_name, note)
+                        select question_id, :revision,
+                               case when record ->> 'section' = :old or starts_with(record ->> 'section', :below)
+                                    then jsonb_set(record, '{section}',
+                                         to_jsonb(cast(:new as text) || substr(record ->> 'section', length(:old) + 1)))
+                                    else record end,
+                               :authorId, :authorName, :note
+                        from question_revision where question_id = :id and revision = :from
+                        """)
+                .bind("id", id)
+                .bind("revision", revision)
+                .bind("from", from)
+                .bind("old", oldPath)
+                .bind("below", oldPath + "/")
+                .bind("new", newPath)
+                .bind("authorId", by.principal().userId())
+                .bind("authorName", by.principal().name())
+                .bind("note", note)
+                .execute();
+        return revision;
+    }
+
     /** The live tables now hold {@code revision} (empty: nothing); a revision's first publication is kept. */
-    void setPublished(Handle h, long id, Optional<Integer> revision) {
+    public void setPublished(Handle h, long id, Optional<Integer> revision) {
         h.createUpdate("update question_head set published_revision = :revision where question_id = :id")
                 .bind("id", id)
                 .bind("revision", revision.orElse(null))

@@ -13,6 +13,7 @@ import kz.komek.admin.Actor;
 import kz.komek.admin.AuditLog;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
+import kz.komek.admin.content.RevisionStore;
 import kz.komek.catalog.SectionPath;
 import kz.komek.web.BadRequestException;
 import kz.komek.web.ConflictException;
@@ -39,6 +40,7 @@ public final class SectionEditor {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final SectionStore store = new SectionStore();
+    private final RevisionStore revisions = new RevisionStore();
 
     public SectionEditor(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
@@ -424,19 +426,19 @@ public final class SectionEditor {
             if (!latestNames) {
                 return 0;
             }
-            int r = store.appendMoved(h, id, head.latest(), old, now, by, note);
-            store.setPublished(h, id, r);
+            int r = revisions.appendMoved(h, id, head.latest(), old, now, by, note);
+            revisions.setPublished(h, id, Optional.of(r));
             return 1;
         }
         int added = 0;
         if (published.isPresent() && store.revisionNames(h, id, published.get(), site, old)) {
-            int r = store.appendMoved(h, id, published.get(), old, now, by, note);
-            store.setPublished(h, id, r);
+            int r = revisions.appendMoved(h, id, published.get(), old, now, by, note);
+            revisions.setPublished(h, id, Optional.of(r));
             added++;
         }
         if (latestNames || added > 0) {
             // the draft stays on top (with the new path when it named a moved section)
-            store.appendMoved(h, id, head.latest(), old, now, by, note);
+            revisions.appendMoved(h, id, head.latest(), old, now, by, note);
             added++;
         }
         return added;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kz.komek.admin.Actor;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -357,50 +356,6 @@ final class SectionStore {
                         .mapTo(Integer.class)
                         .one()
                 > 0;
-    }
-
-    /**
-     * Appends a copy of revision {@code from} as the question's next revision, its section renamed from
-     * {@code oldPath} to {@code newPath} when it names one under it (history is never rewritten: a revision is
-     * added). The head must be locked. Returns the new revision's number.
-     */
-    int appendMoved(Handle h, long id, int from, String oldPath, String newPath, Actor by, String note) {
-        int revision = h.createQuery("""
-                        update question_head set latest_revision = latest_revision + 1 where question_id = :id
-                        returning latest_revision
-                        """).bind("id", id).mapTo(Integer.class).one();
-        h.createUpdate("""
-                        insert into question_revision (question_id, revision, record, author_id, author_name, note)
-                        select question_id, :revision,
-                               case when record ->> 'section' = :old or starts_with(record ->> 'section', :below)
-                                    then jsonb_set(record, '{section}',
-                                         to_jsonb(cast(:new as text) || substr(record ->> 'section', length(:old) + 1)))
-                                    else record end,
-                               :authorId, :authorName, :note
-                        from question_revision where question_id = :id and revision = :from
-                        """)
-                .bind("id", id)
-                .bind("revision", revision)
-                .bind("from", from)
-                .bind("old", oldPath)
-                .bind("below", oldPath + "/")
-                .bind("new", newPath)
-                .bind("authorId", by.principal().userId())
-                .bind("authorName", by.principal().name())
-                .bind("note", note)
-                .execute();
-        return revision;
-    }
-
-    void setPublished(Handle h, long id, int revision) {
-        h.createUpdate("update question_head set published_revision = :revision where question_id = :id")
-                .bind("id", id)
-                .bind("revision", revision)
-                .execute();
-        h.createUpdate("""
-                        update question_revision set published_at = coalesce(published_at, now())
-                        where question_id = :id and revision = :revision
-                        """).bind("id", id).bind("revision", revision).execute();
     }
 
     /**
