@@ -25,9 +25,9 @@ public final class Admin {
         var store = new AccountStore(jdbi);
         var sessions = new SessionStore(jdbi);
         var cookies = new AdminCookies(trustProxy);
-        this.accounts = new Accounts(store, hasher, random);
+        this.accounts = new Accounts(jdbi, store, hasher, random);
         this.auth = new AdminAuth(accounts, sessions, cookies);
-        var signIn = new SignIn(store, sessions, new LoginThrottle(jdbi), hasher, random);
+        var signIn = new SignIn(jdbi, new AuditLog(jdbi), store, sessions, new LoginThrottle(jdbi), hasher, random);
         this.login = new LoginPages(signIn, sessions, cookies, templates, random, trustProxy);
         this.pages = new AdminPages(access, templates);
         this.api = new AdminApi(access, accounts);
