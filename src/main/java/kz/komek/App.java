@@ -12,6 +12,7 @@ import kz.komek.admin.AuditLog;
 import kz.komek.admin.LintApi;
 import kz.komek.admin.content.AdminQuestionsApi;
 import kz.komek.admin.content.QuestionEditor;
+import kz.komek.admin.transfer.Transfers;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.DemoContent;
 import kz.komek.catalog.CatalogApi;
@@ -141,6 +142,8 @@ public final class App implements AutoCloseable {
                     new LintApi(bundles, lint, admin.access(), clock, config.zone()),
                     admin,
                     new AdminQuestionsApi(editor, audit, admin.access()),
+                    new Transfers(
+                            database.jdbi(), bundles, audit, admin.access(), templates, clock, config.maxBodyBytes()),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
                     new SeoPages(

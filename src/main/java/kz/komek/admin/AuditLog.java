@@ -159,18 +159,19 @@ public final class AuditLog {
         }
     }
 
-    /** Appends a row in the caller's transaction. */
-    public void append(Handle h, Actor actor, Change change) {
-        append(h, Signer.of(actor), change);
+    /** Appends a row in the caller's transaction; returns its id. */
+    public long append(Handle h, Actor actor, Change change) {
+        return append(h, Signer.of(actor), change);
     }
 
-    /** Appends a row in the caller's transaction, signed by whoever {@code by} names. */
-    public void append(Handle h, Signer by, Change change) {
-        h.createUpdate("""
+    /** Appends a row in the caller's transaction, signed by whoever {@code by} names; returns its id. */
+    public long append(Handle h, Signer by, Change change) {
+        return h.createQuery("""
                         insert into audit_log (actor_id, actor_name, action, object_type, object_id, before, after,
                             request_id)
                         values (:actorId, :actorName, :action, :objectType, :objectId, cast(:before as jsonb),
                             cast(:after as jsonb), :requestId)
+                        returning id
                         """)
                 .bind("actorId", by.userId().orElse(null))
                 .bind("actorName", by.name())
@@ -180,7 +181,8 @@ public final class AuditLog {
                 .bind("before", change.before().map(this::text).orElse(null))
                 .bind("after", change.after().map(this::text).orElse(null))
                 .bind("requestId", by.requestId().orElse(null))
-                .execute();
+                .mapTo(Long.class)
+                .one();
     }
 
     /**

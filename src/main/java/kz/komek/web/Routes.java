@@ -2,6 +2,7 @@ package kz.komek.web;
 
 import gg.jte.TemplateEngine;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -15,6 +16,7 @@ import kz.komek.Config;
 import kz.komek.admin.Admin;
 import kz.komek.admin.LintApi;
 import kz.komek.admin.content.AdminQuestionsApi;
+import kz.komek.admin.transfer.Transfers;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
@@ -41,6 +43,7 @@ public final class Routes {
     private final LintApi lint;
     private final Admin admin;
     private final AdminQuestionsApi adminQuestions;
+    private final Transfers transfers;
     private final SearchApi searchApi;
     private final SearchPages searchPages;
     private final SeoPages seo;
@@ -59,6 +62,7 @@ public final class Routes {
             LintApi lint,
             Admin admin,
             AdminQuestionsApi adminQuestions,
+            Transfers transfers,
             SearchApi searchApi,
             SearchPages searchPages,
             SeoPages seo,
@@ -74,6 +78,7 @@ public final class Routes {
         this.lint = lint;
         this.admin = admin;
         this.adminQuestions = adminQuestions;
+        this.transfers = transfers;
         this.searchApi = searchApi;
         this.searchPages = searchPages;
         this.seo = seo;
@@ -89,6 +94,9 @@ public final class Routes {
     public void configure(JavalinConfig c) {
         c.startup.showJavalinBanner = false;
         c.http.maxRequestSize = config.maxBodyBytes();
+        // uploads (the import form) sent without a length are cut off here rather than in refuseLargeBodies
+        c.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), SizeUnit.BYTES);
+        c.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), SizeUnit.BYTES);
         c.http.defaultContentType = "text/plain; charset=utf-8";
         c.router.ignoreTrailingSlashes = false;
         c.requestLogger.http((ctx, ms) -> {
@@ -143,6 +151,13 @@ public final class Routes {
         get(r, "/api/v1/openapi.json", this::openApi);
         r.post("/api/v1/admin/users/{name}/disable", admin.api()::disable);
         r.post("/api/v1/admin/users/{name}/enable", admin.api()::enable);
+        // import, export, audit page, users page
+        r.post("/api/v1/admin/import", transfers.api()::importBundle);
+        get(r, "/api/v1/admin/export", transfers.api()::export);
+        get(r, "/admin/transfer", transfers.pages()::form);
+        r.post("/admin/transfer", transfers.pages()::upload);
+        r.post("/admin/transfer/apply", transfers.pages()::apply);
+        get(r, "/admin/transfer/imports/{id}", transfers.pages()::result);
 
         get(r, "/api/v1/questions/{id}", api::question);
         r.post("/api/v1/questions/{id}/votes", feedbackApi::vote);
