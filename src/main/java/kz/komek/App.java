@@ -131,7 +131,7 @@ public final class App implements AutoCloseable {
                     new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // the proxy flag lives with feedback, which came first; it means the same here
-            var admin = new Admin(database.jdbi(), config.feedback().trustProxy(), templates);
+            var admin = new Admin(database.jdbi(), config.feedback().trustProxy(), templates, config.zone());
             var routes = new Routes(
                     config,
                     catalog,

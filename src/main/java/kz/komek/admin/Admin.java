@@ -3,6 +3,7 @@ package kz.komek.admin;
 import gg.jte.TemplateEngine;
 import io.javalin.http.Handler;
 import java.security.SecureRandom;
+import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -17,9 +18,11 @@ public final class Admin {
     private final LoginPages login;
     private final AdminPages pages;
     private final AdminApi api;
+    private final AuditPages auditPages;
+    private final UsersPages usersPages;
 
     /** @param trustProxy believe {@code X-Forwarded-For}/{@code -Proto} (client address, HTTPS) */
-    public Admin(Jdbi jdbi, boolean trustProxy, TemplateEngine templates) {
+    public Admin(Jdbi jdbi, boolean trustProxy, TemplateEngine templates, ZoneId zone) {
         var random = new SecureRandom();
         var hasher = new PasswordHasher();
         var store = new AccountStore(jdbi);
@@ -30,7 +33,9 @@ public final class Admin {
         var signIn = new SignIn(jdbi, new AuditLog(jdbi), store, sessions, new LoginThrottle(jdbi), hasher, random);
         this.login = new LoginPages(signIn, sessions, cookies, templates, random, trustProxy);
         this.pages = new AdminPages(access, templates);
-        this.api = new AdminApi(access, accounts);
+        this.api = new AdminApi(access, accounts, cookies);
+        this.auditPages = new AuditPages(access, new AuditLog(jdbi), templates, zone);
+        this.usersPages = new UsersPages(access, accounts, cookies, templates, zone);
     }
 
     /** The before-handler for {@code /admin}, {@code /admin/*}, {@code /api/v1/admin} and {@code /api/v1/admin/*}. */
@@ -56,5 +61,13 @@ public final class Admin {
 
     public AdminApi api() {
         return api;
+    }
+
+    public AuditPages auditPages() {
+        return auditPages;
+    }
+
+    public UsersPages usersPages() {
+        return usersPages;
     }
 }

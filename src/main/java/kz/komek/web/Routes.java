@@ -158,6 +158,18 @@ public final class Routes {
         r.post("/admin/transfer", transfers.pages()::upload);
         r.post("/admin/transfer/apply", transfers.pages()::apply);
         get(r, "/admin/transfer/imports/{id}", transfers.pages()::result);
+        get(r, "/admin/audit", admin.auditPages()::list);
+        get(r, "/admin/users", admin.usersPages()::list);
+        r.post("/admin/users", admin.usersPages()::add);
+        r.post("/admin/users/{name}/disable", admin.usersPages()::disable);
+        r.post("/admin/users/{name}/enable", admin.usersPages()::enable);
+        r.post("/admin/users/{name}/role", admin.usersPages()::role);
+        get(r, "/admin/account", admin.usersPages()::account);
+        r.post("/admin/account", admin.usersPages()::changePassword);
+        r.post("/api/v1/admin/users", admin.api()::create);
+        r.post("/api/v1/admin/users/{name}/role", admin.api()::role);
+        r.post("/api/v1/admin/users/{name}/password", admin.api()::password);
+        r.post("/api/v1/admin/me/password", admin.api()::myPassword);
 
         get(r, "/api/v1/questions/{id}", api::question);
         r.post("/api/v1/questions/{id}/votes", feedbackApi::vote);
