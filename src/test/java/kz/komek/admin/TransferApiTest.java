@@ -198,4 +198,25 @@ class TransferApiTest {
         assertThat(Optional.of(tooLarge.body()))
                 .hasValueSatisfying(b -> assertThat(b).contains("larger"));
     }
+
+    @Test
+    void aNuxtPagePayloadIsReadAsTheCliReadsIt() throws Exception {
+        String publisher = token("bolat", Role.PUBLISHER);
+
+        var r = importAs(
+                publisher, "?dry_run=true&site=client", TestApp.resource("/demo/kz-bonus-save-general.payload.txt"));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(r.body());
+        assertThat(report.at("/questions/created").asInt()
+                        + report.at("/questions/updated").asInt())
+                .isEqualTo(11);
+        assertThat(report.get("notes").size()).isPositive();
+        assertThat(importAs(
+                                publisher,
+                                "?dry_run=true&site=BAD",
+                                TestApp.resource("/demo/kz-bonus-save-general.payload.txt"))
+                        .statusCode())
+                .isEqualTo(400);
+    }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Transfer {
     private static final Logger log = LoggerFactory.getLogger(Transfer.class);
-    private static final Pattern SITE = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final Pattern SITE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     private final Jdbi jdbi;
     private final BundleStore bundles;
@@ -75,7 +75,7 @@ final class Transfer {
     static String site(String raw) {
         String s = raw == null || raw.isBlank() ? NuxtPayloadReader.DEFAULT_SITE : raw.strip();
         if (!SITE.matcher(s).matches()) {
-            throw new BundleException("site", "expected a site slug (a-z, 0-9, -), was \"" + s + "\"");
+            throw new BundleException("site", "expected a site slug (a-z, 0-9, _, -), was \"" + s + "\"");
         }
         return s;
     }
