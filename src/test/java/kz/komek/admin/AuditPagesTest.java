@@ -132,4 +132,20 @@ class AuditPagesTest {
         ids.addAll(second.select(".audit-table tbody tr").eachAttr("data-id"));
         assertThat(ids).hasSize(60);
     }
+
+    @Test
+    void beforeAndAfterShowWhatChanged() {
+        app.app()
+                .accounts()
+                .setRole(
+                        new UserName("dana"),
+                        Role.PUBLISHER,
+                        new AuditLog.Signer(Optional.of(1L), "aigerim", Optional.empty()));
+        var row = page("?action=user.role", admin).selectFirst(".audit-table tbody tr");
+        assertThat(row.select(".audit-changes li").eachText())
+                .containsExactly("role: editor → publisher", "disabled: false");
+        assertThat(row.select("del").eachText()).containsExactly("editor");
+        assertThat(row.select("ins").eachText()).containsExactly("publisher");
+        assertThat(row.selectFirst("a[href^=/admin/users]")).isNotNull();
+    }
 }
