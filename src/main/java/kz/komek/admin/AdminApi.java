@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import kz.komek.web.BadRequestException;
 import kz.komek.web.ConflictException;
 import kz.komek.web.NotFoundException;
@@ -116,14 +118,14 @@ public final class AdminApi {
         JsonNode body = body(ctx);
         String current = text(body, "current");
         Password password = parse("password", () -> new Password(text(body, "password")));
-        var keep = p.via() == Principal.Via.SESSION ? cookies.session(ctx) : java.util.Optional.<Secret>empty();
+        var keep = p.via() == Principal.Via.SESSION ? cookies.session(ctx) : Optional.<Secret>empty();
         if (!accounts.changeOwnPassword(Actor.of(p, ctx.header("X-Request-Id")), current, password, keep)) {
             throw new BadRequestException("current: not your current password");
         }
         ctx.status(204);
     }
 
-    private User existing(UserName name, java.util.function.Supplier<User> change) {
+    private User existing(UserName name, Supplier<User> change) {
         try {
             return change.get();
         } catch (AccountException e) {
@@ -158,7 +160,7 @@ public final class AdminApi {
         return n.asText();
     }
 
-    private static <T> T parse(String field, java.util.function.Supplier<T> value) {
+    private static <T> T parse(String field, Supplier<T> value) {
         try {
             return value.get();
         } catch (IllegalArgumentException e) {

@@ -26,26 +26,25 @@ final class SessionStore {
 
     /**
      * Starts a session for a user; ends the one the browser had before (a new id at every sign-in, so an id planted
-     * before sign-in is worth nothing) and sessions of anyone that are over.
+     * before sign-in is worth nothing) and sessions of anyone that are over. In the caller's transaction (sign-in
+     * adds its audit row there).
      */
     void start(Handle h, Secret id, Secret csrf, long userId, Optional<Secret> previous) {
-        {
-            previous.ifPresent(p -> h.createUpdate("delete from admin_session where id_hash = :hash")
-                    .bind("hash", p.hash())
-                    .execute());
-            h.createUpdate("delete from admin_session where expires < now() or last_seen < now() - :idle")
-                    .bind("idle", IDLE)
-                    .execute();
-            h.createUpdate("""
+        previous.ifPresent(p -> h.createUpdate("delete from admin_session where id_hash = :hash")
+                .bind("hash", p.hash())
+                .execute());
+        h.createUpdate("delete from admin_session where expires < now() or last_seen < now() - :idle")
+                .bind("idle", IDLE)
+                .execute();
+        h.createUpdate("""
                             insert into admin_session (id_hash, user_id, csrf, expires)
                             values (:hash, :user, :csrf, now() + :lifetime)
                             """)
-                    .bind("hash", id.hash())
-                    .bind("user", userId)
-                    .bind("csrf", csrf.value())
-                    .bind("lifetime", LIFETIME)
-                    .execute();
-        }
+                .bind("hash", id.hash())
+                .bind("user", userId)
+                .bind("csrf", csrf.value())
+                .bind("lifetime", LIFETIME)
+                .execute();
     }
 
     /**

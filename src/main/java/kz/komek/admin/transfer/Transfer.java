@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import kz.komek.admin.Actor;
 import kz.komek.admin.AuditLog;
@@ -21,6 +22,7 @@ import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.ImportReport;
 import kz.komek.bundle.NuxtImport;
 import kz.komek.bundle.NuxtPayloadReader;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,11 +98,7 @@ final class Transfer {
      * Imports for real, all or nothing, with its audit row; {@code alsoInTransaction} runs in the same transaction
      * (the UI deletes its pending upload there).
      */
-    Applied apply(
-            Parsed parsed,
-            String fileName,
-            Actor actor,
-            java.util.function.Consumer<org.jdbi.v3.core.Handle> alsoInTransaction) {
+    Applied apply(Parsed parsed, String fileName, Actor actor, Consumer<Handle> alsoInTransaction) {
         Applied applied = jdbi.inTransaction(h -> {
             ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings());
             alsoInTransaction.accept(h);
