@@ -62,7 +62,7 @@ public final class Accounts {
             audit.append(h, by, change("user.create", u, Optional.empty(), Optional.of(summary(u))));
             return u;
         });
-        log.info("accounts: user {} ({}) added by {}", user.name(), user.role().code(), by.name());
+        log(by, "accounts: user {} ({}) added by {}", user.name(), user.role().code(), by.name());
         return user;
     }
 
@@ -110,7 +110,7 @@ public final class Accounts {
                             Optional.of(summary(after))));
             return after;
         });
-        log.info("accounts: user {} {} by {}", user.name(), disabled ? "disabled" : "enabled", by.name());
+        log(by, "accounts: user {} {} by {}", user.name(), disabled ? "disabled" : "enabled", by.name());
         return user;
     }
 
@@ -123,7 +123,7 @@ public final class Accounts {
             audit.append(h, by, change("user.role", after, Optional.of(summary(before)), Optional.of(summary(after))));
             return after;
         });
-        log.info("accounts: user {} now {} (by {})", user.name(), role.code(), by.name());
+        log(by, "accounts: user {} now {} (by {})", user.name(), role.code(), by.name());
         return user;
     }
 
@@ -140,7 +140,7 @@ public final class Accounts {
             audit.append(h, by, change("user.password", u, Optional.empty(), Optional.empty()));
             return u;
         });
-        log.info("accounts: password of {} set by {}", user.name(), by.name());
+        log(by, "accounts: password of {} set by {}", user.name(), by.name());
         return user;
     }
 
@@ -198,7 +198,7 @@ public final class Accounts {
                             "token.create", "token", Long.toString(id), Optional.empty(), Optional.of(after)));
             return new NewToken(id, user.name(), l, value);
         });
-        log.info("accounts: token {} for {} created by {}", token.id(), token.user(), by.name());
+        log(by, "accounts: token {} for {} created by {}", token.id(), token.user(), by.name());
         return token;
     }
 
@@ -224,7 +224,7 @@ public final class Accounts {
                             Optional.empty(),
                             Optional.of(nodes.objectNode().put("user", user))));
         });
-        log.info("accounts: token {} revoked by {}", id, by.name());
+        log(by, "accounts: token {} revoked by {}", id, by.name());
     }
 
     /** The user of a working API token (not revoked, user not disabled); empty for anything else. */
@@ -235,6 +235,19 @@ public final class Accounts {
             return Optional.empty(); // not even the form of a token: no query
         }
         return store.tokenUser(Secret.sha256(token));
+    }
+
+    /**
+     * A change made by a signed-in user is logged (the server's log names admin writes); one made at the console
+     * only at debug: the command prints its own line, and its standard output must stay what scripts read
+     * ({@code TOKEN=$(komek token create …)}), which the log's console appender shares.
+     */
+    private static void log(AuditLog.Signer by, String format, Object... args) {
+        if (by.userId().isPresent()) {
+            log.info(format, args);
+        } else {
+            log.debug(format, args);
+        }
     }
 
     private AuditLog.Change change(String action, User u, Optional<JsonNode> before, Optional<JsonNode> after) {
