@@ -16,6 +16,7 @@ import kz.komek.admin.content.QuestionPages;
 import kz.komek.admin.sections.SectionEditor;
 import kz.komek.admin.sections.SectionPages;
 import kz.komek.admin.sections.SectionsApi;
+import kz.komek.admin.transfer.Transfers;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.DemoContent;
 import kz.komek.catalog.CatalogApi;
@@ -133,7 +134,7 @@ public final class App implements AutoCloseable {
                     new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // the proxy flag lives with feedback, which came first; it means the same here
-            var admin = new Admin(database.jdbi(), config.feedback().trustProxy(), templates);
+            var admin = new Admin(database.jdbi(), config.feedback().trustProxy(), templates, config.zone());
             var sectionEditor = new SectionEditor(database.jdbi(), audit);
             var routes = new Routes(
                     config,
@@ -148,6 +149,8 @@ public final class App implements AutoCloseable {
                     new QuestionPages(editor, catalog, pages, admin.access(), templates, clock),
                     new SectionsApi(sectionEditor, editor, admin.access()),
                     new SectionPages(sectionEditor, editor, admin.access(), templates),
+                    new Transfers(
+                            database.jdbi(), bundles, audit, admin.access(), templates, clock, config.maxBodyBytes()),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
                     new SeoPages(

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Users and API tokens: the accounts' SQL. */
@@ -19,8 +20,8 @@ final class AccountStore {
     record Credentials(User user, String passwordHash) {}
 
     /** The new user; empty when the name is taken (in any case). */
-    Optional<User> insertUser(UserName name, Role role, String passwordHash) {
-        return jdbi.withHandle(h -> h.createQuery("""
+    Optional<User> insertUser(Handle h, UserName name, Role role, String passwordHash) {
+        return h.createQuery("""
                         insert into app_user (name, role, password_hash) values (:name, :role, :hash)
                         on conflict (lower(name)) do nothing
                         returning id, name, role, created, disabled
@@ -29,7 +30,7 @@ final class AccountStore {
                 .bind("role", role.code())
                 .bind("hash", passwordHash)
                 .map((rs, ctx) -> user(rs))
-                .findOne());
+                .findOne();
     }
 
     Optional<User> user(UserName name) {
@@ -57,39 +58,83 @@ final class AccountStore {
                 .list());
     }
 
+    /** A user as listed on the users page: with the last sign-in the audit log knows of. */
+    record Listed(User user, Optional<OffsetDateTime> lastSignIn) {}
+
+    List<Listed> listed() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select u.id, u.name, u.role, u.created, u.disabled,
+                               (select max(a.at) from audit_log a
+                                where a.actor_id = u.id and a.action = 'session.sign_in') as last_sign_in
+                        from app_user u order by lower(u.name)
+                        """)
+                .map((rs, ctx) ->
+                        new Listed(user(rs), Optional.ofNullable(rs.getObject("last_sign_in", OffsetDateTime.class))))
+                .list());
+    }
+
+    /** The user with this name, locked until the caller's transaction ends (two admins changing one user). */
+    Optional<User> lockUser(Handle h, UserName name) {
+        return h.createQuery("""
+                        select id, name, role, created, disabled from app_user where lower(name) = :key for update
+                        """)
+                .bind("key", name.key())
+                .map((rs, ctx) -> user(rs))
+                .findOne();
+    }
+
+    Optional<String> passwordHash(Handle h, long userId) {
+        return h.createQuery("select password_hash from app_user where id = :id")
+                .bind("id", userId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    void setRole(Handle h, long userId, Role role) {
+        h.createUpdate("update app_user set role = :role where id = :id")
+                .bind("role", role.code())
+                .bind("id", userId)
+                .execute();
+    }
+
+    void setPasswordHash(Handle h, long userId, String hash) {
+        h.createUpdate("update app_user set password_hash = :hash where id = :id")
+                .bind("hash", hash)
+                .bind("id", userId)
+                .execute();
+    }
+
     /**
      * Disables or enables a user; disabling also ends their sessions, in the same transaction (their tokens stay
      * stored but are refused while the user is disabled). Empty when there is no such user.
      */
-    Optional<User> setDisabled(UserName name, boolean disabled) {
-        return jdbi.inTransaction(h -> {
-            Optional<User> user = h.createQuery("""
+    Optional<User> setDisabled(Handle h, UserName name, boolean disabled) {
+        Optional<User> user = h.createQuery("""
                             update app_user set disabled = :disabled where lower(name) = :key
                             returning id, name, role, created, disabled
                             """)
-                    .bind("key", name.key())
-                    .bind("disabled", disabled)
-                    .map((rs, ctx) -> user(rs))
-                    .findOne();
-            if (disabled) {
-                user.ifPresent(u -> h.createUpdate("delete from admin_session where user_id = :id")
-                        .bind("id", u.id())
-                        .execute());
-            }
-            return user;
-        });
+                .bind("key", name.key())
+                .bind("disabled", disabled)
+                .map((rs, ctx) -> user(rs))
+                .findOne();
+        if (disabled) {
+            user.ifPresent(u -> h.createUpdate("delete from admin_session where user_id = :id")
+                    .bind("id", u.id())
+                    .execute());
+        }
+        return user;
     }
 
     /** Stores a new token's hash; returns its id. */
-    long insertToken(long userId, String label, byte[] hash) {
-        return jdbi.withHandle(h -> h.createQuery("""
+    long insertToken(Handle h, long userId, String label, byte[] hash) {
+        return h.createQuery("""
                         insert into api_token (user_id, label, hash) values (:user, :label, :hash) returning id
                         """)
                 .bind("user", userId)
                 .bind("label", label)
                 .bind("hash", hash)
                 .mapTo(Long.class)
-                .one());
+                .one();
     }
 
     List<ApiToken> tokens(Optional<UserName> of) {
@@ -111,12 +156,13 @@ final class AccountStore {
     }
 
     /** Revokes a token (once: a second revocation keeps the first time); false when there is no such token. */
-    boolean revokeToken(long id) {
-        return jdbi.withHandle(
-                        h -> h.createUpdate("update api_token set revoked = coalesce(revoked, now()) where id = :id")
-                                .bind("id", id)
-                                .execute())
-                > 0;
+    /** The token's user name when there is such a token. */
+    Optional<String> revokeToken(Handle h, long id) {
+        return h.createQuery("""
+                        update api_token t set revoked = coalesce(t.revoked, now()) from app_user u
+                        where t.id = :id and u.id = t.user_id
+                        returning u.name
+                        """).bind("id", id).mapTo(String.class).findOne();
     }
 
     /**

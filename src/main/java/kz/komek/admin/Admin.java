@@ -3,6 +3,7 @@ package kz.komek.admin;
 import gg.jte.TemplateEngine;
 import io.javalin.http.Handler;
 import java.security.SecureRandom;
+import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -16,19 +17,23 @@ public final class Admin {
     private final AdminAuth auth;
     private final LoginPages login;
     private final AdminApi api;
+    private final AuditPages auditPages;
+    private final UsersPages usersPages;
 
     /** @param trustProxy believe {@code X-Forwarded-For}/{@code -Proto} (client address, HTTPS) */
-    public Admin(Jdbi jdbi, boolean trustProxy, TemplateEngine templates) {
+    public Admin(Jdbi jdbi, boolean trustProxy, TemplateEngine templates, ZoneId zone) {
         var random = new SecureRandom();
         var hasher = new PasswordHasher();
         var store = new AccountStore(jdbi);
         var sessions = new SessionStore(jdbi);
         var cookies = new AdminCookies(trustProxy);
-        this.accounts = new Accounts(store, hasher, random);
+        this.accounts = new Accounts(jdbi, store, hasher, random);
         this.auth = new AdminAuth(accounts, sessions, cookies);
-        var signIn = new SignIn(store, sessions, new LoginThrottle(jdbi), hasher, random);
+        var signIn = new SignIn(jdbi, new AuditLog(jdbi), store, sessions, new LoginThrottle(jdbi), hasher, random);
         this.login = new LoginPages(signIn, sessions, cookies, templates, random, trustProxy);
-        this.api = new AdminApi(access, accounts);
+        this.api = new AdminApi(access, accounts, cookies);
+        this.auditPages = new AuditPages(access, new AuditLog(jdbi), templates, zone);
+        this.usersPages = new UsersPages(access, accounts, cookies, templates, zone);
     }
 
     /** The before-handler for {@code /admin}, {@code /admin/*}, {@code /api/v1/admin} and {@code /api/v1/admin/*}. */
@@ -50,5 +55,13 @@ public final class Admin {
 
     public AdminApi api() {
         return api;
+    }
+
+    public AuditPages auditPages() {
+        return auditPages;
+    }
+
+    public UsersPages usersPages() {
+        return usersPages;
     }
 }

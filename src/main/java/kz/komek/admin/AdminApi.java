@@ -1,9 +1,14 @@
 package kz.komek.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import kz.komek.web.BadRequestException;
+import kz.komek.web.ConflictException;
 import kz.komek.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +17,16 @@ import org.slf4j.LoggerFactory;
 public final class AdminApi {
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final AdminAccess access;
     private final Accounts accounts;
+    private final AdminCookies cookies;
 
-    AdminApi(AdminAccess access, Accounts accounts) {
+    AdminApi(AdminAccess access, Accounts accounts, AdminCookies cookies) {
         this.access = access;
         this.accounts = accounts;
+        this.cookies = cookies;
     }
 
     /** {@code GET /api/v1/admin/me}: the principal of the request, any role. */
@@ -45,7 +54,7 @@ public final class AdminApi {
             throw new BadRequestException("you cannot disable yourself; another admin can");
         }
         User user = accounts.user(name)
-                .map(u -> accounts.disable(name))
+                .map(u -> accounts.disable(name, signer(ctx, p)))
                 .orElseThrow(() -> new NotFoundException("there is no user " + name));
         log.info("admin: user {} disabled by {}", user.name(), p.name());
         ctx.json(json(user));
@@ -56,10 +65,111 @@ public final class AdminApi {
         Principal p = access.require(ctx, Role.ADMIN);
         UserName name = name(ctx);
         User user = accounts.user(name)
-                .map(u -> accounts.enable(name))
+                .map(u -> accounts.enable(name, signer(ctx, p)))
                 .orElseThrow(() -> new NotFoundException("there is no user " + name));
         log.info("admin: user {} enabled by {}", user.name(), p.name());
         ctx.json(json(user));
+    }
+
+    /** {@code POST /api/v1/admin/users} with {@code {"name", "role", "password"}} (admins only): 201 and the user. */
+    public void create(Context ctx) {
+        Principal p = access.require(ctx, Role.ADMIN);
+        JsonNode body = body(ctx);
+        UserName name = parse("name", () -> new UserName(text(body, "name")));
+        Role role = role(body);
+        Password password = parse("password", () -> new Password(text(body, "password")));
+        User user;
+        try {
+            user = accounts.addUser(name, role, password, signer(ctx, p));
+        } catch (AccountException e) {
+            throw new ConflictException(e.getMessage());
+        }
+        ctx.status(201).json(json(user));
+    }
+
+    /** {@code POST /api/v1/admin/users/{name}/role} with {@code {"role"}} (admins only; not their own). */
+    public void role(Context ctx) {
+        Principal p = access.require(ctx, Role.ADMIN);
+        UserName name = name(ctx);
+        Role role = role(body(ctx));
+        if (name.key().equals(new UserName(p.name()).key())) {
+            throw new BadRequestException("you cannot change your own role; another admin can");
+        }
+        ctx.json(json(existing(name, () -> accounts.setRole(name, role, signer(ctx, p)))));
+    }
+
+    /**
+     * {@code POST /api/v1/admin/users/{name}/password} with {@code {"password"}} (admins only): a reset; every session
+     * of that user ends.
+     */
+    public void password(Context ctx) {
+        Principal p = access.require(ctx, Role.ADMIN);
+        UserName name = name(ctx);
+        Password password = parse("password", () -> new Password(text(body(ctx), "password")));
+        ctx.json(json(existing(name, () -> accounts.setPassword(name, password, signer(ctx, p)))));
+    }
+
+    /**
+     * {@code POST /api/v1/admin/me/password} with {@code {"current", "password"}} (any role): the caller's own
+     * password; their other sessions end (the one making the request, if any, goes on). 204.
+     */
+    public void myPassword(Context ctx) {
+        Principal p = access.require(ctx, Role.VIEWER);
+        JsonNode body = body(ctx);
+        String current = text(body, "current");
+        Password password = parse("password", () -> new Password(text(body, "password")));
+        var keep = p.via() == Principal.Via.SESSION ? cookies.session(ctx) : Optional.<Secret>empty();
+        if (!accounts.changeOwnPassword(Actor.of(p, ctx.header("X-Request-Id")), current, password, keep)) {
+            throw new BadRequestException("current: not your current password");
+        }
+        ctx.status(204);
+    }
+
+    private User existing(UserName name, Supplier<User> change) {
+        try {
+            return change.get();
+        } catch (AccountException e) {
+            throw new NotFoundException("there is no user " + name);
+        }
+    }
+
+    private static Role role(JsonNode body) {
+        String raw = text(body, "role");
+        return Role.parse(raw)
+                .orElseThrow(() -> new BadRequestException(
+                        "role: expected viewer, editor, publisher or admin, was \"" + raw + "\""));
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode n = JSON.readTree(ctx.body());
+            if (n == null || !n.isObject()) {
+                throw new BadRequestException("body: expected a JSON object");
+            }
+            return n;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequestException("body: not JSON");
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || !n.isTextual()) {
+            throw new BadRequestException(field + ": expected text");
+        }
+        return n.asText();
+    }
+
+    private static <T> T parse(String field, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(field + ": " + e.getMessage());
+        }
+    }
+
+    private static AuditLog.Signer signer(Context ctx, Principal p) {
+        return AuditLog.Signer.of(Actor.of(p, ctx.header("X-Request-Id")));
     }
 
     private static UserName name(Context ctx) {

@@ -69,8 +69,23 @@ public final class AuditLog {
             Optional<Instant> from,
             Optional<Instant> to,
             Optional<Long> beforeId,
-            int limit) {
+            int limit,
+            Optional<String> actorName) {
+        /** Without a name: rows of any name (the API's filter, by id). */
+        public Filter(
+                Optional<Long> actorId,
+                Optional<String> action,
+                Optional<String> objectType,
+                Optional<String> objectId,
+                Optional<Instant> from,
+                Optional<Instant> to,
+                Optional<Long> beforeId,
+                int limit) {
+            this(actorId, action, objectType, objectId, from, to, beforeId, limit, Optional.empty());
+        }
+
         public Filter {
+            Objects.requireNonNull(actorName, "actorName");
             Objects.requireNonNull(actorId, "actorId");
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(objectType, "objectType");
@@ -96,31 +111,78 @@ public final class AuditLog {
         }
 
         public Filter withActor(long id) {
-            return new Filter(Optional.of(id), action, objectType, objectId, from, to, beforeId, limit);
+            return new Filter(Optional.of(id), action, objectType, objectId, from, to, beforeId, limit, actorName);
         }
 
         public Filter withObject(String type, String id) {
-            return new Filter(actorId, action, Optional.of(type), Optional.of(id), from, to, beforeId, limit);
+            return new Filter(
+                    actorId, action, Optional.of(type), Optional.of(id), from, to, beforeId, limit, actorName);
         }
     }
 
-    /** Appends a row in the caller's transaction. */
-    public void append(Handle h, Actor actor, Change change) {
-        h.createUpdate("""
+    /**
+     * Who signs a row: a signed-in user ({@link #of(Actor)}), an operator at the console ({@link #console()}: no user
+     * id, the name {@code cli:<os user>}) or komek itself ({@link #KOMEK}). Only the last two have no user id, so a
+     * row without one cannot pass for a user's.
+     */
+    public record Signer(Optional<Long> userId, String name, Optional<String> requestId) {
+        public static final Signer KOMEK = new Signer(Optional.empty(), "komek", Optional.empty());
+        private static final Pattern OS_USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+        public Signer {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(requestId, "requestId");
+            userId.ifPresent(id -> {
+                if (id <= 0) {
+                    throw new IllegalArgumentException("user id must be positive, was " + id);
+                }
+            });
+            if (userId.isEmpty() && !name.equals("komek") && !name.startsWith("cli:")) {
+                throw new IllegalArgumentException("a row without a user is komek's or cli:<os user>, was " + name);
+            }
+            if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("a signer's name has 1 to 100 characters, no control characters");
+            }
+        }
+
+        public static Signer of(Actor actor) {
+            return new Signer(
+                    Optional.of(actor.principal().userId()), actor.principal().name(), actor.requestId());
+        }
+
+        /** The operator at the console: the CLI has no principal, only the OS account it runs under. */
+        public static Signer console() {
+            String user = System.getProperty("user.name", "");
+            return new Signer(
+                    Optional.empty(), "cli:" + (OS_USER.matcher(user).matches() ? user : "unknown"), Optional.empty());
+        }
+    }
+
+    /** Appends a row in the caller's transaction; returns its id. */
+    public long append(Handle h, Actor actor, Change change) {
+        return append(h, Signer.of(actor), change);
+    }
+
+    /** Appends a row in the caller's transaction, signed by whoever {@code by} names; returns its id. */
+    public long append(Handle h, Signer by, Change change) {
+        return h.createQuery("""
                         insert into audit_log (actor_id, actor_name, action, object_type, object_id, before, after,
                             request_id)
                         values (:actorId, :actorName, :action, :objectType, :objectId, cast(:before as jsonb),
                             cast(:after as jsonb), :requestId)
+                        returning id
                         """)
-                .bind("actorId", actor.principal().userId())
-                .bind("actorName", actor.principal().name())
+                .bind("actorId", by.userId().orElse(null))
+                .bind("actorName", by.name())
                 .bind("action", change.action())
                 .bind("objectType", change.objectType())
                 .bind("objectId", change.objectId())
                 .bind("before", change.before().map(this::text).orElse(null))
                 .bind("after", change.after().map(this::text).orElse(null))
-                .bind("requestId", actor.requestId().orElse(null))
-                .execute();
+                .bind("requestId", by.requestId().orElse(null))
+                .mapTo(Long.class)
+                .one();
     }
 
     /**
@@ -145,6 +207,7 @@ public final class AuditLog {
                                after::text as after, request_id
                         from audit_log
                         where (cast(:actorId as bigint) is null or actor_id = :actorId)
+                          and (cast(:actorName as text) is null or lower(actor_name) = lower(:actorName))
                           and (cast(:action as text) is null or action = :action)
                           and (cast(:objectType as text) is null or object_type = :objectType)
                           and (cast(:objectId as text) is null or object_id = :objectId)
@@ -155,6 +218,7 @@ public final class AuditLog {
                         limit :limit
                         """)
                 .bind("actorId", filter.actorId().orElse(null))
+                .bind("actorName", filter.actorName().orElse(null))
                 .bind("action", filter.action().orElse(null))
                 .bind("objectType", filter.objectType().orElse(null))
                 .bind("objectId", filter.objectId().orElse(null))

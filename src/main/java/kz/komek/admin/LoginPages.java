@@ -113,9 +113,13 @@ public final class LoginPages {
 
     /** {@code POST /admin/logout} (behind the filter, so with the session's CSRF token): ends the session. */
     public void logout(Context ctx) {
-        cookies.session(ctx).ifPresent(sessions::end);
+        Principal p = ctx.attribute(Principal.ATTRIBUTE);
+        cookies.session(ctx).ifPresent(id -> {
+            if (p != null && p.via() == Principal.Via.SESSION) {
+                signIn.signOut(Actor.of(p, ctx.header("X-Request-Id")), id);
+            }
+        });
         cookies.clearSession(ctx);
-        // audit: signed out
         Locale locale = AdminLocale.of(ctx);
         ctx.redirect(
                 AdminCookies.LOGIN_PATH + (locale == Locale.DEFAULT ? "" : "?lang=" + locale.code()),

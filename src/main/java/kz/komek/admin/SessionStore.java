@@ -2,6 +2,7 @@ package kz.komek.admin;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -25,26 +26,25 @@ final class SessionStore {
 
     /**
      * Starts a session for a user; ends the one the browser had before (a new id at every sign-in, so an id planted
-     * before sign-in is worth nothing) and sessions of anyone that are over.
+     * before sign-in is worth nothing) and sessions of anyone that are over. In the caller's transaction (sign-in
+     * adds its audit row there).
      */
-    void start(Secret id, Secret csrf, long userId, Optional<Secret> previous) {
-        jdbi.useTransaction(h -> {
-            previous.ifPresent(p -> h.createUpdate("delete from admin_session where id_hash = :hash")
-                    .bind("hash", p.hash())
-                    .execute());
-            h.createUpdate("delete from admin_session where expires < now() or last_seen < now() - :idle")
-                    .bind("idle", IDLE)
-                    .execute();
-            h.createUpdate("""
+    void start(Handle h, Secret id, Secret csrf, long userId, Optional<Secret> previous) {
+        previous.ifPresent(p -> h.createUpdate("delete from admin_session where id_hash = :hash")
+                .bind("hash", p.hash())
+                .execute());
+        h.createUpdate("delete from admin_session where expires < now() or last_seen < now() - :idle")
+                .bind("idle", IDLE)
+                .execute();
+        h.createUpdate("""
                             insert into admin_session (id_hash, user_id, csrf, expires)
                             values (:hash, :user, :csrf, now() + :lifetime)
                             """)
-                    .bind("hash", id.hash())
-                    .bind("user", userId)
-                    .bind("csrf", csrf.value())
-                    .bind("lifetime", LIFETIME)
-                    .execute();
-        });
+                .bind("hash", id.hash())
+                .bind("user", userId)
+                .bind("csrf", csrf.value())
+                .bind("lifetime", LIFETIME)
+                .execute();
     }
 
     /**
@@ -74,9 +74,22 @@ final class SessionStore {
         });
     }
 
-    void end(Secret id) {
-        jdbi.useHandle(h -> h.createUpdate("delete from admin_session where id_hash = :hash")
-                .bind("hash", id.hash())
-                .execute());
+    /** Ends one session; false when it was already over. */
+    static boolean end(Handle h, Secret id) {
+        return h.createUpdate("delete from admin_session where id_hash = :hash")
+                        .bind("hash", id.hash())
+                        .execute()
+                > 0;
+    }
+
+    /** Ends every session of a user but {@code except} (the one a user changing their own password is using). */
+    static void endAll(Handle h, long userId, Optional<Secret> except) {
+        h.createUpdate("""
+                        delete from admin_session
+                        where user_id = :user and (cast(:keep as bytea) is null or id_hash <> :keep)
+                        """)
+                .bind("user", userId)
+                .bind("keep", except.map(Secret::hash).orElse(null))
+                .execute();
     }
 }

@@ -1,7 +1,9 @@
 package kz.komek.admin;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +33,19 @@ final class SignIn {
     private final PasswordHasher hasher;
     private final SecureRandom random;
     private final String dummyHash;
+    private final Jdbi jdbi;
+    private final AuditLog audit;
 
     SignIn(
+            Jdbi jdbi,
+            AuditLog audit,
             AccountStore accounts,
             SessionStore sessions,
             LoginThrottle throttle,
             PasswordHasher hasher,
             SecureRandom random) {
+        this.jdbi = jdbi;
+        this.audit = audit;
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -75,11 +83,39 @@ final class SignIn {
         throttle.succeeded(nameKey);
         Secret session = Secret.random(random);
         Secret csrf = Secret.random(random);
-        sessions.start(session, csrf, user.id(), previous);
-        // audit: signed in (user, address)
+        jdbi.useTransaction(h -> {
+            sessions.start(h, session, csrf, user.id(), previous);
+            // failed attempts are not audited (login_failure counts them): a refused name may be a password
+            audit.append(
+                    h,
+                    new AuditLog.Signer(Optional.of(user.id()), user.name().value(), Optional.empty()),
+                    new AuditLog.Change(
+                            "session.sign_in",
+                            "session",
+                            user.name().value(),
+                            Optional.empty(),
+                            Optional.of(JsonNodeFactory.instance.objectNode().put("address", address))));
+        });
         // (a refused name is not logged: people type their password into the name field)
         log.info("admin sign-in: {} ({}) from {}", user.name(), user.role().code(), address);
         return new Outcome.SignedIn(user, session, csrf);
+    }
+
+    /** Ends the session a signed-in user signs out of, with its audit row (none when it had already ended). */
+    void signOut(Actor actor, Secret session) {
+        jdbi.useTransaction(h -> {
+            if (SessionStore.end(h, session)) {
+                audit.append(
+                        h,
+                        actor,
+                        new AuditLog.Change(
+                                "session.sign_out",
+                                "session",
+                                actor.principal().name(),
+                                Optional.empty(),
+                                Optional.empty()));
+            }
+        });
     }
 
     private static Optional<UserName> parse(String raw) {

@@ -50,35 +50,44 @@ public final class BundleStore {
     /** With {@code dryRun}, everything is checked and counted, then rolled back. */
     public ImportReport importBundle(Bundle bundle, List<String> findings, boolean dryRun) {
         return jdbi.inTransaction(h -> {
-            // One import at a time: two concurrent merges could otherwise interleave positions and parents.
-            h.execute("lock table help_center in exclusive mode");
-            // Every question this import writes carries the new version, so search indexes find what changed.
-            long revision = h.createQuery("select version + 1 from help_center")
-                    .mapTo(Long.class)
-                    .one();
-            var notes = new ArrayList<>(findings);
-            notes.addAll(unknownFieldNotes(bundle));
-            int[] sites = importSites(h, bundle);
-            int[] sections = importSections(h, bundle, notes);
-            int[] questions = importQuestions(h, bundle, notes, revision);
-            // A section's title is part of its questions' search documents: re-index those too.
-            for (var section : bundle.sections()) {
-                h.createUpdate("""
-                                update question set revision = :revision
-                                where section_id = (select id from section where site = :site and path = :path)
-                                """)
-                        .bind("revision", revision)
-                        .bind("site", section.site())
-                        .bind("path", section.path())
-                        .execute();
-            }
-            importHeader(h, bundle);
-            h.execute("update help_center set version = version + 1");
+            ImportReport report = importBundle(h, bundle, findings);
             if (dryRun) {
                 h.rollback();
             }
-            return new ImportReport(sites[0], sites[1], sections[0], sections[1], questions[0], questions[1], notes);
+            return report;
         });
+    }
+
+    /**
+     * Imports in the caller's transaction, so that it can add its own rows (the admin's audit row) or roll back (a
+     * dry run); a {@link BundleException} leaves the transaction to be rolled back.
+     */
+    public ImportReport importBundle(Handle h, Bundle bundle, List<String> findings) {
+        // One import at a time: two concurrent merges could otherwise interleave positions and parents.
+        h.execute("lock table help_center in exclusive mode");
+        // Every question this import writes carries the new version, so search indexes find what changed.
+        long revision = h.createQuery("select version + 1 from help_center")
+                .mapTo(Long.class)
+                .one();
+        var notes = new ArrayList<>(findings);
+        notes.addAll(unknownFieldNotes(bundle));
+        int[] sites = importSites(h, bundle);
+        int[] sections = importSections(h, bundle, notes);
+        int[] questions = importQuestions(h, bundle, notes, revision);
+        // A section's title is part of its questions' search documents: re-index those too.
+        for (var section : bundle.sections()) {
+            h.createUpdate("""
+                                update question set revision = :revision
+                                where section_id = (select id from section where site = :site and path = :path)
+                                """)
+                    .bind("revision", revision)
+                    .bind("site", section.site())
+                    .bind("path", section.path())
+                    .execute();
+        }
+        importHeader(h, bundle);
+        h.execute("update help_center set version = version + 1");
+        return new ImportReport(sites[0], sites[1], sections[0], sections[1], questions[0], questions[1], notes);
     }
 
     private void importHeader(Handle h, Bundle bundle) {

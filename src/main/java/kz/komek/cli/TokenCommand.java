@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import kz.komek.admin.AccountException;
 import kz.komek.admin.Accounts;
 import kz.komek.admin.ApiToken;
+import kz.komek.admin.AuditLog;
 import kz.komek.admin.UserName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,7 @@ final class TokenCommand implements Callable<Integer> {
                 return Cli.BAD_INPUT;
             }
             try (var database = UserCommand.open(db)) {
-                var token = new Accounts(database.jdbi()).createToken(name, label);
+                var token = new Accounts(database.jdbi()).createToken(name, label, AuditLog.Signer.console());
                 // the token alone on standard output, for TOKEN=$(komek token create …); the rest on stderr
                 spec.commandLine().getOut().println(token.value());
                 spec.commandLine().getOut().flush();
@@ -127,7 +128,7 @@ final class TokenCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (var database = UserCommand.open(db)) {
-                new Accounts(database.jdbi()).revokeToken(id);
+                new Accounts(database.jdbi()).revokeToken(id, AuditLog.Signer.console());
                 spec.commandLine().getOut().println("revoked token " + id);
                 return 0;
             } catch (AccountException e) {

@@ -2,6 +2,7 @@ package kz.komek.web;
 
 import gg.jte.TemplateEngine;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -18,6 +19,7 @@ import kz.komek.admin.content.AdminQuestionsApi;
 import kz.komek.admin.content.QuestionPages;
 import kz.komek.admin.sections.SectionPages;
 import kz.komek.admin.sections.SectionsApi;
+import kz.komek.admin.transfer.Transfers;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
@@ -47,6 +49,7 @@ public final class Routes {
     private final QuestionPages questionPages;
     private final SectionsApi sectionsApi;
     private final SectionPages sectionPages;
+    private final Transfers transfers;
     private final SearchApi searchApi;
     private final SearchPages searchPages;
     private final SeoPages seo;
@@ -68,6 +71,7 @@ public final class Routes {
             QuestionPages questionPages,
             SectionsApi sectionsApi,
             SectionPages sectionPages,
+            Transfers transfers,
             SearchApi searchApi,
             SearchPages searchPages,
             SeoPages seo,
@@ -86,6 +90,7 @@ public final class Routes {
         this.questionPages = questionPages;
         this.sectionsApi = sectionsApi;
         this.sectionPages = sectionPages;
+        this.transfers = transfers;
         this.searchApi = searchApi;
         this.searchPages = searchPages;
         this.seo = seo;
@@ -101,6 +106,9 @@ public final class Routes {
     public void configure(JavalinConfig c) {
         c.startup.showJavalinBanner = false;
         c.http.maxRequestSize = config.maxBodyBytes();
+        // uploads (the import form) sent without a length are cut off here rather than in refuseLargeBodies
+        c.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), SizeUnit.BYTES);
+        c.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), SizeUnit.BYTES);
         c.http.defaultContentType = "text/plain; charset=utf-8";
         c.router.ignoreTrailingSlashes = false;
         c.requestLogger.http((ctx, ms) -> {
@@ -191,6 +199,25 @@ public final class Routes {
         get(r, "/api/v1/openapi.json", this::openApi);
         r.post("/api/v1/admin/users/{name}/disable", admin.api()::disable);
         r.post("/api/v1/admin/users/{name}/enable", admin.api()::enable);
+        // import, export, audit page, users page
+        r.post("/api/v1/admin/import", transfers.api()::importBundle);
+        get(r, "/api/v1/admin/export", transfers.api()::export);
+        get(r, "/admin/transfer", transfers.pages()::form);
+        r.post("/admin/transfer", transfers.pages()::upload);
+        r.post("/admin/transfer/apply", transfers.pages()::apply);
+        get(r, "/admin/transfer/imports/{id}", transfers.pages()::result);
+        get(r, "/admin/audit", admin.auditPages()::list);
+        get(r, "/admin/users", admin.usersPages()::list);
+        r.post("/admin/users", admin.usersPages()::add);
+        r.post("/admin/users/{name}/disable", admin.usersPages()::disable);
+        r.post("/admin/users/{name}/enable", admin.usersPages()::enable);
+        r.post("/admin/users/{name}/role", admin.usersPages()::role);
+        get(r, "/admin/account", admin.usersPages()::account);
+        r.post("/admin/account", admin.usersPages()::changePassword);
+        r.post("/api/v1/admin/users", admin.api()::create);
+        r.post("/api/v1/admin/users/{name}/role", admin.api()::role);
+        r.post("/api/v1/admin/users/{name}/password", admin.api()::password);
+        r.post("/api/v1/admin/me/password", admin.api()::myPassword);
 
         get(r, "/api/v1/questions/{id}", api::question);
         r.post("/api/v1/questions/{id}/votes", feedbackApi::vote);

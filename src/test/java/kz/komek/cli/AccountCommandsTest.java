@@ -164,4 +164,46 @@ class AccountCommandsTest {
         assertThat(run("token", "revoke", "--id", "999")).isEqualTo(Cli.BAD_INPUT);
         assertThat(err.toString()).contains("there is no token 999");
     }
+
+    @Test
+    void userPasswordAndRoleChangeTheAccountAndAreAuditedAsTheConsole() {
+        assertThat(withInput(PASSWORD + "\n", "user", "add", "--name", "dana", "--role", "viewer"))
+                .isZero();
+        assertThat(run("user", "role", "--name", "dana", "--role", "publisher"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("dana is now publisher");
+        assertThat(run("user", "role", "--name", "dana", "--role", "boss")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("--role must be one of");
+        assertThat(withInput("short\n", "user", "password", "--name", "dana")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("at least 10");
+        assertThat(withInput("another horse battery\n", "user", "password", "--name", "dana"))
+                .as(err.toString())
+                .isZero();
+        assertThat(withInput("another horse battery\n", "user", "password", "--name", "nobody"))
+                .isEqualTo(Cli.BAD_INPUT);
+        try (var app = TestApp.empty(c -> c.withDb(Optional.of(db)))) {
+            var rows = app.app()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery(
+                                    "select actor_id is null as console, actor_name, action, object_id from audit_log"
+                                            + " order by id")
+                            .mapToMap()
+                            .list());
+            assertThat(rows)
+                    .extracting(r -> r.get("action"))
+                    .containsExactly("user.create", "user.role", "user.password");
+            assertThat(rows).allSatisfy(r -> {
+                assertThat(r.get("console")).isEqualTo(true);
+                assertThat((String) r.get("actor_name")).startsWith("cli:");
+                assertThat(r.get("object_id")).isEqualTo("dana");
+            });
+            // the new password signs in; the role holds
+            var user = app.app()
+                    .accounts()
+                    .user(new kz.komek.admin.UserName("dana"))
+                    .orElseThrow();
+            assertThat(user.role()).isEqualTo(kz.komek.admin.Role.PUBLISHER);
+        }
+    }
 }

@@ -56,8 +56,10 @@ class OpenApiDocumentTest {
         try (var app = TestApp.empty()) {
             for (String op : documented) {
                 String method = op.substring(0, op.indexOf(' ')).toUpperCase(Locale.ROOT);
-                String path =
-                        op.substring(op.indexOf(' ') + 1).replace("{id}", "456").replace("{rev}", "1");
+                String path = op.substring(op.indexOf(' ') + 1)
+                        .replace("{id}", "456")
+                        .replace("{rev}", "1")
+                        .replace("{name}", "someone");
                 var r = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url(path)))
                         .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
                         .build());

@@ -1,0 +1,83 @@
+package kz.komek.admin.transfer;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Uploads waiting to be applied ({@code pending_import}, V7): in PostgreSQL, so any node can apply them. */
+final class PendingImports {
+    /** An upload not applied within this time is gone. */
+    static final Duration KEPT = Duration.ofHours(1);
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final Jdbi jdbi;
+    private final SecureRandom random = new SecureRandom();
+
+    PendingImports(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    record Pending(String id, long createdBy, String fileName, String site, byte[] sha256, byte[] body) {}
+
+    /** Keeps an upload for its uploader; returns its id. Purges what is over first. */
+    String save(long userId, String fileName, String site, byte[] sha256, byte[] body) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbi.useTransaction(h -> {
+            purge(h);
+            h.createUpdate("""
+                            insert into pending_import (id, created_by, file_name, site, sha256, body)
+                            values (:id, :user, :file, :site, :sha, :body)
+                            """)
+                    .bind("id", id)
+                    .bind("user", userId)
+                    .bind("file", fileName)
+                    .bind("site", site)
+                    .bind("sha", sha256)
+                    .bind("body", body)
+                    .execute();
+        });
+        return id;
+    }
+
+    /** The upload with this id if {@code userId} made it and it is not over; empty otherwise (whoever asks). */
+    Optional<Pending> find(String id, long userId) {
+        if (id == null || !ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id, created_by, file_name, site, sha256, body from pending_import
+                        where id = :id and created_by = :user and created_at > now() - :kept
+                        """)
+                .bind("id", id)
+                .bind("user", userId)
+                .bind("kept", KEPT)
+                .map((rs, ctx) -> new Pending(
+                        rs.getString("id"),
+                        rs.getLong("created_by"),
+                        rs.getString("file_name"),
+                        rs.getString("site"),
+                        rs.getBytes("sha256"),
+                        rs.getBytes("body")))
+                .findOne());
+    }
+
+    /** Removes an applied upload, in the import's transaction. */
+    void delete(Handle h, String id) {
+        h.createUpdate("delete from pending_import where id = :id")
+                .bind("id", id)
+                .execute();
+    }
+
+    private static void purge(Handle h) {
+        h.createUpdate("delete from pending_import where created_at < now() - :kept")
+                .bind("kept", KEPT)
+                .execute();
+    }
+}

@@ -1,0 +1,148 @@
+package kz.komek.admin.transfer;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import kz.komek.admin.Actor;
+import kz.komek.admin.AuditLog;
+import kz.komek.bundle.Bundle;
+import kz.komek.bundle.BundleException;
+import kz.komek.bundle.BundleJson;
+import kz.komek.bundle.BundleStore;
+import kz.komek.bundle.ImportReport;
+import kz.komek.bundle.NuxtImport;
+import kz.komek.bundle.NuxtPayloadReader;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Import and export from the admin (API and UI): the CLI's steps (UTF-8 text, a Nuxt payload or a bundle, one
+ * transaction, the same report) plus the audit row {@code bundle.import}, written in the import's transaction. A dry
+ * run rolls everything back, audit row included: it changed nothing, so there is nothing to log.
+ */
+final class Transfer {
+    private static final Logger log = LoggerFactory.getLogger(Transfer.class);
+    private static final Pattern SITE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
+    private final Jdbi jdbi;
+    private final BundleStore bundles;
+    private final AuditLog audit;
+    private final BundleJson json = new BundleJson();
+
+    Transfer(Jdbi jdbi, BundleStore bundles, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.bundles = bundles;
+        this.audit = audit;
+    }
+
+    /** An upload read: the bundle, what reading it noticed, and the SHA-256 that names it in the audit log. */
+    record Parsed(Bundle bundle, List<String> findings, byte[] sha256) {}
+
+    /** Reads an upload as the CLI reads a file; a {@link BundleException} names the record and field. */
+    Parsed parse(byte[] body, String site) {
+        if (body.length == 0) {
+            throw new BundleException("body", "is empty: send a komek-bundle/1 JSON document or a Nuxt page payload");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new BundleException("body", "is not UTF-8 text");
+        }
+        if (NuxtPayloadReader.looksLikePayload(text)) {
+            NuxtImport nuxt = new NuxtPayloadReader().read(text, site(site));
+            return new Parsed(nuxt.bundle(), nuxt.findings(), sha256(body));
+        }
+        return new Parsed(json.read(text), List.of(), sha256(body));
+    }
+
+    /** The site a page payload's questions go to: {@code client} unless named. */
+    static String site(String raw) {
+        String s = raw == null || raw.isBlank() ? NuxtPayloadReader.DEFAULT_SITE : raw.strip();
+        if (!SITE.matcher(s).matches()) {
+            throw new BundleException("site", "expected a site slug (a-z, 0-9, _, -), was \"" + s + "\"");
+        }
+        return s;
+    }
+
+    /** Checks and counts, changes nothing. */
+    ImportReport dryRun(Parsed parsed) {
+        return jdbi.inTransaction(h -> {
+            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings());
+            h.rollback();
+            return report;
+        });
+    }
+
+    /** What an applied import did, and the audit row that says so. */
+    record Applied(ImportReport report, long auditId) {}
+
+    /**
+     * Imports for real, all or nothing, with its audit row; {@code alsoInTransaction} runs in the same transaction
+     * (the UI deletes its pending upload there).
+     */
+    Applied apply(Parsed parsed, String fileName, Actor actor, Consumer<Handle> alsoInTransaction) {
+        Applied applied = jdbi.inTransaction(h -> {
+            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings());
+            alsoInTransaction.accept(h);
+            String sha = HexFormat.of().formatHex(parsed.sha256());
+            long id = audit.append(
+                    h,
+                    actor,
+                    new AuditLog.Change(
+                            "bundle.import", "bundle", sha, Optional.empty(), Optional.of(summary(report, fileName))));
+            return new Applied(report, id);
+        });
+        log.info(
+                "admin: bundle imported by {}: {} questions new, {} updated",
+                actor.principal().name(),
+                applied.report().questionsCreated(),
+                applied.report().questionsUpdated());
+        return applied;
+    }
+
+    String export() {
+        return json.write(bundles.export());
+    }
+
+    /** The audit row's summary: the counts, how many notes, the file's name when it had one. */
+    private static ObjectNode summary(ImportReport r, String fileName) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("sites_created", r.sitesCreated());
+        o.put("sites_updated", r.sitesUpdated());
+        o.put("sections_created", r.sectionsCreated());
+        o.put("sections_updated", r.sectionsUpdated());
+        o.put("questions_created", r.questionsCreated());
+        o.put("questions_updated", r.questionsUpdated());
+        o.put("notes", r.notes().size());
+        if (!fileName.isEmpty()) {
+            o.put("file", fileName);
+        }
+        return o;
+    }
+
+    static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

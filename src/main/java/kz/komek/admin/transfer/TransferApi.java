@@ -1,0 +1,84 @@
+package kz.komek.admin.transfer;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import kz.komek.admin.Actor;
+import kz.komek.admin.AdminAccess;
+import kz.komek.admin.Principal;
+import kz.komek.admin.Role;
+import kz.komek.bundle.ImportReport;
+import kz.komek.web.BadRequestException;
+
+/**
+ * {@code POST /api/v1/admin/import?dry_run=} and {@code GET /api/v1/admin/export}, for publishers and admins: an
+ * import changes what readers see at once (no drafts), as publishing does; an export holds everything public.
+ */
+public final class TransferApi {
+    private final AdminAccess access;
+    private final Transfer transfer;
+    private final Clock clock;
+
+    TransferApi(AdminAccess access, Transfer transfer, Clock clock) {
+        this.access = access;
+        this.transfer = transfer;
+        this.clock = clock;
+    }
+
+    /**
+     * The body is a bundle or a Nuxt page payload ({@code site=} names its questions' site). A bad record is a 400
+     * naming it, and nothing is written; a body over {@code --max-body} a 413 before anything is read.
+     */
+    public void importBundle(Context ctx) {
+        Principal p = access.require(ctx, Role.PUBLISHER);
+        boolean dryRun = dryRun(ctx.queryParam("dry_run"));
+        var parsed = transfer.parse(ctx.bodyAsBytes(), ctx.queryParam("site"));
+        if (dryRun) {
+            ctx.json(json(transfer.dryRun(parsed), true, null));
+            return;
+        }
+        var applied = transfer.apply(parsed, "", Actor.of(p, ctx.header("X-Request-Id")), h -> {});
+        ctx.json(json(applied.report(), false, applied.auditId()));
+    }
+
+    /** The whole help center as a {@code komek-bundle/1} download, named with today's date. */
+    public void export(Context ctx) {
+        access.require(ctx, Role.PUBLISHER);
+        String body = transfer.export();
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(clock) + "\"");
+        ctx.contentType("application/json; charset=utf-8").result(body);
+    }
+
+    static String fileName(Clock clock) {
+        return "komek-" + LocalDate.now(clock) + ".bundle.json";
+    }
+
+    static boolean dryRun(String raw) {
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw new BadRequestException("dry_run: expected true or false, was \"" + raw + "\"");
+    }
+
+    static ObjectNode json(ImportReport r, boolean dryRun, Long auditId) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("dry_run", dryRun);
+        o.putObject("sites").put("created", r.sitesCreated()).put("updated", r.sitesUpdated());
+        o.putObject("sections").put("created", r.sectionsCreated()).put("updated", r.sectionsUpdated());
+        o.putObject("questions").put("created", r.questionsCreated()).put("updated", r.questionsUpdated());
+        ArrayNode notes = o.putArray("notes");
+        r.notes().forEach(notes::add);
+        if (auditId == null) {
+            o.putNull("audit_id");
+        } else {
+            o.put("audit_id", auditId);
+        }
+        return o;
+    }
+}

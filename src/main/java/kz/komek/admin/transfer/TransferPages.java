@@ -1,0 +1,258 @@
+package kz.komek.admin.transfer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import kz.komek.admin.Actor;
+import kz.komek.admin.AdminAccess;
+import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminLocale;
+import kz.komek.admin.AdminText;
+import kz.komek.admin.AuditLog;
+import kz.komek.admin.Principal;
+import kz.komek.admin.Role;
+import kz.komek.bundle.BundleException;
+import kz.komek.bundle.ImportReport;
+import kz.komek.catalog.Locale;
+import kz.komek.web.NotFoundException;
+
+/**
+ * {@code /admin/transfer}: upload a file, see what importing it would change (a dry run), then apply it. Between the
+ * two posts the upload waits in PostgreSQL ({@link PendingImports}), so the "Apply" may reach any node; only its
+ * uploader may apply it, within an hour. Applying imports again for real: when the database changed since and the
+ * import now fails, nothing is written and the error is shown.
+ */
+public final class TransferPages {
+    private final AdminAccess access;
+    private final Transfer transfer;
+    private final PendingImports pending;
+    private final AuditLog audit;
+    private final TemplateEngine templates;
+    private final long maxBytes;
+
+    TransferPages(
+            AdminAccess access,
+            Transfer transfer,
+            PendingImports pending,
+            AuditLog audit,
+            TemplateEngine templates,
+            long maxBytes) {
+        this.access = access;
+        this.transfer = transfer;
+        this.pending = pending;
+        this.audit = audit;
+        this.templates = templates;
+        this.maxBytes = maxBytes;
+    }
+
+    /** {@code GET /admin/transfer}: the export link and the upload form. */
+    public void form(Context ctx) {
+        Principal p = access.require(ctx, Role.PUBLISHER);
+        render(ctx, HttpStatus.OK, page(ctx, p, Optional.empty(), Optional.empty(), Optional.empty(), "", "", false));
+    }
+
+    /** {@code POST /admin/transfer} (multipart: {@code file}, {@code site}): dry run, then the report. */
+    public void upload(Context ctx) {
+        Principal p = access.require(ctx, Role.PUBLISHER);
+        Locale locale = AdminLocale.of(ctx);
+        UploadedFile file = ctx.uploadedFile("file");
+        String site = Optional.ofNullable(ctx.formParam("site")).orElse("").strip();
+        if (file == null || file.size() == 0) {
+            render(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    page(
+                            ctx,
+                            p,
+                            Optional.empty(),
+                            Optional.of(AdminText.TRANSFER_NO_FILE.in(locale)),
+                            Optional.empty(),
+                            "",
+                            site,
+                            false));
+            return;
+        }
+        String name = fileName(file.filename());
+        byte[] body;
+        try (InputStream in = file.content()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw new BundleException(name, "cannot read the upload: " + e.getMessage());
+        }
+        if (body.length > maxBytes) {
+            throw new io.javalin.http.HttpResponseException(413, "the file is larger than " + maxBytes + " bytes");
+        }
+        Transfer.Parsed parsed;
+        ImportReport report;
+        try {
+            parsed = transfer.parse(body, site);
+            report = transfer.dryRun(parsed);
+        } catch (BundleException e) {
+            render(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    page(
+                            ctx,
+                            p,
+                            Optional.empty(),
+                            Optional.of(AdminText.TRANSFER_INVALID.in(locale) + " " + e.getMessage()),
+                            Optional.empty(),
+                            name,
+                            site,
+                            false));
+            return;
+        }
+        String id = pending.save(p.userId(), name, Transfer.site(site), parsed.sha256(), body);
+        render(
+                ctx,
+                HttpStatus.OK,
+                page(
+                        ctx,
+                        p,
+                        Optional.of(report(report, locale)),
+                        Optional.empty(),
+                        Optional.of(id),
+                        name,
+                        site,
+                        false));
+    }
+
+    /** {@code POST /admin/transfer/apply} ({@code pending}): imports for real, then to the result page (303). */
+    public void apply(Context ctx) {
+        Principal p = access.require(ctx, Role.PUBLISHER);
+        Locale locale = AdminLocale.of(ctx);
+        var upload = pending.find(ctx.formParam("pending"), p.userId())
+                .orElseThrow(() -> new NotFoundException(AdminText.TRANSFER_EXPIRED.in(locale)));
+        Transfer.Applied applied;
+        try {
+            var parsed = transfer.parse(upload.body(), upload.site());
+            applied = transfer.apply(
+                    parsed,
+                    upload.fileName(),
+                    Actor.of(p, ctx.header("X-Request-Id")),
+                    h -> pending.delete(h, upload.id()));
+        } catch (BundleException e) {
+            render(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    page(
+                            ctx,
+                            p,
+                            Optional.empty(),
+                            Optional.of(AdminText.TRANSFER_APPLY_FAILED.in(locale) + " " + e.getMessage()),
+                            Optional.of(upload.id()),
+                            upload.fileName(),
+                            upload.site(),
+                            false));
+            return;
+        }
+        ctx.redirect(AdminFrame.withLang("/admin/transfer/imports/" + applied.auditId(), locale), HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /admin/transfer/imports/{id}}: what an applied import did, from its audit row (the importer's own). */
+    public void result(Context ctx) {
+        Principal p = access.require(ctx, Role.PUBLISHER);
+        Locale locale = AdminLocale.of(ctx);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("there is no import " + ctx.pathParam("id"));
+        }
+        var filter = new AuditLog.Filter(
+                Optional.empty(),
+                Optional.of("bundle.import"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(id + 1),
+                1);
+        AuditLog.Entry entry = audit.list(filter, p).stream()
+                .filter(e -> e.id() == id)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("there is no import " + id));
+        JsonNode after = entry.after().orElseThrow(() -> new NotFoundException("there is no import " + id));
+        var report = new TransferPage.Report(
+                List.of(
+                        new TransferPage.Row(
+                                AdminText.TRANSFER_SITES.in(locale),
+                                after.path("sites_created").asLong(),
+                                after.path("sites_updated").asLong()),
+                        new TransferPage.Row(
+                                AdminText.TRANSFER_SECTIONS.in(locale),
+                                after.path("sections_created").asLong(),
+                                after.path("sections_updated").asLong()),
+                        new TransferPage.Row(
+                                AdminText.TRANSFER_QUESTIONS.in(locale),
+                                after.path("questions_created").asLong(),
+                                after.path("questions_updated").asLong())),
+                List.of());
+        render(
+                ctx,
+                HttpStatus.OK,
+                page(
+                        ctx,
+                        p,
+                        Optional.of(report),
+                        Optional.empty(),
+                        Optional.empty(),
+                        after.path("file").asText(""),
+                        "",
+                        true));
+    }
+
+    private static TransferPage.Report report(ImportReport r, Locale locale) {
+        return new TransferPage.Report(
+                List.of(
+                        new TransferPage.Row(AdminText.TRANSFER_SITES.in(locale), r.sitesCreated(), r.sitesUpdated()),
+                        new TransferPage.Row(
+                                AdminText.TRANSFER_SECTIONS.in(locale), r.sectionsCreated(), r.sectionsUpdated()),
+                        new TransferPage.Row(
+                                AdminText.TRANSFER_QUESTIONS.in(locale), r.questionsCreated(), r.questionsUpdated())),
+                r.notes());
+    }
+
+    /** The upload's own name, without a path some browsers send, at most 255 characters. */
+    private static String fileName(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String name = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
+        return name.length() > 255 ? name.substring(0, 255) : name;
+    }
+
+    private TransferPage page(
+            Context ctx,
+            Principal p,
+            Optional<TransferPage.Report> report,
+            Optional<String> error,
+            Optional<String> pendingId,
+            String fileName,
+            String site,
+            boolean applied) {
+        return new TransferPage(
+                AdminFrame.of(ctx, access, p, "transfer", AdminText.TRANSFER_TITLE),
+                report,
+                error,
+                pendingId,
+                fileName,
+                site,
+                applied);
+    }
+
+    private void render(Context ctx, HttpStatus status, TransferPage page) {
+        var out = new StringOutput();
+        templates.render("admin/transfer.jte", page, out);
+        ctx.status(status).html(out.toString());
+    }
+}

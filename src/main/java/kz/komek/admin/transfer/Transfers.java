@@ -1,0 +1,36 @@
+package kz.komek.admin.transfer;
+
+import gg.jte.TemplateEngine;
+import java.time.Clock;
+import kz.komek.admin.AdminAccess;
+import kz.komek.admin.AuditLog;
+import kz.komek.bundle.BundleStore;
+import org.jdbi.v3.core.Jdbi;
+
+/** Import and export in the admin, built once by {@code App}: the JSON API and the pages. Keeps no state. */
+public final class Transfers {
+    private final TransferApi api;
+    private final TransferPages pages;
+
+    /** @param maxBytes the largest upload ({@code --max-body}) */
+    public Transfers(
+            Jdbi jdbi,
+            BundleStore bundles,
+            AuditLog audit,
+            AdminAccess access,
+            TemplateEngine templates,
+            Clock clock,
+            long maxBytes) {
+        var transfer = new Transfer(jdbi, bundles, audit);
+        this.api = new TransferApi(access, transfer, clock);
+        this.pages = new TransferPages(access, transfer, new PendingImports(jdbi), audit, templates, maxBytes);
+    }
+
+    public TransferApi api() {
+        return api;
+    }
+
+    public TransferPages pages() {
+        return pages;
+    }
+}
