@@ -227,6 +227,30 @@ public final class BundleStore {
         return new int[] {created, updated};
     }
 
+    /**
+     * Questions the bundle names that editors have a draft of, newer than what readers see: the import makes the
+     * bundle's text public, and the draft stays in the question's history (the next admin write files the imported
+     * text as the newest revision; the draft can be restored from there). Said in the report, so whoever imports
+     * knows before applying.
+     */
+    private static void draftNotes(Handle h, Bundle bundle, List<String> notes) {
+        long[] ids = bundle.questions().stream().mapToLong(Bundle.Question::id).toArray();
+        if (ids.length == 0) {
+            return;
+        }
+        h.createQuery("""
+                        select question_id, latest_revision from question_head
+                        where question_id = any(:ids) and latest_revision > 0
+                          and published_revision is distinct from latest_revision and deleted_at is null
+                        order by question_id
+                        """)
+                .bind("ids", ids)
+                .map((rs, ctx) -> "question " + rs.getLong(1) + " has an unpublished draft in the admin (revision "
+                        + rs.getInt(2) + "): this import makes the bundle's text public; the draft stays in its"
+                        + " history")
+                .forEach(notes::add);
+    }
+
     private int[] importQuestions(Handle h, Bundle bundle, List<String> notes, long revision) {
         int created = 0;
         int updated = 0;
@@ -239,6 +263,7 @@ public final class BundleStore {
                 updated++;
             }
         }
+        draftNotes(h, bundle, notes);
         return new int[] {created, updated};
     }
 

@@ -264,6 +264,19 @@ class QuestionPagesTest {
     }
 
     @Test
+    void anImportOverAQuestionWithAnUnpublishedDraftSaysSoInItsReport() {
+        var s = signedIn("aigerim", Role.EDITOR);
+        assertThat(http.postForm("/admin/questions/600", newQuestion(s, "Черновик редактора", "<p>x</p>"), s)
+                        .statusCode())
+                .isEqualTo(200);
+        var bundle = new kz.komek.bundle.BundleJson().read(TestApp.resource("/fixtures/mini.bundle.json"));
+        var report = app.app().bundles().importBundle(bundle, List.of(), true);
+        assertThat(report.notes())
+                .anySatisfy(n -> assertThat(n).startsWith("question 600 has an unpublished draft in the admin"));
+        assertThat(report.notes()).noneMatch(n -> n.startsWith("question 456 has"));
+    }
+
+    @Test
     void editorsCreatingAtOnceGetDifferentIds() throws Exception {
         var s = signedIn("aigerim", Role.EDITOR);
         var pool = Executors.newFixedThreadPool(6);
