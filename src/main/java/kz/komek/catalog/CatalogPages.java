@@ -88,6 +88,15 @@ public final class CatalogPages {
             var sectionPath = SectionPath.parse(path)
                     .orElseThrow(() -> new NotFoundException("No section " + shorten(path) + " in this help center"));
             if (req.tree().find(sectionPath).isEmpty()) {
+                // a section an editor renamed leads to its new path, even an empty one
+                var renamed = moves.sectionMovedTo(req.site().slug(), sectionPath)
+                        .filter(p -> req.tree().find(p).isPresent());
+                if (renamed.isPresent()) {
+                    String target = "/" + req.site().slug() + "/" + req.locale().code() + "/"
+                            + renamed.get().value();
+                    ctx.redirect(target + query(ctx), HttpStatus.MOVED_PERMANENTLY);
+                    return;
+                }
                 // a section that was removed or renamed leads to where its questions went
                 var moved = moves.newPlaceOf(req.site().slug(), sectionPath);
                 if (moved.isPresent()) {

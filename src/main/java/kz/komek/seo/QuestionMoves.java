@@ -64,6 +64,17 @@ public final class QuestionMoves {
                 > 0);
     }
 
+    /** Where section {@code path} of {@code site} went when an editor moved or renamed it (section_move). */
+    public Optional<SectionPath> sectionMovedTo(String site, SectionPath path) {
+        return jdbi.withHandle(
+                h -> h.createQuery("select new_path from section_move where site = :site and old_path = :path")
+                        .bind("site", site)
+                        .bind("path", path.value())
+                        .mapTo(String.class)
+                        .findOne()
+                        .map(SectionPath::new));
+    }
+
     /**
      * Where the questions that left {@code path} (or sections below it) are now, at the same depth: for a renamed
      * theme {@code bonus/old} whose {@code bonus/old/general} moved to {@code bonus/new/general}, {@code bonus/new}.

@@ -250,6 +250,7 @@ public final class SectionEditor {
             }
             int moved = store.recordMoves(h, site, old);
             store.renameSubtree(h, id, site, old, target.value(), parent);
+            store.recordSectionMoves(h, site, old, target.value());
             if (!parent.equals(before.parentId())) {
                 List<Long> order = new ArrayList<>(store.siblings(h, site, parent).stream()
                         .map(SectionStore.Row::id)

@@ -402,6 +402,39 @@ final class SectionStore {
                 .execute();
     }
 
+    /**
+     * Old section pages: every section of the renamed subtree keeps its old path as a place that answers 301 to its
+     * new one (section_move); older addresses that led into the subtree now lead to the new place, and a path that
+     * is a section again is no longer an old address. Written after {@link #renameSubtree}.
+     */
+    void recordSectionMoves(Handle h, String site, String oldPath, String newPath) {
+        h.createUpdate("""
+                        update section_move set new_path = cast(:new as text) || substr(new_path, length(:old) + 1),
+                                                moved_at = now()
+                        where site = :site and (new_path = :old or starts_with(new_path, :below))
+                        """)
+                .bind("site", site)
+                .bind("old", oldPath)
+                .bind("below", oldPath + "/")
+                .bind("new", newPath)
+                .execute();
+        h.createUpdate("""
+                        insert into section_move (site, old_path, new_path)
+                        select site, cast(:old as text) || substr(path, length(:new) + 1), path
+                        from section where site = :site and (path = :new or starts_with(path, :newBelow))
+                        on conflict (site, old_path) do update set new_path = excluded.new_path, moved_at = now()
+                        """)
+                .bind("site", site)
+                .bind("old", oldPath)
+                .bind("new", newPath)
+                .bind("newBelow", newPath + "/")
+                .execute();
+        h.createUpdate("""
+                        delete from section_move m using section s
+                        where m.site = :site and s.site = m.site and s.path = m.old_path
+                        """).bind("site", site).execute();
+    }
+
     /** How many levels the subtree under {@code path} goes below it (0: no descendants). */
     int subtreeDepth(Handle h, String site, String path) {
         int deepest = h.createQuery("""

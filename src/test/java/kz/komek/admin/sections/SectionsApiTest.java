@@ -376,6 +376,26 @@ class SectionsApiTest {
 
     // --- helpers ---
 
+    @Test
+    void anEmptySectionMovedTwiceStillAnswersAtItsFirstAddress() throws Exception {
+        long id = json(send("POST", API, publisher, """
+                {"site": "client", "path": "shop/empty", "titles": {"ru": "Пусто", "kz": "Бос"}}"""), 201).get("id").asLong();
+        json(send("POST", API, publisher, """
+                {"site": "client", "path": "shop/empty/inner", "titles": {"ru": "Внутри"}}"""), 201);
+        json(send("POST", API + "/" + id + "/move", publisher, "{\"path\": \"shop/vacant\"}"), 200);
+        json(send("POST", API + "/" + id + "/move", publisher, "{\"path\": \"bonus/vacant\"}"), 200);
+        // no question was ever listed there: the old pages still lead to the latest place, subsections too
+        assertRedirect("/client/ru/shop/empty", "/client/ru/bonus/vacant");
+        assertRedirect("/client/kz/shop/vacant", "/client/kz/bonus/vacant");
+        assertRedirect("/client/ru/shop/empty/inner", "/client/ru/bonus/vacant/inner");
+        assertThat(app.get("/client/ru/bonus/vacant").statusCode()).isEqualTo(200);
+        // an old path that is a section again is that section
+        json(send("POST", API, publisher, """
+                {"site": "client", "path": "shop/empty", "titles": {"ru": "Снова"}}"""), 201);
+        assertThat(app.get("/client/ru/shop/empty").statusCode()).isEqualTo(200);
+        assertRedirect("/client/ru/shop/vacant", "/client/ru/bonus/vacant");
+    }
+
     private void assertRedirect(String from, String to) {
         var r = app.get(from);
         assertThat(r.statusCode()).as(from).isEqualTo(301);
