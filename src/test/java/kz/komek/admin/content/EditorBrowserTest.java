@@ -178,6 +178,14 @@ class EditorBrowserTest {
         assertThat(actions).contains("question.create", "question.publish", "question.save_draft", "question.restore");
         assertThat(actions.stream().filter("question.publish"::equals)).hasSize(4);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(NAME);
+        screenshot("audit.png");
+
+        // the structure around it: the section tree, and the section's own page listing the question
+        open("/admin/sections");
+        screenshot("sections.png");
+        browser.findElement(By.linkText("bonus/save/general")).click();
+        waitFor(d -> d.findElement(By.tagName("main")).getText().contains("Как перенести бонусы зимородком на карту"));
+        screenshot("section.png");
     }
 
     /** Kept under target/screenshots for people to look at (docs/screenshots holds a chosen copy). */
