@@ -87,6 +87,68 @@ public final class AdminApi {
         ctx.status(201).json(json(user));
     }
 
+    /** {@code GET /api/v1/admin/tokens[?user=N]} (admins only): API tokens, active and revoked; never their values. */
+    public void tokens(Context ctx) {
+        access.require(ctx, Role.ADMIN);
+        Optional<UserName> of = Optional.ofNullable(ctx.queryParam("user"))
+                .filter(u -> !u.isBlank())
+                .map(u -> parse("user", () -> new UserName(u)));
+        var list = accounts.tokens(of).stream()
+                .map(t -> {
+                    var m = new LinkedHashMap<String, Object>();
+                    m.put("id", t.id());
+                    m.put("user", t.user().value());
+                    m.put("label", t.label());
+                    m.put("created", t.created().toString());
+                    m.put("last_used", t.lastUsed().map(Object::toString).orElse(null));
+                    m.put("revoked", t.revoked().map(Object::toString).orElse(null));
+                    return m;
+                })
+                .toList();
+        ctx.json(Map.of("tokens", list));
+    }
+
+    /**
+     * {@code POST /api/v1/admin/tokens} with {@code {"user", "label"}} (admins only): 201 with the token's value, the
+     * only copy there will be.
+     */
+    public void createToken(Context ctx) {
+        Principal p = access.require(ctx, Role.ADMIN);
+        JsonNode body = body(ctx);
+        UserName name = parse("user", () -> new UserName(text(body, "user")));
+        String label = body.hasNonNull("label") ? body.get("label").asText() : "";
+        Accounts.NewToken token;
+        try {
+            token = accounts.createToken(name, label, signer(ctx, p));
+        } catch (AccountException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", token.id());
+        m.put("user", token.user().value());
+        m.put("label", token.label());
+        m.put("token", token.value());
+        ctx.status(201).json(m);
+    }
+
+    /** {@code DELETE /api/v1/admin/tokens/{id}} (admins only): 204; 404 for a token that does not exist. */
+    public void revokeToken(Context ctx) {
+        Principal p = access.require(ctx, Role.ADMIN);
+        long id = parse("token id", () -> {
+            try {
+                return Long.parseLong(ctx.pathParam("id"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a number, found \"" + ctx.pathParam("id") + "\"");
+            }
+        });
+        try {
+            accounts.revokeToken(id, signer(ctx, p));
+        } catch (AccountException e) {
+            throw new NotFoundException(e.getMessage());
+        }
+        ctx.status(204);
+    }
+
     /** {@code POST /api/v1/admin/users/{name}/role} with {@code {"role"}} (admins only; not their own). */
     public void role(Context ctx) {
         Principal p = access.require(ctx, Role.ADMIN);

@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param message what the last post did (after its redirect)
  * @param error why the last post was refused; {@code name} and {@code role} then hold what was typed
+ * @param newToken a token just created: its value, shown this once
  */
 public record UsersPage(
         AdminFrame frame,
@@ -17,7 +18,12 @@ public record UsersPage(
         Optional<String> message,
         Optional<String> error,
         String name,
-        String role) {
+        String role,
+        List<TokenRow> tokens,
+        Optional<Accounts.NewToken> newToken) {
+
+    /** An active API token; its value is never shown again. */
+    public record TokenRow(long id, String user, String label, String created, String lastUsed) {}
 
     public record Row(
             String name,

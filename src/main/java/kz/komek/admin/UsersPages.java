@@ -192,8 +192,58 @@ public final class UsersPages {
         return AdminFrame.of(ctx, access, p, current, title);
     }
 
+    /**
+     * {@code POST /admin/users/tokens} with {@code user} and {@code label}: a new API token, shown once on the page
+     * this answers (never in a URL or a redirect).
+     */
+    public void createToken(Context ctx) {
+        Principal p = access.require(ctx, Role.ADMIN);
+        Accounts.NewToken token;
+        try {
+            token = accounts.createToken(new UserName(form(ctx, "user")), form(ctx, "label"), signer(ctx, p));
+        } catch (IllegalArgumentException | AccountException e) {
+            render(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    page(ctx, p, Optional.empty(), Optional.of(e.getMessage()), "", Role.EDITOR.code()));
+            return;
+        }
+        render(
+                ctx,
+                HttpStatus.OK,
+                page(ctx, p, Optional.empty(), Optional.empty(), "", Role.EDITOR.code(), Optional.of(token)));
+    }
+
+    /** {@code POST /admin/users/tokens/{id}/revoke}. */
+    public void revokeToken(Context ctx) {
+        Principal p = access.require(ctx, Role.ADMIN);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("there is no token " + ctx.pathParam("id"));
+        }
+        try {
+            accounts.revokeToken(id, signer(ctx, p));
+        } catch (AccountException e) {
+            throw new NotFoundException(e.getMessage());
+        }
+        done(ctx);
+    }
+
     private UsersPage page(
             Context ctx, Principal p, Optional<String> message, Optional<String> error, String name, String role) {
+        return page(ctx, p, message, error, name, role, Optional.empty());
+    }
+
+    private UsersPage page(
+            Context ctx,
+            Principal p,
+            Optional<String> message,
+            Optional<String> error,
+            String name,
+            String role,
+            Optional<Accounts.NewToken> newToken) {
         AdminFrame frame = frame(ctx, p, "users", AdminText.USERS_TITLE);
         Locale locale = frame.locale();
         String you = new UserName(p.name()).key();
@@ -212,7 +262,18 @@ public final class UsersPages {
         List<UsersPage.RoleOption> roles = Arrays.stream(Role.values())
                 .map(r -> new UsersPage.RoleOption(r.code(), AdminText.role(r, locale)))
                 .toList();
-        return new UsersPage(frame, rows, roles, message, error, name, role);
+        List<UsersPage.TokenRow> tokens = accounts.tokens(Optional.empty()).stream()
+                .filter(ApiToken::active)
+                .map(t -> new UsersPage.TokenRow(
+                        t.id(),
+                        t.user().value(),
+                        t.label(),
+                        WHEN.format(t.created().atZoneSameInstant(zone)),
+                        t.lastUsed()
+                                .map(u -> WHEN.format(u.atZoneSameInstant(zone)))
+                                .orElse("—")))
+                .toList();
+        return new UsersPage(frame, rows, roles, message, error, name, role, tokens, newToken);
     }
 
     static String encode(String s) {

@@ -212,6 +212,11 @@ public final class Routes {
         r.post("/admin/users/{name}/disable", admin.usersPages()::disable);
         r.post("/admin/users/{name}/enable", admin.usersPages()::enable);
         r.post("/admin/users/{name}/role", admin.usersPages()::role);
+        r.post("/admin/users/tokens", admin.usersPages()::createToken);
+        r.post("/admin/users/tokens/{id}/revoke", admin.usersPages()::revokeToken);
+        get(r, "/api/v1/admin/tokens", admin.api()::tokens);
+        r.post("/api/v1/admin/tokens", admin.api()::createToken);
+        r.delete("/api/v1/admin/tokens/{id}", admin.api()::revokeToken);
         get(r, "/admin/account", admin.usersPages()::account);
         r.post("/admin/account", admin.usersPages()::changePassword);
         r.post("/api/v1/admin/users", admin.api()::create);

@@ -280,4 +280,74 @@ class AccountPagesTest {
         assertThat(page.selectFirst("tr[data-user=bolat]").select("td").get(3).text())
                 .isEqualTo("—");
     }
+
+    @Test
+    void adminsMakeAndRevokeApiTokensOnTheUsersPageAndThroughTheApi() {
+        user("aigerim", Role.ADMIN);
+        user("dana", Role.EDITOR);
+        var s = http.session("aigerim", AdminHttp.PASSWORD);
+
+        // made on the page: its value is shown once, and it works at once
+        var made = form("/admin/users/tokens", s, Map.of("user", "dana", "label", "import script"));
+        assertThat(made.statusCode()).isEqualTo(200);
+        var page = Jsoup.parse(made.body());
+        String value = page.selectFirst("#new-token").text();
+        assertThat(value).startsWith(Accounts.TOKEN_PREFIX);
+        assertThat(http.withToken("/api/v1/admin/me", value).body()).contains("\"dana\"");
+        String id = page.selectFirst("tr[data-token]").attr("data-token");
+        assertThat(page.selectFirst("tr[data-token]").text()).contains("dana", "import script");
+        // listed again later without its value
+        var again = http.withSession("/admin/users", s).body();
+        assertThat(again).doesNotContain(value);
+        assertThat(actions(id)).containsExactly("token.create by aigerim");
+
+        // revoked on the page: refused from then on
+        assertThat(form("/admin/users/tokens/" + id + "/revoke", s, Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(http.withToken("/api/v1/admin/me", value).statusCode()).isEqualTo(401);
+        assertThat(actions(id)).containsExactly("token.create by aigerim", "token.revoke by aigerim");
+        assertThat(form("/admin/users/tokens/424242/revoke", s, Map.of()).statusCode())
+                .isEqualTo(404);
+        // a token for nobody, or without the session's CSRF token, makes nothing
+        assertThat(form("/admin/users/tokens", s, Map.of("user", "nobody", "label", "x"))
+                        .statusCode())
+                .isEqualTo(400);
+        var noCsrf = http.postForm(
+                "/admin/users/tokens",
+                Map.of("user", "dana", "label", "x"),
+                Optional.of(AdminCookies.SESSION + "=" + s.cookie()));
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        assertThat(app.app().accounts().tokens(Optional.empty())).hasSize(1);
+
+        // the same through the API, for admins only
+        String admin = token("aigerim");
+        String editor = token("dana");
+        assertThat(postJson("/api/v1/admin/tokens", editor, "{\"user\": \"dana\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(postJson("/api/v1/admin/tokens", null, "{\"user\": \"dana\"}")
+                        .statusCode())
+                .isEqualTo(401);
+        var created = postJson("/api/v1/admin/tokens", admin, "{\"user\": \"dana\", \"label\": \"ci\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"token\":\"" + Accounts.TOKEN_PREFIX);
+        var listed = http.withToken("/api/v1/admin/tokens?user=dana", admin);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"label\":\"ci\"").doesNotContain("\"token\"");
+        long apiId = app.app().accounts().tokens(Optional.of(new UserName("dana"))).stream()
+                .filter(t -> t.label().equals("ci"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        var delete = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/admin/tokens/" + apiId)))
+                .header("Authorization", "Bearer " + admin)
+                .DELETE()
+                .build());
+        assertThat(delete.statusCode()).isEqualTo(204);
+        var unknown = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/admin/tokens/424242")))
+                .header("Authorization", "Bearer " + admin)
+                .DELETE()
+                .build());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
 }
