@@ -54,6 +54,26 @@
     timer = setTimeout(refresh, 300);
   }
 
+  // typed and not saved: leaving the page asks first; Ctrl+S (Cmd+S) saves the draft
+  var dirty = false;
+  form.addEventListener("input", function () { dirty = true; });
+  form.addEventListener("submit", function () { dirty = false; });
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === "s" || event.key === "S")) {
+      var save = document.getElementById("q-save");
+      if (save) {
+        event.preventDefault();
+        save.click();
+      }
+    }
+  });
+
   form.addEventListener("input", later);
   form.addEventListener("change", later);
   radios.forEach(function (r) { r.addEventListener("change", refresh); });

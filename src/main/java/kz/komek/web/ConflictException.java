@@ -1,7 +1,7 @@
 package kz.komek.web;
 
 /** The request is well formed but the object's state refuses it (publishing a deleted question): a 409. */
-public final class ConflictException extends RuntimeException {
+public class ConflictException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ConflictException(String message) {

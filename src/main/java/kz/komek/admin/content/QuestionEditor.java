@@ -81,13 +81,32 @@ public final class QuestionEditor {
      * out and what lint finds come back with the result.
      */
     public SavedDraft saveDraft(long id, Bundle.Question record, Optional<String> note, Actor by) {
+        return saveDraft(id, record, note, by, Optional.empty());
+    }
+
+    /**
+     * As {@link #saveDraft(long, Bundle.Question, Optional, Actor)}, for an editor who started from revision
+     * {@code basedOn} (0: the live text of a question never edited here): a {@link StaleRevisionException} (409) when
+     * someone saved another revision since, so that nobody overwrites a colleague's work unknowingly.
+     */
+    public SavedDraft saveDraft(
+            long id, Bundle.Question record, Optional<String> note, Actor by, Optional<Integer> basedOn) {
         by.require(Role.EDITOR);
         if (record.id() != id) {
             throw new BundleException("question " + id + ", field id", "names question " + record.id());
         }
         var findings = new ArrayList<EditFinding>();
         Bundle.Question clean = sanitized(withoutCounts(record), findings);
-        EditedQuestion saved = jdbi.inTransaction(h -> saveDraft(h, clean, note, by, "question.save_draft"));
+        EditedQuestion saved = jdbi.inTransaction(h -> {
+            if (basedOn.isPresent()) {
+                int latest = revisions.lockHead(h, id).latest();
+                if (latest != basedOn.get()) {
+                    var newest = revisions.list(h, id).get(0);
+                    throw new StaleRevisionException(id, basedOn.get(), latest, newest.authorName());
+                }
+            }
+            return saveDraft(h, clean, note, by, "question.save_draft");
+        });
         findings.addAll(lint(clean));
         return new SavedDraft(saved, findings);
     }

@@ -151,12 +151,21 @@ public final class QuestionPages {
             if (!action.equals("save")) {
                 access.require(ctx, Role.PUBLISHER);
             }
+            // publishing what a colleague saved meanwhile, unseen, is as bad as overwriting it
+            Optional<Integer> base = baseRevision(ctx);
+            if (base.isPresent() && base.get() != current.revision()) {
+                throw new StaleRevisionException(
+                        id,
+                        base.get(),
+                        current.revision(),
+                        editor.revisions(id, who).get(0).authorName());
+            }
             Bundle.Question record = form.record(id, Optional.of(current.record()), json);
             List<EditFinding> findings;
             boolean changed = !json.questionNode(withoutCounts(record))
                     .equals(json.questionNode(withoutCounts(current.record())));
             if (changed || current.revision() == 0) {
-                findings = editor.saveDraft(id, record, form.note(), actor(ctx, who))
+                findings = editor.saveDraft(id, record, form.note(), actor(ctx, who), baseRevision(ctx))
                         .findings();
             } else {
                 findings = editor.check(record);
@@ -166,6 +175,21 @@ public final class QuestionPages {
                 return;
             }
             showSaved(ctx, who, afterSave(ctx, who, id, action), findings, action);
+        } catch (StaleRevisionException e) {
+            // what was typed comes back, now based on the newest revision: saving again is a deliberate choice
+            Locale locale = kz.komek.admin.AdminLocale.of(ctx);
+            EditedQuestion newest = editor.get(id, who).orElseThrow();
+            render(
+                    ctx,
+                    HttpStatus.CONFLICT,
+                    editPage(
+                            ctx,
+                            who,
+                            Optional.of(newest),
+                            form,
+                            List.of(),
+                            Optional.empty(),
+                            Optional.of(AdminText.Q_STALE.format(locale, e.latest(), e.author()))));
         } catch (BundleException | BadRequestException | kz.komek.web.ConflictException e) {
             render(
                     ctx,
@@ -482,6 +506,19 @@ public final class QuestionPages {
                 q.incomplete(),
                 q.locales(),
                 q.extra());
+    }
+
+    /** The revision the editor's form was filled from ({@code revision}, hidden); absent from older forms. */
+    private static Optional<Integer> baseRevision(Context ctx) {
+        String v = ctx.formParam("revision");
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(v.strip())).filter(r -> r >= 0);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("field revision: expected a revision number, found \"" + v + "\"");
+        }
     }
 
     private static String action(Context ctx) {

@@ -140,9 +140,12 @@ class EditorBrowserTest {
             return !d.findElements(By.cssSelector("a[href$='/q" + id + "']")).isEmpty();
         });
 
-        // edited and published again
+        // edited, saved from the keyboard (Ctrl+S), and published again
         open("/admin/questions/" + id);
         type("q-ru-title", "Как перенести бонусы зимородком на другую карту");
+        browser.findElement(By.id("q-ru-title"))
+                .sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "s"));
+        waitFor(d -> status().equals("черновик"));
         browser.findElement(By.id("q-publish")).click();
         waitFor(d -> d.findElement(By.id("q-done")).isDisplayed());
         open(ruPage);

@@ -148,6 +148,41 @@ class QuestionPagesTest {
     }
 
     @Test
+    void aSaveFromAnOlderRevisionIsRefusedWithTheTextKeptAndASecondSaveIsDeliberate() {
+        var aigerim = signedIn("aigerim", Role.PUBLISHER);
+        var bolat = signedIn("bolat", Role.EDITOR);
+        long id = idOf(
+                Jsoup.parse(http.postForm("/admin/questions/new", newQuestion(aigerim, "Исходный", "<p>x</p>"), aigerim)
+                        .body()));
+        // both open revision 1; Bolat saves first
+        var bolats = newQuestion(bolat, "Правка Болата", "<p>x</p>");
+        bolats.put("revision", "1");
+        assertThat(http.postForm("/admin/questions/" + id, bolats, bolat).statusCode())
+                .isEqualTo(200);
+        var aigerims = newQuestion(aigerim, "Правка Айгерим", "<p>Мой текст.</p>");
+        aigerims.put("revision", "1");
+        var refused = http.postForm("/admin/questions/" + id, aigerims, aigerim);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        var page = Jsoup.parse(refused.body());
+        assertThat(page.selectFirst("#q-error").text()).contains("2", "bolat");
+        assertThat(page.selectFirst("#q-ru-title").val()).isEqualTo("Правка Айгерим");
+        assertThat(page.selectFirst("#q-ru-content").text()).isEqualTo("<p>Мой текст.</p>");
+        assertThat(revisionsOf(id)).isEqualTo(2);
+        // publishing unseen work is refused the same way
+        aigerims.put("action", "publish");
+        assertThat(http.postForm("/admin/questions/" + id, aigerims, aigerim).statusCode())
+                .isEqualTo(409);
+        assertThat(app.get("/client/ru/bonus/spend/q" + id).statusCode()).isEqualTo(404);
+        // the refused page is based on revision 2: saving it again replaces Bolat's text knowingly
+        assertThat(page.selectFirst("input[name=revision]").val()).isEqualTo("2");
+        aigerims.put("revision", "2");
+        aigerims.put("action", "save");
+        assertThat(http.postForm("/admin/questions/" + id, aigerims, aigerim).statusCode())
+                .isEqualTo(200);
+        assertThat(revisionsOf(id)).isEqualTo(3);
+    }
+
+    @Test
     void aRefusedSaveShowsTheFormAsTypedAndWritesNothing() {
         var s = signedIn("aigerim", Role.EDITOR);
         int before = heads();
