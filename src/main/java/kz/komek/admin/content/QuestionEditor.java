@@ -171,6 +171,57 @@ public final class QuestionEditor {
     public record Pending(
             long id, String title, QuestionStatus status, int revision, String authorName, Instant savedAt) {}
 
+    /** A question an editor looked for: its latest title and where it stands. */
+    public record Found(long id, String title, String site, String section, QuestionStatus status) {}
+
+    /**
+     * Questions whose latest title (any locale) contains {@code text}, drafts and deleted ones included, by id;
+     * at most {@code limit}.
+     */
+    public List<Found> find(String text, int limit, Principal who) {
+        Actor.require(who, Role.VIEWER);
+        String pattern =
+                "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id, title, site, section, status from (
+                            select h.question_id as id,
+                                   coalesce(r.record -> 'locales' -> 'ru' ->> 'title',
+                                            r.record -> 'locales' -> 'kz' ->> 'title', '') as title,
+                                   r.record ->> 'site' as site, r.record ->> 'section' as section,
+                                   case when h.deleted_at is not null then 'deleted'
+                                        when h.published_revision is distinct from h.latest_revision then 'draft'
+                                        else 'published' end as status
+                            from question_head h
+                            join question_revision r
+                              on r.question_id = h.question_id and r.revision = h.latest_revision
+                            where h.latest_revision > 0
+                              and exists (select 1 from jsonb_each(r.record -> 'locales') l
+                                          where l.value ->> 'title' ilike :pattern)
+                            union all
+                            select q.id, coalesce(ru.title, kz.title, ''), q.site, s.path, 'published'
+                            from question q
+                            join section s on s.id = q.section_id
+                            left join question_text ru on ru.question_id = q.id and ru.locale = 'ru'
+                            left join question_text kz on kz.question_id = q.id and kz.locale = 'kz'
+                            where exists (select 1 from question_text t
+                                          where t.question_id = q.id and t.title ilike :pattern)
+                              and not exists (select 1 from question_head h
+                                              where h.question_id = q.id and h.latest_revision > 0)
+                        ) found
+                        order by id
+                        limit :limit
+                        """)
+                .bind("pattern", pattern)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Found(
+                        rs.getLong("id"),
+                        rs.getString("title"),
+                        rs.getString("site"),
+                        rs.getString("section"),
+                        QuestionStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT))))
+                .list());
+    }
+
     /** Drafts not yet public and questions scheduled for later, newest first, at most {@code limit}. */
     public List<Pending> pending(int limit, Principal who) {
         Actor.require(who, Role.VIEWER);

@@ -45,6 +45,8 @@ public final class QuestionPages {
     private final TemplateEngine templates;
     private final java.time.Clock clock;
     private final BundleJson json = new BundleJson();
+    /** How many questions a title search lists. */
+    private static final int FOUND = 100;
 
     public QuestionPages(
             QuestionEditor editor,
@@ -72,11 +74,29 @@ public final class QuestionPages {
                 new DashboardPage(frame, editor.pending(50, who), clock.getZone()));
     }
 
-    /** {@code GET /admin/questions?id=N}: the editor of question N (the dashboard's "open by number"). */
+    /**
+     * {@code GET /admin/questions?q=…}: a number opens that question; words list the questions whose title has them,
+     * drafts and deleted ones too.
+     */
     public void find(Context ctx) {
-        access.require(ctx, Role.VIEWER);
-        long id = id(ctx.queryParam("id"));
-        ctx.redirect(frameHref(ctx, "/admin/questions/" + id), HttpStatus.SEE_OTHER);
+        Principal who = access.require(ctx, Role.VIEWER);
+        String q = Optional.ofNullable(ctx.queryParam("q"))
+                .or(() -> Optional.ofNullable(ctx.queryParam("id")))
+                .orElse("")
+                .strip();
+        if (q.matches("[0-9]{1,18}")) {
+            ctx.redirect(frameHref(ctx, "/admin/questions/" + id(q)), HttpStatus.SEE_OTHER);
+            return;
+        }
+        if (q.length() < 2 || q.length() > 200) {
+            throw new BadRequestException("query parameter q: a question number, or 2 to 200 characters of its title");
+        }
+        var frame = AdminFrame.of(ctx, access, who, "home", AdminText.Q_FIND_TITLE);
+        render(
+                ctx,
+                HttpStatus.OK,
+                "admin/question/find.jte",
+                new FindPage(frame, q, editor.find(q, FOUND, who), FOUND));
     }
 
     /** {@code GET /admin/questions/new[?site=S&section=PATH]}: an empty editor. */

@@ -312,6 +312,43 @@ class QuestionPagesTest {
     }
 
     @Test
+    void editorsFindQuestionsByTitleWordsAmongLiveQuestionsAndDrafts() {
+        var s = signedIn("aigerim", Role.EDITOR);
+        long draft = idOf(Jsoup.parse(http.postForm(
+                        "/admin/questions/new", newQuestion(s, "Как вернуть бонусы за 100% покупку", "<p>x</p>"), s)
+                .body()));
+        var found = Jsoup.parse(
+                http.withSession("/admin/questions?q=" + enc("бонус"), s).body());
+        List<String> ids = found.select("tr[data-id]").eachAttr("data-id");
+        assertThat(ids).contains(Long.toString(draft));
+        assertThat(found.selectFirst("tr[data-id=" + draft + "]").text()).contains("черновик", "client/bonus/spend");
+        // a live question never edited here is found by its Kazakh title too
+        String kzTitle = Jsoup.parse(app.get("/client/kz/bonus/spend/q600").body())
+                .selectFirst("h1")
+                .text();
+        var kz = Jsoup.parse(http.withSession("/admin/questions?q=" + enc(kzTitle.substring(0, 12)), s)
+                .body());
+        assertThat(kz.select("tr[data-id]").eachAttr("data-id")).contains("600");
+        // % and _ are letters here, not patterns
+        assertThat(Jsoup.parse(http.withSession("/admin/questions?q=" + enc("100%"), s)
+                                .body())
+                        .select("tr[data-id]")
+                        .eachAttr("data-id"))
+                .containsExactly(Long.toString(draft));
+        assertThat(Jsoup.parse(http.withSession("/admin/questions?q=" + enc("1_0"), s)
+                                .body())
+                        .select("tr[data-id]"))
+                .isEmpty();
+        assertThat(http.withSession("/admin/questions?q=x", s).statusCode()).isEqualTo(400);
+        var byNumber = http.withSession("/admin/questions?q=600", s);
+        assertThat(byNumber.statusCode()).isEqualTo(303);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void editorsCreatingAtOnceGetDifferentIds() throws Exception {
         var s = signedIn("aigerim", Role.EDITOR);
         var pool = Executors.newFixedThreadPool(6);
@@ -344,7 +381,7 @@ class QuestionPagesTest {
         var open = http.withSession("/admin/questions?id=600&lang=kz", s);
         assertThat(open.statusCode()).isEqualTo(303);
         assertThat(open.headers().firstValue("Location")).hasValue("/admin/questions/600?lang=kz");
-        assertThat(http.withSession("/admin/questions?id=abc", s).statusCode()).isEqualTo(400);
+        assertThat(http.withSession("/admin/questions?q=", s).statusCode()).isEqualTo(400);
         assertThat(http.withSession("/admin/questions/424242", s).statusCode()).isEqualTo(404);
     }
 }
