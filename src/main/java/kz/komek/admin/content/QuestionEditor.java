@@ -137,7 +137,7 @@ public final class QuestionEditor {
         long id = clean.id();
         State s = prepare(h, id);
         if (s.head().deleted()) {
-            throw new ConflictException("question " + id + " is deleted; restore one of its revisions first");
+            throw deleted(id);
         }
         live.sectionIdOf(h, clean); // a draft must name a site and section that exist
         Optional<EditedQuestion> before = view(h, id);
@@ -263,13 +263,7 @@ public final class QuestionEditor {
         by.require(Role.PUBLISHER);
         return jdbi.inTransaction(h -> {
             State s = prepare(h, id);
-            RevisionStore.Head head = s.head();
-            if (head.latest() == 0) {
-                throw notFound(id);
-            }
-            if (head.deleted()) {
-                throw new ConflictException("question " + id + " is deleted; restore one of its revisions first");
-            }
+            RevisionStore.Head head = editable(s, id);
             if (at.isEmpty() && head.published().equals(Optional.of(head.latest()))) {
                 throw new ConflictException(
                         "question " + id + ": revision " + head.latest() + " is already public; save a draft first");
@@ -459,13 +453,7 @@ public final class QuestionEditor {
         });
         return jdbi.inTransaction(h -> {
             State s = prepare(h, id);
-            RevisionStore.Head head = s.head();
-            if (head.latest() == 0) {
-                throw notFound(id);
-            }
-            if (head.deleted()) {
-                throw new ConflictException("question " + id + " is deleted; restore one of its revisions first");
-            }
+            RevisionStore.Head head = editable(s, id);
             Bundle.Question latest = record(h, id, head.latest());
             String newSite = site.orElse(latest.site());
             String newSection = section.orElse(latest.section());
@@ -533,7 +521,7 @@ public final class QuestionEditor {
         return jdbi.inTransaction(h -> {
             Bundle.Question original = view(h, id).map(EditedQuestion::record).orElseThrow(() -> notFound(id));
             if (revisions.head(h, id).map(RevisionStore.Head::deleted).orElse(false)) {
-                throw new ConflictException("question " + id + " is deleted; restore one of its revisions first");
+                throw deleted(id);
             }
             if (original.site().equals(site) && original.section().equals(section)) {
                 throw new ConflictException("question " + id + " is already listed in " + site + "/" + section);
@@ -627,6 +615,21 @@ public final class QuestionEditor {
             revisions.setPublished(h, id, Optional.empty()); // removed from the live tables by other means
         }
         return new State(revisions.lockHead(h, id), current);
+    }
+
+    /** The head of a question that exists and is not deleted: what publishing and placing need. */
+    private static RevisionStore.Head editable(State s, long id) {
+        if (s.head().latest() == 0) {
+            throw notFound(id);
+        }
+        if (s.head().deleted()) {
+            throw deleted(id);
+        }
+        return s.head();
+    }
+
+    private static ConflictException deleted(long id) {
+        return new ConflictException("question " + id + " is deleted; restore one of its revisions first");
     }
 
     private void takeOffline(Handle h, long id, Bundle.Question current) {

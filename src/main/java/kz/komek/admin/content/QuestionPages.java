@@ -122,17 +122,7 @@ public final class QuestionPages {
             EditedQuestion now = afterSave(ctx, who, id, action);
             showSaved(ctx, who, now, saved.findings(), action);
         } catch (BundleException | BadRequestException | kz.komek.web.ConflictException e) {
-            render(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    editPage(
-                            ctx,
-                            who,
-                            Optional.empty(),
-                            form,
-                            List.of(),
-                            Optional.empty(),
-                            Optional.of(e.getMessage())));
+            refused(ctx, HttpStatus.BAD_REQUEST, who, Optional.empty(), form, e.getMessage());
         }
     }
 
@@ -199,29 +189,15 @@ public final class QuestionPages {
             // what was typed comes back, now based on the newest revision: saving again is a deliberate choice
             Locale locale = kz.komek.admin.AdminLocale.of(ctx);
             EditedQuestion newest = editor.get(id, who).orElseThrow();
-            render(
+            refused(
                     ctx,
                     HttpStatus.CONFLICT,
-                    editPage(
-                            ctx,
-                            who,
-                            Optional.of(newest),
-                            form,
-                            List.of(),
-                            Optional.empty(),
-                            Optional.of(AdminText.Q_STALE.format(locale, e.latest(), e.author()))));
+                    who,
+                    Optional.of(newest),
+                    form,
+                    AdminText.Q_STALE.format(locale, e.latest(), e.author()));
         } catch (BundleException | BadRequestException | kz.komek.web.ConflictException e) {
-            render(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    editPage(
-                            ctx,
-                            who,
-                            Optional.of(current),
-                            form,
-                            List.of(),
-                            Optional.empty(),
-                            Optional.of(e.getMessage())));
+            refused(ctx, HttpStatus.BAD_REQUEST, who, Optional.of(current), form, e.getMessage());
         }
     }
 
@@ -400,6 +376,12 @@ public final class QuestionPages {
             throw new BadRequestException(
                     "field at: expected a date and time such as 2026-12-01T09:00, found \"" + at + "\"");
         }
+    }
+
+    /** The editor again, as the editor typed it, with why the action was refused. */
+    private void refused(
+            Context ctx, HttpStatus status, Principal who, Optional<EditedQuestion> q, QuestionForm form, String why) {
+        render(ctx, status, editPage(ctx, who, q, form, List.of(), Optional.empty(), Optional.of(why)));
     }
 
     private QuestionEditPage editPage(
