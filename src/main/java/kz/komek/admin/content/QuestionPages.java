@@ -174,7 +174,7 @@ public final class QuestionPages {
             List<EditFinding> findings;
             boolean changed = !json.questionNode(withoutCounts(record))
                     .equals(json.questionNode(withoutCounts(current.record())));
-            if (changed || current.revision() == 0) {
+            if (changed) {
                 findings = editor.saveDraft(id, record, form.note(), actor(ctx, who), baseRevision(ctx))
                         .findings();
             } else {

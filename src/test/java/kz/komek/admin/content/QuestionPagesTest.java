@@ -136,6 +136,14 @@ class QuestionPagesTest {
                         box ? "on" : field.tagName().equals("textarea") ? field.text() : field.val());
             }
         }
+        // saved untouched: nothing changed, so no revision
+        form.put("place", editor.selectFirst("#q-place option[selected]").val());
+        form.put("action", "save");
+        form.remove("at");
+        var untouched = http.postForm("/admin/questions/600", form, s);
+        assertThat(untouched.statusCode()).as(untouched.body()).isEqualTo(200);
+        assertThat(Jsoup.parse(untouched.body()).selectFirst("#q-done").text()).startsWith("Ничего не изменилось");
+        assertThat(revisionsOf(600)).isZero();
         form.put("place", "client/bonus/save/general");
         form.put("action", "publish");
         form.remove("at");
