@@ -49,7 +49,10 @@ public final class AdminQuestionsApi {
     public void question(Context ctx) {
         Principal who = principal(ctx, Role.VIEWER);
         long id = id(ctx);
-        ctx.json(body(editor.get(id, who).orElseThrow(() -> new NotFoundException("there is no question " + id))));
+        EditedQuestion q = editor.get(id, who).orElseThrow(() -> new NotFoundException("there is no question " + id));
+        // the revision, for a PUT that must not land on top of someone else's (If-Match)
+        ctx.header("ETag", "\"" + q.revision() + "\"");
+        ctx.json(body(q));
     }
 
     /** {@code PUT /api/v1/admin/questions/{id}}: saves the record as a new draft revision, plus an optional note. */
@@ -72,7 +75,7 @@ public final class AdminQuestionsApi {
                     return n.asText();
                 })
                 .filter(n -> !n.isBlank());
-        SavedDraft saved = editor.saveDraft(id, json.readQuestion(record, id), note, actor(ctx, who));
+        SavedDraft saved = editor.saveDraft(id, json.readQuestion(record, id), note, actor(ctx, who), ifMatch(ctx));
         ObjectNode out = body(saved.question());
         ArrayNode findings = out.putArray("findings");
         saved.findings()
@@ -232,6 +235,34 @@ public final class AdminQuestionsApi {
 
     private static long id(Context ctx) {
         return positive(ctx.pathParam("id"), "question id", Long.MAX_VALUE);
+    }
+
+    /**
+     * {@code If-Match: "3"} (the ETag of a GET): save only if revision 3 is still the latest, else 409. Without the
+     * header a PUT saves on top of whatever is latest.
+     */
+    private static Optional<Integer> ifMatch(Context ctx) {
+        String v = ctx.header("If-Match");
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        String tag = v.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        try {
+            int revision = Integer.parseInt(tag);
+            if (revision >= 0) {
+                return Optional.of(revision);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequestException(
+                "header If-Match: expected the ETag of a GET, a revision number in quotes such as \"3\", found " + v);
     }
 
     private static long positive(String s, String what, long max) {

@@ -211,4 +211,40 @@ class AdminQuestionsApiTest {
                         .statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void aPutWithIfMatchLandsOnlyOnTheRevisionItWasBasedOn() throws Exception {
+        String record = """
+                {"site": "client", "section": "bonus/spend",
+                 "locales": {"ru": {"title": "Первый текст", "content": "<p>Да.</p>"}}}""";
+        assertThat(send("PUT", Q, editor, record).statusCode()).isEqualTo(200);
+        var get = send("GET", Q, viewer, "");
+        assertThat(get.headers().firstValue("ETag")).hasValue("\"1\"");
+        // someone else saves revision 2
+        assertThat(send("PUT", Q, publisher, record.replace("Первый", "Второй")).statusCode())
+                .isEqualTo(200);
+        // a client still at revision 1 is refused, and nothing is written
+        var stale = app.send(HttpRequest.newBuilder(URI.create(app.url(Q)))
+                .header("Authorization", "Bearer " + editor)
+                .header("If-Match", "\"1\"")
+                .PUT(HttpRequest.BodyPublishers.ofString(record.replace("Первый", "Третий")))
+                .build());
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json(stale).get("error").asText()).contains("revision 2 by bolat");
+        assertThat(json(send("GET", Q, viewer, "")).get("revision").asInt()).isEqualTo(2);
+        var fresh = app.send(HttpRequest.newBuilder(URI.create(app.url(Q)))
+                .header("Authorization", "Bearer " + editor)
+                .header("If-Match", "\"2\"")
+                .PUT(HttpRequest.BodyPublishers.ofString(record.replace("Первый", "Третий")))
+                .build());
+        assertThat(fresh.statusCode()).isEqualTo(200);
+        assertThat(json(fresh).get("revision").asInt()).isEqualTo(3);
+        var bad = app.send(HttpRequest.newBuilder(URI.create(app.url(Q)))
+                .header("Authorization", "Bearer " + editor)
+                .header("If-Match", "*x")
+                .PUT(HttpRequest.BodyPublishers.ofString(record))
+                .build());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).get("error").asText()).contains("If-Match");
+    }
 }
