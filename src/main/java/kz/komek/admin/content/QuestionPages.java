@@ -115,14 +115,27 @@ public final class QuestionPages {
         Principal who = access.require(ctx, Role.EDITOR);
         var form = QuestionForm.from(ctx);
         String action = action(ctx);
+        if (!action.equals("save")) {
+            access.require(ctx, Role.PUBLISHER);
+        }
+        SavedDraft saved;
         try {
-            SavedDraft saved =
-                    editor.createDraft(id -> form.record(id, Optional.empty(), json), form.note(), actor(ctx, who));
-            long id = saved.question().record().id();
-            EditedQuestion now = afterSave(ctx, who, id, action);
-            showSaved(ctx, who, now, saved.findings(), action);
+            saved = editor.createDraft(id -> form.record(id, Optional.empty(), json), form.note(), actor(ctx, who));
         } catch (BundleException | BadRequestException | kz.komek.web.ConflictException e) {
             refused(ctx, HttpStatus.BAD_REQUEST, who, Optional.empty(), form, e.getMessage());
+            return;
+        }
+        // the draft exists from here on: a refused publication shows it, so that sending again makes no second one
+        try {
+            showSaved(ctx, who, afterSave(ctx, who, saved.question().record().id(), action), saved.findings(), action);
+        } catch (BadRequestException | kz.komek.web.ConflictException e) {
+            refused(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    who,
+                    Optional.of(saved.question()),
+                    QuestionForm.of(saved.question().record()),
+                    e.getMessage());
         }
     }
 

@@ -99,6 +99,14 @@ class QuestionPagesTest {
         assertThat(page.select("#q-publish")).isEmpty();
         assertThat(app.get("/client/ru/bonus/spend/q" + id).statusCode()).isEqualTo(404);
 
+        // an editor's "publish" on a new question is refused before anything is written
+        int before = heads();
+        var publishNew = newQuestion(s, "Как тратить бонусы", "<p>Так.</p>");
+        publishNew.put("action", "publish");
+        assertThat(http.postForm("/admin/questions/new", publishNew, s).statusCode())
+                .isEqualTo(403);
+        assertThat(heads()).isEqualTo(before);
+
         var publish = newQuestion(s, "Как тратить бонусы", "<p>Так.</p>");
         publish.put("action", "publish");
         var refused = http.postForm("/admin/questions/" + id, publish, s);
@@ -188,6 +196,22 @@ class QuestionPagesTest {
         assertThat(http.postForm("/admin/questions/" + id, aigerims, aigerim).statusCode())
                 .isEqualTo(200);
         assertThat(revisionsOf(id)).isEqualTo(3);
+    }
+
+    @Test
+    void aNewQuestionScheduledInThePastIsKeptAsADraftAndShownWithTheReason() {
+        var s = signedIn("bolat", Role.PUBLISHER);
+        var form = newQuestion(s, "Вопрос на вчера", "<p>x</p>");
+        form.put("action", "schedule");
+        form.put("at", "2001-01-01T09:00");
+        var r = http.postForm("/admin/questions/new", form, s);
+        assertThat(r.statusCode()).isEqualTo(400);
+        var page = Jsoup.parse(r.body());
+        assertThat(page.selectFirst("#q-error").text()).contains("field at");
+        // the page is the saved draft's: sending it again saves that question, not a second one
+        long id = idOf(page);
+        assertThat(page.selectFirst("#q-status").text()).isEqualTo("черновик");
+        assertThat(revisionsOf(id)).isEqualTo(1);
     }
 
     @Test
