@@ -130,7 +130,6 @@ public enum AdminText {
     Q_BACK_TO_EDITOR("К редактору", "Редакторға"),
     Q_DIFF_TITLE("Сравнение ревизий", "Нұсқаларды салыстыру"),
     Q_DIFF_HEADING("Вопрос %d: ревизия %d → %d", "%d-сұрақ: %d → %d нұсқа"),
-    Q_DIFF_FIELD("Поле", "Өріс"),
     Q_DIFF_NONE("Ревизии совпадают.", "Нұсқалар бірдей."),
     Q_NEW_QUESTION("Новый вопрос", "Жаңа сұрақ"),
     Q_OPEN_BY_ID("Найти вопрос: номер или слова из заголовка", "Сұрақты табу: нөмірі немесе тақырыбындағы сөздер"),
@@ -149,7 +148,6 @@ public enum AdminText {
     SECTIONS_TITLE_KZ("Название по-казахски", "Қазақша атауы"),
     SECTIONS_LIVE("Опубликовано", "Жарияланған"),
     SECTIONS_DRAFTS("Черновики", "Жобалар"),
-    SECTIONS_OPEN("Открыть", "Ашу"),
     SECTIONS_NEW("Новый раздел", "Жаңа бөлім"),
     SECTIONS_PATH_HINT(
             "До трёх уровней через «/», например bonus/save/general; латиница, цифры, «-» и «_». Родитель должен существовать.",
@@ -324,9 +322,7 @@ public enum AdminText {
     ACCOUNT_CHANGE("Сменить пароль", "Құпиясөзді өзгерту"),
     ACCOUNT_WRONG_CURRENT("Текущий пароль неверен.", "Қазіргі құпиясөз қате."),
     ACCOUNT_CHANGED(
-            "Пароль изменён; другие ваши сеансы завершены.", "Құпиясөз өзгертілді; басқа сеанстарыңыз аяқталды."),
-    /** Ends the list, so that each block above adds lines ending in a comma. */
-    END_OF_TEXTS("", "");
+            "Пароль изменён; другие ваши сеансы завершены.", "Құпиясөз өзгертілді; басқа сеанстарыңыз аяқталды.");
 
     private final String ru;
     private final String kz;
