@@ -283,14 +283,8 @@ public final class QuestionEditor {
                         Optional.of(at.map(t -> "published at " + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t))
                                 .orElse("publication date set")));
             }
-            // readers' counts: from the live row, or kept from when the question was last public
-            Bundle.Question counted = s.live().isPresent()
-                    ? withCounts(dated, s.live().get().votes(), s.live().get().usefulness())
-                    : withCounts(dated, head.parkedVotes(), head.parkedUsefulness());
-            revisions.setPublished(h, id, Optional.of(revision));
-            revisions.park(h, id, Optional.empty(), Optional.empty());
             // fails (400, naming the field) on a section that has gone since the draft was saved
-            live.publishQuestion(h, counted);
+            goLive(h, id, revision, dated, s);
             EditedQuestion after = view(h, id).orElseThrow();
             audit.append(h, by, change("question.publish", id, before, Optional.of(after)));
             log.info(
@@ -485,12 +479,7 @@ public final class QuestionEditor {
             audit.append(h, by, change("question.place", id, before, Optional.of(drafted)));
             if (wasPublic && by.principal().may(Role.PUBLISHER)) {
                 // the same steps as publish(): the live tables get exactly this revision, readers' counts kept
-                revisions.setPublished(h, id, Optional.of(revision));
-                revisions.park(h, id, Optional.empty(), Optional.empty());
-                live.publishQuestion(
-                        h,
-                        withCounts(
-                                placed, s.live().get().votes(), s.live().get().usefulness()));
+                goLive(h, id, revision, placed, s);
                 EditedQuestion after = view(h, id).orElseThrow();
                 audit.append(h, by, change("question.publish", id, Optional.of(drafted), Optional.of(after)));
                 log.info(
@@ -615,6 +604,19 @@ public final class QuestionEditor {
             revisions.setPublished(h, id, Optional.empty()); // removed from the live tables by other means
         }
         return new State(revisions.lockHead(h, id), current);
+    }
+
+    /**
+     * Makes revision {@code revision} (its record {@code record}) what readers see, exactly as an import writes it,
+     * with the readers' counts: from the live row, or those kept from when the question was last public.
+     */
+    private void goLive(Handle h, long id, int revision, Bundle.Question record, State s) {
+        Bundle.Question counted = s.live().isPresent()
+                ? withCounts(record, s.live().get().votes(), s.live().get().usefulness())
+                : withCounts(record, s.head().parkedVotes(), s.head().parkedUsefulness());
+        revisions.setPublished(h, id, Optional.of(revision));
+        revisions.park(h, id, Optional.empty(), Optional.empty());
+        live.publishQuestion(h, counted);
     }
 
     /** The head of a question that exists and is not deleted: what publishing and placing need. */
