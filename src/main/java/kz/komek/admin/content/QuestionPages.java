@@ -143,7 +143,7 @@ public final class QuestionPages {
     public void edit(Context ctx) {
         Principal who = access.require(ctx, Role.VIEWER);
         long id = id(ctx.pathParam("id"));
-        EditedQuestion q = editor.get(id, who).orElseThrow(() -> new NotFoundException("there is no question " + id));
+        EditedQuestion q = question(id, who);
         Optional<String> done = Optional.ofNullable(ctx.queryParam("done")).map(d -> doneMessage(ctx, d));
         render(
                 ctx,
@@ -166,8 +166,7 @@ public final class QuestionPages {
     public void save(Context ctx) {
         Principal who = access.require(ctx, Role.EDITOR);
         long id = id(ctx.pathParam("id"));
-        EditedQuestion current =
-                editor.get(id, who).orElseThrow(() -> new NotFoundException("there is no question " + id));
+        EditedQuestion current = question(id, who);
         var form = QuestionForm.from(ctx);
         String action = action(ctx);
         try {
@@ -226,7 +225,7 @@ public final class QuestionPages {
     public void confirmDelete(Context ctx) {
         Principal who = access.require(ctx, Role.PUBLISHER);
         long id = id(ctx.pathParam("id"));
-        EditedQuestion q = editor.get(id, who).orElseThrow(() -> new NotFoundException("there is no question " + id));
+        EditedQuestion q = question(id, who);
         var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_DELETE_TITLE);
         render(
                 ctx,
@@ -253,9 +252,7 @@ public final class QuestionPages {
         Bundle.Question record;
         String revision = ctx.queryParam("revision");
         if (revision == null || revision.isBlank()) {
-            record = editor.get(id, who)
-                    .orElseThrow(() -> new NotFoundException("there is no question " + id))
-                    .record();
+            record = question(id, who).record();
         } else {
             record = editor.revision(id, (int) id(revision), who);
         }
@@ -291,7 +288,7 @@ public final class QuestionPages {
     public void revisions(Context ctx) {
         Principal who = access.require(ctx, Role.VIEWER);
         long id = id(ctx.pathParam("id"));
-        EditedQuestion q = editor.get(id, who).orElseThrow(() -> new NotFoundException("there is no question " + id));
+        EditedQuestion q = question(id, who);
         var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_REVISIONS_TITLE);
         Optional<String> done = Optional.ofNullable(ctx.queryParam("done")).map(d -> doneMessage(ctx, d));
         render(
@@ -319,7 +316,7 @@ public final class QuestionPages {
         long id = id(ctx.pathParam("id"));
         int from = (int) id(required(ctx, "from"));
         int to = (int) id(required(ctx, "to"));
-        EditedQuestion q = editor.get(id, who).orElseThrow(() -> new NotFoundException("there is no question " + id));
+        EditedQuestion q = question(id, who);
         var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_DIFF_TITLE);
         var changes = editor.diff(id, from, to, who).stream().map(TextDiff::of).toList();
         render(
@@ -330,6 +327,11 @@ public final class QuestionPages {
     }
 
     // --- helpers ---
+
+    /** The question as the editor sees it; 404 when komek has never heard of it. */
+    private EditedQuestion question(long id, Principal who) {
+        return editor.get(id, who).orElseThrow(() -> new NotFoundException("there is no question " + id));
+    }
 
     /** Publishes after a save when the action asks for it. */
     private EditedQuestion afterSave(Context ctx, Principal who, long id, String action) {
