@@ -15,7 +15,7 @@ import kz.komek.catalog.Locale;
 import kz.komek.web.NotFoundException;
 
 /**
- * {@code /admin/users} (admins: list, add, disable, enable, change a role) and {@code /admin/account} (anyone signed
+ * {@code /admin/users} (admins: list, add, disable, enable, change a role, set a forgotten password) and {@code /admin/account} (anyone signed
  * in: their own password). Each post changes one thing through {@link Accounts}, which writes its audit row, and is
  * answered with a redirect back to the page (303), or the page again with the error (400).
  */
@@ -109,6 +109,38 @@ public final class UsersPages {
             return;
         }
         accounts.setRole(name, role.get(), signer(ctx, p));
+        done(ctx);
+    }
+
+    /**
+     * {@code POST /admin/users/{name}/password} with {@code password}, {@code password2}: an admin sets another user's
+     * password (a forgotten one); every session of that user ends. One's own goes through {@code /admin/account}, which
+     * asks for the current password.
+     */
+    public void resetPassword(Context ctx) {
+        Principal p = access.require(ctx, Role.ADMIN);
+        UserName name = user(ctx);
+        Locale locale = AdminLocale.of(ctx);
+        try {
+            if (name.key().equals(new UserName(p.name()).key())) {
+                throw new IllegalArgumentException(AdminText.USERS_RESET_OWN.in(locale));
+            }
+            accounts.setPassword(name, newPassword(ctx, locale), signer(ctx, p));
+        } catch (IllegalArgumentException e) {
+            render(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    page(
+                            ctx,
+                            p,
+                            Optional.empty(),
+                            Optional.of(name.value() + ": " + e.getMessage()),
+                            "",
+                            Role.EDITOR.code()));
+            return;
+        } catch (AccountException e) {
+            throw new NotFoundException(e.getMessage());
+        }
         done(ctx);
     }
 

@@ -212,6 +212,7 @@ public final class Routes {
         r.post("/admin/users/{name}/disable", admin.usersPages()::disable);
         r.post("/admin/users/{name}/enable", admin.usersPages()::enable);
         r.post("/admin/users/{name}/role", admin.usersPages()::role);
+        r.post("/admin/users/{name}/password", admin.usersPages()::resetPassword);
         r.post("/admin/users/tokens", admin.usersPages()::createToken);
         r.post("/admin/users/tokens/{id}/revoke", admin.usersPages()::revokeToken);
         get(r, "/api/v1/admin/tokens", admin.api()::tokens);

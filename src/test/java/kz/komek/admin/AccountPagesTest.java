@@ -218,6 +218,67 @@ class AccountPagesTest {
     }
 
     @Test
+    void anAdminSetsAForgottenPasswordOnTheUsersPage() {
+        user("aigerim", Role.ADMIN);
+        user("dana", Role.EDITOR);
+        var dana = http.session("dana", AdminHttp.PASSWORD);
+        var s = http.session("aigerim", AdminHttp.PASSWORD);
+        var page = Jsoup.parse(http.withSession("/admin/users", s).body());
+        assertThat(page.select("tr[data-user=dana] form[action*="/admin/users/dana/password"] input[type=password]"))
+                .hasSize(2);
+        assertThat(page.select("tr[data-user=aigerim] form[action*="/password"]")).isEmpty();
+
+        // refused, and nothing changed: typed twice differently, too short, one's own, a non-admin, no CSRF token
+        var differ = form(
+                "/admin/users/dana/password",
+                s,
+                Map.of("password", "reset password 5", "password2", "reset password 6"));
+        assertThat(differ.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(differ.body()).selectFirst(".form-error").text()).startsWith("dana: ");
+        assertThat(form("/admin/users/dana/password", s, Map.of("password", "short", "password2", "short"))
+                        .statusCode())
+                .isEqualTo(400);
+        var own = form(
+                "/admin/users/aigerim/password",
+                s,
+                Map.of("password", "reset password 5", "password2", "reset password 5"));
+        assertThat(own.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(own.body()).selectFirst(".form-error").text()).contains("Мой пароль");
+        assertThat(form(
+                                "/admin/users/dana/password",
+                                dana,
+                                Map.of("password", "reset password 5", "password2", "reset password 5"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.postForm(
+                                "/admin/users/dana/password",
+                                Map.of("password", "reset password 5", "password2", "reset password 5"),
+                                Optional.of(AdminCookies.SESSION + "=" + s.cookie()))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(form(
+                                "/admin/users/ghost/password",
+                                s,
+                                Map.of("password", "reset password 5", "password2", "reset password 5"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(live(dana)).isTrue();
+        assertThat(actions("dana")).noneMatch(a -> a.startsWith("user.password"));
+
+        var reset = form(
+                "/admin/users/dana/password",
+                s,
+                Map.of("password", "reset password 5", "password2", "reset password 5"));
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(303);
+        assertThat(reset.headers().firstValue("Location")).hasValue("/admin/users?done");
+        assertThat(live(dana)).isFalse();
+        assertThat(http.signIn("dana", AdminHttp.PASSWORD, "/admin").statusCode())
+                .isNotEqualTo(303);
+        assertThat(live(http.session("dana", "reset password 5"))).isTrue();
+        assertThat(actions("dana")).contains("user.password by aigerim");
+    }
+
+    @Test
     void theUsersPageListsAddsAndChangesUsersForAdminsOnly() {
         user("aigerim", Role.ADMIN);
         user("dana", Role.EDITOR);
