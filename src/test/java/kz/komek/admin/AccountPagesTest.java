@@ -224,9 +224,10 @@ class AccountPagesTest {
         var dana = http.session("dana", AdminHttp.PASSWORD);
         var s = http.session("aigerim", AdminHttp.PASSWORD);
         var page = Jsoup.parse(http.withSession("/admin/users", s).body());
-        assertThat(page.select("tr[data-user=dana] form[action*="/admin/users/dana/password"] input[type=password]"))
+        assertThat(page.select("tr[data-user=dana] form[action*='/admin/users/dana/password'] input[type=password]"))
                 .hasSize(2);
-        assertThat(page.select("tr[data-user=aigerim] form[action*="/password"]")).isEmpty();
+        assertThat(page.select("tr[data-user=aigerim] form[action*='/password']"))
+                .isEmpty();
 
         // refused, and nothing changed: typed twice differently, too short, one's own, a non-admin, no CSRF token
         var differ = form(
@@ -270,7 +271,8 @@ class AccountPagesTest {
                 s,
                 Map.of("password", "reset password 5", "password2", "reset password 5"));
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(303);
-        assertThat(reset.headers().firstValue("Location")).hasValue("/admin/users?done");
+        assertThat(reset.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("/admin/users?done"));
         assertThat(live(dana)).isFalse();
         assertThat(http.signIn("dana", AdminHttp.PASSWORD, "/admin").statusCode())
                 .isNotEqualTo(303);

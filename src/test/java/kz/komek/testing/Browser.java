@@ -1,0 +1,134 @@
+package kz.komek.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver (Selenium; nothing downloaded), pointed at a
+ * {@link TestApp}. Without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} a test using it is skipped,
+ * visibly; under {@code CI=true} it must run ({@code .ci/run} installs both).
+ */
+public final class Browser implements AutoCloseable {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final TestApp app;
+    private final WebDriver driver;
+
+    private Browser(TestApp app, WebDriver driver) {
+        this.app = app;
+        this.driver = driver;
+    }
+
+    /** Skips the calling test (outside CI) when Chromium is missing; call before starting anything else. */
+    public static void assumeInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!"true".equals(System.getenv("CI"))) {
+            assumeTrue(
+                    installed,
+                    "Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
+        }
+        assertThat(installed)
+                .as("CI=true: /usr/bin/chromium and /usr/bin/chromedriver must be installed")
+                .isTrue();
+    }
+
+    public static Browser start(TestApp app) {
+        assumeInstalled();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1200", "--lang=ru");
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new Browser(app, new ChromeDriver(service, options));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(app.url(path));
+    }
+
+    public WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    public WebElement byId(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    /** Replaces what a field holds with {@code text}, typed as a person would. */
+    public void type(String id, String text) {
+        WebElement field = byId(id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void click(By by) {
+        driver.findElement(by).click();
+    }
+
+    public String mainText() {
+        return driver.findElement(By.tagName("main")).getText();
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Waits until {@code condition} gives something other than null or false; fails showing the page it is on. */
+    public <T> T waitFor(Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, WAIT).until(condition::apply);
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "waited " + WAIT.toSeconds() + " s at " + driver.getCurrentUrl() + ", which shows:\n"
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
+        }
+    }
+
+    /** Kept under target/screenshots for people to look at (docs/screenshots holds a chosen copy). */
+    public void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
