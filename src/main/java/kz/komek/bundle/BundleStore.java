@@ -71,23 +71,54 @@ public final class BundleStore {
                 .one();
         var notes = new ArrayList<>(findings);
         notes.addAll(unknownFieldNotes(bundle));
-        int[] sites = importSites(h, bundle);
-        int[] sections = importSections(h, bundle, notes);
-        int[] questions = importQuestions(h, bundle, notes, revision);
-        // A section's title is part of its questions' search documents: re-index those too.
-        for (var section : bundle.sections()) {
-            h.createUpdate("""
-                                update question set revision = :revision
-                                where section_id = (select id from section where site = :site and path = :path)
-                                """)
+        var sites = new Tally();
+        importSites(h, bundle, sites);
+        var sections = new Tally();
+        var retitled = new ArrayList<Long>();
+        importSections(h, bundle, notes, sections, retitled);
+        var questions = new Tally();
+        var changed = new ArrayList<Long>();
+        importQuestions(h, bundle, notes, revision, questions, changed);
+        // A section's title is part of its questions' search documents: re-index those of retitled sections.
+        if (!retitled.isEmpty()) {
+            h.createUpdate("update question set revision = :revision where section_id = any(:ids)")
                     .bind("revision", revision)
-                    .bind("site", section.site())
-                    .bind("path", section.path())
+                    .bind("ids", retitled.stream().mapToLong(Long::longValue).toArray())
                     .execute();
         }
         importHeader(h, bundle);
         h.execute("update help_center set version = version + 1");
-        return new ImportReport(sites[0], sites[1], sections[0], sections[1], questions[0], questions[1], notes);
+        return new ImportReport(sites.counts(), sections.counts(), questions.counts(), changed, notes);
+    }
+
+    /** New, changed and unchanged records of one kind, as an import meets them. */
+    private static final class Tally {
+        private int created;
+        private int updated;
+        private int unchanged;
+
+        void add(Write write) {
+            switch (write) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+
+        ImportReport.Counts counts() {
+            return new ImportReport.Counts(created, updated, unchanged);
+        }
+    }
+
+    /** What writing one record did to the stored one. */
+    private enum Write {
+        CREATED,
+        UPDATED,
+        UNCHANGED;
+
+        static Write of(boolean created, boolean changed) {
+            return created ? CREATED : changed ? UPDATED : UNCHANGED;
+        }
     }
 
     private void importHeader(Handle h, Bundle bundle) {
@@ -107,9 +138,7 @@ public final class BundleStore {
                 .execute();
     }
 
-    private int[] importSites(Handle h, Bundle bundle) {
-        int created = 0;
-        int updated = 0;
+    private void importSites(Handle h, Bundle bundle, Tally tally) {
         int nextPosition = h.createQuery("select coalesce(max(position) + 1, 0) from site")
                 .mapTo(Integer.class)
                 .one();
@@ -119,16 +148,19 @@ public final class BundleStore {
                             .mapTo(Integer.class)
                             .one()
                     > 0;
+            boolean changed = false;
             if (exists) {
-                updated++;
                 if (!site.extra().isEmpty()) {
-                    h.createUpdate("update site set extra = cast(:extra as jsonb) where slug = :slug")
-                            .bind("slug", site.slug())
-                            .bind("extra", json(site.extra()))
-                            .execute();
+                    changed = h.createUpdate("""
+                                            update site set extra = cast(:extra as jsonb)
+                                            where slug = :slug and extra is distinct from cast(:extra as jsonb)
+                                            """)
+                                    .bind("slug", site.slug())
+                                    .bind("extra", json(site.extra()))
+                                    .execute()
+                            > 0;
                 }
             } else {
-                created++;
                 h.createUpdate(
                                 "insert into site (slug, position, extra) values (:slug, :position, cast(:extra as jsonb))")
                         .bind("slug", site.slug())
@@ -136,22 +168,24 @@ public final class BundleStore {
                         .bind("extra", json(site.extra()))
                         .execute();
             }
-            site.title()
-                    .forEach((locale, title) -> h.createUpdate("""
-                            insert into site_title (site, locale, title) values (:site, :locale, :title)
-                            on conflict (site, locale) do update set title = excluded.title
-                            """)
-                            .bind("site", site.slug())
-                            .bind("locale", locale)
-                            .bind("title", title)
-                            .execute());
+            for (var e : site.title().entrySet()) {
+                changed |= h.createUpdate("""
+                                        insert into site_title (site, locale, title) values (:site, :locale, :title)
+                                        on conflict (site, locale) do update set title = excluded.title
+                                        where site_title.title is distinct from excluded.title
+                                        """)
+                                .bind("site", site.slug())
+                                .bind("locale", e.getKey())
+                                .bind("title", e.getValue())
+                                .execute()
+                        > 0;
+            }
+            tally.add(Write.of(!exists, changed));
         }
-        return new int[] {created, updated};
     }
 
-    private int[] importSections(Handle h, Bundle bundle, List<String> notes) {
-        int created = 0;
-        int updated = 0;
+    /** Writes the bundle's sections; {@code retitled} gets the stored ones whose titles changed. */
+    private void importSections(Handle h, Bundle bundle, List<String> notes, Tally tally, List<Long> retitled) {
         // Parents first, so a child finds its parent's id whether the parent is new or stored.
         var ordered = new ArrayList<>(bundle.sections());
         ordered.sort((a, b) -> Integer.compare(depth(a.path()), depth(b.path())));
@@ -172,21 +206,23 @@ public final class BundleStore {
             }
             Optional<Long> id = sectionId(h, s.site(), s.path());
             long sectionId;
+            boolean changed = false;
             if (id.isPresent()) {
-                updated++;
                 sectionId = id.get();
-                h.createUpdate("""
-                                update section set position = coalesce(:position, position),
-                                    extra = case when :hasExtra then cast(:extra as jsonb) else extra end
-                                where id = :id
-                                """)
-                        .bind("id", sectionId)
-                        .bind("position", s.position().orElse(null))
-                        .bind("hasExtra", !s.extra().isEmpty())
-                        .bind("extra", json(s.extra()))
-                        .execute();
+                changed = h.createUpdate("""
+                                        update section set position = coalesce(:position, position),
+                                            extra = case when :hasExtra then cast(:extra as jsonb) else extra end
+                                        where id = :id
+                                          and (position, extra) is distinct from (coalesce(:position, position),
+                                              case when :hasExtra then cast(:extra as jsonb) else extra end)
+                                        """)
+                                .bind("id", sectionId)
+                                .bind("position", s.position().orElse(null))
+                                .bind("hasExtra", !s.extra().isEmpty())
+                                .bind("extra", json(s.extra()))
+                                .execute()
+                        > 0;
             } else {
-                created++;
                 Long parent = parentId.orElse(null);
                 int position = s.position()
                         .orElseGet(() -> h.createQuery("""
@@ -213,18 +249,24 @@ public final class BundleStore {
                     notes.add(where + ": no title in any locale; pages show its path segment until one is set");
                 }
             }
+            boolean titled = false;
             for (var e : s.title().entrySet()) {
-                h.createUpdate("""
-                                insert into section_title (section_id, locale, title) values (:id, :locale, :title)
-                                on conflict (section_id, locale) do update set title = excluded.title
-                                """)
-                        .bind("id", sectionId)
-                        .bind("locale", e.getKey())
-                        .bind("title", e.getValue())
-                        .execute();
+                titled |= h.createUpdate("""
+                                        insert into section_title (section_id, locale, title) values (:id, :locale, :title)
+                                        on conflict (section_id, locale) do update set title = excluded.title
+                                        where section_title.title is distinct from excluded.title
+                                        """)
+                                .bind("id", sectionId)
+                                .bind("locale", e.getKey())
+                                .bind("title", e.getValue())
+                                .execute()
+                        > 0;
             }
+            if (titled && id.isPresent()) {
+                retitled.add(sectionId);
+            }
+            tally.add(Write.of(id.isEmpty(), changed || titled));
         }
-        return new int[] {created, updated};
     }
 
     /**
@@ -251,20 +293,19 @@ public final class BundleStore {
                 .forEach(notes::add);
     }
 
-    private int[] importQuestions(Handle h, Bundle bundle, List<String> notes, long revision) {
-        int created = 0;
-        int updated = 0;
+    /** Writes the bundle's questions; {@code changed} gets the ids of the new and changed ones, in bundle order. */
+    private void importQuestions(
+            Handle h, Bundle bundle, List<String> notes, long revision, Tally tally, List<Long> changed) {
         var sectionIds = new HashMap<String, Long>();
         for (var q : bundle.questions()) {
             long sectionId = sectionIds.computeIfAbsent(q.site() + "/" + q.section(), k -> sectionIdOf(h, q));
-            if (writeQuestion(h, q, sectionId, notes, revision, false)) {
-                created++;
-            } else {
-                updated++;
+            Write write = writeQuestion(h, q, sectionId, notes, revision, false);
+            tally.add(write);
+            if (write != Write.UNCHANGED) {
+                changed.add(q.id());
             }
         }
         draftNotes(h, bundle, notes);
-        return new int[] {created, updated};
     }
 
     /**
@@ -355,14 +396,18 @@ public final class BundleStore {
                 .one();
     }
 
-    /** Writes one question; true when it is new. Each text is sanitized; {@code notes} gets what was removed. */
-    private boolean writeQuestion(
+    /**
+     * Writes one question and says whether it was new, changed or already so. A row already equal is not written,
+     * so its {@code revision} stays and search does not index it again. Each text is sanitized; {@code notes} gets
+     * what was removed.
+     */
+    private Write writeQuestion(
             Handle h, Bundle.Question q, long sectionId, List<String> notes, long revision, boolean replaceLocales) {
         // a question that changes section or site keeps its old URLs (301), in this same transaction; a new
         // question records nothing
         moves.recordMove(h, q.id(), q.site(), sectionId);
-        // xmax is 0 on a row this statement inserted, set on one it updated
-        boolean created = h.createQuery("""
+        // xmax is 0 on a row this statement inserted, set on one it updated; no row: stored and already equal
+        Optional<Boolean> written = h.createQuery("""
                         insert into question (id, site, section_id, position, pinned, canonical, votes_up,
                             votes_down, usefulness, incomplete, extra, revision)
                         values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
@@ -372,6 +417,12 @@ public final class BundleStore {
                             votes_up = excluded.votes_up, votes_down = excluded.votes_down,
                             usefulness = excluded.usefulness, incomplete = excluded.incomplete,
                             extra = excluded.extra, revision = excluded.revision
+                        where (question.site, question.section_id, question.position, question.pinned,
+                                question.canonical, question.votes_up, question.votes_down, question.usefulness,
+                                question.incomplete, question.extra)
+                            is distinct from (excluded.site, excluded.section_id, excluded.position, excluded.pinned,
+                                excluded.canonical, excluded.votes_up, excluded.votes_down, excluded.usefulness,
+                                excluded.incomplete, excluded.extra)
                         returning (xmax = 0) as created
                         """)
                 .bind("id", q.id())
@@ -387,7 +438,8 @@ public final class BundleStore {
                 .bind("extra", json(q.extra()))
                 .bind("revision", revision)
                 .mapTo(Boolean.class)
-                .one();
+                .findOne();
+        boolean textChanged = false;
         for (var e : q.locales().entrySet()) {
             var t = e.getValue();
             // Answers are made safe on the way in; the report says what was taken out, per question.
@@ -396,7 +448,7 @@ public final class BundleStore {
                 notes.add("question " + q.id() + ", locale " + e.getKey() + ": removed from the answer: "
                         + String.join("; ", content.removed()));
             }
-            h.createUpdate("""
+            textChanged |= h.createUpdate("""
                             insert into question_text (question_id, locale, title, content, updated, published,
                                 meta_title, meta_description, meta_h1, no_index, no_follow, extra)
                             values (:id, :locale, :title, :content, :updated, :published, :metaTitle,
@@ -407,28 +459,47 @@ public final class BundleStore {
                                 meta_description = excluded.meta_description, meta_h1 = excluded.meta_h1,
                                 no_index = excluded.no_index, no_follow = excluded.no_follow,
                                 extra = excluded.extra
+                            where (question_text.title, question_text.content, question_text.updated,
+                                    question_text.published, question_text.meta_title, question_text.meta_description,
+                                    question_text.meta_h1, question_text.no_index, question_text.no_follow,
+                                    question_text.extra)
+                                is distinct from (excluded.title, excluded.content, excluded.updated,
+                                    excluded.published, excluded.meta_title, excluded.meta_description,
+                                    excluded.meta_h1, excluded.no_index, excluded.no_follow, excluded.extra)
                             """)
-                    .bind("id", q.id())
-                    .bind("locale", e.getKey())
-                    .bind("title", t.title())
-                    .bind("content", content.html())
-                    .bind("updated", t.updated().orElse(null))
-                    .bind("published", t.published().map(Timestamp::valueOf).orElse(null))
-                    .bind("metaTitle", t.metaTitle().orElse(null))
-                    .bind("metaDescription", t.metaDescription().orElse(null))
-                    .bind("metaH1", t.metaH1().orElse(null))
-                    .bind("noIndex", t.noIndex())
-                    .bind("noFollow", t.noFollow())
-                    .bind("extra", json(t.extra()))
-                    .execute();
+                            .bind("id", q.id())
+                            .bind("locale", e.getKey())
+                            .bind("title", t.title())
+                            .bind("content", content.html())
+                            .bind("updated", t.updated().orElse(null))
+                            .bind(
+                                    "published",
+                                    t.published().map(Timestamp::valueOf).orElse(null))
+                            .bind("metaTitle", t.metaTitle().orElse(null))
+                            .bind("metaDescription", t.metaDescription().orElse(null))
+                            .bind("metaH1", t.metaH1().orElse(null))
+                            .bind("noIndex", t.noIndex())
+                            .bind("noFollow", t.noFollow())
+                            .bind("extra", json(t.extra()))
+                            .execute()
+                    > 0;
         }
         if (replaceLocales) {
-            h.createUpdate("delete from question_text where question_id = :id and locale <> all(:locales)")
+            textChanged |=
+                    h.createUpdate("delete from question_text where question_id = :id and locale <> all(:locales)")
+                                    .bind("id", q.id())
+                                    .bind("locales", q.locales().keySet().toArray(String[]::new))
+                                    .execute()
+                            > 0;
+        }
+        if (written.isEmpty() && textChanged) {
+            // only a text changed: the question's revision still tells search to index it again
+            h.createUpdate("update question set revision = :revision where id = :id")
                     .bind("id", q.id())
-                    .bind("locales", q.locales().keySet().toArray(String[]::new))
+                    .bind("revision", revision)
                     .execute();
         }
-        return created;
+        return Write.of(written.orElse(false), written.isPresent() || textChanged);
     }
 
     private static List<String> unknownFieldNotes(Bundle bundle) {

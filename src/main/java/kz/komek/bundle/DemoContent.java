@@ -36,8 +36,7 @@ public final class DemoContent {
         NuxtImport seed = new NuxtPayloadReader().read(resource(PAYLOAD), "client");
         ImportReport report = store.importBundle(merge(demo, seed.bundle()), seed.findings());
         log.info(
-                "empty database: loaded the demo content ({} questions from the seed page)",
-                report.questionsCreated() + report.questionsUpdated());
+                "empty database: loaded the demo content ({} questions from the seed page)", report.questionsCreated());
         return true;
     }
 

@@ -137,7 +137,10 @@ class TransferApiTest {
         JsonNode report = JSON.readTree(r.body());
         assertThat(report.get("dry_run").asBoolean()).isTrue();
         assertThat(report.at("/questions/created").asInt()).isEqualTo(1);
-        assertThat(report.at("/questions/updated").asInt()).isEqualTo(12);
+        // only 456's Kazakh title changed; the other eleven are already so
+        assertThat(report.at("/questions/updated").asInt()).isEqualTo(1);
+        assertThat(report.at("/questions/unchanged").asInt()).isEqualTo(11);
+        assertThat(report.get("changed_questions").toString()).isEqualTo("[456,5001]");
         assertThat(report.get("audit_id").isNull()).isTrue();
         assertThat(count("question")).isEqualTo(questions);
         assertThat(count("audit_log")).isEqualTo(audit);
@@ -162,7 +165,8 @@ class TransferApiTest {
         assertThat(row.objectType()).isEqualTo("bundle");
         assertThat(row.objectId()).hasSize(64);
         assertThat(row.after().orElseThrow().get("questions_created").asInt()).isEqualTo(1);
-        assertThat(row.after().orElseThrow().get("questions_updated").asInt()).isEqualTo(12);
+        assertThat(row.after().orElseThrow().get("questions_updated").asInt()).isEqualTo(1);
+        assertThat(row.after().orElseThrow().get("questions_unchanged").asInt()).isEqualTo(11);
         assertThat(JSON.readTree(r.body()).get("audit_id").asLong()).isEqualTo(row.id());
     }
 
@@ -182,8 +186,13 @@ class TransferApiTest {
         assertThat(List.of(
                         report.at("/sites/created").asInt(),
                         report.at("/sections/created").asInt(),
-                        report.at("/questions/created").asInt()))
+                        report.at("/questions/created").asInt(),
+                        report.at("/sites/updated").asInt(),
+                        report.at("/sections/updated").asInt(),
+                        report.at("/questions/updated").asInt()))
                 .containsOnly(0);
+        assertThat(report.at("/questions/unchanged").asInt()).isEqualTo(12);
+        assertThat(report.get("changed_questions")).isEmpty();
     }
 
     @Test

@@ -84,7 +84,9 @@ class TransferPagesTest {
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         Document page = Jsoup.parse(report.body());
         assertThat(page.select(".transfer-report tbody tr").eachText())
-                .contains("Сайты 0 2", "Разделы 0 11", "Вопросы 1 12");
+                .contains("Сайты 0 0 2", "Разделы 0 0 11", "Вопросы 1 1 11");
+        assertThat(page.select(".transfer-changed a[data-question]").eachAttr("data-question"))
+                .containsExactly("456", "5001");
         assertThat(page.selectFirst(".transfer-file").text()).isEqualTo("changes.json");
         assertThat(kzTitle(456)).isEqualTo(before); // a dry run
         String pending =
@@ -102,7 +104,7 @@ class TransferPagesTest {
         assertThat(Jsoup.parse(result.body())
                         .select(".transfer-report tbody tr")
                         .eachText())
-                .contains("Вопросы 1 12");
+                .contains("Вопросы 1 1 11");
         // applied once: the pending upload is gone
         assertThat(apply(s, pending).statusCode()).isEqualTo(404);
     }

@@ -63,8 +63,10 @@ class BundleStoreTest {
         assertThat(kz.komek.testing.JsonDiff.firstDifference(mapper.readTree(text), mapper.readTree(exported)))
                 .isEmpty();
         ImportReport again = store.importBundle(json.read(exported), List.of());
-        assertThat(again.questionsUpdated()).isEqualTo(150);
-        assertThat(again.questionsCreated()).isZero();
+        // the export is exactly what is stored: nothing to write again
+        assertThat(again.questions()).isEqualTo(new ImportReport.Counts(0, 0, 150));
+        assertThat(again.sections()).isEqualTo(new ImportReport.Counts(0, 0, 52));
+        assertThat(again.changedQuestions()).isEmpty();
         assertThat(json.write(store.export())).isEqualTo(exported);
     }
 
@@ -116,6 +118,46 @@ class BundleStoreTest {
                         .orElseThrow()
                         .titles())
                 .containsEntry(Locale.RU, "Бонусы");
+    }
+
+    @Test
+    void theReportTellsChangedFromUnchangedAndOnlyChangedQuestionsAreIndexedAgain() {
+        String two = BundleJsonTest.QUESTION + "," + BundleJsonTest.QUESTION.replace("456", "457");
+        ImportReport first = importText(BundleJsonTest.bundle(two));
+        assertThat(first.questions()).isEqualTo(new ImportReport.Counts(2, 0, 0));
+        assertThat(first.changedQuestions()).containsExactly(456L, 457L);
+        long r456 = revision(456);
+        long r457 = revision(457);
+
+        ImportReport same = importText(BundleJsonTest.bundle(two));
+        assertThat(same.questions()).isEqualTo(new ImportReport.Counts(0, 0, 2));
+        assertThat(same.sites()).isEqualTo(new ImportReport.Counts(0, 0, 1));
+        assertThat(same.sections().updated()).isZero();
+        assertThat(same.describe()).contains("questions: 0 new, 0 updated, 2 unchanged");
+        assertThat(revision(456)).isEqualTo(r456);
+        assertThat(revision(457)).isEqualTo(r457);
+
+        // a text only (the Kazakh title of 457): that question is changed, and search is told
+        String retitled = BundleJsonTest.QUESTION + ","
+                + BundleJsonTest.QUESTION.replace("456", "457").replace("Бонус қалай аламын?", "Бонусты қалай аламын?");
+        ImportReport one = importText(BundleJsonTest.bundle(retitled));
+        assertThat(one.questions()).isEqualTo(new ImportReport.Counts(0, 1, 1));
+        assertThat(one.changedQuestions()).containsExactly(457L);
+        assertThat(revision(456)).isEqualTo(r456);
+        assertThat(revision(457)).isGreaterThan(r457);
+
+        // a count only (the question row, not its texts)
+        ImportReport votes = importText(BundleJsonTest.bundle(retitled.replaceFirst("\"up\": 89", "\"up\": 91")));
+        assertThat(votes.changedQuestions()).containsExactly(456L);
+        assertThat(revision(456)).isGreaterThan(r456);
+    }
+
+    private long revision(long id) {
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("select revision from question where id = :id")
+                        .bind("id", id)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     @Test

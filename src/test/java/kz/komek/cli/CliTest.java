@@ -56,7 +56,7 @@ class CliTest {
     void importsABundleAndExportsIt() throws Exception {
         Path bundle = write("b.json", TestApp.resource("/fixtures/cli.bundle.json"));
         assertThat(run("import", bundle.toString())).isZero();
-        assertThat(out.toString()).contains("questions: 2 new, 0 updated");
+        assertThat(out.toString()).contains("questions: 2 new, 0 updated, 0 unchanged");
         Path exported = dir.resolve("out.json");
         assertThat(run("export", exported.toString())).isZero();
         assertThat(Files.readString(exported))

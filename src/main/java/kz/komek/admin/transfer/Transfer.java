@@ -122,15 +122,18 @@ final class Transfer {
         return json.write(bundles.export());
     }
 
+    private static void counts(ObjectNode o, String kind, ImportReport.Counts c) {
+        o.put(kind + "_created", c.created());
+        o.put(kind + "_updated", c.updated());
+        o.put(kind + "_unchanged", c.unchanged());
+    }
+
     /** The audit row's summary: the counts, how many notes, the file's name when it had one. */
     private static ObjectNode summary(ImportReport r, String fileName) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("sites_created", r.sitesCreated());
-        o.put("sites_updated", r.sitesUpdated());
-        o.put("sections_created", r.sectionsCreated());
-        o.put("sections_updated", r.sectionsUpdated());
-        o.put("questions_created", r.questionsCreated());
-        o.put("questions_updated", r.questionsUpdated());
+        counts(o, "sites", r.sites());
+        counts(o, "sections", r.sections());
+        counts(o, "questions", r.questions());
         o.put("notes", r.notes().size());
         if (!fileName.isEmpty()) {
             o.put("file", fileName);

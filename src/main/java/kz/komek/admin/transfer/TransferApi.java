@@ -66,12 +66,18 @@ public final class TransferApi {
         throw new BadRequestException("dry_run: expected true or false, was \"" + raw + "\"");
     }
 
+    private static void counts(ObjectNode o, ImportReport.Counts c) {
+        o.put("created", c.created()).put("updated", c.updated()).put("unchanged", c.unchanged());
+    }
+
     static ObjectNode json(ImportReport r, boolean dryRun, Long auditId) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("dry_run", dryRun);
-        o.putObject("sites").put("created", r.sitesCreated()).put("updated", r.sitesUpdated());
-        o.putObject("sections").put("created", r.sectionsCreated()).put("updated", r.sectionsUpdated());
-        o.putObject("questions").put("created", r.questionsCreated()).put("updated", r.questionsUpdated());
+        counts(o.putObject("sites"), r.sites());
+        counts(o.putObject("sections"), r.sections());
+        counts(o.putObject("questions"), r.questions());
+        ArrayNode changed = o.putArray("changed_questions");
+        r.changedQuestions().forEach(changed::add);
         ArrayNode notes = o.putArray("notes");
         r.notes().forEach(notes::add);
         if (auditId == null) {

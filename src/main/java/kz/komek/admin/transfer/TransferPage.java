@@ -21,10 +21,20 @@ public record TransferPage(
         String site,
         boolean applied) {
 
-    /** Counts per kind of record, and the notes (findings) of the import. */
-    public record Report(List<Row> rows, List<String> notes) {}
+    /**
+     * Counts per kind of record, the new and changed questions (the first {@link #SHOWN}, with how many more), and
+     * the notes (findings) of the import.
+     */
+    public record Report(List<Row> rows, List<Long> changed, int moreChanged, List<String> notes) {
+        public static final int SHOWN = 100;
 
-    public record Row(String label, long created, long updated) {}
+        public static Report of(List<Row> rows, List<Long> changed, List<String> notes) {
+            List<Long> shown = changed.size() > SHOWN ? changed.subList(0, SHOWN) : changed;
+            return new Report(rows, List.copyOf(shown), changed.size() - shown.size(), notes);
+        }
+    }
+
+    public record Row(String label, long created, long updated, long unchanged) {}
 
     public String t(AdminText text) {
         return frame.t(text);

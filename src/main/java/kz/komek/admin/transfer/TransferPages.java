@@ -182,18 +182,11 @@ public final class TransferPages {
         JsonNode after = entry.after().orElseThrow(() -> new NotFoundException("there is no import " + id));
         var report = new TransferPage.Report(
                 List.of(
-                        new TransferPage.Row(
-                                AdminText.TRANSFER_SITES.in(locale),
-                                after.path("sites_created").asLong(),
-                                after.path("sites_updated").asLong()),
-                        new TransferPage.Row(
-                                AdminText.TRANSFER_SECTIONS.in(locale),
-                                after.path("sections_created").asLong(),
-                                after.path("sections_updated").asLong()),
-                        new TransferPage.Row(
-                                AdminText.TRANSFER_QUESTIONS.in(locale),
-                                after.path("questions_created").asLong(),
-                                after.path("questions_updated").asLong())),
+                        row(AdminText.TRANSFER_SITES.in(locale), after, "sites"),
+                        row(AdminText.TRANSFER_SECTIONS.in(locale), after, "sections"),
+                        row(AdminText.TRANSFER_QUESTIONS.in(locale), after, "questions")),
+                List.of(),
+                0,
                 List.of());
         render(
                 ctx,
@@ -209,14 +202,26 @@ public final class TransferPages {
                         true));
     }
 
+    /** One row of the result page from the audit row's summary (older rows have no "unchanged": 0). */
+    private static TransferPage.Row row(String label, JsonNode after, String kind) {
+        return new TransferPage.Row(
+                label,
+                after.path(kind + "_created").asLong(),
+                after.path(kind + "_updated").asLong(),
+                after.path(kind + "_unchanged").asLong());
+    }
+
+    private static TransferPage.Row row(String label, ImportReport.Counts c) {
+        return new TransferPage.Row(label, c.created(), c.updated(), c.unchanged());
+    }
+
     private static TransferPage.Report report(ImportReport r, Locale locale) {
-        return new TransferPage.Report(
+        return TransferPage.Report.of(
                 List.of(
-                        new TransferPage.Row(AdminText.TRANSFER_SITES.in(locale), r.sitesCreated(), r.sitesUpdated()),
-                        new TransferPage.Row(
-                                AdminText.TRANSFER_SECTIONS.in(locale), r.sectionsCreated(), r.sectionsUpdated()),
-                        new TransferPage.Row(
-                                AdminText.TRANSFER_QUESTIONS.in(locale), r.questionsCreated(), r.questionsUpdated())),
+                        row(AdminText.TRANSFER_SITES.in(locale), r.sites()),
+                        row(AdminText.TRANSFER_SECTIONS.in(locale), r.sections()),
+                        row(AdminText.TRANSFER_QUESTIONS.in(locale), r.questions())),
+                r.changedQuestions(),
                 r.notes());
     }
 
