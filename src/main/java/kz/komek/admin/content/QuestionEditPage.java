@@ -28,7 +28,8 @@ public record QuestionEditPage(
         List<EditFinding> findings,
         Optional<String> done,
         Optional<String> error,
-        LocalDateTime now) {
+        LocalDateTime now,
+        boolean changedOutside) {
 
     /** A section a question can be listed in: {@code site/path} and its titles from the site down. */
     public record Place(String value, String label) {}

@@ -97,6 +97,9 @@ public final class QuestionEditor {
         }
         var findings = new ArrayList<EditFinding>();
         Bundle.Question clean = sanitized(withoutCounts(record), findings);
+        if (basedOn.isPresent()) {
+            adoptOutsideChange(id);
+        }
         EditedQuestion saved = jdbi.inTransaction(h -> {
             if (basedOn.isPresent()) {
                 int latest = revisions.lockHead(h, id).latest();
@@ -588,11 +591,7 @@ public final class QuestionEditor {
         Optional<Bundle.Question> current = live.question(h, id);
         if (current.isPresent()) {
             Bundle.Question text = withoutCounts(current.get());
-            boolean known = head.published().isPresent()
-                    && json.questionNode(text)
-                            .equals(json.questionNode(
-                                    record(h, id, head.published().get())));
-            if (!known) {
+            if (!known(h, head, text)) {
                 String note = head.latest() == 0
                         ? "the live text before its first edit in the admin"
                         : "the live text, changed outside the admin (an import)";
@@ -604,6 +603,42 @@ public final class QuestionEditor {
             revisions.setPublished(h, id, Optional.empty()); // removed from the live tables by other means
         }
         return new State(revisions.lockHead(h, id), current);
+    }
+
+    /** Whether {@code text} (a live one, without counts) is exactly the revision the head says is public. */
+    private boolean known(Handle h, RevisionStore.Head head, Bundle.Question text) {
+        return head.published().isPresent()
+                && json.questionNode(text)
+                        .equals(json.questionNode(
+                                record(h, head.questionId(), head.published().get())));
+    }
+
+    /**
+     * Whether readers of question {@code id} see a text that no revision holds, though editors have worked on it
+     * here: an import changed it after its last publication in the admin. The next write files that text as a
+     * revision (by komek); the edit page says so before anyone types over it.
+     */
+    public boolean changedOutside(long id, Principal who) {
+        Actor.require(who, Role.VIEWER);
+        return jdbi.inTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read, read only");
+            Optional<RevisionStore.Head> head = revisions.head(h, id).filter(r -> r.latest() > 0);
+            Optional<Bundle.Question> current = live.question(h, id);
+            return head.isPresent() && current.isPresent() && !known(h, head.get(), withoutCounts(current.get()));
+        });
+    }
+
+    /**
+     * Files a live text changed outside the admin as the question's newest revision now, in its own transaction,
+     * so that an edit started before it is refused as stale (409) like one that crossed a colleague's save: an
+     * import is a colleague too. Nothing happens when the live text is a known revision.
+     */
+    void adoptOutsideChange(long id) {
+        jdbi.useTransaction(h -> {
+            if (revisions.head(h, id).filter(r -> r.latest() > 0).isPresent()) {
+                prepare(h, id);
+            }
+        });
     }
 
     /**

@@ -166,6 +166,9 @@ public final class QuestionPages {
     public void save(Context ctx) {
         Principal who = access.require(ctx, Role.EDITOR);
         long id = id(ctx.pathParam("id"));
+        if (baseRevision(ctx).isPresent()) {
+            editor.adoptOutsideChange(id);
+        }
         EditedQuestion current = question(id, who);
         var form = QuestionForm.from(ctx);
         String action = action(ctx);
@@ -409,8 +412,10 @@ public final class QuestionPages {
             Optional<String> error) {
         var frame = AdminFrame.of(
                 ctx, access, who, "sections", q.isPresent() ? AdminText.Q_EDIT_TITLE : AdminText.Q_NEW_TITLE);
+        boolean outside =
+                q.isPresent() && editor.changedOutside(q.get().record().id(), who);
         return new QuestionEditPage(
-                frame, q, form, places(frame.locale()), findings, done, error, LocalDateTime.now(clock));
+                frame, q, form, places(frame.locale()), findings, done, error, LocalDateTime.now(clock), outside);
     }
 
     /** Every section of every site, as the "listed in" choice offers them. */

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import kz.komek.Config;
 import kz.komek.admin.Password;
@@ -246,5 +247,30 @@ class AdminQuestionsApiTest {
                 .build());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).get("error").asText()).contains("If-Match");
+    }
+
+    @Test
+    void anImportBetweenAGetAndAPutIsAConflictToo() throws Exception {
+        String q456 = "/api/v1/admin/questions/456";
+        JsonNode record = json(send("GET", q456, viewer, ""));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) record.at("/locales/kz")).put("title", "Редактордың нұсқасы");
+        assertThat(send("PUT", q456, editor, record.toString()).statusCode()).isEqualTo(200);
+        String etag = send("GET", q456, viewer, "").headers().firstValue("ETag").orElseThrow();
+
+        var bundles = app.app().bundles();
+        var json = new kz.komek.bundle.BundleJson();
+        String live = bundles.question(456).orElseThrow().locales().get("kz").title();
+        bundles.importBundle(
+                json.read(json.write(bundles.export()).replace(live, "Импорттан келген тақырып")), List.of());
+
+        var stale = app.send(HttpRequest.newBuilder(URI.create(app.url(q456)))
+                .header("Authorization", "Bearer " + editor)
+                .header("If-Match", etag)
+                .PUT(HttpRequest.BodyPublishers.ofString(record.toString()))
+                .build());
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(json(stale).get("error").asText()).contains("by komek");
+        JsonNode now = json(send("GET", q456, viewer, ""));
+        assertThat(now.at("/locales/kz/title").asText()).isEqualTo("Импорттан келген тақырып");
     }
 }

@@ -199,6 +199,57 @@ class QuestionPagesTest {
     }
 
     @Test
+    void anImportThatChangedTheLiveTextUnderADraftIsSeenAndRefusedLikeAColleaguesSave() {
+        var s = signedIn("aigerim", Role.PUBLISHER);
+        var first = newQuestion(s, "Исходный", "<p>x</p>");
+        first.put("action", "publish");
+        var published =
+                Jsoup.parse(http.postForm("/admin/questions/new", first, s).body());
+        long id = idOf(published);
+        int live =
+                Integer.parseInt(published.selectFirst("input[name=revision]").val());
+        var draft = newQuestion(s, "Черновик редактора", "<p>x</p>");
+        draft.put("revision", String.valueOf(live));
+        assertThat(http.postForm("/admin/questions/" + id, draft, s).statusCode())
+                .isEqualTo(200);
+        assertThat(Jsoup.parse(http.withSession("/admin/questions/" + id, s).body())
+                        .select("#q-outside"))
+                .isEmpty();
+
+        // an import changes what readers see; the admin's history does not have that text yet
+        var json = new kz.komek.bundle.BundleJson();
+        String exported = json.write(app.app().bundles().export());
+        assertThat(exported).contains("Исходный");
+        app.app().bundles().importBundle(json.read(exported.replace("Исходный", "Из импорта")), List.of());
+        var page = Jsoup.parse(http.withSession("/admin/questions/" + id, s).body());
+        assertThat(page.selectFirst("#q-outside").text()).contains("импорт");
+        assertThat(page.selectFirst("#q-ru-title").val()).isEqualTo("Черновик редактора");
+
+        // a save started from the draft is refused; the imported text is now the newest revision, by komek
+        int draftRevision = live + 1;
+        draft.put("ru.title", "Черновик, правка");
+        draft.put("revision", String.valueOf(draftRevision));
+        var refused = http.postForm("/admin/questions/" + id, draft, s);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        var again = Jsoup.parse(refused.body());
+        assertThat(again.selectFirst("#q-error").text()).contains(String.valueOf(draftRevision + 1), "komek");
+        assertThat(again.selectFirst("#q-ru-title").val()).isEqualTo("Черновик, правка");
+        assertThat(revisionsOf(id)).isEqualTo(draftRevision + 1);
+        assertThat(Jsoup.parse(app.get("/client/ru/bonus/spend/q" + id).body())
+                        .selectFirst("h1")
+                        .text())
+                .isEqualTo("Из импорта");
+        // the notice is gone; a save from the imported revision is deliberate
+        assertThat(Jsoup.parse(http.withSession("/admin/questions/" + id, s).body())
+                        .select("#q-outside"))
+                .isEmpty();
+        draft.put("revision", String.valueOf(draftRevision + 1));
+        assertThat(http.postForm("/admin/questions/" + id, draft, s).statusCode())
+                .isEqualTo(200);
+        assertThat(revisionsOf(id)).isEqualTo(draftRevision + 2);
+    }
+
+    @Test
     void aNewQuestionScheduledInThePastIsKeptAsADraftAndShownWithTheReason() {
         var s = signedIn("bolat", Role.PUBLISHER);
         var form = newQuestion(s, "Вопрос на вчера", "<p>x</p>");
