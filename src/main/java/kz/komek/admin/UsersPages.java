@@ -52,9 +52,12 @@ public final class UsersPages {
         String rawName = form(ctx, "name");
         String rawRole = form(ctx, "role");
         try {
-            UserName name = new UserName(rawName);
+            UserName name = userName(rawName, locale);
             Role role = Role.parse(rawRole).orElseThrow(() -> new IllegalArgumentException("role: " + rawRole));
             Password password = newPassword(ctx, locale);
+            if (accounts.user(name).isPresent()) {
+                throw new IllegalArgumentException(AdminText.USERS_EXISTS.format(locale, name.value()));
+            }
             accounts.addUser(name, role, password, signer(ctx, p));
         } catch (IllegalArgumentException | AccountException e) {
             render(
@@ -78,7 +81,7 @@ public final class UsersPages {
                             ctx,
                             p,
                             Optional.empty(),
-                            Optional.of("you cannot disable yourself; another admin can"),
+                            Optional.of(AdminText.USERS_NOT_YOURSELF.in(AdminLocale.of(ctx))),
                             "",
                             Role.EDITOR.code()));
             return;
@@ -101,7 +104,7 @@ public final class UsersPages {
         String raw = form(ctx, "role");
         Optional<Role> role = Role.parse(raw);
         if (role.isEmpty() || name.key().equals(new UserName(p.name()).key())) {
-            String why = role.isEmpty() ? "role: " + raw : "you cannot change your own role; another admin can";
+            String why = role.isEmpty() ? "role: " + raw : AdminText.USERS_NOT_YOURSELF.in(AdminLocale.of(ctx));
             render(
                     ctx,
                     HttpStatus.BAD_REQUEST,
@@ -191,13 +194,26 @@ public final class UsersPages {
         ctx.redirect(AdminFrame.withLang("/admin/account?changed", locale), HttpStatus.SEE_OTHER);
     }
 
-    /** The new password typed twice, the same both times; else why not (in the UI's language where we can). */
+    /** The new password typed twice, the same both times and long enough; else why not, in the UI's language. */
     private static Password newPassword(Context ctx, Locale locale) {
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         if (!password.equals(Optional.ofNullable(ctx.formParam("password2")).orElse(""))) {
             throw new IllegalArgumentException(AdminText.PASSWORDS_DIFFER.in(locale));
         }
+        int length = password.codePointCount(0, password.length());
+        if (password.isBlank() || length < Password.MIN_LENGTH || length > Password.MAX_LENGTH) {
+            throw new IllegalArgumentException(
+                    AdminText.PASSWORD_LENGTH.format(locale, Password.MIN_LENGTH, Password.MAX_LENGTH, length));
+        }
         return new Password(password);
+    }
+
+    private static UserName userName(String raw, Locale locale) {
+        try {
+            return new UserName(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(AdminText.USERS_NAME_RULE.in(locale), e);
+        }
     }
 
     private static AuditLog.Signer signer(Context ctx, Principal p) {

@@ -321,7 +321,30 @@ class AccountPagesTest {
                         "password2",
                         "a long password 1"));
         assertThat(taken.statusCode()).isEqualTo(400);
-        assertThat(Jsoup.parse(taken.body()).selectFirst(".form-error").text()).contains("already exists");
+        assertThat(Jsoup.parse(taken.body()).selectFirst(".form-error").text())
+                .isEqualTo("Пользователь «Bolat» уже есть.");
+        // refusals are said in the page's language
+        var shortKz = form(
+                "/admin/users?lang=kz",
+                s,
+                Map.of("name", "erlan", "role", "viewer", "password", "short", "password2", "short"));
+        assertThat(shortKz.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(shortKz.body()).selectFirst(".form-error").text())
+                .isEqualTo("Құпиясөз 10-ден 1024 таңбаға дейін болуы керек, ал онда 5.");
+        var badName = form(
+                "/admin/users",
+                s,
+                Map.of(
+                        "name",
+                        "Ерлан",
+                        "role",
+                        "viewer",
+                        "password",
+                        "a long password 1",
+                        "password2",
+                        "a long password 1"));
+        assertThat(Jsoup.parse(badName.body()).selectFirst(".form-error").text())
+                .startsWith("Имя пользователя: от 1 до 64");
         assertThat(form("/admin/users/dana/role", s, Map.of("role", "viewer")).statusCode())
                 .isEqualTo(303);
         // without the session's CSRF token: refused, nothing changed

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -107,7 +108,10 @@ public final class Browser implements AutoCloseable {
     /** Waits until {@code condition} gives something other than null or false; fails showing the page it is on. */
     public <T> T waitFor(Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, WAIT).until(condition::apply);
+            // a page replaced while the condition reads it (after a click) is read again, not a failure
+            return new WebDriverWait(driver, WAIT)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (TimeoutException e) {
             throw new AssertionError(
                     "waited " + WAIT.toSeconds() + " s at " + driver.getCurrentUrl() + ", which shows:\n"
