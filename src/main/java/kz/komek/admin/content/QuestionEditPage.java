@@ -29,7 +29,8 @@ public record QuestionEditPage(
         Optional<String> done,
         Optional<String> error,
         LocalDateTime now,
-        boolean changedOutside) {
+        boolean changedOutside,
+        Optional<String> invalid) {
 
     /** A section a question can be listed in: {@code site/path} and its titles from the site down. */
     public record Place(String value, String label) {}
@@ -37,6 +38,20 @@ public record QuestionEditPage(
     public QuestionEditPage {
         places = List.copyOf(places);
         findings = List.copyOf(findings);
+    }
+
+    /** The same page with input {@code id} marked as the one to fix. */
+    QuestionEditPage withInvalid(Optional<String> id) {
+        return new QuestionEditPage(frame, question, form, places, findings, done, error, now, changedOutside, id);
+    }
+
+    /** {@code aria-invalid} of input {@code id}: "true" on the one a refusal names, else none (null: no attribute). */
+    public String invalid(String id) {
+        return invalid.filter(id::equals).map(i -> "true").orElse(null);
+    }
+
+    public Optional<String> invalidInput() {
+        return invalid;
     }
 
     public String t(AdminText text) {

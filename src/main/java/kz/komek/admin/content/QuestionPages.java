@@ -13,6 +13,7 @@ import java.util.Optional;
 import kz.komek.admin.Actor;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminLocale;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -121,7 +122,10 @@ public final class QuestionPages {
         SavedDraft saved;
         try {
             saved = editor.createDraft(id -> form.record(id, Optional.empty(), json), form.note(), actor(ctx, who));
-        } catch (BundleException | BadRequestException | kz.komek.web.ConflictException e) {
+        } catch (BundleException e) {
+            refused(ctx, who, Optional.empty(), form, FormProblem.of(e, AdminLocale.of(ctx)));
+            return;
+        } catch (BadRequestException | kz.komek.web.ConflictException e) {
             refused(ctx, HttpStatus.BAD_REQUEST, who, Optional.empty(), form, e.getMessage());
             return;
         }
@@ -202,7 +206,7 @@ public final class QuestionPages {
             showSaved(ctx, who, afterSave(ctx, who, id, action), findings, action);
         } catch (StaleRevisionException e) {
             // what was typed comes back, now based on the newest revision: saving again is a deliberate choice
-            Locale locale = kz.komek.admin.AdminLocale.of(ctx);
+            Locale locale = AdminLocale.of(ctx);
             EditedQuestion newest = editor.get(id, who).orElseThrow();
             refused(
                     ctx,
@@ -211,7 +215,9 @@ public final class QuestionPages {
                     Optional.of(newest),
                     form,
                     AdminText.Q_STALE.format(locale, e.latest(), e.author()));
-        } catch (BundleException | BadRequestException | kz.komek.web.ConflictException e) {
+        } catch (BundleException e) {
+            refused(ctx, who, Optional.of(current), form, FormProblem.of(e, AdminLocale.of(ctx)));
+        } catch (BadRequestException | kz.komek.web.ConflictException e) {
             refused(ctx, HttpStatus.BAD_REQUEST, who, Optional.of(current), form, e.getMessage());
         }
     }
@@ -379,20 +385,21 @@ public final class QuestionPages {
                         Optional.empty()));
     }
 
+    /** The time to publish at, from the form; else why not, in the editor's language. */
     private LocalDateTime scheduleAt(Context ctx) {
+        Locale locale = AdminLocale.of(ctx);
         String at = ctx.formParam("at");
         if (at == null || at.isBlank()) {
-            throw new BadRequestException("field at: choose the date and time to publish at");
+            throw new BadRequestException(AdminText.Q_AT_MISSING.in(locale));
         }
         try {
             LocalDateTime t = LocalDateTime.parse(at.strip());
             if (!t.isAfter(LocalDateTime.now(clock))) {
-                throw new BadRequestException("field at: " + at.strip() + " has passed; to publish now, use Publish");
+                throw new BadRequestException(AdminText.Q_AT_PASSED.format(locale, at.strip()));
             }
             return t;
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(
-                    "field at: expected a date and time such as 2026-12-01T09:00, found \"" + at + "\"");
+            throw new BadRequestException(AdminText.Q_AT_BAD.format(locale, at.strip()));
         }
     }
 
@@ -400,6 +407,14 @@ public final class QuestionPages {
     private void refused(
             Context ctx, HttpStatus status, Principal who, Optional<EditedQuestion> q, QuestionForm form, String why) {
         render(ctx, status, editPage(ctx, who, q, form, List.of(), Optional.empty(), Optional.of(why)));
+    }
+
+    /** A form whose record is not valid (400): what to fix, in the editor's words, with its input marked. */
+    private void refused(
+            Context ctx, Principal who, Optional<EditedQuestion> q, QuestionForm form, FormProblem problem) {
+        QuestionEditPage page = editPage(ctx, who, q, form, List.of(), Optional.empty(), Optional.of(problem.message()))
+                .withInvalid(problem.input());
+        render(ctx, HttpStatus.BAD_REQUEST, page);
     }
 
     private QuestionEditPage editPage(
@@ -415,7 +430,16 @@ public final class QuestionPages {
         boolean outside =
                 q.isPresent() && editor.changedOutside(q.get().record().id(), who);
         return new QuestionEditPage(
-                frame, q, form, places(frame.locale()), findings, done, error, LocalDateTime.now(clock), outside);
+                frame,
+                q,
+                form,
+                places(frame.locale()),
+                findings,
+                done,
+                error,
+                LocalDateTime.now(clock),
+                outside,
+                Optional.empty());
     }
 
     /** Every section of every site, as the "listed in" choice offers them. */
@@ -462,7 +486,7 @@ public final class QuestionPages {
     }
 
     private static String doneMessage(Context ctx, String done) {
-        Locale locale = kz.komek.admin.AdminLocale.of(ctx);
+        Locale locale = AdminLocale.of(ctx);
         return switch (done) {
             case "saved" -> AdminText.Q_DONE_SAVED.in(locale);
             case "unchanged" -> AdminText.Q_DONE_UNCHANGED.in(locale);
@@ -559,7 +583,7 @@ public final class QuestionPages {
     }
 
     private static String frameHref(Context ctx, String path) {
-        return AdminFrame.withLang(path, kz.komek.admin.AdminLocale.of(ctx));
+        return AdminFrame.withLang(path, AdminLocale.of(ctx));
     }
 
     private static String required(Context ctx, String name) {

@@ -258,7 +258,7 @@ class QuestionPagesTest {
         var r = http.postForm("/admin/questions/new", form, s);
         assertThat(r.statusCode()).isEqualTo(400);
         var page = Jsoup.parse(r.body());
-        assertThat(page.selectFirst("#q-error").text()).contains("field at");
+        assertThat(page.selectFirst("#q-error").text()).contains("2001-01-01T09:00 уже прошло");
         // the page is the saved draft's: sending it again saves that question, not a second one
         long id = idOf(page);
         assertThat(page.selectFirst("#q-status").text()).isEqualTo("черновик");
@@ -273,7 +273,11 @@ class QuestionPagesTest {
         var r = http.postForm("/admin/questions/new", form, s);
         assertThat(r.statusCode()).isEqualTo(400);
         var page = Jsoup.parse(r.body());
-        assertThat(page.selectFirst("#q-error").text()).contains("locales.ru.title");
+        assertThat(page.selectFirst("#q-error").text())
+                .isEqualTo("Не сохранено: Вопрос (по-русски): не заполнено К полю");
+        assertThat(page.selectFirst("#q-ru-title").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("[aria-invalid]")).hasSize(1);
+        assertThat(page.selectFirst("#q-error a.q-fix").attr("href")).isEqualTo("#q-ru-title");
         assertThat(page.selectFirst("#q-ru-content").text()).isEqualTo("<p>Текст, который нельзя потерять.</p>");
         assertThat(page.selectFirst("#q-kz-title").val()).isEqualTo("Бонустарды қалай жұмсауға болады");
         assertThat(page.selectFirst("#q-place option[selected]").val()).isEqualTo("client/bonus/spend");
@@ -284,6 +288,14 @@ class QuestionPagesTest {
         var again = http.postForm("/admin/questions/600", edit, s);
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(revisionsOf(600)).isZero();
+
+        // said in Kazakh on the Kazakh page, for the field it is about
+        var kz = newQuestion(s, "Бонустар", "<p>x</p>");
+        kz.put("position", "бесінші");
+        kz.put("lang", "kz");
+        var kzPage = Jsoup.parse(http.postForm("/admin/questions/600", kz, s).body());
+        assertThat(kzPage.selectFirst("#q-error").text()).contains("бүтін сан керек");
+        assertThat(kzPage.selectFirst("#q-position").attr("aria-invalid")).isEqualTo("true");
     }
 
     @Test
