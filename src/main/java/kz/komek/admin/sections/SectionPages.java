@@ -59,7 +59,8 @@ public final class SectionPages {
             back(ctx, "/admin/sections/" + n.id() + "?done=created");
         } catch (BadRequestException | ConflictException | BundleException e) {
             ctx.status(e instanceof ConflictException ? 409 : 400);
-            renderList(ctx, p, Optional.of(e.getMessage()), form);
+            renderList(
+                    ctx, p, Optional.of(SectionProblem.in(e.getMessage(), kz.komek.admin.AdminLocale.of(ctx))), form);
         }
     }
 
@@ -106,7 +107,8 @@ public final class SectionPages {
             back(ctx, "/admin/sections?done=deleted");
         } catch (ConflictException e) {
             ctx.status(409);
-            renderSection(ctx, p, id, Optional.of(e.getMessage()));
+            renderSection(
+                    ctx, p, id, Optional.of(SectionProblem.in(e.getMessage(), kz.komek.admin.AdminLocale.of(ctx))));
         }
     }
 
@@ -180,7 +182,8 @@ public final class SectionPages {
             back(ctx, "/admin/sections/" + id + "?done=" + done);
         } catch (BadRequestException | ConflictException | BundleException e) {
             ctx.status(e instanceof ConflictException ? 409 : 400);
-            renderSection(ctx, p, id, Optional.of(e.getMessage()));
+            renderSection(
+                    ctx, p, id, Optional.of(SectionProblem.in(e.getMessage(), kz.komek.admin.AdminLocale.of(ctx))));
         }
     }
 
