@@ -79,9 +79,15 @@ public final class BundleStore {
         var questions = new Tally();
         var changed = new ArrayList<Long>();
         importQuestions(h, bundle, notes, revision, questions, changed);
-        // A section's title is part of its questions' search documents: re-index those of retitled sections.
+        // Section titles, down from the product, are part of a question's search documents: re-index every question
+        // in or below a retitled section.
         if (!retitled.isEmpty()) {
-            h.createUpdate("update question set revision = :revision where section_id = any(:ids)")
+            h.createUpdate("""
+                            update question set revision = :revision
+                            where section_id in (
+                                select s.id from section s join section r on r.site = s.site
+                                where r.id = any(:ids) and (s.path = r.path or starts_with(s.path, r.path || '/')))
+                            """)
                     .bind("revision", revision)
                     .bind("ids", retitled.stream().mapToLong(Long::longValue).toArray())
                     .execute();
@@ -184,7 +190,7 @@ public final class BundleStore {
         }
     }
 
-    /** Writes the bundle's sections; {@code retitled} gets the stored ones whose titles changed. */
+    /** Writes the bundle's sections; {@code retitled} gets the ids of stored ones whose titles changed. */
     private void importSections(Handle h, Bundle bundle, List<String> notes, Tally tally, List<Long> retitled) {
         // Parents first, so a child finds its parent's id whether the parent is new or stored.
         var ordered = new ArrayList<>(bundle.sections());

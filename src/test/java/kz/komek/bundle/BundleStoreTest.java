@@ -152,6 +152,29 @@ class BundleStoreTest {
         assertThat(revision(456)).isGreaterThan(r456);
     }
 
+    @Test
+    void retitlingASectionReindexesTheQuestionsBelowItOnly() {
+        String text = BundleJsonTest.bundle(
+                        BundleJsonTest.QUESTION.replace("\"section\": \"bonus\"", "\"section\": \"bonus/save\""))
+                .replace(
+                        "\"sections\": [",
+                        "\"sections\": [{\"site\": \"client\", \"path\": \"shop\", \"title\": {\"ru\": \"Магазин\"}},");
+        text = text.replace(
+                "\"title\": {\"ru\": \"Бонусы\"}}]",
+                "\"title\": {\"ru\": \"Бонусы\"}}, {\"site\": \"client\", \"path\": \"bonus/save\","
+                        + " \"title\": {\"ru\": \"Накопление\"}}]");
+        importText(text);
+        long before = revision(456);
+        assertThat(importText(text.replace("Магазин", "Маркет")).sections())
+                .isEqualTo(new ImportReport.Counts(0, 1, 2));
+        assertThat(revision(456)).as("another product").isEqualTo(before);
+        assertThat(importText(text.replace("Магазин", "Маркет").replace("\"Бонусы\"", "\"Бонусы и кешбэк\""))
+                        .sections()
+                        .updated())
+                .isEqualTo(1);
+        assertThat(revision(456)).as("a question two levels below").isGreaterThan(before);
+    }
+
     private long revision(long id) {
         return db.jdbi()
                 .withHandle(h -> h.createQuery("select revision from question where id = :id")
