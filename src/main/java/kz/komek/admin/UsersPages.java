@@ -74,16 +74,7 @@ public final class UsersPages {
         Principal p = access.require(ctx, Role.ADMIN);
         UserName name = user(ctx);
         if (name.key().equals(new UserName(p.name()).key())) {
-            render(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    page(
-                            ctx,
-                            p,
-                            Optional.empty(),
-                            Optional.of(AdminText.USERS_NOT_YOURSELF.in(AdminLocale.of(ctx))),
-                            "",
-                            Role.EDITOR.code()));
+            refused(ctx, p, AdminText.USERS_NOT_YOURSELF.in(AdminLocale.of(ctx)));
             return;
         }
         accounts.disable(name, signer(ctx, p));
@@ -105,10 +96,7 @@ public final class UsersPages {
         Optional<Role> role = Role.parse(raw);
         if (role.isEmpty() || name.key().equals(new UserName(p.name()).key())) {
             String why = role.isEmpty() ? "role: " + raw : AdminText.USERS_NOT_YOURSELF.in(AdminLocale.of(ctx));
-            render(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    page(ctx, p, Optional.empty(), Optional.of(why), "", Role.EDITOR.code()));
+            refused(ctx, p, why);
             return;
         }
         accounts.setRole(name, role.get(), signer(ctx, p));
@@ -130,16 +118,7 @@ public final class UsersPages {
             }
             accounts.setPassword(name, newPassword(ctx, locale), signer(ctx, p));
         } catch (IllegalArgumentException e) {
-            render(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    page(
-                            ctx,
-                            p,
-                            Optional.empty(),
-                            Optional.of(name.value() + ": " + e.getMessage()),
-                            "",
-                            Role.EDITOR.code()));
+            refused(ctx, p, name.value() + ": " + e.getMessage());
             return;
         } catch (AccountException e) {
             throw new NotFoundException(e.getMessage());
@@ -250,10 +229,7 @@ public final class UsersPages {
         try {
             token = accounts.createToken(new UserName(form(ctx, "user")), form(ctx, "label"), signer(ctx, p));
         } catch (IllegalArgumentException | AccountException e) {
-            render(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    page(ctx, p, Optional.empty(), Optional.of(e.getMessage()), "", Role.EDITOR.code()));
+            refused(ctx, p, e.getMessage());
             return;
         }
         render(
@@ -277,6 +253,11 @@ public final class UsersPages {
             throw new NotFoundException(e.getMessage());
         }
         done(ctx);
+    }
+
+    /** The users page again (400) saying why a post was refused. */
+    private void refused(Context ctx, Principal p, String why) {
+        render(ctx, HttpStatus.BAD_REQUEST, page(ctx, p, Optional.empty(), Optional.of(why), "", Role.EDITOR.code()));
     }
 
     private UsersPage page(
