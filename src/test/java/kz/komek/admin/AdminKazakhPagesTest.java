@@ -1,0 +1,108 @@
+package kz.komek.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import kz.komek.catalog.Locale;
+import kz.komek.testing.TestApp;
+import org.assertj.core.api.SoftAssertions;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every admin page in Kazakh says nothing of the admin's own in Russian (and the other way round): each text of
+ * {@link AdminText} that differs between the two is looked for in the page, outside what editors wrote (form
+ * values, answers in the preview, titles of questions and sections).
+ */
+class AdminKazakhPagesTest {
+    private final TestApp app = TestApp.withBundle("/fixtures/mini.bundle.json");
+    private final AdminHttp http = new AdminHttp(app);
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void everyAdminPageSpeaksOneLanguage() {
+        app.app().accounts().addUser(new UserName("aigerim"), Role.ADMIN, new Password(AdminHttp.PASSWORD));
+        var s = http.session("aigerim", AdminHttp.PASSWORD);
+        // a draft over question 456, so that it has revisions to list and compare
+        var editor = Jsoup.parse(http.withSession("/admin/questions/456", s).body());
+        var form = new LinkedHashMap<String, String>();
+        for (var field : editor.select("#question-form input[name], #question-form textarea[name]")) {
+            boolean box = field.attr("type").equals("checkbox");
+            if (!box || field.hasAttr("checked")) {
+                form.put(
+                        field.attr("name"),
+                        box ? "on" : field.tagName().equals("textarea") ? field.text() : field.val());
+            }
+        }
+        form.put("place", editor.selectFirst("#q-place option[selected]").val());
+        form.put("kz.title", "Бонус қалай аламын, жаңа нұсқа?");
+        form.put("action", "save");
+        form.remove("at");
+        assertThat(http.postForm("/admin/questions/456", form, s).statusCode()).isEqualTo(200);
+        String section = Jsoup.parse(http.withSession("/admin/sections", s).body())
+                .selectFirst("a[href^=/admin/sections/]")
+                .attr("href")
+                .replaceAll("\\?.*", "");
+
+        List<String> pages = List.of(
+                "/admin",
+                "/admin/questions?q=бонус",
+                "/admin/questions/new",
+                "/admin/questions/456",
+                "/admin/questions/456/revisions",
+                "/admin/questions/456/diff?from=1&to=2",
+                "/admin/questions/456/delete",
+                "/admin/sections",
+                section,
+                section + "/delete",
+                "/admin/transfer",
+                "/admin/audit",
+                "/admin/users",
+                "/admin/account");
+        var soft = new SoftAssertions();
+        for (Locale locale : Locale.values()) {
+            Locale other = locale.other();
+            for (String page : pages) {
+                String url = page + (page.contains("?") ? "&" : "?") + "lang=" + locale.code();
+                var r = http.withSession(url, s);
+                soft.assertThat(r.statusCode()).as(url).isEqualTo(200);
+                String text = adminText(Jsoup.parse(r.body()));
+                soft.assertThat(text).as(url).contains(AdminText.SIGN_OUT.in(locale));
+                for (AdminText t : AdminText.values()) {
+                    String foreign = t.in(other);
+                    if (!foreign.equals(t.in(locale)) && foreign.length() >= 8 && !foreign.contains("%")) {
+                        soft.assertThat(text)
+                                .as(url + " shows " + t + " in " + other)
+                                .doesNotContain(foreign);
+                    }
+                }
+            }
+            String login = adminText(
+                    Jsoup.parse(app.get("/admin/login?lang=" + locale.code()).body()));
+            soft.assertThat(login)
+                    .contains(AdminText.LOGIN_INTRO.in(locale))
+                    .doesNotContain(AdminText.LOGIN_INTRO.in(other));
+        }
+        soft.assertAll();
+    }
+
+    /** The page's own words: without form values, previews, and the titles editors wrote. */
+    private static String adminText(Document page) {
+        page.select("textarea, iframe, select option, .q-frames, .diff, .audit-changes, h1 small")
+                .remove();
+        page.select("h1").remove();
+        return page.body().text() + " "
+                + String.join(
+                        " ",
+                        Arrays.asList(page.select("[aria-label]")
+                                .eachAttr("aria-label")
+                                .toArray(String[]::new)));
+    }
+}
