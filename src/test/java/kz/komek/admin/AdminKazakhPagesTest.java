@@ -95,14 +95,9 @@ class AdminKazakhPagesTest {
 
     /** The page's own words: without form values, previews, and the titles editors wrote. */
     private static String adminText(Document page) {
-        page.select("textarea, iframe, select option, .q-frames, .diff, .audit-changes, h1 small")
+        page.select("textarea, iframe, select option, .q-frames, .diff, .audit-changes, h1")
                 .remove();
-        page.select("h1").remove();
         return page.body().text() + " "
-                + String.join(
-                        " ",
-                        Arrays.asList(page.select("[aria-label]")
-                                .eachAttr("aria-label")
-                                .toArray(String[]::new)));
+                + String.join(" ", page.select("[aria-label]").eachAttr("aria-label"));
     }
 }
