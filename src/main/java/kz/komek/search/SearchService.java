@@ -282,9 +282,9 @@ public final class SearchService {
     static final int CANDIDATES = 50;
 
     /**
-     * A query of more stems than this is long (a story, a whole title): its stems found in more than
+     * A query of more stems than this (per language) is long: a story, a whole title. Its stems found in more than
      * {@link #COMMON} of the documents find candidates by their title field only, and count in the answer and
-     * section fields when re-scoring. Their long postings in the answers were most of such a query's cost, and a
+     * section fields when re-scoring: their postings in the answers are the longest and say the least, and a
      * candidate worth re-scoring has a rarer stem of the query or the common one in its title.
      */
     static final int LONG_QUERY = 4;
@@ -330,7 +330,8 @@ public final class SearchService {
             }
             // Synonyms, in either language: how a query in Russian finds an answer written only in Kazakh.
             Set<Locale> written = queryLanguages(text);
-            this.typedStems = stems.size();
+            // Per language: a query without a locale is stemmed in both.
+            this.typedStems = stems.size() / stemLocales.size();
             for (Synonyms.Stem s : expansions.keySet()) {
                 // A cognate (карта / карта, депозит / депозит) is no translation: it weighs like a synonym.
                 boolean translation = !written.contains(s.locale()) && !cognate(s.stem(), typedStems);
@@ -345,8 +346,8 @@ public final class SearchService {
                 boolean last = i == typed.size() - 1;
                 // Typos: only words the index knows neither as typed nor by their stem (a word form it lacks is no
                 // typo); one edit from 5 letters, two from 9; the first letter holds. Rewritten here once, as both
-                // passes use it. Suggestions look among title words, one edit away: building the automaton of two
-                // edits costs more than the rest of a suggestion.
+                // passes use it. Suggestions look among title words, one edit away: the automata of two edits were
+                // about a tenth of a suggestion's time.
                 if (t.length() >= 5
                         && !(asYouType && last)
                         && docFreq(SearchIndex.WORDS, t) == 0
@@ -379,7 +380,8 @@ public final class SearchService {
          * a long query's common stems too.
          */
         void addRecall(BooleanQuery.Builder q) throws IOException {
-            int common = (int) (searcher.getIndexReader().maxDoc() * COMMON);
+            // As for n-grams, at least 50: in a small help center every stem is in a few percent of the documents.
+            int common = Math.max(50, (int) (searcher.getIndexReader().maxDoc() * COMMON));
             for (WeightedStem s : stems) {
                 float w = weight * s.factor();
                 q.add(boost(term(SearchIndex.title(s.locale()), s.stem()), TITLE * w), Occur.SHOULD);

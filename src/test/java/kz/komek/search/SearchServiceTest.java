@@ -166,6 +166,14 @@ class SearchServiceTest {
     }
 
     @Test
+    void aLongQueryStillFindsAnAnswerByItsRareWord() {
+        // More than SearchService.LONG_QUERY stems: the common ones find candidates by title only, the rare one
+        // ("квитанции", in the answer of 301 alone) still by the answer.
+        var results = find("каждый месяц в приложении откуда-то появляются квитанции, что это такое", Locale.RU);
+        assertThat(ids(results)).contains(301L);
+    }
+
+    @Test
     void withoutALocaleTheQueryLanguageGoesFirst() {
         var results = find("картаны толтыру", null);
         assertThat(results.hits().get(0).locale()).isEqualTo(Locale.KZ);
