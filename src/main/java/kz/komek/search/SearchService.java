@@ -97,7 +97,10 @@ public final class SearchService {
         return run(request, true);
     }
 
-    /** Instant suggestions: titles for a query being typed, without snippets or spelling help. */
+    /**
+     * Instant suggestions: titles for a query being typed, without snippets or spelling help. Candidates come from
+     * titles only (decision 0017): a suggestion shows a title, and title postings are a fraction of the answers'.
+     */
     public SearchResults suggest(SearchRequest request) {
         return run(request, false);
     }
@@ -114,7 +117,7 @@ public final class SearchService {
             var recall = new BooleanQuery.Builder();
             var precise = new BooleanQuery.Builder();
             for (Reading r : readings) {
-                var terms = new ReadingTerms(searcher, r, languages(request, r.text()), request.asYouType());
+                var terms = new ReadingTerms(searcher, r, languages(request, r.text()), request.asYouType(), !full);
                 // Candidates come from the best reading only; the others still count when re-scoring. At 100,000
                 // questions this took about 30% off and found as often.
                 if (r == best) {
@@ -279,6 +282,16 @@ public final class SearchService {
     static final int CANDIDATES = 50;
 
     /**
+     * A query of more stems than this (per language) is long: a story, a whole title. Its stems found in more than
+     * {@link #COMMON} of the documents find candidates by their title field only, and count in the answer and
+     * section fields when re-scoring: their postings in the answers are the longest and say the least, and a
+     * candidate worth re-scoring has a rarer stem of the query or the common one in its title.
+     */
+    static final int LONG_QUERY = 4;
+
+    static final double COMMON = 0.05;
+
+    /**
      * One reading of the query, analysed once: its stems per language, synonyms, sound keys, near spellings of
      * unknown words, completions of the word being typed, and character n-grams. From them come two queries: a
      * flat, cheap one that finds candidates, and a precise one that orders them.
@@ -295,11 +308,16 @@ public final class SearchService {
         private final List<String> grams = new ArrayList<>();
         private final int typedWords;
         private final int allGrams;
+        private final boolean suggesting;
+        private final int typedStems;
 
-        ReadingTerms(IndexSearcher searcher, Reading reading, Set<Locale> stemLocales, boolean asYouType)
+        /** {@code suggesting}: candidates for suggestions come from titles only. */
+        ReadingTerms(
+                IndexSearcher searcher, Reading reading, Set<Locale> stemLocales, boolean asYouType, boolean suggesting)
                 throws IOException {
             this.searcher = searcher;
             this.weight = (float) reading.weight();
+            this.suggesting = suggesting;
             String text = reading.text();
             var expansions = new LinkedHashMap<Synonyms.Stem, Boolean>();
             var typedStems = new HashSet<String>();
@@ -312,6 +330,8 @@ public final class SearchService {
             }
             // Synonyms, in either language: how a query in Russian finds an answer written only in Kazakh.
             Set<Locale> written = queryLanguages(text);
+            // Per language: a query without a locale is stemmed in both.
+            this.typedStems = stems.size() / stemLocales.size();
             for (Synonyms.Stem s : expansions.keySet()) {
                 // A cognate (карта / карта, депозит / депозит) is no translation: it weighs like a synonym.
                 boolean translation = !written.contains(s.locale()) && !cognate(s.stem(), typedStems);
@@ -326,13 +346,18 @@ public final class SearchService {
                 boolean last = i == typed.size() - 1;
                 // Typos: only words the index knows neither as typed nor by their stem (a word form it lacks is no
                 // typo); one edit from 5 letters, two from 9; the first letter holds. Rewritten here once, as both
-                // passes use it.
+                // passes use it. Suggestions look among title words, one edit away: the automata of two edits were
+                // about a tenth of a suggestion's time.
                 if (t.length() >= 5
                         && !(asYouType && last)
                         && docFreq(SearchIndex.WORDS, t) == 0
                         && !stemKnown(searcher, t)) {
-                    fuzzy.add(searcher.rewrite(
-                            new FuzzyQuery(new Term(SearchIndex.WORDS, t), t.length() >= 9 ? 2 : 1, 1, 50, true)));
+                    fuzzy.add(searcher.rewrite(new FuzzyQuery(
+                            new Term(suggesting ? SearchIndex.TITLE_WORDS : SearchIndex.WORDS, t),
+                            t.length() >= 9 && !suggesting ? 2 : 1,
+                            1,
+                            50,
+                            true)));
                 }
                 if (asYouType && last && t.length() >= 2) {
                     titleCompletions = completions(searcher.getIndexReader(), SearchIndex.TITLE_WORDS, t);
@@ -350,11 +375,19 @@ public final class SearchService {
             }
         }
 
-        /** The first pass: single terms only, so that the disjunction stays flat. */
+        /**
+         * The first pass: single terms only, so that the disjunction stays flat. Suggestions look in titles only;
+         * a long query's common stems too.
+         */
         void addRecall(BooleanQuery.Builder q) throws IOException {
+            // As for n-grams, at least 50: in a small help center every stem is in a few percent of the documents.
+            int common = Math.max(50, (int) (searcher.getIndexReader().maxDoc() * COMMON));
             for (WeightedStem s : stems) {
                 float w = weight * s.factor();
                 q.add(boost(term(SearchIndex.title(s.locale()), s.stem()), TITLE * w), Occur.SHOULD);
+                if (suggesting || typedStems > LONG_QUERY && docFreq(SearchIndex.body(s.locale()), s.stem()) > common) {
+                    continue;
+                }
                 q.add(boost(term(SearchIndex.body(s.locale()), s.stem()), BODY * w), Occur.SHOULD);
                 // The product or theme a reader names; descriptions (summaries of the answer) only re-score.
                 q.add(boost(term(SearchIndex.sections(s.locale()), s.stem()), SECTIONS * w), Occur.SHOULD);

@@ -37,13 +37,20 @@ public final class SearchBenchmark {
         long t0 = System.nanoTime();
         var docs = new SearchDocuments(new AnswerRenderer(ContentConfig.defaults())).from(bundle);
         long t1 = System.nanoTime();
-        Path dir = Files.createTempDirectory("komek-bench-index");
+        // A third argument keeps the index in that directory and reuses it when its schema is current: A/B runs of
+        // query code then skip the minute of indexing.
+        boolean keep = args.length > 2;
+        Path dir = keep ? Files.createDirectories(Path.of(args[2])) : Files.createTempDirectory("komek-bench-index");
         try (var index = SearchIndex.open(dir)) {
-            index.replaceAll(docs, 1);
-            long t2 = System.nanoTime();
-            System.out.printf(
-                    "index build: %d documents; documents %.1f s + Lucene %.1f s = %.1f s%n",
-                    docs.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9);
+            if (keep && SearchIndex.SCHEMA.equals(index.commitData().get("schema"))) {
+                System.out.printf("index reused from %s: %d documents%n", dir, index.size());
+            } else {
+                index.replaceAll(docs, 1);
+                long t2 = System.nanoTime();
+                System.out.printf(
+                        "index build: %d documents; documents %.1f s + Lucene %.1f s = %.1f s%n",
+                        docs.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9);
+            }
 
             var service = new SearchService(index);
             var mix = mixedQueries(bundle, queries, new Random(42));
@@ -52,17 +59,26 @@ public final class SearchBenchmark {
             for (var q : mix) {
                 service.search(new SearchRequest(q.text(), q.site(), Optional.of(q.locale()), 10, now, false));
             }
+            for (var q : mix) {
+                service.suggest(new SearchRequest(prefix(q.text()), q.site(), Optional.of(q.locale()), 8, now, true));
+            }
             long[] search = new long[mix.size()];
             long[] suggest = new long[mix.size()];
+            boolean[] searchFound = new boolean[mix.size()];
+            boolean[] suggestFound = new boolean[mix.size()];
             for (int i = 0; i < mix.size(); i++) {
                 var q = mix.get(i);
                 long a = System.nanoTime();
-                service.search(new SearchRequest(q.text(), q.site(), Optional.of(q.locale()), 10, now, false));
+                var found =
+                        service.search(new SearchRequest(q.text(), q.site(), Optional.of(q.locale()), 10, now, false));
                 long b = System.nanoTime();
-                service.suggest(new SearchRequest(prefix(q.text()), q.site(), Optional.of(q.locale()), 8, now, true));
+                var suggested = service.suggest(
+                        new SearchRequest(prefix(q.text()), q.site(), Optional.of(q.locale()), 8, now, true));
                 long c = System.nanoTime();
                 search[i] = b - a;
                 suggest[i] = c - b;
+                searchFound[i] = found.hits().stream().anyMatch(h -> h.id() == q.id());
+                suggestFound[i] = suggested.hits().stream().anyMatch(h -> h.id() == q.id());
             }
             var evalQueries = mix.stream()
                     .map(q -> new SearchEval.EvalQuery(
@@ -82,11 +98,28 @@ public final class SearchBenchmark {
                         idx.stream().mapToLong(i -> search[i]).toArray());
             }
             report("suggest (komek)", suggest);
+            // How often the question a query was made from is among the hits: a guard that speed cost no quality.
+            System.out.printf("found: search top 10 / suggest top 8, per kind%n");
+            for (String kind : new String[] {"all", "keyword", "morph", "typo", "layout", "translit", "prefix"}) {
+                int n = 0, inSearch = 0, inSuggest = 0;
+                for (int i = 0; i < mix.size(); i++) {
+                    if (kind.equals("all") || mix.get(i).kind().equals(kind)) {
+                        n++;
+                        inSearch += searchFound[i] ? 1 : 0;
+                        inSuggest += suggestFound[i] ? 1 : 0;
+                    }
+                }
+                System.out.printf(
+                        "  %-9s n=%d  search %.3f  suggest %.3f%n",
+                        kind, n, inSearch / (double) n, inSuggest / (double) n);
+            }
             report("baseline (StandardAnalyzer OR)", baseline);
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+            if (!keep) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                }
             }
         }
     }

@@ -112,6 +112,11 @@ class SearchApiTest {
 
     @Test
     void anImportIsSearchableAtOnce() throws Exception {
+        assertThat(json("/api/v1/suggest?q=" + enc("открыть депоз") + "&locale=ru", 200)
+                        .get("suggestions")
+                        .findValuesAsText("id"))
+                .as("scheduled for 2099: not suggested yet")
+                .doesNotContain("501");
         String bundle = TestApp.resource("/fixtures/search.bundle.json")
                 .replace("Как открыть депозит?", "Как открыть сберегательный вклад зебра?")
                 .replace("2099-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000");
@@ -128,5 +133,10 @@ class SearchApiTest {
         // The index polls the database every half second; the 3 s bound only keeps a loaded machine from flaking.
         assertThat(r.get("total").asInt()).as("found within 3 s of the import").isPositive();
         assertThat(r.get("results").get(0).get("id").asLong()).isEqualTo(501);
+        // Suggestions read the same index: the new title is suggested as soon as it is found.
+        JsonNode s = json("/api/v1/suggest?q=" + enc("сберегательный вклад зеб") + "&locale=ru", 200);
+        assertThat(s.get("suggestions").get(0).get("id").asLong()).isEqualTo(501);
+        assertThat(s.get("suggestions").get(0).get("title").asText())
+                .isEqualTo("Как открыть сберегательный вклад зебра?");
     }
 }

@@ -124,6 +124,55 @@ class SearchServiceTest {
         assertThat(ids(results)).first().isEqualTo(101L);
     }
 
+    private static List<Long> suggested(String q, Locale locale, LocalDateTime now) {
+        return ids(search.suggest(new SearchRequest(q, "client", Optional.of(locale), 8, now, true)));
+    }
+
+    @ParameterizedTest(name = "{0}: \"{1}\" ({2}) suggests {3} first")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "prefix      | заблок                | ru | 102",
+                "two words   | лимит сня             | ru | 103",
+                "any order   | карту как попол       | ru | 101",
+                "kz          | картаны қайта шы      | kz | 104",
+                "layout ru   | rfr pf,kjr            | ru | 102",
+                "layout kz   | rfhnfys 0fqnf ie      | kz | 104",
+                "translit kz | bonus qalai alam      | kz | 401",
+                "translit ru | kak oplatit kommun    | ru | 301",
+                "typo        | как заблокирвать ка   | ru | 102",
+            })
+    void suggestionsFindTitlesAsTheyAreTyped(String kind, String q, String locale, long expected) {
+        assertThat(suggested(q.strip(), Locale.parse(locale.strip()).orElseThrow(), NOW))
+                .as(kind + ": " + q)
+                .isNotEmpty()
+                .first()
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void aScheduledQuestionIsNotSuggestedBeforeItsTime() {
+        assertThat(suggested("открыть депоз", Locale.RU, NOW)).doesNotContain(501L);
+        assertThat(suggested("открыть депоз", Locale.RU, LocalDateTime.of(2099, 1, 2, 0, 0)))
+                .first()
+                .isEqualTo(501L);
+    }
+
+    @Test
+    void suggestionsComeFromTitlesWhileSearchAlsoReadsTheAnswers() {
+        // "квитанции" is only in the answer of 301: search finds it, a suggestion (a title to pick) does not.
+        assertThat(ids(find("квитанции", Locale.RU))).contains(301L);
+        assertThat(suggested("квитанции", Locale.RU, NOW)).isEmpty();
+    }
+
+    @Test
+    void aLongQueryStillFindsAnAnswerByItsRareWord() {
+        // More than SearchService.LONG_QUERY stems: the common ones find candidates by title only, the rare one
+        // ("квитанции", in the answer of 301 alone) still by the answer.
+        var results = find("каждый месяц в приложении откуда-то появляются квитанции, что это такое", Locale.RU);
+        assertThat(ids(results)).contains(301L);
+    }
+
     @Test
     void withoutALocaleTheQueryLanguageGoesFirst() {
         var results = find("картаны толтыру", null);

@@ -83,6 +83,10 @@ class QuestionEditorTest {
         return "/api/v1/search?site=client&locale=ru&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
     }
 
+    private static String suggest(String q) {
+        return "/api/v1/suggest?site=client&locale=ru&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    }
+
     @Test
     void aDraftLeavesThePublicPageAsItWas() {
         String page = app.get(PAGE_456).body();
@@ -110,6 +114,7 @@ class QuestionEditorTest {
         assertThat(app.get(PAGE_5000).statusCode()).isEqualTo(404);
         assertThat(app.get("/api/v1/questions/5000").statusCode()).isEqualTo(404);
         assertThat(app.get(search("зебровые бонусы")).body()).doesNotContain("\"id\":5000");
+        assertThat(app.get(suggest("получить зебровые бон")).body()).doesNotContain("\"id\":5000");
 
         EditedQuestion published = editor.publish(5000, Optional.empty(), Actor.of(PUBLISHER));
 
@@ -124,6 +129,7 @@ class QuestionEditorTest {
         assertThat(app.get("/sitemaps/client-ru-1.xml").body()).contains("/q5000");
         app.app().syncSearch();
         assertThat(app.get(search("зебровые бонусы")).body()).contains("\"id\":5000");
+        assertThat(app.get(suggest("получить зебровые бон")).body()).contains("\"id\":5000");
     }
 
     @Test
@@ -161,10 +167,15 @@ class QuestionEditorTest {
                 462);
         save(462, draft, EDITOR);
         assertThat(app.get("/client/ru/bonus/save/general/q462").body()).doesNotContain("зебровые");
+        app.app().syncSearch();
+        assertThat(app.get(suggest("начислят ли мне зебров")).body()).doesNotContain("зебровые");
 
         editor.publish(462, Optional.empty(), Actor.of(PUBLISHER));
 
         assertThat(app.get("/client/ru/bonus/save/general/q462").body()).contains("зебровые");
+        app.app().syncSearch();
+        assertThat(app.get(suggest("начислят ли мне зебров")).body())
+                .contains("\"id\":462,\"title\":\"Я купил товар в Магазине. Начислят ли мне зебровые бонусы?\"");
         var after = app.app().catalog().question(462).orElseThrow();
         assertThat(after.votesUp()).isEqualTo(before.votesUp()).contains(3L);
         assertThat(after.votesDown()).isEqualTo(before.votesDown());
@@ -174,6 +185,7 @@ class QuestionEditorTest {
     void unpublishingTakesThePageSearchAndSitemapAwayAndKeepsTheHistory() {
         app.app().syncSearch();
         assertThat(app.get(search("Сколько бонусов можно накопить")).body()).contains("\"id\":451");
+        assertThat(app.get(suggest("Сколько бонусов можно нак")).body()).contains("\"id\":451");
 
         EditedQuestion off = editor.unpublish(451, Actor.of(PUBLISHER));
 
@@ -184,6 +196,7 @@ class QuestionEditorTest {
         assertThat(app.get("/sitemaps/client-ru-1.xml").body()).doesNotContain("/q451<");
         app.app().syncSearch();
         assertThat(app.get(search("Сколько бонусов можно накопить")).body()).doesNotContain("\"id\":451");
+        assertThat(app.get(suggest("Сколько бонусов можно нак")).body()).doesNotContain("\"id\":451");
         assertThat(editor.revisions(451, VIEWER)).hasSize(1);
         assertThatThrownBy(() -> editor.unpublish(451, Actor.of(PUBLISHER))).isInstanceOf(ConflictException.class);
 
