@@ -309,7 +309,7 @@ public final class SearchService {
         private final int typedWords;
         private final int allGrams;
         private final boolean suggesting;
-        private final int typedStems;
+        private final int stemsPerLanguage;
 
         /** {@code suggesting}: candidates for suggestions come from titles only. */
         ReadingTerms(
@@ -331,7 +331,7 @@ public final class SearchService {
             // Synonyms, in either language: how a query in Russian finds an answer written only in Kazakh.
             Set<Locale> written = queryLanguages(text);
             // Per language: a query without a locale is stemmed in both.
-            this.typedStems = stems.size() / stemLocales.size();
+            this.stemsPerLanguage = stems.size() / stemLocales.size();
             for (Synonyms.Stem s : expansions.keySet()) {
                 // A cognate (карта / карта, депозит / депозит) is no translation: it weighs like a synonym.
                 boolean translation = !written.contains(s.locale()) && !cognate(s.stem(), typedStems);
@@ -385,7 +385,8 @@ public final class SearchService {
             for (WeightedStem s : stems) {
                 float w = weight * s.factor();
                 q.add(boost(term(SearchIndex.title(s.locale()), s.stem()), TITLE * w), Occur.SHOULD);
-                if (suggesting || typedStems > LONG_QUERY && docFreq(SearchIndex.body(s.locale()), s.stem()) > common) {
+                if (suggesting
+                        || stemsPerLanguage > LONG_QUERY && docFreq(SearchIndex.body(s.locale()), s.stem()) > common) {
                     continue;
                 }
                 q.add(boost(term(SearchIndex.body(s.locale()), s.stem()), BODY * w), Occur.SHOULD);
