@@ -279,28 +279,13 @@ public final class Routes {
         }
     }
 
-    /**
-     * Refused before any handler runs, whether or not the route would read the body. A body up to {@link #DRAINED}
-     * is read and dropped first: closing a connection with unread bytes makes the kernel reset it, and the client,
-     * still sending, then loses the 413 and sees a broken connection instead of the reason.
-     */
+    /** Refused before any handler runs, whether or not the route would read the body. */
     private void refuseLargeBodies(Context ctx) {
-        long length = ctx.contentLength();
-        if (length > config.maxBodyBytes()) {
-            if (length <= DRAINED) {
-                try (var in = ctx.req().getInputStream()) {
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
-                } catch (java.io.IOException e) {
-                    // the client went away: there is nobody left to answer
-                }
-            }
+        if (ctx.contentLength() > config.maxBodyBytes()) {
             throw new io.javalin.http.HttpResponseException(
                     413, "request body larger than " + config.maxBodyBytes() + " bytes");
         }
     }
-
-    /** The largest refused body still read to its end so that its sender gets the 413 (see refuseLargeBodies). */
-    static final long DRAINED = 64L << 20;
 
     private static void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
