@@ -54,6 +54,26 @@ public final class AdminHttp {
     }
 
     /** Signs in and reads the CSRF token from the landing page's sign-out form. */
+    /**
+     * The question editor's form as the page filled it, as a browser would send it: inputs and text areas, ticked
+     * boxes only, and the section chosen; without the schedule time, and with {@code action=save}.
+     */
+    public static LinkedHashMap<String, String> questionForm(org.jsoup.nodes.Document editor) {
+        var form = new LinkedHashMap<String, String>();
+        for (var field : editor.select("#question-form input[name], #question-form textarea[name]")) {
+            boolean box = field.attr("type").equals("checkbox");
+            if (!box || field.hasAttr("checked")) {
+                form.put(
+                        field.attr("name"),
+                        box ? "on" : field.tagName().equals("textarea") ? field.text() : field.val());
+            }
+        }
+        form.put("place", editor.selectFirst("#q-place option[selected]").val());
+        form.put("action", "save");
+        form.remove("at");
+        return form;
+    }
+
     public Session session(String name, String password) {
         var r = signIn(name, password, "/admin");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);

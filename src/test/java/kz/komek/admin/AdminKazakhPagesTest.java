@@ -2,7 +2,6 @@ package kz.komek.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import kz.komek.catalog.Locale;
 import kz.komek.testing.TestApp;
@@ -32,19 +31,8 @@ class AdminKazakhPagesTest {
         var s = http.session("aigerim", AdminHttp.PASSWORD);
         // a draft over question 456, so that it has revisions to list and compare
         var editor = Jsoup.parse(http.withSession("/admin/questions/456", s).body());
-        var form = new LinkedHashMap<String, String>();
-        for (var field : editor.select("#question-form input[name], #question-form textarea[name]")) {
-            boolean box = field.attr("type").equals("checkbox");
-            if (!box || field.hasAttr("checked")) {
-                form.put(
-                        field.attr("name"),
-                        box ? "on" : field.tagName().equals("textarea") ? field.text() : field.val());
-            }
-        }
-        form.put("place", editor.selectFirst("#q-place option[selected]").val());
+        var form = AdminHttp.questionForm(editor);
         form.put("kz.title", "Бонус қалай аламын, жаңа нұсқа?");
-        form.put("action", "save");
-        form.remove("at");
         assertThat(http.postForm("/admin/questions/456", form, s).statusCode()).isEqualTo(200);
         String section = Jsoup.parse(http.withSession("/admin/sections", s).body())
                 .selectFirst("a[href^=/admin/sections/]")

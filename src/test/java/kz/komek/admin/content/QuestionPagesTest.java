@@ -135,19 +135,8 @@ class QuestionPagesTest {
         var editor = Jsoup.parse(http.withSession("/admin/questions/600", s).body());
         assertThat(editor.selectFirst("#q-place option[selected]").val()).isEqualTo("client/bonus/spend");
         // the form as the page filled it, with another section chosen
-        var form = new LinkedHashMap<String, String>();
-        for (var field : editor.select("#question-form input[name], #question-form textarea[name]")) {
-            boolean box = field.attr("type").equals("checkbox");
-            if (!box || field.hasAttr("checked")) {
-                form.put(
-                        field.attr("name"),
-                        box ? "on" : field.tagName().equals("textarea") ? field.text() : field.val());
-            }
-        }
+        var form = AdminHttp.questionForm(editor);
         // saved untouched: nothing changed, so no revision
-        form.put("place", editor.selectFirst("#q-place option[selected]").val());
-        form.put("action", "save");
-        form.remove("at");
         var untouched = http.postForm("/admin/questions/600", form, s);
         assertThat(untouched.statusCode()).as(untouched.body()).isEqualTo(200);
         assertThat(Jsoup.parse(untouched.body()).selectFirst("#q-done").text()).startsWith("Ничего не изменилось");
