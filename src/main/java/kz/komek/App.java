@@ -6,26 +6,28 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
-import kz.komek.admin.Accounts;
-import kz.komek.admin.Admin;
-import kz.komek.admin.AuditLog;
-import kz.komek.admin.LintApi;
-import kz.komek.admin.content.AdminQuestionsApi;
-import kz.komek.admin.content.QuestionEditor;
-import kz.komek.admin.content.QuestionPages;
+import kz.komek.admin.accounts.Accounts;
+import kz.komek.admin.accounts.AdminAccounts;
+import kz.komek.admin.audit.AuditLog;
+import kz.komek.admin.questions.AdminQuestionsApi;
+import kz.komek.admin.questions.Lint;
+import kz.komek.admin.questions.LintApi;
+import kz.komek.admin.questions.QuestionEditor;
+import kz.komek.admin.questions.QuestionPages;
 import kz.komek.admin.sections.SectionEditor;
 import kz.komek.admin.sections.SectionPages;
 import kz.komek.admin.sections.SectionsApi;
 import kz.komek.admin.transfer.Transfers;
 import kz.komek.bundle.BundleStore;
-import kz.komek.bundle.DemoContent;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.PageCache;
+import kz.komek.catalog.QuestionMoves;
 import kz.komek.cli.Cli;
 import kz.komek.content.AnswerRenderer;
-import kz.komek.content.Lint;
 import kz.komek.feedback.Feedback;
+import kz.komek.generate.DemoContent;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchDocuments;
 import kz.komek.search.SearchIndex;
@@ -36,12 +38,10 @@ import kz.komek.search.SearchStore;
 import kz.komek.search.SearchSync;
 import kz.komek.search.Synonyms;
 import kz.komek.seo.PublicOrigin;
-import kz.komek.seo.QuestionMoves;
-import kz.komek.seo.SeoPages;
-import kz.komek.seo.SitemapStore;
-import kz.komek.seo.Sitemaps;
+import kz.komek.sitemap.SitemapPages;
+import kz.komek.sitemap.SitemapStore;
+import kz.komek.sitemap.Sitemaps;
 import kz.komek.storage.Database;
-import kz.komek.web.PageCache;
 import kz.komek.web.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +64,7 @@ public final class App implements AutoCloseable {
     private final Feedback feedback;
     private final QuestionEditor editor;
     private final AuditLog audit;
-    private final Admin admin;
+    private final AdminAccounts admin;
 
     private App(
             Config config,
@@ -78,7 +78,7 @@ public final class App implements AutoCloseable {
             Feedback feedback,
             QuestionEditor editor,
             AuditLog audit,
-            Admin admin) {
+            AdminAccounts admin) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
@@ -134,7 +134,7 @@ public final class App implements AutoCloseable {
                     new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // the proxy flag lives with feedback, which came first; it means the same here
-            var admin = new Admin(database.jdbi(), config.feedback().trustProxy(), templates, config.zone());
+            var admin = new AdminAccounts(database.jdbi(), config.feedback().trustProxy(), templates, config.zone());
             var sectionEditor = new SectionEditor(database.jdbi(), audit);
             var routes = new Routes(
                     config,
@@ -153,7 +153,7 @@ public final class App implements AutoCloseable {
                             database.jdbi(), bundles, audit, admin.access(), templates, clock, config.maxBodyBytes()),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
-                    new SeoPages(
+                    new SitemapPages(
                             new Sitemaps(
                                     catalog,
                                     new SitemapStore(database.jdbi()),

@@ -3,7 +3,7 @@ package kz.komek.admin;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import kz.komek.web.ForbiddenException;
+import kz.komek.http.ForbiddenException;
 
 /**
  * Who makes an admin write, as the audit log signs it: the principal and, when the client sent one, its request

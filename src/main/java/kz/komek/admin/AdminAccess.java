@@ -2,8 +2,8 @@ package kz.komek.admin;
 
 import io.javalin.http.Context;
 import java.util.Optional;
-import kz.komek.web.ForbiddenException;
-import kz.komek.web.UnauthorizedException;
+import kz.komek.http.ForbiddenException;
+import kz.komek.http.UnauthorizedException;
 
 /**
  * What an admin handler asks first: who is this, and may they do this? The authentication filter
@@ -16,7 +16,7 @@ import kz.komek.web.UnauthorizedException;
  */
 public final class AdminAccess {
     /** The session's CSRF token, for forms ({@link #csrf(Context)}). */
-    static final String CSRF_ATTRIBUTE = "komek.csrf";
+    public static final String CSRF_ATTRIBUTE = "komek.csrf";
 
     /**
      * The principal of the request if its role includes {@code needed}; else a 403 (JSON under {@code /api}, a page

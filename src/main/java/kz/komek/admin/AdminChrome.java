@@ -3,8 +3,8 @@ package kz.komek.admin;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.Chrome;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.LocaleLink;
+import kz.komek.i18n.Locale;
 import kz.komek.seo.Head;
 
 /** The shared layout's frame around an admin page: never indexed, the logo leads to {@code /admin}, no search. */

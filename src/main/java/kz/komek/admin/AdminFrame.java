@@ -3,7 +3,7 @@ package kz.komek.admin;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.Chrome;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /**
  * What every signed-in admin page has around its content ({@code admin/frame.jte}): the layout's chrome, the

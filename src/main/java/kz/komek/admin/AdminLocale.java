@@ -2,7 +2,7 @@ package kz.komek.admin;
 
 import io.javalin.http.Context;
 import java.util.Optional;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /** The admin UI's language: {@code ?lang=kz|ru}, else the browser's Accept-Language, else Russian. */
 public final class AdminLocale {

@@ -1,6 +1,6 @@
 package kz.komek.admin;
 
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /** The admin UI's texts in both locales, in one place for a translator (the visitor pages have catalog.UiText). */
 public enum AdminText {

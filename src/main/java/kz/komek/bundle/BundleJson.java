@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.QuestionText;
 import kz.komek.catalog.SectionPath;
+import kz.komek.i18n.Locale;
 
 /**
  * Reads and writes {@code komek-bundle/1} JSON. Reading validates every field and names the record and field

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
-import kz.komek.web.BadRequestException;
-import kz.komek.web.NotFoundException;
+import kz.komek.http.BadRequestException;
+import kz.komek.http.NotFoundException;
+import kz.komek.i18n.Locale;
 
 /**
  * The public JSON API over the catalog ({@code /api/v1}). Field names of a question follow the seed's payload,

@@ -14,15 +14,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
+import kz.komek.http.BadRequestException;
+import kz.komek.http.NotFoundException;
+import kz.komek.i18n.Locale;
 import kz.komek.seo.Head;
 import kz.komek.seo.HeadBuilder;
 import kz.komek.seo.PageFacts;
 import kz.komek.seo.PublicOrigin;
-import kz.komek.seo.QuestionMoves;
 import kz.komek.seo.Robots;
-import kz.komek.web.BadRequestException;
-import kz.komek.web.NotFoundException;
-import kz.komek.web.PageCache;
 
 /** The visitor's HTML pages: site home, product/theme/subtheme pages and question pages. */
 public final class CatalogPages {

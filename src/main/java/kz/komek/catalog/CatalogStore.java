@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reads the catalog. Writes come through the bundle importer (and, later, the admin). */

@@ -2,6 +2,7 @@ package kz.komek.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import kz.komek.i18n.Locale;
 import kz.komek.seo.Head;
 
 /**

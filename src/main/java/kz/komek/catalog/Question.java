@@ -2,6 +2,7 @@ package kz.komek.catalog;
 
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.i18n.Locale;
 
 /**
  * A question with its texts in every locale it has.

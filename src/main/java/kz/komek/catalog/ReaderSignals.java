@@ -3,6 +3,7 @@ package kz.komek.catalog;
 import io.javalin.http.Context;
 import java.time.LocalDateTime;
 import java.util.List;
+import kz.komek.i18n.Locale;
 
 /**
  * What readers do with questions (votes, views), as the catalog's pages and API show it. The feedback feature

@@ -2,6 +2,7 @@ package kz.komek.catalog;
 
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.i18n.Locale;
 
 /** A product, theme or subtheme. A section may lack a title in a locale: it is then not published there. */
 public record Section(long id, String site, SectionPath path, int position, Map<Locale, String> titles) {

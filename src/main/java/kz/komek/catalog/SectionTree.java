@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.i18n.Locale;
 
 /** A site's sections as a tree: products, their themes, the themes' subthemes. */
 public final class SectionTree {

@@ -2,6 +2,7 @@ package kz.komek.catalog;
 
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.i18n.Locale;
 
 /** An audience with its own tree (clients, partners). */
 public record Site(String slug, int position, Map<Locale, String> titles) {

@@ -1,5 +1,7 @@
 package kz.komek.catalog;
 
+import kz.komek.i18n.Locale;
+
 /**
  * Every interface text of the visitor pages, in both locales, in one place so that a translator reviews one file.
  * Texts with {@code %s}/{@code %d} are formats for {@link #format(Locale, Object...)}.

@@ -2,11 +2,11 @@ package kz.komek.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import kz.komek.admin.AccountException;
-import kz.komek.admin.Accounts;
-import kz.komek.admin.ApiToken;
-import kz.komek.admin.AuditLog;
-import kz.komek.admin.UserName;
+import kz.komek.admin.accounts.AccountException;
+import kz.komek.admin.accounts.Accounts;
+import kz.komek.admin.accounts.ApiToken;
+import kz.komek.admin.accounts.UserName;
+import kz.komek.admin.audit.AuditLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,7 +3,7 @@ package kz.komek.content;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /**
  * Renders a stored answer for one platform: exactly one of its platform variants, macros as configured, app

@@ -3,7 +3,7 @@ package kz.komek.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /**
  * An answer compiled once into what varies by platform and what does not: static HTML, platform-only parts,

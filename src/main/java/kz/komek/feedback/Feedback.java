@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import kz.komek.Config;
 import kz.komek.catalog.CatalogStore;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.QuestionSummary;
 import kz.komek.catalog.ReaderSignals;
 import kz.komek.catalog.VoteBox;
+import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
 
 /**

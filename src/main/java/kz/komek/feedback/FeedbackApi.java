@@ -12,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogStore;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.Question;
-import kz.komek.web.BadRequestException;
-import kz.komek.web.NotFoundException;
+import kz.komek.http.BadRequestException;
+import kz.komek.http.NotFoundException;
+import kz.komek.i18n.Locale;
 
 /** {@code POST /api/v1/questions/{id}/votes}: the app's and scripts' way to vote. */
 public final class FeedbackApi {

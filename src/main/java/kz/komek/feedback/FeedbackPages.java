@@ -7,10 +7,10 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import kz.komek.catalog.CatalogStore;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.Question;
-import kz.komek.web.BadRequestException;
-import kz.komek.web.NotFoundException;
+import kz.komek.http.BadRequestException;
+import kz.komek.http.NotFoundException;
+import kz.komek.i18n.Locale;
 
 /**
  * The vote form under an answer, without JavaScript: it posts to the question page itself, and the reader is sent

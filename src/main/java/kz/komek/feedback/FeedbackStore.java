@@ -9,9 +9,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.SectionPath;
 import kz.komek.catalog.Usefulness;
+import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
 
 /** Votes, their reasons and page views: the feedback feature's SQL. */

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.QuestionSummary;
+import kz.komek.i18n.Locale;
 
 /**
  * A product's top questions: score = (views in the last {@value #WINDOW_DAYS} days + 1) × usefulness, that is

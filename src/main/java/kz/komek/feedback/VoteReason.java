@@ -3,9 +3,9 @@ package kz.komek.feedback;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.UiText;
 import kz.komek.catalog.VoteBox;
+import kz.komek.i18n.Locale;
 
 /**
  * Why an answer did not help: a short fixed list, so editors can count reasons; the reader's own words go in the

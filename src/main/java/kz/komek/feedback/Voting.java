@@ -3,10 +3,10 @@ package kz.komek.feedback;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import java.util.Optional;
-import kz.komek.catalog.Locale;
-import kz.komek.web.ClientAddress;
-import kz.komek.web.NotFoundException;
-import kz.komek.web.TooManyRequestsException;
+import kz.komek.http.ClientAddress;
+import kz.komek.http.NotFoundException;
+import kz.komek.http.TooManyRequestsException;
+import kz.komek.i18n.Locale;
 
 /** Casting a vote, the same from the API and from the page's form: who may, and who the voter is. */
 final class Voting {

@@ -2,7 +2,7 @@ package kz.komek.search;
 
 import java.io.IOException;
 import java.io.Reader;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;

@@ -2,7 +2,7 @@ package kz.komek.search;
 
 import java.util.Optional;
 import java.util.Set;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /** Tells Russian from Kazakh in short queries, Cyrillic or Latin. */
 public final class LanguageDetector {

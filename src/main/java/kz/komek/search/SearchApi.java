@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.komek.catalog.CatalogStore;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.Site;
-import kz.komek.web.BadRequestException;
-import kz.komek.web.NotFoundException;
+import kz.komek.http.BadRequestException;
+import kz.komek.http.NotFoundException;
+import kz.komek.i18n.Locale;
 
 /** {@code GET /api/v1/search} and {@code GET /api/v1/suggest}. */
 public final class SearchApi {

@@ -3,7 +3,7 @@ package kz.komek.search;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.Set;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /**
  * What the index knows of one question in one locale.

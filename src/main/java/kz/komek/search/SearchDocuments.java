@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.komek.bundle.Bundle;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.Usefulness;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
+import kz.komek.i18n.Locale;
 import org.jsoup.Jsoup;
 
 /** Builds search documents from a bundle: the whole help center (a rebuild, the evaluation) or a changed part. */

@@ -11,10 +11,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.CatalogPages;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.UiText;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
+import kz.komek.i18n.Locale;
 
 /** {@code GET /{site}/{locale}/search?q=}: the results page (not indexed by search engines). */
 public final class SearchPages {

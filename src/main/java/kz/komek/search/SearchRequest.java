@@ -2,7 +2,7 @@ package kz.komek.search;
 
 import java.time.LocalDateTime;
 import java.util.Optional;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /**
  * A search as asked.

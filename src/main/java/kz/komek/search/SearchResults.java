@@ -2,7 +2,7 @@ package kz.komek.search;
 
 import java.util.List;
 import java.util.Optional;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /**
  * What a search found, best first.

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import kz.komek.bundle.Bundle;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
 
 /** What the search feature reads from the database and the misses it writes. */

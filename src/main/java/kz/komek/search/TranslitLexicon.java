@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 import org.tartarus.snowball.ext.RussianStemmer;
 
 /**

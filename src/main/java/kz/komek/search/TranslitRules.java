@@ -2,7 +2,7 @@ package kz.komek.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /** Latin letter groups and the Cyrillic letters they may stand for, with a cost (0 = the usual reading). */
 final class TranslitRules {

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /** Latin spellings of Russian and Kazakh words back to Cyrillic candidates. */
 public final class Transliteration {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /** Turns {@link PageFacts} into the page's head: robots, canonical, hreflang, Open Graph, JSON-LD. Pure. */
 public final class HeadBuilder {

@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /**
  * What the catalog knows about a page that search engines care about; {@link HeadBuilder} turns it into tags.

@@ -1,7 +1,7 @@
 package kz.komek.web;
 
 import kz.komek.catalog.Chrome;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /** Model of {@code error.jte}: the 404/400/500 page, in the locale the URL asked for when it named one. */
 public record ErrorPage(int status, String title, String message, Locale locale) {

@@ -8,8 +8,14 @@ import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import java.util.Optional;
 import kz.komek.bundle.BundleException;
-import kz.komek.catalog.Locale;
 import kz.komek.catalog.UiText;
+import kz.komek.http.BadRequestException;
+import kz.komek.http.ConflictException;
+import kz.komek.http.ForbiddenException;
+import kz.komek.http.NotFoundException;
+import kz.komek.http.TooManyRequestsException;
+import kz.komek.http.UnauthorizedException;
+import kz.komek.i18n.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

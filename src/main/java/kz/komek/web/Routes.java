@@ -13,23 +13,24 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import kz.komek.Config;
-import kz.komek.admin.Admin;
-import kz.komek.admin.LintApi;
-import kz.komek.admin.content.AdminQuestionsApi;
-import kz.komek.admin.content.QuestionPages;
+import kz.komek.admin.accounts.AdminAccounts;
+import kz.komek.admin.questions.AdminQuestionsApi;
+import kz.komek.admin.questions.LintApi;
+import kz.komek.admin.questions.QuestionPages;
 import kz.komek.admin.sections.SectionPages;
 import kz.komek.admin.sections.SectionsApi;
 import kz.komek.admin.transfer.Transfers;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
-import kz.komek.catalog.Locale;
+import kz.komek.catalog.PageCache;
 import kz.komek.catalog.Site;
 import kz.komek.feedback.FeedbackApi;
 import kz.komek.feedback.FeedbackPages;
+import kz.komek.i18n.Locale;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchPages;
-import kz.komek.seo.SeoPages;
+import kz.komek.sitemap.SitemapPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public final class Routes {
     private final FeedbackApi feedbackApi;
     private final FeedbackPages feedbackPages;
     private final LintApi lint;
-    private final Admin admin;
+    private final AdminAccounts admin;
     private final AdminQuestionsApi adminQuestions;
     private final QuestionPages questionPages;
     private final SectionsApi sectionsApi;
@@ -52,7 +53,7 @@ public final class Routes {
     private final Transfers transfers;
     private final SearchApi searchApi;
     private final SearchPages searchPages;
-    private final SeoPages seo;
+    private final SitemapPages seo;
     private final PageCache pageCache;
     private final Errors errors;
     private final PrometheusMeterRegistry registry;
@@ -66,7 +67,7 @@ public final class Routes {
             FeedbackApi feedbackApi,
             FeedbackPages feedbackPages,
             LintApi lint,
-            Admin admin,
+            AdminAccounts admin,
             AdminQuestionsApi adminQuestions,
             QuestionPages questionPages,
             SectionsApi sectionsApi,
@@ -74,7 +75,7 @@ public final class Routes {
             Transfers transfers,
             SearchApi searchApi,
             SearchPages searchPages,
-            SeoPages seo,
+            SitemapPages seo,
             PageCache pageCache,
             TemplateEngine templates,
             PrometheusMeterRegistry registry) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import kz.komek.http.NotFoundException;
 
 /**
  * Files under {@code /static/} from the classpath, with an ETag. An explicit route rather than Javalin's static

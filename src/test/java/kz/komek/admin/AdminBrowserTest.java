@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import kz.komek.admin.accounts.Password;
+import kz.komek.admin.accounts.UserName;
 import kz.komek.testing.Browser;
+import kz.komek.testing.Fixtures;
 import kz.komek.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +102,7 @@ class AdminBrowserTest {
 
         // a bundle: uploaded, its report read, then applied
         Path file = dir.resolve("changes.json");
-        Files.write(file, new ObjectMapper().writeValueAsBytes(TransferApiTest.changedBundle(false)));
+        Files.write(file, new ObjectMapper().writeValueAsBytes(Fixtures.changedBundle(false)));
         browser.open("/admin/transfer");
         browser.byId("transfer-file").sendKeys(file.toString());
         browser.click(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]"));

@@ -3,7 +3,10 @@ package kz.komek.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import kz.komek.catalog.Locale;
+import kz.komek.admin.accounts.Password;
+import kz.komek.admin.accounts.UserName;
+import kz.komek.i18n.Locale;
+import kz.komek.testing.AdminHttp;
 import kz.komek.testing.TestApp;
 import org.assertj.core.api.SoftAssertions;
 import org.jsoup.Jsoup;

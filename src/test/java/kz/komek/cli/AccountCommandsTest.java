@@ -201,7 +201,7 @@ class AccountCommandsTest {
             // the new password signs in; the role holds
             var user = app.app()
                     .accounts()
-                    .user(new kz.komek.admin.UserName("dana"))
+                    .user(new kz.komek.admin.accounts.UserName("dana"))
                     .orElseThrow();
             assertThat(user.role()).isEqualTo(kz.komek.admin.Role.PUBLISHER);
         }

@@ -285,10 +285,10 @@ class HostileHtmlTest {
     void renderedAnswersAreSafeForEveryPlatformForSeed20261125() {
         HtmlSanitizer sanitizer = new HtmlSanitizer();
         AnswerRenderer renderer = new AnswerRenderer(ContentConfig.defaults());
-        kz.komek.catalog.Locale[] locales = kz.komek.catalog.Locale.values();
+        kz.komek.i18n.Locale[] locales = kz.komek.i18n.Locale.values();
         for (int i = 0; i < CASES; i++) {
             String html = hostileCase(SEED, i);
-            kz.komek.catalog.Locale locale = locales[i % locales.length];
+            kz.komek.i18n.Locale locale = locales[i % locales.length];
             try {
                 String clean = sanitizer.sanitize(html).html();
                 for (Platform platform : Platform.values()) {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kz.komek.bundle.Bundle;
-import kz.komek.bundle.NuxtPayloadReader;
+import kz.komek.bundle.nuxt.NuxtPayloadReader;
 import kz.komek.testing.SharedCorpus;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

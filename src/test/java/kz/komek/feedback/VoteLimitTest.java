@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import kz.komek.Config;
+import kz.komek.http.ClientAddress;
 import kz.komek.testing.TestApp;
-import kz.komek.web.ClientAddress;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 

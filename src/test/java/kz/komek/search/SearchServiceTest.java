@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.bundle.BundleJson;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 import kz.komek.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

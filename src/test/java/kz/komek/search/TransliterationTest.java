@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 import org.junit.jupiter.api.Test;
 
 class TransliterationTest {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.komek.Config;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The head builder and the public origin, without a server. */

@@ -1,16 +1,19 @@
 package kz.komek.seo;
 
+import static kz.komek.testing.HeadTags.canonical;
+import static kz.komek.testing.HeadTags.hreflang;
+import static kz.komek.testing.HeadTags.jsonLd;
+import static kz.komek.testing.HeadTags.ofType;
+import static kz.komek.testing.HeadTags.og;
+import static kz.komek.testing.HeadTags.robots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import kz.komek.bundle.BundleJson;
 import kz.komek.testing.TestApp;
 import org.jsoup.Jsoup;
@@ -42,44 +45,6 @@ class HeadTagsTest {
         HttpResponse<String> r = app.get(path);
         assertThat(r.statusCode()).as("status of " + path).isEqualTo(200);
         return Jsoup.parse(r.body());
-    }
-
-    /** hreflang → href, in document order. */
-    static Map<String, String> hreflang(Document doc) {
-        var result = new LinkedHashMap<String, String>();
-        doc.select("head link[rel=alternate][hreflang]").forEach(l -> result.put(l.attr("hreflang"), l.attr("href")));
-        return result;
-    }
-
-    static String canonical(Document doc) {
-        assertThat(doc.select("head link[rel=canonical]")).hasSize(1);
-        return doc.select("head link[rel=canonical]").attr("href");
-    }
-
-    static Optional<String> robots(Document doc) {
-        var meta = doc.select("head meta[name=robots]");
-        assertThat(meta.size()).isLessThanOrEqualTo(1);
-        return meta.isEmpty() ? Optional.empty() : Optional.of(meta.attr("content"));
-    }
-
-    static String og(Document doc, String property) {
-        return doc.select("head meta[property=" + property + "]").attr("content");
-    }
-
-    /** Every JSON-LD block, parsed as JSON: a block that does not parse fails the test. */
-    static List<JsonNode> jsonLd(Document doc) throws Exception {
-        var blocks = new ArrayList<JsonNode>();
-        for (var script : doc.select("script[type=application/ld+json]")) {
-            blocks.add(JSON.readTree(script.data()));
-        }
-        return blocks;
-    }
-
-    static JsonNode ofType(List<JsonNode> blocks, String type) {
-        return blocks.stream()
-                .filter(b -> b.path("@type").asText().equals(type))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type + " in " + blocks));
     }
 
     @Test

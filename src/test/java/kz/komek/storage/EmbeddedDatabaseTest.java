@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import kz.komek.App;
 import kz.komek.Config;
 import kz.komek.bundle.BundleJson;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -15,11 +15,11 @@ import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
-import kz.komek.admin.content.QuestionEditor;
+import kz.komek.admin.questions.QuestionEditor;
 import kz.komek.bundle.BundleException;
-import kz.komek.web.BadRequestException;
-import kz.komek.web.ConflictException;
-import kz.komek.web.NotFoundException;
+import kz.komek.http.BadRequestException;
+import kz.komek.http.ConflictException;
+import kz.komek.http.NotFoundException;
 
 /**
  * The sections pages of the admin ({@code /admin/sections…}): the tree of every site, one section with its

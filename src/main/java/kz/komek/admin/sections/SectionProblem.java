@@ -5,7 +5,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.komek.admin.AdminText;
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 
 /**
  * Why a section write was refused, in the words of the section pages' language. {@link SectionEditor} says it in

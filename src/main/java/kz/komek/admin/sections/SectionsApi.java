@@ -15,10 +15,10 @@ import kz.komek.admin.Actor;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
-import kz.komek.admin.content.EditedQuestion;
-import kz.komek.admin.content.QuestionEditor;
-import kz.komek.web.BadRequestException;
-import kz.komek.web.NotFoundException;
+import kz.komek.admin.questions.EditedQuestion;
+import kz.komek.admin.questions.QuestionEditor;
+import kz.komek.http.BadRequestException;
+import kz.komek.http.NotFoundException;
 
 /**
  * The editors' JSON API for the help center's structure ({@code /api/v1/admin/sections…}) and for placing

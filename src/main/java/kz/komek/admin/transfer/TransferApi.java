@@ -11,7 +11,7 @@ import kz.komek.admin.AdminAccess;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 import kz.komek.bundle.ImportReport;
-import kz.komek.web.BadRequestException;
+import kz.komek.http.BadRequestException;
 
 /**
  * {@code POST /api/v1/admin/import?dry_run=} and {@code GET /api/v1/admin/export}, for publishers and admins: an

@@ -15,13 +15,13 @@ import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminLocale;
 import kz.komek.admin.AdminText;
-import kz.komek.admin.AuditLog;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
+import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleException;
 import kz.komek.bundle.ImportReport;
-import kz.komek.catalog.Locale;
-import kz.komek.web.NotFoundException;
+import kz.komek.http.NotFoundException;
+import kz.komek.i18n.Locale;
 
 /**
  * {@code /admin/transfer}: upload a file, see what importing it would change (a dry run), then apply it. Between the

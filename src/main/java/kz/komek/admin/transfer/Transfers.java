@@ -3,7 +3,7 @@ package kz.komek.admin.transfer;
 import gg.jte.TemplateEngine;
 import java.time.Clock;
 import kz.komek.admin.AdminAccess;
-import kz.komek.admin.AuditLog;
+import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleStore;
 import org.jdbi.v3.core.Jdbi;
 

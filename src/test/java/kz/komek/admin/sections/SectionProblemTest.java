@@ -2,7 +2,7 @@ package kz.komek.admin.sections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import kz.komek.catalog.Locale;
+import kz.komek.i18n.Locale;
 import org.junit.jupiter.api.Test;
 
 class SectionProblemTest {

@@ -1,0 +1,70 @@
+package kz.komek.admin.accounts;
+
+import gg.jte.TemplateEngine;
+import io.javalin.http.Handler;
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import kz.komek.admin.AdminAccess;
+import kz.komek.admin.audit.AuditLog;
+import kz.komek.admin.audit.AuditPages;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Editors' accounts and access, built once by {@code App}: the gate in front of the admin ({@link #gate()}), what
+ * handlers ask it ({@link #access()}), and the sign-in pages and account API. Keeps no state of its own: users,
+ * tokens, sessions and failed sign-ins are rows in PostgreSQL, shared by every node.
+ */
+public final class AdminAccounts {
+    private final Accounts accounts;
+    private final AdminAccess access = new AdminAccess();
+    private final AdminAuth auth;
+    private final LoginPages login;
+    private final AccountsApi api;
+    private final AuditPages auditPages;
+    private final UsersPages usersPages;
+
+    /** @param trustProxy believe {@code X-Forwarded-For}/{@code -Proto} (client address, HTTPS) */
+    public AdminAccounts(Jdbi jdbi, boolean trustProxy, TemplateEngine templates, ZoneId zone) {
+        var random = new SecureRandom();
+        var hasher = new PasswordHasher();
+        var store = new AccountStore(jdbi);
+        var sessions = new SessionStore(jdbi);
+        var cookies = new AdminCookies(trustProxy);
+        this.accounts = new Accounts(jdbi, store, hasher, random);
+        this.auth = new AdminAuth(accounts, sessions, cookies);
+        var signIn = new SignIn(jdbi, new AuditLog(jdbi), store, sessions, new LoginThrottle(jdbi), hasher, random);
+        this.login = new LoginPages(signIn, sessions, cookies, templates, random, trustProxy);
+        this.api = new AccountsApi(access, accounts, cookies);
+        this.auditPages = new AuditPages(access, new AuditLog(jdbi), templates, zone);
+        this.usersPages = new UsersPages(access, accounts, cookies, templates, zone);
+    }
+
+    /** The before-handler for {@code /admin}, {@code /admin/*}, {@code /api/v1/admin} and {@code /api/v1/admin/*}. */
+    public Handler gate() {
+        return auth::authenticate;
+    }
+
+    public AdminAccess access() {
+        return access;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public LoginPages login() {
+        return login;
+    }
+
+    public AccountsApi api() {
+        return api;
+    }
+
+    public AuditPages auditPages() {
+        return auditPages;
+    }
+
+    public UsersPages usersPages() {
+        return usersPages;
+    }
+}

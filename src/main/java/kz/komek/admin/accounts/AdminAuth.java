@@ -1,0 +1,124 @@
+package kz.komek.admin.accounts;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import kz.komek.admin.AdminAccess;
+import kz.komek.admin.AdminText;
+import kz.komek.admin.Principal;
+import kz.komek.http.ForbiddenException;
+import kz.komek.http.UnauthorizedException;
+
+/**
+ * The gate in front of {@code /admin}, {@code /admin/*} and {@code /api/v1/admin/*} (not the sign-in page): puts the
+ * {@link Principal} on the request or turns it away.
+ *
+ * <ul>
+ *   <li>{@code Authorization: Bearer TOKEN}: a script. A token that does not work (unknown, revoked, its user
+ *       disabled) is a 401, whatever else the request carries.
+ *   <li>Else the session cookie: a person in a browser. A state-changing request must also carry the session's CSRF
+ *       token (form field {@code _csrf} or header {@code X-CSRF-Token}), else 403: the cookie is sent by the browser
+ *       on its own, the token only by our pages. A token request needs none: no browser adds it by itself.
+ *   <li>Neither: the API answers 401 with {@code WWW-Authenticate: Bearer}; a page sends the browser to the sign-in
+ *       page (303), which brings it back afterwards.
+ * </ul>
+ *
+ * Admin responses are never stored by a cache ({@code Cache-Control: no-store}).
+ */
+final class AdminAuth {
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Accounts accounts;
+    private final SessionStore sessions;
+    private final AdminCookies cookies;
+
+    AdminAuth(Accounts accounts, SessionStore sessions, AdminCookies cookies) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.cookies = cookies;
+    }
+
+    void authenticate(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        if (ctx.path().equals(AdminCookies.LOGIN_PATH)) {
+            return; // the sign-in page checks its own form
+        }
+        boolean api = ctx.path().startsWith("/api/");
+        String authorization = ctx.header("Authorization");
+        if (authorization != null) {
+            User user = bearer(authorization)
+                    .flatMap(accounts::tokenUser)
+                    .orElseThrow(() -> new UnauthorizedException(
+                            "the API token is not valid (unknown, revoked, or its user is disabled)",
+                            "Bearer error=\"invalid_token\""));
+            ctx.attribute(Principal.ATTRIBUTE, principal(user, Principal.Via.TOKEN));
+            return;
+        }
+        var live = cookies.session(ctx).flatMap(sessions::live);
+        if (live.isEmpty()) {
+            if (cookies.hasSession(ctx)) {
+                cookies.clearSession(ctx); // over, or never was: the browser may forget it
+            }
+            if (api) {
+                throw new UnauthorizedException(
+                        "sign in at /admin/login, or send Authorization: Bearer TOKEN", "Bearer");
+            }
+            ctx.redirect(loginUrl(ctx), HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        var session = live.get();
+        ctx.attribute(Principal.ATTRIBUTE, principal(session.user(), Principal.Via.SESSION));
+        ctx.attribute(AdminAccess.CSRF_ATTRIBUTE, session.csrf());
+        if (!SAFE_METHODS.contains(ctx.method().name()) && !Secret.same(sentCsrf(ctx), session.csrf())) {
+            throw new ForbiddenException(
+                    "missing or wrong CSRF token: a signed-in browser's "
+                            + ctx.method().name()
+                            + " must carry the session's token in the _csrf form field or the X-CSRF-Token header",
+                    AdminText.CSRF_REFUSED::in);
+        }
+    }
+
+    private static Principal principal(User user, Principal.Via via) {
+        return new Principal(user.id(), user.name().value(), user.role(), via);
+    }
+
+    /** The token of {@code Bearer TOKEN} (the scheme in any case); empty for any other scheme. */
+    static Optional<String> bearer(String authorization) {
+        String a = authorization.strip();
+        if (a.length() > 7 && a.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return Optional.of(a.substring(7).strip());
+        }
+        return Optional.empty();
+    }
+
+    private static String sentCsrf(Context ctx) {
+        String header = ctx.header("X-CSRF-Token");
+        if (header != null) {
+            return header;
+        }
+        return ctx.isFormUrlencoded() || ctx.isMultipartFormData() ? ctx.formParam("_csrf") : null;
+    }
+
+    /** The sign-in page, coming back here afterwards when this was a page (a GET), keeping the language. */
+    private static String loginUrl(Context ctx) {
+        var url = new StringBuilder(AdminCookies.LOGIN_PATH);
+        String method = ctx.method().name();
+        String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        NextPath next = method.equals("GET") || method.equals("HEAD") ? NextPath.parse(here) : NextPath.HOME;
+        char sep = '?';
+        if (!next.equals(NextPath.HOME)) {
+            url.append(sep).append("next=").append(URLEncoder.encode(next.value(), StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        String lang = ctx.queryParam("lang");
+        if (kz.komek.i18n.Locale.parse(lang).isPresent()) {
+            url.append(sep).append("lang=").append(lang);
+        }
+        return url.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package kz.komek.admin.audit;
+
+import java.util.List;
+import java.util.Optional;
+import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminText;
+
+/**
+ * Model of {@code admin/audit.jte}: the filter form (as the reader filled it), the rows, and the link to older rows.
+ *
+ * @param ownOnly the reader is not an admin and sees only their own rows
+ * @param olderHref the next page (rows before the last one shown); empty on the last page
+ */
+public record AuditPage(
+        AdminFrame frame,
+        Form form,
+        List<Row> rows,
+        boolean ownOnly,
+        Optional<String> error,
+        Optional<String> olderHref,
+        List<Option> actions) {
+
+    /** The filter form's fields as sent. */
+    public record Form(String actor, String action, String objectType, String objectId, String from, String to) {}
+
+    /** One row as shown; {@code objectHref} leads to the object's admin page when it has one. */
+    public record Row(
+            long id,
+            String when,
+            String who,
+            String whoHref,
+            String action,
+            String actionCode,
+            String object,
+            Optional<String> objectHref,
+            List<Change> changes) {}
+
+    /** One field of the before/after summaries: {@code before → after}, either side possibly empty. */
+    public record Change(String field, Optional<String> before, Optional<String> after) {
+        public boolean changed() {
+            return !before.equals(after);
+        }
+    }
+
+    /** An action of the filter's list: its code and label. */
+    public record Option(String code, String label, boolean selected) {}
+
+    public String t(AdminText text) {
+        return frame.t(text);
+    }
+
+    public String href(String path) {
+        return frame.href(path);
+    }
+}

@@ -1,0 +1,263 @@
+package kz.komek.admin.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.komek.admin.AdminAccess;
+import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminText;
+import kz.komek.admin.Principal;
+import kz.komek.admin.Role;
+import kz.komek.i18n.Locale;
+
+/**
+ * {@code GET /admin/audit}: the audit log as a table, newest first, filtered by a GET form, paged by "older" links
+ * ({@code before=} the last row's id, so a page stays the same while new rows come). Any role: an admin reads every
+ * row, anyone else their own ({@link AuditLog#list(AuditLog.Filter, Principal)} decides).
+ */
+public final class AuditPages {
+    static final int PAGE = 50;
+
+    /** The actions komek writes, with their labels; an action not here is shown as it is stored. */
+    static final Map<String, AdminText> ACTIONS = actions();
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final AdminAccess access;
+    private final AuditLog audit;
+    private final TemplateEngine templates;
+    private final ZoneId zone;
+
+    public AuditPages(AdminAccess access, AuditLog audit, TemplateEngine templates, ZoneId zone) {
+        this.access = access;
+        this.audit = audit;
+        this.templates = templates;
+        this.zone = zone;
+    }
+
+    private static Map<String, AdminText> actions() {
+        var m = new LinkedHashMap<String, AdminText>();
+        m.put("question.save_draft", AdminText.ACTION_QUESTION_SAVE_DRAFT);
+        m.put("question.publish", AdminText.ACTION_QUESTION_PUBLISH);
+        m.put("question.unpublish", AdminText.ACTION_QUESTION_UNPUBLISH);
+        m.put("question.restore", AdminText.ACTION_QUESTION_RESTORE);
+        m.put("question.delete", AdminText.ACTION_QUESTION_DELETE);
+        m.put("question.create", AdminText.ACTION_QUESTION_CREATE);
+        m.put("question.place", AdminText.ACTION_QUESTION_PLACE);
+        m.put("question.cross_list", AdminText.ACTION_QUESTION_CROSS_LIST);
+        m.put("section.create", AdminText.ACTION_SECTION_CREATE);
+        m.put("section.retitle", AdminText.ACTION_SECTION_RETITLE);
+        m.put("section.move", AdminText.ACTION_SECTION_MOVE);
+        m.put("section.reorder", AdminText.ACTION_SECTION_REORDER);
+        m.put("section.delete", AdminText.ACTION_SECTION_DELETE);
+        m.put("bundle.import", AdminText.ACTION_BUNDLE_IMPORT);
+        m.put("user.create", AdminText.ACTION_USER_CREATE);
+        m.put("user.disable", AdminText.ACTION_USER_DISABLE);
+        m.put("user.enable", AdminText.ACTION_USER_ENABLE);
+        m.put("user.role", AdminText.ACTION_USER_ROLE);
+        m.put("user.password", AdminText.ACTION_USER_PASSWORD);
+        m.put("token.create", AdminText.ACTION_TOKEN_CREATE);
+        m.put("token.revoke", AdminText.ACTION_TOKEN_REVOKE);
+        m.put("session.sign_in", AdminText.ACTION_SESSION_SIGN_IN);
+        m.put("session.sign_out", AdminText.ACTION_SESSION_SIGN_OUT);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The label of an action in the UI's language, or the action as stored when komek does not know it. */
+    static String label(String action, Locale locale) {
+        AdminText t = ACTIONS.get(action);
+        return t == null ? action : t.in(locale);
+    }
+
+    /** {@code GET /admin/audit?actor=&action=&object_type=&object_id=&from=&to=&before=}. */
+    public void list(Context ctx) {
+        Principal p = access.require(ctx, Role.VIEWER);
+        AdminFrame frame = AdminFrame.of(ctx, access, p, "audit", AdminText.AUDIT_TITLE);
+        Locale locale = frame.locale();
+        var form = new AuditPage.Form(
+                param(ctx, "actor"),
+                param(ctx, "action"),
+                param(ctx, "object_type"),
+                param(ctx, "object_id"),
+                param(ctx, "from"),
+                param(ctx, "to"));
+        List<AuditPage.Option> options = new ArrayList<>();
+        ACTIONS.forEach(
+                (code, text) -> options.add(new AuditPage.Option(code, text.in(locale), code.equals(form.action()))));
+        AuditLog.Filter filter;
+        try {
+            filter = filter(form, param(ctx, "before"));
+        } catch (IllegalArgumentException e) {
+            render(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    new AuditPage(
+                            frame,
+                            form,
+                            List.of(),
+                            !p.may(Role.ADMIN),
+                            Optional.of(AdminText.AUDIT_BAD_FILTER.format(locale, e.getMessage())),
+                            Optional.empty(),
+                            options));
+            return;
+        }
+        List<AuditLog.Entry> entries = audit.list(filter, p);
+        List<AuditPage.Row> rows = entries.stream().map(e -> row(e, frame)).toList();
+        Optional<String> older = entries.size() == PAGE
+                ? Optional.of(
+                        frame.href(query(form, entries.get(entries.size() - 1).id())))
+                : Optional.empty();
+        render(
+                ctx,
+                HttpStatus.OK,
+                new AuditPage(frame, form, rows, !p.may(Role.ADMIN), Optional.empty(), older, options));
+    }
+
+    private AuditLog.Filter filter(AuditPage.Form form, String before) {
+        Optional<Long> actorId = Optional.empty();
+        Optional<String> actorName = Optional.empty();
+        if (!form.actor().isEmpty()) {
+            if (form.actor().chars().allMatch(Character::isDigit)) {
+                actorId = Optional.of(number(form.actor(), "actor"));
+            } else {
+                actorName = Optional.of(form.actor());
+            }
+        }
+        Optional<java.time.Instant> from =
+                date(form.from(), "from").map(d -> d.atStartOfDay(zone).toInstant());
+        // "to" is the last day shown, so the rows end at the start of the next
+        Optional<java.time.Instant> to =
+                date(form.to(), "to").map(d -> d.plusDays(1).atStartOfDay(zone).toInstant());
+        return new AuditLog.Filter(
+                actorId,
+                optional(form.action()),
+                optional(form.objectType()),
+                optional(form.objectId()),
+                from,
+                to,
+                before.isEmpty() ? Optional.empty() : Optional.of(number(before, "before")),
+                PAGE,
+                actorName);
+    }
+
+    private AuditPage.Row row(AuditLog.Entry e, AdminFrame frame) {
+        String object = e.objectType() + " " + e.objectId();
+        Optional<String> href = switch (e.objectType()) {
+            case "question" -> Optional.of(frame.href("/admin/questions/" + encode(e.objectId())));
+            case "section" -> Optional.of(frame.href("/admin/sections/" + encode(e.objectId())));
+            case "user" ->
+                frame.principal().may(Role.ADMIN) ? Optional.of(frame.href("/admin/users")) : Optional.empty();
+            default -> Optional.empty();
+        };
+        return new AuditPage.Row(
+                e.id(),
+                WHEN.format(e.at().atZone(zone)),
+                e.actorName(),
+                frame.href("/admin/audit?actor=" + encode(e.actorName())),
+                label(e.action(), frame.locale()),
+                e.action(),
+                object,
+                href,
+                changes(e.before(), e.after()));
+    }
+
+    /** The fields of both summaries, in order of appearance: each with its value before and after. */
+    static List<AuditPage.Change> changes(Optional<JsonNode> before, Optional<JsonNode> after) {
+        var fields = new LinkedHashSet<String>();
+        before.filter(JsonNode::isObject).ifPresent(b -> b.fieldNames().forEachRemaining(fields::add));
+        after.filter(JsonNode::isObject).ifPresent(a -> a.fieldNames().forEachRemaining(fields::add));
+        var list = new ArrayList<AuditPage.Change>();
+        for (String f : fields) {
+            list.add(new AuditPage.Change(
+                    f,
+                    before.map(b -> b.get(f)).map(AuditPages::text),
+                    after.map(a -> a.get(f)).map(AuditPages::text)));
+        }
+        // a summary that is not an object (no komek action writes one) is shown whole
+        if (before.isPresent() && !before.get().isObject()
+                || after.isPresent() && !after.get().isObject()) {
+            list.add(new AuditPage.Change("", before.map(AuditPages::text), after.map(AuditPages::text)));
+        }
+        return list;
+    }
+
+    private static String text(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "—";
+        }
+        return n.isValueNode() ? n.asText() : n.toString();
+    }
+
+    private static String query(AuditPage.Form form, long before) {
+        var q = new StringBuilder("/admin/audit?before=").append(before);
+        add(q, "actor", form.actor());
+        add(q, "action", form.action());
+        add(q, "object_type", form.objectType());
+        add(q, "object_id", form.objectId());
+        add(q, "from", form.from());
+        add(q, "to", form.to());
+        return q.toString();
+    }
+
+    private static void add(StringBuilder q, String name, String value) {
+        if (!value.isEmpty()) {
+            q.append('&').append(name).append('=').append(encode(value));
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String param(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null ? "" : v.strip();
+    }
+
+    private static Optional<String> optional(String s) {
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    private static long number(String s, String field) {
+        try {
+            long n = Long.parseLong(s);
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " = " + s);
+        }
+    }
+
+    private static Optional<LocalDate> date(String s, String field) {
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(s));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " = " + s + " (yyyy-mm-dd)");
+        }
+    }
+
+    private void render(Context ctx, HttpStatus status, AuditPage page) {
+        var out = new StringOutput();
+        templates.render("admin/audit.jte", page, out);
+        ctx.status(status).html(out.toString());
+    }
+}

@@ -1,0 +1,608 @@
+package kz.komek.admin.questions;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Optional;
+import kz.komek.admin.Actor;
+import kz.komek.admin.AdminAccess;
+import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminLocale;
+import kz.komek.admin.AdminText;
+import kz.komek.admin.Principal;
+import kz.komek.admin.Role;
+import kz.komek.bundle.Bundle;
+import kz.komek.bundle.BundleException;
+import kz.komek.bundle.BundleJson;
+import kz.komek.catalog.CatalogPages;
+import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.Question;
+import kz.komek.catalog.QuestionText;
+import kz.komek.catalog.Section;
+import kz.komek.catalog.SectionPath;
+import kz.komek.catalog.Site;
+import kz.komek.content.Platform;
+import kz.komek.http.BadRequestException;
+import kz.komek.http.NotFoundException;
+import kz.komek.i18n.Locale;
+
+/**
+ * The editors' question pages: the editor (both locales side by side, HTML source, live preview on desktop,
+ * mobile and app), publishing and scheduling, unpublishing, deleting after a confirmation, the history with a
+ * diff between any two revisions, and restoring. Every write goes through {@link QuestionEditor}, as the JSON API's
+ * do; a refused write shows the form again as it was typed, with the reason.
+ */
+public final class QuestionPages {
+    private final QuestionEditor editor;
+    private final CatalogStore catalog;
+    private final CatalogPages pages;
+    private final AdminAccess access;
+    private final TemplateEngine templates;
+    private final java.time.Clock clock;
+    private final BundleJson json = new BundleJson();
+    /** How many questions a title search lists. */
+    private static final int FOUND = 100;
+
+    public QuestionPages(
+            QuestionEditor editor,
+            CatalogStore catalog,
+            CatalogPages pages,
+            AdminAccess access,
+            TemplateEngine templates,
+            java.time.Clock clock) {
+        this.editor = editor;
+        this.catalog = catalog;
+        this.pages = pages;
+        this.access = access;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** {@code GET /admin}: the landing page: open a question, start a new one, and what waits for publishing. */
+    public void home(Context ctx) {
+        Principal who = access.require(ctx, Role.VIEWER);
+        var frame = AdminFrame.of(ctx, access, who, "home", AdminText.ADMIN_TITLE);
+        render(
+                ctx,
+                HttpStatus.OK,
+                "admin/home.jte",
+                new DashboardPage(frame, editor.pending(50, who), clock.getZone()));
+    }
+
+    /**
+     * {@code GET /admin/questions?q=…}: a number opens that question; words list the questions whose title has them,
+     * drafts and deleted ones too.
+     */
+    public void find(Context ctx) {
+        Principal who = access.require(ctx, Role.VIEWER);
+        String q = Optional.ofNullable(ctx.queryParam("q"))
+                .or(() -> Optional.ofNullable(ctx.queryParam("id")))
+                .orElse("")
+                .strip();
+        if (q.matches("[0-9]{1,18}")) {
+            ctx.redirect(frameHref(ctx, "/admin/questions/" + id(q)), HttpStatus.SEE_OTHER);
+            return;
+        }
+        if (q.length() < 2 || q.length() > 200) {
+            throw new BadRequestException("query parameter q: a question number, or 2 to 200 characters of its title");
+        }
+        var frame = AdminFrame.of(ctx, access, who, "home", AdminText.Q_FIND_TITLE);
+        render(
+                ctx,
+                HttpStatus.OK,
+                "admin/question/find.jte",
+                new FindPage(frame, q, editor.find(q, FOUND, who), FOUND));
+    }
+
+    /** {@code GET /admin/questions/new[?site=S&section=PATH]}: an empty editor. */
+    public void newForm(Context ctx) {
+        Principal who = access.require(ctx, Role.EDITOR);
+        var form = QuestionForm.blank(
+                Optional.ofNullable(ctx.queryParam("site")), Optional.ofNullable(ctx.queryParam("section")));
+        render(
+                ctx,
+                HttpStatus.OK,
+                editPage(ctx, who, Optional.empty(), form, List.of(), Optional.empty(), Optional.empty()));
+    }
+
+    /** {@code POST /admin/questions/new}: the new question's first draft (and, for a publisher, its publication). */
+    public void create(Context ctx) {
+        Principal who = access.require(ctx, Role.EDITOR);
+        var form = QuestionForm.from(ctx);
+        String action = action(ctx);
+        if (!action.equals("save")) {
+            access.require(ctx, Role.PUBLISHER);
+        }
+        SavedDraft saved;
+        try {
+            saved = editor.createDraft(id -> form.record(id, Optional.empty(), json), form.note(), actor(ctx, who));
+        } catch (BundleException e) {
+            refused(ctx, who, Optional.empty(), form, FormProblem.of(e, AdminLocale.of(ctx)));
+            return;
+        } catch (BadRequestException | kz.komek.http.ConflictException e) {
+            refused(ctx, HttpStatus.BAD_REQUEST, who, Optional.empty(), form, e.getMessage());
+            return;
+        }
+        // the draft exists from here on: a refused publication shows it, so that sending again makes no second one
+        try {
+            showSaved(ctx, who, afterSave(ctx, who, saved.question().record().id(), action), saved.findings(), action);
+        } catch (BadRequestException | kz.komek.http.ConflictException e) {
+            refused(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    who,
+                    Optional.of(saved.question()),
+                    QuestionForm.of(saved.question().record()),
+                    e.getMessage());
+        }
+    }
+
+    /** {@code GET /admin/questions/{id}}: the editor with the latest revision and what lint says of it. */
+    public void edit(Context ctx) {
+        Principal who = access.require(ctx, Role.VIEWER);
+        long id = id(ctx.pathParam("id"));
+        EditedQuestion q = question(id, who);
+        Optional<String> done = Optional.ofNullable(ctx.queryParam("done")).map(d -> doneMessage(ctx, d));
+        render(
+                ctx,
+                HttpStatus.OK,
+                editPage(
+                        ctx,
+                        who,
+                        Optional.of(q),
+                        QuestionForm.of(q.record()),
+                        editor.check(q.record()),
+                        done,
+                        Optional.empty()));
+    }
+
+    /**
+     * {@code POST /admin/questions/{id}} with {@code action}: {@code save} (a draft), {@code publish} (save if
+     * changed, then publish now) or {@code schedule} (the same at {@code at}). The page comes back with what the
+     * sanitizer took out and what lint found; a refused write keeps what was typed.
+     */
+    public void save(Context ctx) {
+        Principal who = access.require(ctx, Role.EDITOR);
+        long id = id(ctx.pathParam("id"));
+        if (baseRevision(ctx).isPresent()) {
+            editor.adoptOutsideChange(id);
+        }
+        EditedQuestion current = question(id, who);
+        var form = QuestionForm.from(ctx);
+        String action = action(ctx);
+        try {
+            if (!action.equals("save")) {
+                access.require(ctx, Role.PUBLISHER);
+            }
+            // publishing what a colleague saved meanwhile, unseen, is as bad as overwriting it
+            Optional<Integer> base = baseRevision(ctx);
+            if (base.isPresent() && base.get() != current.revision()) {
+                throw new StaleRevisionException(
+                        id,
+                        base.get(),
+                        current.revision(),
+                        editor.revisions(id, who).get(0).authorName());
+            }
+            Bundle.Question record = form.record(id, Optional.of(current.record()), json);
+            List<EditFinding> findings;
+            boolean changed = !json.questionNode(withoutCounts(record))
+                    .equals(json.questionNode(withoutCounts(current.record())));
+            if (changed) {
+                findings = editor.saveDraft(id, record, form.note(), actor(ctx, who), baseRevision(ctx))
+                        .findings();
+            } else {
+                findings = editor.check(record);
+            }
+            if (!changed && action.equals("save")) {
+                showSaved(ctx, who, current, findings, "unchanged");
+                return;
+            }
+            showSaved(ctx, who, afterSave(ctx, who, id, action), findings, action);
+        } catch (StaleRevisionException e) {
+            // what was typed comes back, now based on the newest revision: saving again is a deliberate choice
+            Locale locale = AdminLocale.of(ctx);
+            EditedQuestion newest = editor.get(id, who).orElseThrow();
+            refused(
+                    ctx,
+                    HttpStatus.CONFLICT,
+                    who,
+                    Optional.of(newest),
+                    form,
+                    AdminText.Q_STALE.format(locale, e.latest(), e.author()));
+        } catch (BundleException e) {
+            refused(ctx, who, Optional.of(current), form, FormProblem.of(e, AdminLocale.of(ctx)));
+        } catch (BadRequestException | kz.komek.http.ConflictException e) {
+            refused(ctx, HttpStatus.BAD_REQUEST, who, Optional.of(current), form, e.getMessage());
+        }
+    }
+
+    /** {@code POST /admin/questions/{id}/unpublish}. */
+    public void unpublish(Context ctx) {
+        Principal who = access.require(ctx, Role.PUBLISHER);
+        long id = id(ctx.pathParam("id"));
+        editor.unpublish(id, actor(ctx, who));
+        ctx.redirect(frameHref(ctx, "/admin/questions/" + id + "?done=unpublished"), HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /admin/questions/{id}/delete}: what deleting means, and the button that does it. */
+    public void confirmDelete(Context ctx) {
+        Principal who = access.require(ctx, Role.PUBLISHER);
+        long id = id(ctx.pathParam("id"));
+        EditedQuestion q = question(id, who);
+        var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_DELETE_TITLE);
+        render(
+                ctx,
+                HttpStatus.OK,
+                "admin/question/delete.jte",
+                new QuestionDeletePage(frame, q, title(q.record(), frame.locale())));
+    }
+
+    /** {@code POST /admin/questions/{id}/delete}: the question leaves readers; its history stays. */
+    public void delete(Context ctx) {
+        Principal who = access.require(ctx, Role.PUBLISHER);
+        long id = id(ctx.pathParam("id"));
+        editor.delete(id, actor(ctx, who));
+        ctx.redirect(frameHref(ctx, "/admin/questions/" + id + "?done=deleted"), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * {@code GET /admin/questions/{id}/preview?locale=ru&platform=mobile[&revision=N]}: a saved revision (the
+     * latest by default) rendered as readers would see it on that platform.
+     */
+    public void previewSaved(Context ctx) {
+        Principal who = access.require(ctx, Role.VIEWER);
+        long id = id(ctx.pathParam("id"));
+        Bundle.Question record;
+        String revision = ctx.queryParam("revision");
+        if (revision == null || revision.isBlank()) {
+            record = question(id, who).record();
+        } else {
+            record = editor.revision(id, (int) id(revision), who);
+        }
+        preview(ctx, record);
+    }
+
+    /**
+     * {@code POST /admin/questions/{id}/preview?locale=&platform=} (and {@code /admin/questions/new/preview}) with
+     * the editor's form: the text as typed, sanitized as a save would, rendered without saving anything.
+     */
+    public void previewForm(Context ctx) {
+        Principal who = access.require(ctx, Role.EDITOR);
+        String given = ctx.pathParamMap().get("id");
+        long id = given == null ? 0 : id(given);
+        Optional<Bundle.Question> base =
+                id == 0 ? Optional.empty() : editor.get(id, who).map(EditedQuestion::record);
+        // a new question has no number yet; the preview shows it under the largest one that can exist
+        Bundle.Question record = QuestionForm.from(ctx).record(id == 0 ? Long.MAX_VALUE : id, base, json);
+        preview(ctx, editor.sanitized(record));
+    }
+
+    private void preview(Context ctx, Bundle.Question record) {
+        Locale locale = Locale.parse(ctx.queryParam("locale"))
+                .orElseThrow(() -> new BadRequestException("query parameter locale: expected ru or kz"));
+        Platform platform = Platform.parse(ctx.queryParam("platform"))
+                .orElseThrow(
+                        () -> new BadRequestException("query parameter platform: expected desktop, mobile or app"));
+        ctx.header("X-Robots-Tag", "noindex, nofollow");
+        ctx.html(pages.preview(ctx, readerQuestion(record), locale, platform));
+    }
+
+    /** {@code GET /admin/questions/{id}/revisions}: every revision, newest first, to compare or restore. */
+    public void revisions(Context ctx) {
+        Principal who = access.require(ctx, Role.VIEWER);
+        long id = id(ctx.pathParam("id"));
+        EditedQuestion q = question(id, who);
+        var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_REVISIONS_TITLE);
+        Optional<String> done = Optional.ofNullable(ctx.queryParam("done")).map(d -> doneMessage(ctx, d));
+        render(
+                ctx,
+                HttpStatus.OK,
+                "admin/question/revisions.jte",
+                new RevisionsPage(
+                        frame, q, title(q.record(), frame.locale()), editor.revisions(id, who), done, clock.getZone()));
+    }
+
+    /** {@code POST /admin/questions/{id}/revisions/{rev}/restore}: the old revision becomes the latest draft. */
+    public void restore(Context ctx) {
+        Principal who = access.require(ctx, Role.EDITOR);
+        long id = id(ctx.pathParam("id"));
+        int revision = (int) id(ctx.pathParam("rev"));
+        EditedQuestion q = editor.restore(id, revision, actor(ctx, who));
+        ctx.redirect(
+                frameHref(ctx, "/admin/questions/" + id + "?done=restored&from=" + revision + "&to=" + q.revision()),
+                HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /admin/questions/{id}/diff?from=A&to=B}: what changed, field by field, words marked. */
+    public void diff(Context ctx) {
+        Principal who = access.require(ctx, Role.VIEWER);
+        long id = id(ctx.pathParam("id"));
+        int from = (int) id(required(ctx, "from"));
+        int to = (int) id(required(ctx, "to"));
+        EditedQuestion q = question(id, who);
+        var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_DIFF_TITLE);
+        var changes = editor.diff(id, from, to, who).stream().map(TextDiff::of).toList();
+        render(
+                ctx,
+                HttpStatus.OK,
+                "admin/question/diff.jte",
+                new DiffPage(frame, id, title(q.record(), frame.locale()), from, to, changes));
+    }
+
+    // --- helpers ---
+
+    /** The question as the editor sees it; 404 when komek has never heard of it. */
+    private EditedQuestion question(long id, Principal who) {
+        return editor.get(id, who).orElseThrow(() -> new NotFoundException("there is no question " + id));
+    }
+
+    /** Publishes after a save when the action asks for it. */
+    private EditedQuestion afterSave(Context ctx, Principal who, long id, String action) {
+        return switch (action) {
+            // "now" means now: a scheduled text comes out at once rather than keeping its later date
+            case "publish" ->
+                editor.publish(
+                        id,
+                        scheduled(editor.get(id, who).orElseThrow().record())
+                                ? Optional.of(
+                                        LocalDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                                : Optional.empty(),
+                        actor(ctx, who));
+            case "schedule" -> editor.publish(id, Optional.of(scheduleAt(ctx)), actor(ctx, who));
+            default -> editor.get(id, who).orElseThrow();
+        };
+    }
+
+    private boolean scheduled(Bundle.Question q) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return q.locales().values().stream()
+                .anyMatch(t -> t.published().map(p -> p.isAfter(now)).orElse(false));
+    }
+
+    private void showSaved(Context ctx, Principal who, EditedQuestion q, List<EditFinding> findings, String action) {
+        String done = switch (action) {
+            case "publish" -> "published";
+            case "schedule" -> "scheduled";
+            case "unchanged" -> "unchanged";
+            default -> "saved";
+        };
+        render(
+                ctx,
+                HttpStatus.OK,
+                editPage(
+                        ctx,
+                        who,
+                        Optional.of(q),
+                        QuestionForm.of(q.record()),
+                        findings,
+                        Optional.of(doneMessage(ctx, done)),
+                        Optional.empty()));
+    }
+
+    /** The time to publish at, from the form; else why not, in the editor's language. */
+    private LocalDateTime scheduleAt(Context ctx) {
+        Locale locale = AdminLocale.of(ctx);
+        String at = ctx.formParam("at");
+        if (at == null || at.isBlank()) {
+            throw new BadRequestException(AdminText.Q_AT_MISSING.in(locale));
+        }
+        try {
+            LocalDateTime t = LocalDateTime.parse(at.strip());
+            if (!t.isAfter(LocalDateTime.now(clock))) {
+                throw new BadRequestException(AdminText.Q_AT_PASSED.format(locale, at.strip()));
+            }
+            return t;
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(AdminText.Q_AT_BAD.format(locale, at.strip()));
+        }
+    }
+
+    /** The editor again, as the editor typed it, with why the action was refused. */
+    private void refused(
+            Context ctx, HttpStatus status, Principal who, Optional<EditedQuestion> q, QuestionForm form, String why) {
+        render(ctx, status, editPage(ctx, who, q, form, List.of(), Optional.empty(), Optional.of(why)));
+    }
+
+    /** A form whose record is not valid (400): what to fix, in the editor's words, with its input marked. */
+    private void refused(
+            Context ctx, Principal who, Optional<EditedQuestion> q, QuestionForm form, FormProblem problem) {
+        QuestionEditPage page = editPage(ctx, who, q, form, List.of(), Optional.empty(), Optional.of(problem.message()))
+                .withInvalid(problem.input());
+        render(ctx, HttpStatus.BAD_REQUEST, page);
+    }
+
+    private QuestionEditPage editPage(
+            Context ctx,
+            Principal who,
+            Optional<EditedQuestion> q,
+            QuestionForm form,
+            List<EditFinding> findings,
+            Optional<String> done,
+            Optional<String> error) {
+        var frame = AdminFrame.of(
+                ctx, access, who, "sections", q.isPresent() ? AdminText.Q_EDIT_TITLE : AdminText.Q_NEW_TITLE);
+        boolean outside =
+                q.isPresent() && editor.changedOutside(q.get().record().id(), who);
+        return new QuestionEditPage(
+                frame,
+                q,
+                form,
+                places(frame.locale()),
+                findings,
+                done,
+                error,
+                LocalDateTime.now(clock),
+                outside,
+                Optional.empty());
+    }
+
+    /** Every section of every site, as the "listed in" choice offers them. */
+    private List<QuestionEditPage.Place> places(Locale locale) {
+        var out = new ArrayList<QuestionEditPage.Place>();
+        for (Site site : catalog.sites()) {
+            String siteTitle =
+                    site.title(locale).or(() -> site.title(locale.other())).orElse(site.slug());
+            var tree = catalog.tree(site.slug());
+            for (Section product : tree.products()) {
+                addPlaces(out, siteTitle, tree, product, locale);
+            }
+        }
+        return out;
+    }
+
+    private static void addPlaces(
+            List<QuestionEditPage.Place> out,
+            String siteTitle,
+            kz.komek.catalog.SectionTree tree,
+            Section s,
+            Locale locale) {
+        var names = new ArrayList<String>();
+        for (Section step : tree.lineage(s)) {
+            names.add(step.title(locale)
+                    .or(() -> step.title(locale.other()))
+                    .orElse(step.path().lastSegment()));
+        }
+        out.add(new QuestionEditPage.Place(
+                s.site() + "/" + s.path().value(), siteTitle + " › " + String.join(" › ", names)));
+        for (Section child : tree.childrenOf(s)) {
+            addPlaces(out, siteTitle, tree, child, locale);
+        }
+    }
+
+    private void render(Context ctx, HttpStatus status, QuestionEditPage page) {
+        render(ctx, status, "admin/question/edit.jte", page);
+    }
+
+    private void render(Context ctx, HttpStatus status, String template, Object page) {
+        var out = new StringOutput();
+        templates.render(template, page, out);
+        ctx.status(status).html(out.toString());
+    }
+
+    private static String doneMessage(Context ctx, String done) {
+        Locale locale = AdminLocale.of(ctx);
+        return switch (done) {
+            case "saved" -> AdminText.Q_DONE_SAVED.in(locale);
+            case "unchanged" -> AdminText.Q_DONE_UNCHANGED.in(locale);
+            case "published" -> AdminText.Q_DONE_PUBLISHED.in(locale);
+            case "scheduled" -> AdminText.Q_DONE_SCHEDULED.in(locale);
+            case "unpublished" -> AdminText.Q_DONE_UNPUBLISHED.in(locale);
+            case "deleted" -> AdminText.Q_DONE_DELETED.in(locale);
+            case "restored" -> AdminText.Q_DONE_RESTORED.in(locale);
+            default -> AdminText.Q_DONE_SAVED.in(locale);
+        };
+    }
+
+    /** The question as the reader pages hold one: what a preview renders. */
+    static Question readerQuestion(Bundle.Question q) {
+        var texts = new EnumMap<Locale, QuestionText>(Locale.class);
+        q.locales()
+                .forEach((code, t) -> Locale.parse(code)
+                        .ifPresent(l -> texts.put(
+                                l,
+                                new QuestionText(
+                                        t.title(),
+                                        t.content(),
+                                        t.updated(),
+                                        t.published(),
+                                        t.metaTitle(),
+                                        t.metaDescription(),
+                                        t.metaH1(),
+                                        t.noIndex(),
+                                        t.noFollow()))));
+        return new Question(
+                q.id(),
+                q.site(),
+                new SectionPath(q.section()),
+                q.position(),
+                q.pinned(),
+                q.canonical(),
+                q.votes().map(Bundle.Votes::up),
+                q.votes().map(Bundle.Votes::down),
+                q.usefulness(),
+                q.incomplete(),
+                texts);
+    }
+
+    /** The question's title in the UI's language, else any. */
+    static String title(Bundle.Question q, Locale locale) {
+        var t = q.locales().get(locale.code());
+        if (t == null) {
+            t = q.locales().values().stream().findFirst().orElse(null);
+        }
+        return t == null ? "" : t.title();
+    }
+
+    private static Bundle.Question withoutCounts(Bundle.Question q) {
+        return new Bundle.Question(
+                q.id(),
+                q.site(),
+                q.section(),
+                q.position(),
+                q.pinned(),
+                q.canonical(),
+                Optional.empty(),
+                Optional.empty(),
+                q.incomplete(),
+                q.locales(),
+                q.extra());
+    }
+
+    /** The revision the editor's form was filled from ({@code revision}, hidden); absent from older forms. */
+    private static Optional<Integer> baseRevision(Context ctx) {
+        String v = ctx.formParam("revision");
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(v.strip())).filter(r -> r >= 0);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("field revision: expected a revision number, found \"" + v + "\"");
+        }
+    }
+
+    private static String action(Context ctx) {
+        String a = ctx.formParam("action");
+        if (a == null || a.isBlank()) {
+            return "save";
+        }
+        if (!List.of("save", "publish", "schedule").contains(a)) {
+            throw new BadRequestException("field action: expected save, publish or schedule");
+        }
+        return a;
+    }
+
+    private static Actor actor(Context ctx, Principal who) {
+        return Actor.of(who, ctx.header("X-Request-Id"));
+    }
+
+    private static String frameHref(Context ctx, String path) {
+        return AdminFrame.withLang(path, AdminLocale.of(ctx));
+    }
+
+    private static String required(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            throw new BadRequestException("query parameter " + name + " is required");
+        }
+        return v;
+    }
+
+    private static long id(String s) {
+        try {
+            long n = Long.parseLong(s == null ? "" : s.strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequestException("expected a number from 1, found \"" + (s == null ? "" : s) + "\"");
+    }
+}

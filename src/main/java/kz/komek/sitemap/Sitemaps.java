@@ -1,0 +1,164 @@
+package kz.komek.sitemap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.ContentState;
+import kz.komek.catalog.Section;
+import kz.komek.catalog.SectionTree;
+import kz.komek.catalog.Site;
+import kz.komek.i18n.Locale;
+
+/**
+ * The sitemap index and one sitemap per site and locale ({@code client-kz-1.xml}), split into files of at most
+ * {@code maxUrls} URLs. Each lists the site home, the section pages that exist in the locale and the question
+ * pages that are published, indexable and canonical, with {@code lastmod} from the questions' "updated" dates.
+ *
+ * <p>The URL lists (paths, without the origin) are cached per {@link ContentState}: a content write (any
+ * process) or a scheduled publication coming due gives a new state, so a stale list is never served and needs no
+ * invalidation. The XML is written per request, since the origin may come from the request's Host header.
+ */
+public final class Sitemaps {
+    /** The sitemaps.org limit per file. */
+    public static final int MAX_URLS = 50_000;
+
+    private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private final CatalogStore catalog;
+    private final SitemapStore store;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final int maxUrls;
+    private final Cache<ContentState, Plan> plans =
+            Caffeine.newBuilder().maximumSize(2).build();
+
+    public Sitemaps(CatalogStore catalog, SitemapStore store, Clock clock, ZoneId zone, int maxUrls) {
+        if (maxUrls < 1 || maxUrls > MAX_URLS) {
+            throw new IllegalArgumentException("URLs per sitemap must be 1.." + MAX_URLS + ", was " + maxUrls);
+        }
+        this.catalog = catalog;
+        this.store = store;
+        this.clock = clock;
+        this.zone = zone;
+        this.maxUrls = maxUrls;
+    }
+
+    /** A page to list: its path from the origin ({@code /client/kz/bonus}) and its last change. */
+    record Url(String path, Optional<LocalDate> lastmod) {}
+
+    /** One sitemap file. */
+    record Part(String name, List<Url> urls) {
+        Optional<LocalDate> lastmod() {
+            return urls.stream().map(Url::lastmod).flatMap(Optional::stream).max(LocalDate::compareTo);
+        }
+    }
+
+    /** Every file, in index order, by name. */
+    record Plan(Map<String, Part> parts) {}
+
+    /** {@code /sitemap.xml}. */
+    public String index(String origin) {
+        var xml = new StringBuilder(256);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"")
+                .append(NS)
+                .append("\">\n");
+        for (Part part : plan().parts().values()) {
+            xml.append("  <sitemap><loc>")
+                    .append(escape(origin + "/sitemaps/" + part.name()))
+                    .append("</loc>");
+            part.lastmod().ifPresent(d -> xml.append("<lastmod>").append(d).append("</lastmod>"));
+            xml.append("</sitemap>\n");
+        }
+        return xml.append("</sitemapindex>\n").toString();
+    }
+
+    /** {@code /sitemaps/{name}}, when the index lists that name. */
+    public Optional<String> sitemap(String origin, String name) {
+        return Optional.ofNullable(plan().parts().get(name)).map(part -> {
+            String base = escape(origin);
+            var xml = new StringBuilder(128 + part.urls().size() * 96);
+            xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"")
+                    .append(NS)
+                    .append("\">\n");
+            for (Url url : part.urls()) {
+                // paths are slugs and digits (see SectionPath): nothing in them needs escaping
+                xml.append("  <url><loc>").append(base).append(url.path()).append("</loc>");
+                url.lastmod().ifPresent(d -> xml.append("<lastmod>").append(d).append("</lastmod>"));
+                xml.append("</url>\n");
+            }
+            return xml.append("</urlset>\n").toString();
+        });
+    }
+
+    private Plan plan() {
+        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        // the state is read before the lists: a plan is never older than its key (at worst newer, until the next
+        // request sees the new version)
+        return plans.get(catalog.contentState(now), state -> build(now));
+    }
+
+    private Plan build(LocalDateTime now) {
+        var parts = new LinkedHashMap<String, Part>();
+        for (Site site : catalog.sites()) {
+            SectionTree tree = catalog.tree(site.slug());
+            for (Locale locale : Locale.values()) {
+                List<Url> urls = urls(site.slug(), locale, tree, now);
+                for (int from = 0, n = 1; from < urls.size(); from += maxUrls, n++) {
+                    String name = site.slug() + "-" + locale.code() + "-" + n + ".xml";
+                    parts.put(name, new Part(name, urls.subList(from, Math.min(urls.size(), from + maxUrls))));
+                }
+            }
+        }
+        return new Plan(parts);
+    }
+
+    /** The site home, then each section page followed by its question pages, in menu order. */
+    private List<Url> urls(String site, Locale locale, SectionTree tree, LocalDateTime now) {
+        String prefix = "/" + site + "/" + locale.code();
+        var updated = store.lastUpdatedBySection(site, locale, now);
+        var questions = new HashMap<Long, List<Url>>();
+        for (var q : store.questions(site, locale, now)) {
+            questions
+                    .computeIfAbsent(q.sectionId(), k -> new ArrayList<>())
+                    .add(new Url(prefix + "/" + q.sectionPath() + "/q" + q.id(), q.updated()));
+        }
+        var urls = new ArrayList<Url>();
+        urls.add(new Url(prefix + "/", latest(updated.values().stream().toList())));
+        for (Section section : tree.all()) {
+            if (tree.shownWithAncestors(section, locale)) {
+                // a section page lists its subtree's questions (a theme shows its first subtheme's list)
+                var subtree = tree.all().stream()
+                        .filter(s -> s.id() == section.id() || section.path().isAncestorOf(s.path()))
+                        .map(s -> updated.get(s.id()))
+                        .filter(d -> d != null)
+                        .toList();
+                urls.add(new Url(prefix + "/" + section.path().value(), latest(subtree)));
+            }
+            // a question's page exists wherever its text is public, even under a section hidden in this locale
+            urls.addAll(questions.getOrDefault(section.id(), List.of()));
+        }
+        return urls;
+    }
+
+    private static Optional<LocalDate> latest(List<LocalDate> dates) {
+        return dates.stream().max(LocalDate::compareTo);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&apos;");
+    }
+}

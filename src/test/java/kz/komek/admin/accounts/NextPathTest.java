@@ -1,0 +1,41 @@
+package kz.komek.admin.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NextPathTest {
+    @Test
+    void adminPathsOfThisSiteAreKept() {
+        for (String ok :
+                new String[] {"/admin", "/admin/questions/5", "/admin?lang=kz", "/admin/q?site=client&x=%2F"}) {
+            assertThat(NextPath.parse(ok).value()).as(ok).isEqualTo(ok);
+        }
+    }
+
+    @Test
+    void anythingElseLeadsToTheAdminHome() {
+        for (String bad : new String[] {
+            null,
+            "",
+            "admin",
+            "//evil.example",
+            "///evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "https://evil.example/admin",
+            "http:/admin",
+            "/admin@evil.example",
+            "/administrator",
+            "/admin/../client",
+            "/admin/%2e%2e/client",
+            "/admin/login",
+            "/admin#x",
+            "/admin\t/x",
+            "/admin/x y",
+            "/" + "a".repeat(3000)
+        }) {
+            assertThat(NextPath.parse(bad)).as(String.valueOf(bad)).isEqualTo(NextPath.HOME);
+        }
+    }
+}

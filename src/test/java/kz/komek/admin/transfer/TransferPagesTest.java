@@ -1,0 +1,184 @@
+package kz.komek.admin.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import kz.komek.admin.Role;
+import kz.komek.admin.accounts.AdminCookies;
+import kz.komek.admin.accounts.Password;
+import kz.komek.admin.accounts.UserName;
+import kz.komek.testing.AdminHttp;
+import kz.komek.testing.Fixtures;
+import kz.komek.testing.TestApp;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /admin/transfer}: upload (multipart) → dry-run report → apply, as a signed-in browser does it. */
+class TransferPagesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestApp app = TestApp.withBundle("/fixtures/mini.bundle.json");
+    private final AdminHttp http = new AdminHttp(app);
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    private AdminHttp.Session signIn(String name, Role role) {
+        app.app().accounts().addUser(new UserName(name), role, new Password(AdminHttp.PASSWORD));
+        return http.session(name, AdminHttp.PASSWORD);
+    }
+
+    /** A multipart/form-data post as a browser sends the upload form. */
+    private HttpResponse<String> upload(AdminHttp.Session s, Map<String, String> fields, String fileName, byte[] file) {
+        String boundary = "----komek" + System.nanoTime();
+        var body = new ByteArrayOutputStream();
+        fields.forEach((k, v) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/json\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return app.send(HttpRequest.newBuilder(URI.create(app.url("/admin/transfer")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", AdminCookies.SESSION + "=" + s.cookie())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
+    private HttpResponse<String> apply(AdminHttp.Session s, String pending) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("_csrf", s.csrf());
+        fields.put("pending", pending);
+        return http.postForm("/admin/transfer/apply", fields, Optional.of(AdminCookies.SESSION + "=" + s.cookie()));
+    }
+
+    private static byte[] bundle(boolean bad) throws Exception {
+        return JSON.writeValueAsBytes(Fixtures.changedBundle(bad));
+    }
+
+    private String kzTitle(long id) {
+        return app.app()
+                .bundles()
+                .question(id)
+                .orElseThrow()
+                .locales()
+                .get("kz")
+                .title();
+    }
+
+    @Test
+    void uploadShowsTheDryRunThenApplyImportsAndShowsTheResult() throws Exception {
+        var s = signIn("bolat", Role.PUBLISHER);
+        String before = kzTitle(456);
+
+        var report = upload(s, Map.of("_csrf", s.csrf(), "site", ""), "changes.json", bundle(false));
+
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        Document page = Jsoup.parse(report.body());
+        assertThat(page.select(".transfer-report tbody tr").eachText())
+                .contains("Сайты 0 0 2", "Разделы 0 0 11", "Вопросы 1 1 11");
+        assertThat(page.select(".transfer-changed a[data-question]").eachAttr("data-question"))
+                .containsExactly("456", "5001");
+        assertThat(page.selectFirst(".transfer-file").text()).isEqualTo("changes.json");
+        assertThat(kzTitle(456)).isEqualTo(before); // a dry run
+        String pending =
+                page.selectFirst("form.transfer-apply input[name=pending]").val();
+        assertThat(pending).hasSize(43);
+
+        var applied = apply(s, pending);
+
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(303);
+        String location = applied.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("/admin/transfer/imports/\\d+\\?lang=ru");
+        assertThat(kzTitle(456)).isEqualTo("Жаңа тақырып");
+        var result = http.withSession(location, s);
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(result.body())
+                        .select(".transfer-report tbody tr")
+                        .eachText())
+                .contains("Вопросы 1 1 11");
+        // applied once: the pending upload is gone
+        assertThat(apply(s, pending).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyTheUploaderMayApplyTheirUpload() throws Exception {
+        var bolat = signIn("bolat", Role.PUBLISHER);
+        var other = signIn("saule", Role.ADMIN);
+        var report = upload(bolat, Map.of("_csrf", bolat.csrf()), "changes.json", bundle(false));
+        String pending = Jsoup.parse(report.body())
+                .selectFirst("form.transfer-apply input[name=pending]")
+                .val();
+
+        var r = apply(other, pending);
+
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(app.app().bundles().question(5001)).isEmpty();
+        assertThat(apply(bolat, pending).statusCode()).isEqualTo(303);
+        assertThat(app.app().bundles().question(5001)).isPresent();
+    }
+
+    @Test
+    void aBadFileShowsItsErrorAndNothingToApply() throws Exception {
+        var s = signIn("bolat", Role.PUBLISHER);
+
+        var r = upload(s, Map.of("_csrf", s.csrf()), "bad.json", bundle(true));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(r.body());
+        assertThat(page.selectFirst(".form-error").text())
+                .contains("question 5002")
+                .contains("updated");
+        assertThat(page.select("form.transfer-apply")).isEmpty();
+        long pending = app.app()
+                .jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from pending_import")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(pending).isZero();
+    }
+
+    @Test
+    void anUploadWithoutTheCsrfTokenIsRefused() throws Exception {
+        var s = signIn("bolat", Role.PUBLISHER);
+
+        var r = upload(s, Map.of(), "changes.json", bundle(false));
+
+        assertThat(r.statusCode()).isEqualTo(403);
+        long pending = app.app()
+                .jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from pending_import")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(pending).isZero();
+    }
+
+    @Test
+    void theTransferPageIsForPublishersAndOffersTheExport() {
+        var editor = signIn("erlan", Role.EDITOR);
+        assertThat(http.withSession("/admin/transfer", editor).statusCode()).isEqualTo(403);
+        var publisher = signIn("bolat", Role.PUBLISHER);
+        var page = http.withSession("/admin/transfer", publisher);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(page.body()).select("a[href=/api/v1/admin/export]"))
+                .hasSize(1);
+        var export = http.get("/api/v1/admin/export", "Cookie", AdminCookies.SESSION + "=" + publisher.cookie());
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment;");
+    }
+}
