@@ -1,0 +1,128 @@
+package kz.komek;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of decision record 0020, checked on the compiled main classes: arrows between features point
+ * down, the shared packages know no feature, and only the routes and the composition root see every feature.
+ */
+class ArchitectureTest {
+    /** Packages every feature may use; they use no feature themselves. */
+    private static final String[] SHARED = {"kz.komek.i18n..", "kz.komek.http.."};
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("kz.komek");
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(main);
+    }
+
+    @Test
+    void featurePackagesFormNoCycle() {
+        check(slices().matching("kz.komek.(*)..").should().beFreeOfCycles());
+    }
+
+    @Test
+    void adminRoomsFormNoCycle() {
+        check(slices().matching("kz.komek.admin.(*)..").should().beFreeOfCycles());
+    }
+
+    @Test
+    void adminRootKnowsNoRoom() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("kz.komek.admin")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("kz.komek.admin.*.."));
+    }
+
+    @Test
+    void sharedPackagesKnowNoFeature() {
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(SHARED)
+                .should()
+                .dependOnClassesThat(resideInAPackage("kz.komek..").and(not(resideInAnyPackage(SHARED)))));
+    }
+
+    @Test
+    void answerRenderingKnowsOnlyLocales() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("kz.komek.content..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("kz.komek..")
+                        .and(not(resideInAnyPackage("kz.komek.content..", "kz.komek.i18n..")))));
+    }
+
+    @Test
+    void storageIsPlumbingOnly() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("kz.komek.storage..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("kz.komek.*..").and(not(resideInAPackage("kz.komek.storage..")))));
+    }
+
+    @Test
+    void onlyTheRootSeesTheRoutes() {
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackages("kz.komek.web..")
+                .and()
+                .doNotHaveFullyQualifiedName(App.class.getName())
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("kz.komek.web.."));
+    }
+
+    @Test
+    void noFeatureImportsTheCommandLine() {
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage("kz.komek.cli..")
+                .and()
+                .doNotHaveFullyQualifiedName(App.class.getName())
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("kz.komek.cli.."));
+    }
+
+    @Test
+    void storesAndPureCodeNeverSeeTheRequest() {
+        check(noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Store")
+                .or()
+                .resideInAnyPackage(
+                        "kz.komek.content..",
+                        "kz.komek.i18n..",
+                        "kz.komek.seo..",
+                        "kz.komek.storage..",
+                        "kz.komek.bundle..",
+                        "kz.komek.generate..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.javalin.."));
+    }
+}
