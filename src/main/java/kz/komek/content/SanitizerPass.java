@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kz.komek.i18n.Excerpt;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -186,7 +187,7 @@ final class SanitizerPass implements HtmlStreamEventReceiver, HtmlChangeListener
         // of the seed end with one, and it is not worth breaking their round trip.
         boolean harmless = match == null && name.equals("p");
         if (!seen && (match == null || match.emitted()) && !VOID.contains(name) && !harmless) {
-            notes.add("removed stray </" + shorten(name) + ">");
+            notes.add("removed stray </" + Excerpt.of(name, 40) + ">");
         }
     }
 
@@ -248,7 +249,7 @@ final class SanitizerPass implements HtmlStreamEventReceiver, HtmlChangeListener
             String name = in.get(i);
             String value = in.get(i + 1);
             if (!seen.add(name)) {
-                notes.add("removed duplicate " + shorten(name) + " on " + tag(tagName));
+                notes.add("removed duplicate " + Excerpt.of(name, 40) + " on " + tag(tagName));
                 continue;
             }
             String kept = valueOf(out, name);
@@ -258,12 +259,12 @@ final class SanitizerPass implements HtmlStreamEventReceiver, HtmlChangeListener
                 removedAttribute(tagName, name, value, kept);
             } else if (!kept.strip().equals(value.strip())) {
                 // (URL policies trim, and OWASP's renderer pads a value that ends in a backtick with a space)
-                notes.add("rewrote " + shorten(name) + " on " + tag(tagName));
+                notes.add("rewrote " + Excerpt.of(name, 40) + " on " + tag(tagName));
             }
         }
         for (int i = 0; i + 1 < out.size(); i += 2) {
             if (!seen.contains(out.get(i))) {
-                notes.add("added " + shorten(out.get(i)) + " on " + tag(tagName));
+                notes.add("added " + Excerpt.of(out.get(i), 40) + " on " + tag(tagName));
             }
         }
     }
@@ -274,7 +275,7 @@ final class SanitizerPass implements HtmlStreamEventReceiver, HtmlChangeListener
             boolean any = false;
             for (String property : styleProperties(value == null ? "" : value)) {
                 if (!kept.contains(property)) {
-                    notes.add("removed style property " + shorten(property));
+                    notes.add("removed style property " + Excerpt.of(property, 40));
                     any = true;
                 }
             }
@@ -286,10 +287,10 @@ final class SanitizerPass implements HtmlStreamEventReceiver, HtmlChangeListener
         String why = "";
         if (value != null && URL_ATTRIBUTES.contains(name)) {
             why = scheme(value)
-                    .map(s -> " (" + shorten(s.toLowerCase(Locale.ROOT)) + ": URL)")
+                    .map(s -> " (" + Excerpt.of(s.toLowerCase(Locale.ROOT), 40) + ": URL)")
                     .orElse("");
         }
-        notes.add("removed " + shorten(name) + " on " + tag(tagName) + why);
+        notes.add("removed " + Excerpt.of(name, 40) + " on " + tag(tagName) + why);
     }
 
     // ---- output side: what the policy and its tag balancer let through
@@ -376,13 +377,7 @@ final class SanitizerPass implements HtmlStreamEventReceiver, HtmlChangeListener
     }
 
     private static String tag(String name) {
-        return "<" + shorten(name) + ">";
-    }
-
-    /** Notes stay short even for hostile, megabyte-long names. */
-    private static String shorten(String s) {
-        String visible = CONTROL.matcher(s).replaceAll("?");
-        return visible.length() <= 40 ? visible : visible.substring(0, 40) + "…";
+        return "<" + Excerpt.of(name, 40) + ">";
     }
 
     private static boolean hasLoneSurrogate(String s) {

@@ -10,6 +10,7 @@ import kz.komek.catalog.CatalogStore;
 import kz.komek.catalog.Question;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.NotFoundException;
+import kz.komek.i18n.Excerpt;
 import kz.komek.i18n.Locale;
 
 /**
@@ -32,7 +33,7 @@ public final class FeedbackPages {
     /** {@code POST /{site}/{locale}/{section path}/q{id}} with {@code useful}, {@code reason}, {@code comment}. */
     public void vote(Context ctx) {
         String site = ctx.pathParam("site");
-        var notFound = new NotFoundException("There is nothing to vote on at " + shorten(ctx.path()));
+        var notFound = new NotFoundException("There is nothing to vote on at " + Excerpt.of(ctx.path(), 80));
         Locale locale = Locale.parse(ctx.pathParam("locale")).orElseThrow(() -> notFound);
         var segment = QUESTION_SEGMENT.matcher(ctx.pathParam("path"));
         if (!segment.matches()) {
@@ -68,10 +69,5 @@ public final class FeedbackPages {
             case "false" -> Optional.of(false);
             default -> throw new IllegalArgumentException("useful must be true or false");
         };
-    }
-
-    private static String shorten(String s) {
-        String v = s.length() > 80 ? s.substring(0, 80) + "…" : s;
-        return v.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -1,6 +1,7 @@
 package kz.komek.feedback;
 
 import java.util.Optional;
+import kz.komek.i18n.Excerpt;
 
 /**
  * One reader's answer to "was this useful?".
@@ -37,7 +38,7 @@ record Vote(boolean useful, Optional<VoteReason> reason, Optional<String> commen
                 .filter(c -> !c.isBlank())
                 .map(c -> VoteReason.parse(c.strip())
                         .orElseThrow(() -> new IllegalArgumentException(
-                                "unknown reason \"" + shorten(c) + "\": use one of " + VoteReason.codes())));
+                                "unknown reason \"" + Excerpt.of(c, 40) + "\": use one of " + VoteReason.codes())));
         return new Vote(u, reason, comment);
     }
 
@@ -52,10 +53,5 @@ record Vote(boolean useful, Optional<VoteReason> reason, Optional<String> commen
                 .filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
                 .forEach(out::appendCodePoint);
         return out.toString().strip();
-    }
-
-    private static String shorten(String s) {
-        String v = s.length() > 40 ? s.substring(0, 40) + "…" : s;
-        return v.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -2,6 +2,7 @@ package kz.komek.admin.accounts;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import kz.komek.i18n.Excerpt;
 
 /**
  * A sign-in name: 1 to 64 ASCII letters, digits, dots, underscores and hyphens. Names differ by more than case:
@@ -12,8 +13,8 @@ public record UserName(String value) {
 
     public UserName {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    "a user name is 1 to 64 Latin letters, digits, '.', '_' or '-', was \"" + shorten(value) + "\"");
+            throw new IllegalArgumentException("a user name is 1 to 64 Latin letters, digits, '.', '_' or '-', was \""
+                    + Excerpt.of(value, 70) + "\"");
         }
     }
 
@@ -25,13 +26,5 @@ public record UserName(String value) {
     @Override
     public String toString() {
         return value;
-    }
-
-    private static String shorten(String s) {
-        if (s == null) {
-            return "";
-        }
-        String v = s.length() > 70 ? s.substring(0, 70) + "…" : s;
-        return v.replaceAll("\\p{Cntrl}", "?");
     }
 }
