@@ -258,7 +258,7 @@ final class PageModels {
                 head,
                 req.homeHref(locale),
                 crumbs,
-                siteLinks.size() > 1 ? siteLinks : List.of(),
+                siteLinks,
                 Optional.of(new LocaleLink(locale.other(), localeSwitchHref)),
                 Optional.of(req.prefix(locale) + "/search"));
     }
