@@ -167,7 +167,7 @@ public final class App implements AutoCloseable {
                             config.feedback().topListTtl(),
                             catalog::contentState,
                             ctx -> CatalogPages.platform(ctx, answers),
-                            feedback::viewed,
+                            pages::viewed,
                             Feedback.VISITOR_COOKIE,
                             clock,
                             config.zone()),

@@ -66,7 +66,7 @@ public final class CatalogApi {
         body.put("updatedDate", t.updated().map(UPDATED::format).orElse(null));
         body.put("usefulness", q.usefulnessRatio().map(CatalogApi::twoDecimals).orElse(null));
         body.put("pinned", q.pinned());
-        boolean voted = readers.voted(ctx, id);
+        boolean voted = readers.voted(CatalogPages.visitor(ctx), id);
         if (voted) {
             ctx.header("Cache-Control", "private, no-cache"); // "voted" is this reader's own
         }
@@ -83,7 +83,7 @@ public final class CatalogApi {
         body.put("site", q.site());
         body.put("locale", locale.code());
         body.put("section", q.section().value());
-        body.put("url", "/" + q.site() + "/" + locale.code() + q.ownPath());
+        body.put("url", CatalogUrls.question(q.site(), locale, q.section().value(), q.id()));
         body.put(
                 "locales",
                 q.texts().entrySet().stream()
@@ -156,7 +156,7 @@ public final class CatalogApi {
             m.put("id", q.id());
             m.put("title", q.title());
             m.put("pinned", q.pinned());
-            m.put("url", "/" + site + "/" + locale.code() + "/" + q.section().value() + "/q" + q.id());
+            m.put("url", CatalogUrls.question(site, locale, q.section().value(), q.id()));
             questions.add(m);
         }
         body.put("questions", questions);
@@ -170,10 +170,8 @@ public final class CatalogApi {
         m.put("depth", s.depth());
         m.put("position", s.position());
         if (locale.isPresent()) {
-            m.put("title", s.title(locale.get()).orElse(s.path().lastSegment()));
-            m.put(
-                    "url",
-                    "/" + s.site() + "/" + locale.get().code() + "/" + s.path().value());
+            m.put("title", s.titleOrSlug(locale.get()));
+            m.put("url", CatalogUrls.section(s.site(), locale.get(), s.path().value()));
         } else {
             m.put("title", titles(s.titles()));
         }

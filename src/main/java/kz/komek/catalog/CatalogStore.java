@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.result.RowView;
 
 /** Reads the catalog. Writes come through the bundle importer (and, later, the admin). */
 public final class CatalogStore {
@@ -54,14 +55,7 @@ public final class CatalogStore {
                 .reduceRows(new LinkedHashMap<String, Site>(), (acc, row) -> {
                     String slug = row.getColumn("slug", String.class);
                     Site prev = acc.get(slug);
-                    Map<Locale, String> titles = new EnumMap<>(Locale.class);
-                    if (prev != null) {
-                        titles.putAll(prev.titles());
-                    }
-                    String locale = row.getColumn("locale", String.class);
-                    if (locale != null) {
-                        Locale.parse(locale).ifPresent(l -> titles.put(l, row.getColumn("title", String.class)));
-                    }
+                    var titles = withTitle(prev == null ? Map.of() : prev.titles(), row);
                     acc.put(slug, new Site(slug, row.getColumn("position", Integer.class), titles));
                     return acc;
                 })
@@ -87,14 +81,7 @@ public final class CatalogStore {
                 .reduceRows(new LinkedHashMap<Long, Section>(), (acc, row) -> {
                     long id = row.getColumn("id", Long.class);
                     Section prev = acc.get(id);
-                    Map<Locale, String> titles = new EnumMap<>(Locale.class);
-                    if (prev != null) {
-                        titles.putAll(prev.titles());
-                    }
-                    String locale = row.getColumn("locale", String.class);
-                    if (locale != null) {
-                        Locale.parse(locale).ifPresent(l -> titles.put(l, row.getColumn("title", String.class)));
-                    }
+                    var titles = withTitle(prev == null ? Map.of() : prev.titles(), row);
                     acc.put(
                             id,
                             new Section(
@@ -108,6 +95,20 @@ public final class CatalogStore {
                 .values()
                 .stream()
                 .toList()));
+    }
+
+    /**
+     * The titles read so far for a site or section, with the one of {@code row} added: the title tables are joined
+     * in, one row per locale, and a row without a title (no title in any locale) adds none.
+     */
+    private static Map<Locale, String> withTitle(Map<Locale, String> before, RowView row) {
+        Map<Locale, String> titles = new EnumMap<>(Locale.class);
+        titles.putAll(before);
+        String locale = row.getColumn("locale", String.class);
+        if (locale != null) {
+            Locale.parse(locale).ifPresent(l -> titles.put(l, row.getColumn("title", String.class)));
+        }
+        return titles;
     }
 
     /**

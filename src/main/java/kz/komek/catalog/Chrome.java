@@ -10,6 +10,7 @@ import kz.komek.seo.Head;
  *
  * @param head title, description and what the page tells search engines (robots, canonical, hreflang, …)
  * @param homeHref where the logo leads
+ * @param sites the site switch, the current site marked; empty (no switch) where there is only one
  * @param searchAction the search page of the current site; empty where no site is known (error pages)
  */
 public record Chrome(
@@ -23,7 +24,8 @@ public record Chrome(
 
     public Chrome {
         breadcrumbs = List.copyOf(breadcrumbs);
-        sites = List.copyOf(sites);
+        // a switch needs another site to go to
+        sites = sites.size() > 1 ? List.copyOf(sites) : List.of();
     }
 
     /** Error pages know neither site nor page: no breadcrumbs, switches or search; never indexed. */

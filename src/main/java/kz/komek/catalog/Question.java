@@ -45,6 +45,6 @@ public record Question(
 
     /** The page path of this question inside its site: {@code /bonus/save/general/q456}. */
     public String ownPath() {
-        return "/" + section.value() + "/q" + id;
+        return CatalogUrls.questionPath(section.value(), id);
     }
 }

@@ -14,6 +14,16 @@ public record Section(long id, String site, SectionPath path, int position, Map<
         return Optional.ofNullable(titles.get(locale));
     }
 
+    /** What menus and lists call the section: its title in {@code locale}, else its slug. */
+    String titleOrSlug(Locale locale) {
+        return title(locale).orElse(path.lastSegment());
+    }
+
+    /** A breadcrumb may name a section not published in this locale (above a public question): any title will do. */
+    String titleInAnyLocale(Locale locale) {
+        return title(locale).or(() -> title(locale.other())).orElse(path.lastSegment());
+    }
+
     public boolean publishedIn(Locale locale) {
         return titles.containsKey(locale);
     }

@@ -35,7 +35,7 @@ public record SectionPath(String value) {
         if (parts[0].equals("search")) {
             return Optional.of("section path " + quote(value) + " starts with \"search\", the search page's address");
         }
-        if (parts.length == 1 && parts[0].matches("q[0-9]+")) {
+        if (parts.length == 1 && CatalogUrls.looksLikeQuestion(parts[0])) {
             return Optional.of("section path " + quote(value) + " looks like a question id");
         }
         return Optional.empty();

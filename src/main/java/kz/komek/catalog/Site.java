@@ -13,4 +13,9 @@ public record Site(String slug, int position, Map<Locale, String> titles) {
     public Optional<String> title(Locale locale) {
         return Optional.ofNullable(titles.get(locale));
     }
+
+    /** What the pages call the site: its title in {@code locale}, else in the other locale, else its slug. */
+    String titleInAnyLocale(Locale locale) {
+        return title(locale).or(() -> title(locale.other())).orElse(slug);
+    }
 }

@@ -1,16 +1,17 @@
 package kz.komek.feedback;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import kz.komek.Config;
 import kz.komek.catalog.CatalogStore;
 import kz.komek.catalog.QuestionSummary;
 import kz.komek.catalog.ReaderSignals;
+import kz.komek.catalog.Visitor;
 import kz.komek.catalog.VoteBox;
 import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
@@ -66,21 +67,21 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
     }
 
     @Override
-    public VoteBox voteBox(Context ctx, long questionId, Locale locale, String action) {
+    public VoteBox voteBox(Visitor visitor, long questionId, Locale locale, String action) {
         return new VoteBox(
                 action,
-                mine(ctx, questionId),
+                mine(visitor, questionId),
                 Arrays.stream(VoteReason.values()).map(r -> r.choice(locale)).toList());
     }
 
     @Override
-    public boolean voted(Context ctx, long questionId) {
-        return mine(ctx, questionId).isPresent();
+    public boolean voted(Visitor visitor, long questionId) {
+        return mine(visitor, questionId).isPresent();
     }
 
     @Override
-    public void viewed(Context ctx, long questionId) {
-        if (ViewFilter.isReader(ctx.method().name(), ctx::header)) {
+    public void viewed(long questionId, String method, Function<String, String> header) {
+        if (ViewFilter.isReader(method, header)) {
             views.record(questionId);
         }
     }
@@ -91,8 +92,8 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
     }
 
     /** No cookie, no query: most readers never voted. */
-    private Optional<Boolean> mine(Context ctx, long questionId) {
-        return cookie.of(ctx).flatMap(v -> store.voteOf(questionId, v));
+    private Optional<Boolean> mine(Visitor visitor, long questionId) {
+        return visitor.id().flatMap(VisitorId::parse).flatMap(v -> store.voteOf(questionId, v));
     }
 
     @Override

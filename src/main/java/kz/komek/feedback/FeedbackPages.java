@@ -5,8 +5,8 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.CatalogUrls;
 import kz.komek.catalog.Question;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.NotFoundException;
@@ -18,8 +18,6 @@ import kz.komek.i18n.Locale;
  * back to it (303, Post/Redirect/Get) where the page thanks them. Errors come back as pages in the page's locale.
  */
 public final class FeedbackPages {
-    private static final Pattern QUESTION_SEGMENT = Pattern.compile("(?:.*/)?q([0-9]{1,18})/?");
-
     private final CatalogStore catalog;
     private final Voting voting;
     private final Clock clock;
@@ -35,11 +33,10 @@ public final class FeedbackPages {
         String site = ctx.pathParam("site");
         var notFound = new NotFoundException("There is nothing to vote on at " + Excerpt.of(ctx.path(), 80));
         Locale locale = Locale.parse(ctx.pathParam("locale")).orElseThrow(() -> notFound);
-        var segment = QUESTION_SEGMENT.matcher(ctx.pathParam("path"));
-        if (!segment.matches()) {
+        if (!(CatalogUrls.parse(ctx.pathParam("path")) instanceof CatalogUrls.QuestionAt question)) {
             throw notFound;
         }
-        long id = Long.parseLong(segment.group(1));
+        long id = question.id();
         voting.admit(ctx);
         Vote vote;
         try {
@@ -57,7 +54,7 @@ public final class FeedbackPages {
                 .orElseThrow(() -> notFound);
         voting.cast(ctx, id, locale, vote);
         // back to the question's own page, at the vote box, which now says thank you
-        ctx.redirect("/" + site + "/" + locale.code() + q.ownPath() + "#vote", HttpStatus.SEE_OTHER);
+        ctx.redirect(CatalogUrls.question(site, locale, q.section().value(), id) + "#vote", HttpStatus.SEE_OTHER);
     }
 
     private static Optional<Boolean> useful(String value) {

@@ -6,6 +6,7 @@ import io.javalin.http.SameSite;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
+import kz.komek.catalog.Visitor;
 
 /**
  * The first-party cookie that names a reader, so their second vote on a question replaces the first. HttpOnly (no
@@ -13,7 +14,7 @@ import java.util.Optional;
  * request came over HTTPS, directly or through a proxy that says so.
  */
 final class VisitorCookie {
-    static final String NAME = "komek_visitor";
+    static final String NAME = Visitor.COOKIE;
     static final Duration LIFETIME = Duration.ofDays(730);
 
     private final SecureRandom random = new SecureRandom();

@@ -3,6 +3,7 @@ package kz.komek.search;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.Set;
+import kz.komek.catalog.CatalogUrls;
 import kz.komek.i18n.Locale;
 
 /**
@@ -37,6 +38,6 @@ public record SearchDocument(
     }
 
     public String url() {
-        return "/" + site + "/" + locale.code() + "/" + sectionPath + "/q" + id;
+        return CatalogUrls.question(site, locale, sectionPath, id);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.komek.bundle.Bundle;
+import kz.komek.catalog.CatalogUrls;
 import kz.komek.catalog.Usefulness;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
@@ -98,17 +99,9 @@ public final class SearchDocuments {
 
     /** A copy listed in a second section: its canonical names another question of the site that exists. */
     static boolean isCopy(Bundle.Question q, Set<String> existing) {
-        String canonical = q.canonical();
-        int at = canonical.lastIndexOf("/q");
-        if (at < 0) {
-            return false;
-        }
-        try {
-            long target = Long.parseLong(canonical.substring(at + 2));
-            return target != q.id() && existing.contains(q.site() + ":" + target);
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return CatalogUrls.questionAtEnd(q.canonical())
+                .filter(target -> target != q.id() && existing.contains(q.site() + ":" + target))
+                .isPresent();
     }
 
     /** The same weighing as the pages show (imported ratio as a prior); neutral for an unrated answer. */

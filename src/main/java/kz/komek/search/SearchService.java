@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kz.komek.catalog.CatalogUrls;
 import kz.komek.i18n.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -598,7 +599,7 @@ public final class SearchService {
                     id,
                     locale,
                     d.get("title"),
-                    "/" + d.get(SearchIndex.SITE) + "/" + locale.code() + "/" + path + "/q" + id,
+                    CatalogUrls.question(d.get(SearchIndex.SITE), locale, path, id),
                     path,
                     d.get("section_title"),
                     request.locale().map(l -> l != locale).orElse(false),

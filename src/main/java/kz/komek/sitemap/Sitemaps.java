@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.CatalogUrls;
 import kz.komek.catalog.ContentState;
 import kz.komek.catalog.Section;
 import kz.komek.catalog.SectionTree;
@@ -124,16 +125,16 @@ public final class Sitemaps {
 
     /** The site home, then each section page followed by its question pages, in menu order. */
     private List<Url> urls(String site, Locale locale, SectionTree tree, LocalDateTime now) {
-        String prefix = "/" + site + "/" + locale.code();
         var updated = store.lastUpdatedBySection(site, locale, now);
         var questions = new HashMap<Long, List<Url>>();
         for (var q : store.questions(site, locale, now)) {
             questions
                     .computeIfAbsent(q.sectionId(), k -> new ArrayList<>())
-                    .add(new Url(prefix + "/" + q.sectionPath() + "/q" + q.id(), q.updated()));
+                    .add(new Url(CatalogUrls.question(site, locale, q.sectionPath(), q.id()), q.updated()));
         }
         var urls = new ArrayList<Url>();
-        urls.add(new Url(prefix + "/", latest(updated.values().stream().toList())));
+        urls.add(new Url(
+                CatalogUrls.home(site, locale), latest(updated.values().stream().toList())));
         for (Section section : tree.all()) {
             if (tree.shownWithAncestors(section, locale)) {
                 // a section page lists its subtree's questions (a theme shows its first subtheme's list)
@@ -142,7 +143,8 @@ public final class Sitemaps {
                         .map(s -> updated.get(s.id()))
                         .filter(d -> d != null)
                         .toList();
-                urls.add(new Url(prefix + "/" + section.path().value(), latest(subtree)));
+                urls.add(
+                        new Url(CatalogUrls.section(site, locale, section.path().value()), latest(subtree)));
             }
             // a question's page exists wherever its text is public, even under a section hidden in this locale
             urls.addAll(questions.getOrDefault(section.id(), List.of()));

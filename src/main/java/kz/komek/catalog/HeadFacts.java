@@ -1,0 +1,178 @@
+package kz.komek.catalog;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.komek.i18n.Locale;
+import kz.komek.seo.Head;
+import kz.komek.seo.HeadBuilder;
+import kz.komek.seo.PageFacts;
+import kz.komek.seo.Robots;
+
+/**
+ * What the catalog's pages tell search engines and link previews: titles and descriptions derived as the seed's
+ * are, the canonical link, robots, the same page in other locales and breadcrumbs for structured data. The tags
+ * themselves are {@link HeadBuilder}'s.
+ */
+final class HeadFacts {
+    private static final String BRAND = "komek";
+
+    private final CatalogStore store;
+    private final ZoneId zone;
+    private final HeadBuilder heads = new HeadBuilder();
+
+    /** @param store where a canonical's question is now */
+    HeadFacts(CatalogStore store, ZoneId zone) {
+        this.store = store;
+        this.zone = zone;
+    }
+
+    /** A site's home: the tagline, and the products it has in its description. */
+    Head home(PageRequest req, List<String> productNames) {
+        Locale locale = req.locale();
+        String tagline = req.tagline();
+        var versions = new EnumMap<Locale, String>(Locale.class);
+        for (Locale l : Locale.values()) {
+            versions.put(l, req.origin() + req.homeHref(l));
+        }
+        String description = productNames.isEmpty()
+                ? tagline
+                : UiText.HOME_DESCRIPTION.format(locale, String.join(", ", productNames));
+        return ownCanonical(PageFacts.Kind.HOME, req, tagline, description, req.homeHref(locale), versions, List.of());
+    }
+
+    /**
+     * A product, theme or subtheme page, named as its heading shows it (a subtheme with its theme).
+     *
+     * @param lineage the section and its ancestors, product first
+     * @param heading the page's heading: the product's or the theme's title
+     */
+    Head section(PageRequest req, Section section, List<Section> lineage, String heading) {
+        Locale locale = req.locale();
+        String name = lineage.size() == 3 ? section.titleOrSlug(locale) + " · " + heading : heading;
+        String tagline = req.tagline();
+        var versions = new EnumMap<Locale, String>(Locale.class);
+        for (Locale l : Locale.values()) {
+            if (req.tree().shownWithAncestors(section, l)) {
+                versions.put(l, req.origin() + req.href(l, section));
+            }
+        }
+        return ownCanonical(
+                PageFacts.Kind.SECTION,
+                req,
+                name + " ✔ " + tagline,
+                UiText.SECTION_DESCRIPTION.format(locale, name) + " ✔ " + tagline,
+                req.href(locale, section),
+                versions,
+                linkedCrumbs(req, lineage));
+    }
+
+    /** Pages komek makes from the tree alone: indexed, canonical at their own address, no article. */
+    private Head ownCanonical(
+            PageFacts.Kind kind,
+            PageRequest req,
+            String title,
+            String description,
+            String href,
+            Map<Locale, String> versions,
+            List<PageFacts.Crumb> crumbs) {
+        String url = req.origin() + href;
+        return heads.build(new PageFacts(
+                kind,
+                req.locale(),
+                title,
+                description,
+                Robots.ALL,
+                url,
+                url,
+                versions,
+                BRAND,
+                req.origin(),
+                crumbs,
+                Optional.empty()));
+    }
+
+    /**
+     * The editors' meta title and description when set, else derived as the seed's are: the question, then the
+     * product, then the site's tagline. The canonical link comes from the stored canonical (see {@link
+     * #canonicalPath}); hreflang lists the locales where the question is public and indexable.
+     *
+     * @param h1 the question's heading as the page shows it
+     * @param lineage the question's section and its ancestors, product first
+     */
+    Head question(PageRequest req, Question question, QuestionText text, String h1, List<Section> lineage) {
+        Locale locale = req.locale();
+        String tagline = req.tagline();
+        String product = lineage.get(0).titleInAnyLocale(locale);
+        String url = req.origin() + req.questionHref(locale, question.id(), question.section());
+        var versions = new EnumMap<Locale, String>(Locale.class);
+        for (Locale l : Locale.values()) {
+            question.text(l)
+                    .filter(t -> t.visibleAt(req.now()) && !t.noIndex())
+                    .ifPresent(t ->
+                            versions.put(l, req.origin() + req.questionHref(l, question.id(), question.section())));
+        }
+        var crumbs = new ArrayList<>(linkedCrumbs(req, lineage));
+        crumbs.add(new PageFacts.Crumb(text.title(), url));
+        return heads.build(new PageFacts(
+                PageFacts.Kind.QUESTION,
+                locale,
+                nonBlank(text.metaTitle()).orElse(text.title() + " ✔ " + tagline),
+                nonBlank(text.metaDescription())
+                        .orElse(text.title() + " ✔ " + UiText.ABOUT_PRODUCT.format(locale, product) + " ✔ " + tagline),
+                new Robots(!text.noIndex(), !text.noFollow()),
+                url,
+                req.origin() + req.prefix(locale) + canonicalPath(question),
+                versions,
+                BRAND,
+                req.origin(),
+                crumbs,
+                Optional.of(new PageFacts.Article(
+                        h1,
+                        text.updated(),
+                        text.published().map(p -> p.atZone(zone).toOffsetDateTime())))));
+    }
+
+    /**
+     * The path of the question the stored canonical names, where that question is now: a question naming itself is
+     * canonical at its own page even if it moved since the canonical was written, and a cross-listed copy points at
+     * its original's current page. An original this site does not have keeps the stored path.
+     */
+    private String canonicalPath(Question question) {
+        Optional<Long> named = CatalogUrls.questionAtEnd(question.canonical());
+        if (named.isEmpty()) {
+            return question.canonical();
+        }
+        long id = named.get();
+        if (id == question.id()) {
+            return question.ownPath();
+        }
+        return store.ownPath(question.site(), id).orElse(question.canonical());
+    }
+
+    /** Breadcrumbs for structured data: absolute, and only sections that have a page in this locale. */
+    private static List<PageFacts.Crumb> linkedCrumbs(PageRequest req, List<Section> lineage) {
+        Locale locale = req.locale();
+        var crumbs = new ArrayList<PageFacts.Crumb>();
+        crumbs.add(new PageFacts.Crumb(req.siteTitle(), req.origin() + req.homeHref(locale)));
+        for (Section s : lineage) {
+            if (!req.tree().shownWithAncestors(s, locale)) {
+                break;
+            }
+            crumbs.add(new PageFacts.Crumb(s.titleOrSlug(locale), req.origin() + req.href(locale, s)));
+        }
+        return crumbs;
+    }
+
+    /** The heading the page shows: the editors' h1 when set, else the question's title. */
+    static String heading(QuestionText text) {
+        return nonBlank(text.metaH1()).orElse(text.title());
+    }
+
+    private static Optional<String> nonBlank(Optional<String> s) {
+        return s.map(String::strip).filter(v -> !v.isEmpty());
+    }
+}

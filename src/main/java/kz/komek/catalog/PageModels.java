@@ -1,0 +1,269 @@
+package kz.komek.catalog;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import kz.komek.content.AnswerRenderer;
+import kz.komek.content.Platform;
+import kz.komek.http.NotFoundException;
+import kz.komek.i18n.Locale;
+import kz.komek.seo.Head;
+
+/**
+ * Builds the models of the catalog's templates from the store's records: what a page lists, its breadcrumbs, its
+ * locale switch and the frame around it. It sees no request: {@link CatalogPages} reads the address, looks up what
+ * it names and renders what this builds.
+ */
+final class PageModels {
+    /** The order of a section's list, as {@link CatalogStore#questionsIn} reads it: pinned first, then position. */
+    private static final Comparator<QuestionSummary> LIST_ORDER = Comparator.comparing(
+                    (QuestionSummary q) -> !q.pinned())
+            .thenComparingInt(QuestionSummary::position)
+            .thenComparingLong(QuestionSummary::id);
+
+    private final CatalogStore store;
+    private final ReaderSignals readers;
+    private final AnswerRenderer answers;
+    private final HeadFacts heads;
+
+    PageModels(CatalogStore store, ReaderSignals readers, AnswerRenderer answers, ZoneId zone) {
+        this.store = store;
+        this.readers = readers;
+        this.answers = answers;
+        this.heads = new HeadFacts(store, zone);
+    }
+
+    HomePage home(PageRequest req) {
+        Locale locale = req.locale();
+        var products = new ArrayList<ProductCard>();
+        for (Section product : visible(req.tree().products(), locale)) {
+            var themes = visible(req.tree().childrenOf(product), locale).stream()
+                    .map(t -> LinkItem.of(t.titleOrSlug(locale), req.href(locale, t)))
+                    .toList();
+            products.add(new ProductCard(product.titleOrSlug(locale), req.href(locale, product), themes));
+        }
+        var head = heads.home(req, products.stream().map(ProductCard::title).toList());
+        var chrome = chrome(
+                req,
+                head,
+                List.of(new Breadcrumb(req.siteTitle(), req.homeHref(locale), true)),
+                req.homeHref(locale.other()));
+        return new HomePage(chrome, req.siteTitle(), products);
+    }
+
+    /** @throws NotFoundException when the section has no page in this locale */
+    SectionPage section(PageRequest req, SectionPath path) {
+        Locale locale = req.locale();
+        Section section = req.tree()
+                .find(path)
+                .filter(s -> req.tree().shownWithAncestors(s, locale))
+                .orElseThrow(() -> new NotFoundException("No section " + path + " in " + locale + " on this site"));
+        var view = sectionView(req, section, Optional.empty(), Optional.empty());
+        var lineage = req.tree().lineage(section);
+        var head = heads.section(req, section, lineage, view.heading());
+        var chrome = chrome(req, head, breadcrumbs(req, lineage, true), nearestHref(req, lineage, locale.other()));
+        return new SectionPage(chrome, view);
+    }
+
+    /**
+     * A question open in its section's list, as {@code visitor} sees it (their own vote).
+     *
+     * @param question listed in its section even if not public yet (the editors' preview)
+     */
+    QuestionPage question(
+            PageRequest req,
+            Question question,
+            QuestionText text,
+            Section section,
+            Platform platform,
+            Visitor visitor) {
+        Locale locale = req.locale();
+        long id = question.id();
+        String h1 = HeadFacts.heading(text);
+        String ownHref = req.questionHref(locale, id, question.section());
+        var vote = readers.voteBox(visitor, id, locale, ownHref);
+        var open = new OpenQuestion(
+                id,
+                h1,
+                answers.render(text.content(), platform, locale),
+                text.updated(),
+                question.usefulnessRatio().map(r -> (int) Math.round(r * 100)),
+                vote);
+        var view = sectionView(req, section, Optional.of(id), Optional.of(question));
+        var lineage = req.tree().lineage(section);
+        var crumbs = new ArrayList<>(breadcrumbs(req, lineage, false));
+        crumbs.add(new Breadcrumb(text.title(), ownHref, true));
+        String switchHref = question.text(locale.other())
+                .filter(t -> t.visibleAt(req.now()))
+                .map(t -> req.questionHref(locale.other(), id, question.section()))
+                .orElseGet(() -> nearestHref(req, lineage, locale.other()));
+        var chrome = chrome(req, heads.question(req, question, text, h1, lineage), crumbs, switchHref);
+        return new QuestionPage(chrome, view, open);
+    }
+
+    /**
+     * The frame of a page another feature serves on a site (the search page): breadcrumbs lead from the site home
+     * to this page, not indexed by search engines.
+     *
+     * @param href the page's own address
+     */
+    Chrome frame(PageRequest req, String title, String description, String href, String otherLocaleHref) {
+        var crumbs = List.of(
+                new Breadcrumb(req.siteTitle(), req.homeHref(req.locale()), false), new Breadcrumb(title, href, true));
+        return chrome(req, Head.noindex(title, description), crumbs, otherLocaleHref);
+    }
+
+    /**
+     * The section's place in its product: the product's themes as a menu, the theme's subthemes as tabs (the first
+     * one selected on the theme page), and the numbered lists.
+     *
+     * @param shown the open question as the page shows it, listed in its section even if not public (a preview)
+     */
+    private SectionView sectionView(PageRequest req, Section section, Optional<Long> openId, Optional<Question> shown) {
+        Locale locale = req.locale();
+        SectionTree tree = req.tree();
+        var lineage = tree.lineage(section);
+        Section product = lineage.get(0);
+        Optional<Section> theme = lineage.size() > 1 ? Optional.of(lineage.get(1)) : Optional.empty();
+        Optional<Section> subtheme = lineage.size() > 2 ? Optional.of(lineage.get(2)) : Optional.empty();
+
+        var menu = visible(tree.childrenOf(product), locale).stream()
+                .map(t -> new LinkItem(
+                        t.titleOrSlug(locale),
+                        req.href(locale, t),
+                        theme.map(Section::id).equals(Optional.of(t.id())) ? "page" : null))
+                .toList();
+        if (theme.isEmpty()) {
+            var cards = visible(tree.childrenOf(product), locale).stream()
+                    .map(t -> new ProductCard(
+                            t.titleOrSlug(locale),
+                            req.href(locale, t),
+                            visible(tree.childrenOf(t), locale).stream()
+                                    .map(s -> LinkItem.of(s.titleOrSlug(locale), req.href(locale, s)))
+                                    .toList()))
+                    .toList();
+            var lists = new ArrayList<QuestionList>();
+            var own = questionList(req, product, UiText.QUESTIONS.in(locale), true, openId, shown);
+            if (!own.items().isEmpty()) {
+                lists.add(own);
+            }
+            Optional<QuestionList> top = openId.isPresent() ? Optional.empty() : topQuestions(req, product);
+            return new SectionView(product.titleOrSlug(locale), menu, List.of(), cards, lists, top);
+        }
+
+        var subthemes = visible(tree.childrenOf(theme.get()), locale);
+        Optional<Section> selected = subtheme.or(() -> subthemes.stream().findFirst());
+        var tabs = subthemes.stream()
+                .map(s -> new LinkItem(
+                        s.titleOrSlug(locale),
+                        req.href(locale, s),
+                        selected.map(Section::id).equals(Optional.of(s.id()))
+                                ? (subtheme.isPresent() ? "page" : "true")
+                                : null))
+                .toList();
+        var lists = new ArrayList<QuestionList>();
+        // the selected tab already names the subtheme's list; a theme's own list needs a name only beside it
+        selected.ifPresent(s -> lists.add(questionList(req, s, s.titleOrSlug(locale), false, openId, shown)));
+        var own = selected.isPresent()
+                ? questionList(req, theme.get(), UiText.OTHER_QUESTIONS.in(locale), true, openId, shown)
+                : questionList(req, theme.get(), UiText.QUESTIONS.in(locale), false, openId, shown);
+        if (!own.items().isEmpty() || selected.isEmpty()) {
+            lists.add(own);
+        }
+        return new SectionView(theme.get().titleOrSlug(locale), menu, tabs, List.of(), lists, Optional.empty());
+    }
+
+    /** The product's most read and most useful questions, from every section of it a reader can see here. */
+    private Optional<QuestionList> topQuestions(PageRequest req, Section product) {
+        Locale locale = req.locale();
+        var sections = new ArrayList<Long>();
+        sections.add(product.id());
+        for (Section theme : visible(req.tree().childrenOf(product), locale)) {
+            sections.add(theme.id());
+            visible(req.tree().childrenOf(theme), locale).forEach(s -> sections.add(s.id()));
+        }
+        var items = readers.top(sections, locale, req.now()).stream()
+                .map(q -> new QuestionItem(
+                        q.id(), q.title(), req.questionHref(locale, q.id(), q.section()), false, false))
+                .toList();
+        return items.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new QuestionList(UiText.TOP_QUESTIONS.in(locale), true, items));
+    }
+
+    private QuestionList questionList(
+            PageRequest req,
+            Section section,
+            String heading,
+            boolean headingShown,
+            Optional<Long> openId,
+            Optional<Question> shown) {
+        Locale locale = req.locale();
+        var summaries = new ArrayList<>(store.questionsIn(section.id(), locale, req.now()));
+        shown.filter(q -> q.section().equals(section.path()))
+                .flatMap(q -> q.text(locale)
+                        .map(t -> new QuestionSummary(q.id(), q.section(), q.position(), q.pinned(), t.title())))
+                .ifPresent(q -> {
+                    summaries.removeIf(s -> s.id() == q.id());
+                    summaries.add(q);
+                    summaries.sort(LIST_ORDER);
+                });
+        var items = summaries.stream()
+                .map(q -> new QuestionItem(
+                        q.id(),
+                        q.title(),
+                        req.questionHref(locale, q.id(), q.section()),
+                        q.pinned(),
+                        openId.equals(Optional.of(q.id()))))
+                .toList();
+        return new QuestionList(heading, headingShown, items);
+    }
+
+    private static List<Breadcrumb> breadcrumbs(PageRequest req, List<Section> lineage, boolean lastIsCurrent) {
+        Locale locale = req.locale();
+        var crumbs = new ArrayList<Breadcrumb>();
+        crumbs.add(new Breadcrumb(req.siteTitle(), req.homeHref(locale), false));
+        for (int i = 0; i < lineage.size(); i++) {
+            Section s = lineage.get(i);
+            crumbs.add(new Breadcrumb(
+                    s.titleInAnyLocale(locale), req.href(locale, s), lastIsCurrent && i == lineage.size() - 1));
+        }
+        return crumbs;
+    }
+
+    /** The deepest section of {@code lineage} that exists in {@code target} with all its ancestors, else the home. */
+    private static String nearestHref(PageRequest req, List<Section> lineage, Locale target) {
+        String href = req.homeHref(target);
+        for (Section s : lineage) {
+            if (!s.shownIn(target)) {
+                break;
+            }
+            href = req.href(target, s);
+        }
+        return href;
+    }
+
+    private static Chrome chrome(PageRequest req, Head head, List<Breadcrumb> crumbs, String localeSwitchHref) {
+        Locale locale = req.locale();
+        var siteLinks = req.sites().stream()
+                .map(s -> new LinkItem(
+                        s.titleInAnyLocale(locale),
+                        CatalogUrls.home(s.slug(), locale),
+                        s.slug().equals(req.site().slug()) ? "page" : null))
+                .toList();
+        return new Chrome(
+                locale,
+                head,
+                req.homeHref(locale),
+                crumbs,
+                siteLinks,
+                Optional.of(new LocaleLink(locale.other(), localeSwitchHref)),
+                Optional.of(req.prefix(locale) + "/search"));
+    }
+
+    private static List<Section> visible(List<Section> sections, Locale locale) {
+        return sections.stream().filter(s -> s.shownIn(locale)).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package kz.komek.catalog;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import kz.komek.i18n.Locale;
+
+/**
+ * What every page of a site in a locale starts from, read once per request, and the links between its pages.
+ *
+ * @param sites every site, for the site switch
+ * @param now the local time publication dates are compared with
+ * @param origin where absolute URLs start: {@code https://host}
+ */
+record PageRequest(Site site, Locale locale, List<Site> sites, SectionTree tree, LocalDateTime now, String origin) {
+    String prefix(Locale l) {
+        return CatalogUrls.prefix(site.slug(), l);
+    }
+
+    String homeHref(Locale l) {
+        return CatalogUrls.home(site.slug(), l);
+    }
+
+    String href(Locale l, Section s) {
+        return CatalogUrls.section(site.slug(), l, s.path().value());
+    }
+
+    String questionHref(Locale l, long id, SectionPath section) {
+        return CatalogUrls.question(site.slug(), l, section.value(), id);
+    }
+
+    String siteTitle() {
+        return site.titleInAnyLocale(locale);
+    }
+
+    /** The tagline titles and descriptions end with: the site's title in a phrase. */
+    String tagline() {
+        return UiText.TAGLINE.format(locale, siteTitle());
+    }
+}
