@@ -13,6 +13,7 @@ import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.NotFoundException;
+import kz.komek.i18n.Excerpt;
 import kz.komek.i18n.Locale;
 import kz.komek.seo.PublicOrigin;
 
@@ -73,7 +74,7 @@ public final class CatalogPages {
 
     private void sectionPage(Context ctx, PageRequest req, String path) {
         var sectionPath = SectionPath.parse(path)
-                .orElseThrow(() -> new NotFoundException("No section " + shorten(path) + " in this help center"));
+                .orElseThrow(() -> new NotFoundException("No section " + quoted(path) + " in this help center"));
         if (req.tree().find(sectionPath).isEmpty()) {
             // a section an editor renamed leads to its new path, even an empty one
             var renamed = moves.sectionMovedTo(req.site().slug(), sectionPath)
@@ -197,9 +198,9 @@ public final class CatalogPages {
         Site site = sites.stream()
                 .filter(s -> s.slug().equals(siteSlug))
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("No site " + shorten(siteSlug)));
+                .orElseThrow(() -> new NotFoundException("No site " + quoted(siteSlug)));
         Locale locale = Locale.parse(localeCode)
-                .orElseThrow(() -> new NotFoundException("No locale " + shorten(localeCode) + "; use ru or kz"));
+                .orElseThrow(() -> new NotFoundException("No locale " + quoted(localeCode) + "; use ru or kz"));
         return new PageRequest(
                 site,
                 locale,
@@ -224,8 +225,7 @@ public final class CatalogPages {
     }
 
     /** Messages may reach the 404 page and the log; a hostile URL must not make them huge. */
-    private static String shorten(String s) {
-        String v = s.length() > 80 ? s.substring(0, 80) + "…" : s;
-        return '"' + v.replaceAll("\\p{Cntrl}", "?") + '"';
+    private static String quoted(String s) {
+        return '"' + Excerpt.of(s, 80) + '"';
     }
 }
