@@ -34,11 +34,7 @@ class CatalogPagesTest {
     }
 
     private Document page(String path) {
-        HttpResponse<String> r = app.get(path);
-        assertThat(r.statusCode()).as("status of " + path).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
-        Document doc = Jsoup.parse(r.body(), app.url(path));
+        Document doc = app.page(path);
         assertWellFormedPage(doc, path);
         return doc;
     }

@@ -1,14 +1,11 @@
 package kz.komek.feedback;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import kz.komek.bundle.BundleJson;
 import kz.komek.testing.TestApp;
 
@@ -28,10 +25,7 @@ final class Http {
 
     static HttpResponse<String> voteForm(
             TestApp app, String page, Map<String, String> fields, Optional<String> cookie) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = TestApp.formBody(fields);
         var b = HttpRequest.newBuilder(URI.create(app.url(page)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("User-Agent", BROWSER)

@@ -42,9 +42,7 @@ class HeadTagsTest {
     }
 
     private Document page(String path) {
-        HttpResponse<String> r = app.get(path);
-        assertThat(r.statusCode()).as("status of " + path).isEqualTo(200);
-        return Jsoup.parse(r.body());
+        return app.page(path);
     }
 
     @Test

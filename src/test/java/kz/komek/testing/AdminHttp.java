@@ -3,15 +3,12 @@ package kz.komek.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import kz.komek.admin.accounts.AdminCookies;
 import org.jsoup.Jsoup;
 
@@ -109,10 +106,7 @@ public final class AdminHttp {
 
     public HttpResponse<String> postForm(
             String path, Map<String, String> fields, Optional<String> cookie, String... headers) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = TestApp.formBody(fields);
         var b = HttpRequest.newBuilder(URI.create(app.url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

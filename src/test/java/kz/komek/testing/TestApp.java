@@ -1,9 +1,12 @@
 package kz.komek.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,11 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import kz.komek.App;
 import kz.komek.Config;
 import kz.komek.bundle.BundleJson;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * The real app on a free port, on its own fresh database, optionally filled from a bundle on the classpath.
@@ -110,6 +117,23 @@ public final class TestApp implements AutoCloseable {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
+    }
+
+    /** The page at {@code path}, which must answer 200 with HTML; parsed with its own URL as base. */
+    public Document page(String path) {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as("status of " + path).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
+        return Jsoup.parse(r.body(), url(path));
+    }
+
+    /** An {@code application/x-www-form-urlencoded} body of {@code fields}, in their order. */
+    public static String formBody(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     public HttpResponse<String> send(HttpRequest request) {
