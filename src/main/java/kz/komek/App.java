@@ -14,6 +14,7 @@ import kz.komek.admin.questions.Lint;
 import kz.komek.admin.questions.LintApi;
 import kz.komek.admin.questions.QuestionEditor;
 import kz.komek.admin.questions.QuestionPages;
+import kz.komek.admin.questions.QuestionWrites;
 import kz.komek.admin.sections.SectionEditor;
 import kz.komek.admin.sections.SectionPages;
 import kz.komek.admin.sections.SectionsApi;
@@ -114,7 +115,8 @@ public final class App implements AutoCloseable {
             var answers = new AnswerRenderer(config.content());
             var lint = new Lint(config.content());
             var audit = new AuditLog(database.jdbi());
-            var editor = new QuestionEditor(database.jdbi(), bundles, audit, lint, clock);
+            var questionWrites = new QuestionWrites(bundles, audit, clock);
+            var editor = new QuestionEditor(database.jdbi(), questionWrites, lint);
             var searchStore = new SearchStore(database.jdbi());
             searchIndex = SearchIndex.open(config.dataDir().resolve("index"));
             searchSync = new SearchSync(searchStore, searchIndex, new SearchDocuments(answers))
