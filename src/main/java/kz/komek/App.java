@@ -15,6 +15,7 @@ import kz.komek.admin.questions.LintApi;
 import kz.komek.admin.questions.QuestionEditor;
 import kz.komek.admin.questions.QuestionPages;
 import kz.komek.admin.questions.QuestionWrites;
+import kz.komek.admin.questions.RevisionPages;
 import kz.komek.admin.sections.Placement;
 import kz.komek.admin.sections.SectionEditor;
 import kz.komek.admin.sections.SectionPages;
@@ -154,6 +155,7 @@ public final class App implements AutoCloseable {
                     admin,
                     new AdminQuestionsApi(editor, audit, admin.access()),
                     new QuestionPages(editor, catalog, pages, admin.access(), templates, clock),
+                    new RevisionPages(editor, admin.access(), templates, clock),
                     new SectionsApi(sectionEditor, placement, admin.access()),
                     new SectionPages(sectionEditor, placement, admin.access(), templates),
                     new Transfers(

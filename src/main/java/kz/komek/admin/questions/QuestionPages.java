@@ -282,59 +282,6 @@ public final class QuestionPages {
         ctx.html(pages.preview(ctx, readerQuestion(record), locale, platform));
     }
 
-    /** {@code GET /admin/questions/{id}/revisions}: every revision, newest first, to compare or restore. */
-    public void revisions(Context ctx) {
-        Principal who = access.require(ctx, Role.VIEWER);
-        long id = QuestionHttp.id(ctx.pathParam("id"));
-        EditedQuestion q = editor.existing(id, who);
-        var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_REVISIONS_TITLE);
-        Optional<String> done =
-                Optional.ofNullable(ctx.queryParam("done")).map(d -> Done.of(d).in(AdminLocale.of(ctx)));
-        render(
-                ctx,
-                HttpStatus.OK,
-                "admin/question/revisions.jte",
-                new RevisionsPage(frame, q, q.title(frame.locale()), editor.revisions(id, who), done, clock.getZone()));
-    }
-
-    /** {@code POST /admin/questions/{id}/revisions/{rev}/restore}: the old revision becomes the latest draft. */
-    public void restore(Context ctx) {
-        Principal who = access.require(ctx, Role.EDITOR);
-        long id = QuestionHttp.id(ctx.pathParam("id"));
-        int revision = (int) QuestionHttp.id(ctx.pathParam("rev"));
-        EditedQuestion q = editor.restore(id, revision, actor(ctx, who));
-        ctx.redirect(
-                QuestionHttp.href(
-                        ctx,
-                        "/admin/questions/" + id + "?done=" + Done.RESTORED.code() + "&from=" + revision + "&to="
-                                + q.revision()),
-                HttpStatus.SEE_OTHER);
-    }
-
-    /** {@code GET /admin/questions/{id}/diff?from=A&to=B}: what changed, field by field, words marked. */
-    public void diff(Context ctx) {
-        Principal who = access.require(ctx, Role.VIEWER);
-        long id = QuestionHttp.id(ctx.pathParam("id"));
-        String fromParam = ctx.queryParam("from");
-        String toParam = ctx.queryParam("to");
-        if (fromParam == null || fromParam.isBlank()) {
-            throw new BadRequestException("query parameter from is required");
-        }
-        if (toParam == null || toParam.isBlank()) {
-            throw new BadRequestException("query parameter to is required");
-        }
-        int from = (int) QuestionHttp.id(fromParam);
-        int to = (int) QuestionHttp.id(toParam);
-        EditedQuestion q = editor.existing(id, who);
-        var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_DIFF_TITLE);
-        var changes = editor.diff(id, from, to, who).stream().map(TextDiff::of).toList();
-        render(
-                ctx,
-                HttpStatus.OK,
-                "admin/question/diff.jte",
-                new DiffPage(frame, id, q.title(frame.locale()), from, to, changes));
-    }
-
     // --- helpers ---
 
     /**
