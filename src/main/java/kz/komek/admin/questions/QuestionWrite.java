@@ -9,9 +9,10 @@ import kz.komek.bundle.Bundle;
 import org.jdbi.v3.core.Handle;
 
 /**
- * One write of a question, inside the caller's transaction, opened by {@link QuestionWrites#open} (which locked the
- * question's head row and filed what readers see as a revision). Each change goes through {@link #audited}: the question as editors see it before, the
- * change, the question after, and the audit row, all in that one transaction, so either all happen or none.
+ * One write of a question, inside the caller's transaction, opened by {@link QuestionWrites#open}: the question's
+ * head row is locked and what readers see is filed as a revision. Each change goes through {@link #audited}: the
+ * question as editors see it before, the change, the question after and the audit row, all in that one
+ * transaction, so either all happen or none.
  */
 public final class QuestionWrite {
     private final QuestionWrites on;
