@@ -14,6 +14,9 @@ import kz.komek.admin.questions.Lint;
 import kz.komek.admin.questions.LintApi;
 import kz.komek.admin.questions.QuestionEditor;
 import kz.komek.admin.questions.QuestionPages;
+import kz.komek.admin.questions.QuestionWrites;
+import kz.komek.admin.questions.RevisionPages;
+import kz.komek.admin.sections.Placement;
 import kz.komek.admin.sections.SectionEditor;
 import kz.komek.admin.sections.SectionPages;
 import kz.komek.admin.sections.SectionsApi;
@@ -63,6 +66,7 @@ public final class App implements AutoCloseable {
     private final SearchMisses searchMisses;
     private final Feedback feedback;
     private final QuestionEditor editor;
+    private final Placement placement;
     private final AuditLog audit;
     private final AdminAccounts admin;
 
@@ -77,6 +81,7 @@ public final class App implements AutoCloseable {
             SearchMisses searchMisses,
             Feedback feedback,
             QuestionEditor editor,
+            Placement placement,
             AuditLog audit,
             AdminAccounts admin) {
         this.config = config;
@@ -89,6 +94,7 @@ public final class App implements AutoCloseable {
         this.searchMisses = searchMisses;
         this.feedback = feedback;
         this.editor = editor;
+        this.placement = placement;
         this.audit = audit;
         this.admin = admin;
     }
@@ -114,7 +120,9 @@ public final class App implements AutoCloseable {
             var answers = new AnswerRenderer(config.content());
             var lint = new Lint(config.content());
             var audit = new AuditLog(database.jdbi());
-            var editor = new QuestionEditor(database.jdbi(), bundles, audit, lint, clock);
+            var questionWrites = new QuestionWrites(bundles, audit, clock);
+            var editor = new QuestionEditor(database.jdbi(), questionWrites, lint);
+            var placement = new Placement(database.jdbi(), questionWrites);
             var searchStore = new SearchStore(database.jdbi());
             searchIndex = SearchIndex.open(config.dataDir().resolve("index"));
             searchSync = new SearchSync(searchStore, searchIndex, new SearchDocuments(answers))
@@ -147,8 +155,9 @@ public final class App implements AutoCloseable {
                     admin,
                     new AdminQuestionsApi(editor, audit, admin.access()),
                     new QuestionPages(editor, catalog, pages, admin.access(), templates, clock),
-                    new SectionsApi(sectionEditor, editor, admin.access()),
-                    new SectionPages(sectionEditor, editor, admin.access(), templates),
+                    new RevisionPages(editor, admin.access(), templates, clock),
+                    new SectionsApi(sectionEditor, placement, admin.access()),
+                    new SectionPages(sectionEditor, placement, admin.access(), templates),
                     new Transfers(
                             database.jdbi(), bundles, audit, admin.access(), templates, clock, config.maxBodyBytes()),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
@@ -185,6 +194,7 @@ public final class App implements AutoCloseable {
                     searchMisses,
                     feedback,
                     editor,
+                    placement,
                     audit,
                     admin);
         } catch (RuntimeException e) {
@@ -230,6 +240,11 @@ public final class App implements AutoCloseable {
     /** Editors' drafts, publishing and history of questions. */
     public QuestionEditor questionEditor() {
         return editor;
+    }
+
+    /** Moving, pinning and cross-listing questions in sections. */
+    public Placement placement() {
+        return placement;
     }
 
     public AuditLog auditLog() {

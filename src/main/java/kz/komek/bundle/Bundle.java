@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.catalog.QuestionText;
 
 /**
  * A whole help center (or a part of it) in the shape of {@code komek-bundle/1}. Readers (JSON bundle, Nuxt
@@ -86,6 +87,18 @@ public record Bundle(
             return new Question(
                     id, site, section, position, pinned, canonical, votes, usefulness, incomplete, texts, extra);
         }
+
+        /** The same question with other readers' counts. */
+        public Question withCounts(Optional<Votes> votes, Optional<Double> usefulness) {
+            return new Question(
+                    id, site, section, position, pinned, canonical, votes, usefulness, incomplete, locales, extra);
+        }
+
+        /** The same question listed elsewhere (or the same place, pinned or not). */
+        public Question withPlace(String site, String section, int position, boolean pinned) {
+            return new Question(
+                    id, site, section, position, pinned, canonical, votes, usefulness, incomplete, locales, extra);
+        }
     }
 
     public record Votes(long up, long down) {}
@@ -103,6 +116,24 @@ public record Bundle(
             Map<String, JsonNode> extra) {
         public QuestionLocale {
             extra = ordered(extra);
+        }
+
+        /** The same text with another answer. */
+        public QuestionLocale withContent(String content) {
+            return new QuestionLocale(
+                    title, content, updated, published, metaTitle, metaDescription, metaH1, noIndex, noFollow, extra);
+        }
+
+        /** The same text with another publication time. */
+        public QuestionLocale withPublished(Optional<LocalDateTime> published) {
+            return new QuestionLocale(
+                    title, content, updated, published, metaTitle, metaDescription, metaH1, noIndex, noFollow, extra);
+        }
+
+        /** The text as the reader pages hold it. */
+        public QuestionText readerText() {
+            return new QuestionText(
+                    title, content, updated, published, metaTitle, metaDescription, metaH1, noIndex, noFollow);
         }
     }
 }

@@ -165,8 +165,10 @@ public final class BundleJson {
         if (n.hasNonNull("canonical")) {
             canonical = text(n.get("canonical"), where, "canonical");
             if (!CANONICAL.matcher(canonical).matches()) {
-                throw new BundleException(
-                        where + ", field canonical",
+                throw BundleException.field(
+                        where,
+                        "canonical",
+                        BundleException.Kind.OTHER,
                         "expected a path inside the site ending in q{id}, such as /bonus/save/general/q456, found "
                                 + n.get("canonical"));
             }
@@ -183,15 +185,19 @@ public final class BundleJson {
         if (n.hasNonNull("usefulness")) {
             JsonNode u = n.get("usefulness");
             if (!u.isNumber() || u.asDouble() < 0 || u.asDouble() > 1) {
-                throw new BundleException(where + ", field usefulness", "expected a ratio from 0 to 1, found " + u);
+                throw BundleException.field(
+                        where, "usefulness", BundleException.Kind.OTHER, "expected a ratio from 0 to 1, found " + u);
             }
             usefulness = Optional.of(u.asDouble());
         }
         boolean incomplete = n.hasNonNull("incomplete") && bool(n.get("incomplete"), where, "incomplete");
         JsonNode localesNode = n.get("locales");
         if (localesNode == null || !localesNode.isObject() || localesNode.isEmpty()) {
-            throw new BundleException(
-                    where + ", field locales", "expected an object with at least one locale (\"ru\", \"kz\")");
+            throw BundleException.field(
+                    where,
+                    "locales",
+                    BundleException.Kind.OTHER,
+                    "expected an object with at least one locale (\"ru\", \"kz\")");
         }
         var texts = new LinkedHashMap<String, Bundle.QuestionLocale>();
         for (var e : localesNode.properties()) {
@@ -217,16 +223,24 @@ public final class BundleJson {
         object(n, where + ", field " + field);
         String title = text(n.get("title"), where, field + ".title");
         if (title.isBlank()) {
-            throw new BundleException(where + ", field " + field + ".title", "is empty");
+            throw BundleException.field(where, field + ".title", BundleException.Kind.EMPTY, "is empty");
         }
         if (title.length() > MAX_TITLE) {
-            throw new BundleException(
-                    where + ", field " + field + ".title", "longer than " + MAX_TITLE + " characters");
+            throw BundleException.field(
+                    where,
+                    field + ".title",
+                    BundleException.Kind.TOO_LONG,
+                    "longer than " + MAX_TITLE + " characters",
+                    MAX_TITLE);
         }
         String content = n.hasNonNull("content") ? text(n.get("content"), where, field + ".content") : "";
         if (content.length() > MAX_CONTENT) {
-            throw new BundleException(
-                    where + ", field " + field + ".content", "longer than " + MAX_CONTENT + " characters");
+            throw BundleException.field(
+                    where,
+                    field + ".content",
+                    BundleException.Kind.TOO_LONG,
+                    "longer than " + MAX_CONTENT + " characters",
+                    MAX_CONTENT);
         }
         Optional<LocalDate> updated = Optional.empty();
         if (n.hasNonNull("updated")) {
@@ -234,8 +248,11 @@ public final class BundleJson {
             try {
                 updated = Optional.of(LocalDate.parse(s));
             } catch (DateTimeParseException e) {
-                throw new BundleException(
-                        where + ", field " + field + ".updated", "not an ISO date (yyyy-MM-dd): \"" + s + "\"");
+                throw BundleException.field(
+                        where,
+                        field + ".updated",
+                        BundleException.Kind.NOT_A_DATE,
+                        "not an ISO date (yyyy-MM-dd): \"" + s + "\"");
             }
         }
         Optional<LocalDateTime> published = Optional.empty();
@@ -244,8 +261,10 @@ public final class BundleJson {
             try {
                 published = Optional.of(LocalDateTime.parse(s, PUBLISHED));
             } catch (DateTimeParseException e) {
-                throw new BundleException(
-                        where + ", field " + field + ".published",
+                throw BundleException.field(
+                        where,
+                        field + ".published",
+                        BundleException.Kind.NOT_A_DATE_TIME,
                         "not an ISO local date-time (yyyy-MM-ddTHH:mm:ss[.ffffff]): \"" + s + "\"");
             }
         }
@@ -340,7 +359,8 @@ public final class BundleJson {
         if (n.has("id") && !n.get("id").isNull()) {
             long given = positiveLong(n.get("id"), where, "id");
             if (given != id) {
-                throw new BundleException(where + ", field id", "names question " + given + ", not " + id);
+                throw BundleException.field(
+                        where, "id", BundleException.Kind.OTHER, "names question " + given + ", not " + id);
             }
         }
         return question(n, id, where);
@@ -377,7 +397,8 @@ public final class BundleJson {
             return List.of();
         }
         if (!n.isArray()) {
-            throw new BundleException(where + ", field " + field, "expected an array, found " + kind(n));
+            throw BundleException.field(
+                    where, field, BundleException.Kind.OTHER, "expected an array, found " + kind(n));
         }
         return n;
     }
@@ -390,10 +411,11 @@ public final class BundleJson {
 
     private static String text(JsonNode n, String where, String field) {
         if (n == null || n.isNull()) {
-            throw new BundleException(where + ", field " + field, "is missing");
+            throw BundleException.field(where, field, BundleException.Kind.MISSING, "is missing");
         }
         if (!n.isTextual()) {
-            throw new BundleException(where + ", field " + field, "expected a string, found " + kind(n));
+            throw BundleException.field(
+                    where, field, BundleException.Kind.OTHER, "expected a string, found " + kind(n));
         }
         return n.asText();
     }
@@ -408,28 +430,32 @@ public final class BundleJson {
 
     private static boolean bool(JsonNode n, String where, String field) {
         if (!n.isBoolean()) {
-            throw new BundleException(where + ", field " + field, "expected true or false, found " + kind(n));
+            throw BundleException.field(
+                    where, field, BundleException.Kind.OTHER, "expected true or false, found " + kind(n));
         }
         return n.asBoolean();
     }
 
     private static long positiveLong(JsonNode n, String where, String field) {
         if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() <= 0) {
-            throw new BundleException(where + ", field " + field, "expected a positive integer, found " + kind(n));
+            throw BundleException.field(
+                    where, field, BundleException.Kind.NOT_A_NUMBER, "expected a positive integer, found " + kind(n));
         }
         return n.asLong();
     }
 
     private static long nonNegativeLong(JsonNode n, String where, String field) {
         if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
-            throw new BundleException(where + ", field " + field, "expected a whole number ≥ 0, found " + kind(n));
+            throw BundleException.field(
+                    where, field, BundleException.Kind.NOT_A_NUMBER, "expected a whole number ≥ 0, found " + kind(n));
         }
         return n.asLong();
     }
 
     private static int nonNegativeInt(JsonNode n, String where, String field) {
         if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
-            throw new BundleException(where + ", field " + field, "expected a whole number ≥ 0, found " + kind(n));
+            throw BundleException.field(
+                    where, field, BundleException.Kind.NOT_A_NUMBER, "expected a whole number ≥ 0, found " + kind(n));
         }
         return n.asInt();
     }
@@ -437,8 +463,11 @@ public final class BundleJson {
     private static String slug(JsonNode n, String where, String field) {
         String s = text(n, where, field);
         if (!SLUG.matcher(s).matches()) {
-            throw new BundleException(
-                    where + ", field " + field, "expected a lowercase slug (a-z, 0-9, '-', '_'), found \"" + s + "\"");
+            throw BundleException.field(
+                    where,
+                    field,
+                    BundleException.Kind.OTHER,
+                    "expected a lowercase slug (a-z, 0-9, '-', '_'), found \"" + s + "\"");
         }
         return s;
     }
@@ -447,7 +476,7 @@ public final class BundleJson {
         String s = text(n, where, field);
         var problem = SectionPath.problem(s);
         if (problem.isPresent()) {
-            throw new BundleException(where + ", field " + field, problem.get());
+            throw BundleException.field(where, field, BundleException.Kind.OTHER, problem.get());
         }
         return s;
     }
@@ -455,8 +484,11 @@ public final class BundleJson {
     private static Locale locale(JsonNode n, String where, String field) {
         String s = text(n, where, field);
         return Locale.parse(s)
-                .orElseThrow(() -> new BundleException(
-                        where + ", field " + field, "unknown locale \"" + s + "\" (komek serves ru and kz)"));
+                .orElseThrow(() -> BundleException.field(
+                        where,
+                        field,
+                        BundleException.Kind.OTHER,
+                        "unknown locale \"" + s + "\" (komek serves ru and kz)"));
     }
 
     private static Map<String, String> titles(JsonNode n, String where, String field) {
@@ -470,8 +502,11 @@ public final class BundleJson {
                     .code();
             String title = text(e.getValue(), where, field + "." + code);
             if (title.isBlank() || title.length() > MAX_TITLE) {
-                throw new BundleException(
-                        where + ", field " + field + "." + code, "must have 1 to " + MAX_TITLE + " characters");
+                throw BundleException.field(
+                        where,
+                        field + "." + code,
+                        BundleException.Kind.OTHER,
+                        "must have 1 to " + MAX_TITLE + " characters");
             }
             titles.put(code, title);
         }

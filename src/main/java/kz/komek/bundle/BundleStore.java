@@ -321,11 +321,14 @@ public final class BundleStore {
     public long sectionIdOf(Handle h, Bundle.Question q) {
         String where = "question " + q.id();
         if (siteMissing(h, q.site())) {
-            throw new BundleException(where + ", field site", "site \"" + q.site() + "\" does not exist");
+            throw BundleException.field(
+                    where, "site", BundleException.Kind.OTHER, "site \"" + q.site() + "\" does not exist");
         }
         return sectionId(h, q.site(), q.section())
-                .orElseThrow(() -> new BundleException(
-                        where + ", field section",
+                .orElseThrow(() -> BundleException.field(
+                        where,
+                        "section",
+                        BundleException.Kind.OTHER,
                         "section \"" + q.section() + "\" does not exist in site \"" + q.site() + "\""));
     }
 

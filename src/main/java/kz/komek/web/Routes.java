@@ -17,6 +17,7 @@ import kz.komek.admin.accounts.AdminAccounts;
 import kz.komek.admin.questions.AdminQuestionsApi;
 import kz.komek.admin.questions.LintApi;
 import kz.komek.admin.questions.QuestionPages;
+import kz.komek.admin.questions.RevisionPages;
 import kz.komek.admin.sections.SectionPages;
 import kz.komek.admin.sections.SectionsApi;
 import kz.komek.admin.transfer.Transfers;
@@ -48,6 +49,7 @@ public final class Routes {
     private final AdminAccounts admin;
     private final AdminQuestionsApi adminQuestions;
     private final QuestionPages questionPages;
+    private final RevisionPages revisionPages;
     private final SectionsApi sectionsApi;
     private final SectionPages sectionPages;
     private final Transfers transfers;
@@ -70,6 +72,7 @@ public final class Routes {
             AdminAccounts admin,
             AdminQuestionsApi adminQuestions,
             QuestionPages questionPages,
+            RevisionPages revisionPages,
             SectionsApi sectionsApi,
             SectionPages sectionPages,
             Transfers transfers,
@@ -89,6 +92,7 @@ public final class Routes {
         this.admin = admin;
         this.adminQuestions = adminQuestions;
         this.questionPages = questionPages;
+        this.revisionPages = revisionPages;
         this.sectionsApi = sectionsApi;
         this.sectionPages = sectionPages;
         this.transfers = transfers;
@@ -173,9 +177,9 @@ public final class Routes {
         r.post("/admin/questions/{id}/unpublish", questionPages::unpublish);
         get(r, "/admin/questions/{id}/delete", questionPages::confirmDelete);
         r.post("/admin/questions/{id}/delete", questionPages::delete);
-        get(r, "/admin/questions/{id}/revisions", questionPages::revisions);
-        r.post("/admin/questions/{id}/revisions/{rev}/restore", questionPages::restore);
-        get(r, "/admin/questions/{id}/diff", questionPages::diff);
+        get(r, "/admin/questions/{id}/revisions", revisionPages::revisions);
+        r.post("/admin/questions/{id}/revisions/{rev}/restore", revisionPages::restore);
+        get(r, "/admin/questions/{id}/diff", revisionPages::diff);
         // sections: the structure (publisher writes), question placement and cross-listing (editor), admin pages
         get(r, "/api/v1/admin/sections", sectionsApi::tree);
         r.post("/api/v1/admin/sections", sectionsApi::create);

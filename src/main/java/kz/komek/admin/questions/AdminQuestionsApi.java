@@ -20,7 +20,6 @@ import kz.komek.admin.Role;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleJson;
 import kz.komek.http.BadRequestException;
-import kz.komek.http.NotFoundException;
 
 /**
  * The editors' JSON API for questions ({@code /api/v1/admin/questions/…}) and the audit log
@@ -49,7 +48,7 @@ public final class AdminQuestionsApi {
     public void question(Context ctx) {
         Principal who = principal(ctx, Role.VIEWER);
         long id = id(ctx);
-        EditedQuestion q = editor.get(id, who).orElseThrow(() -> new NotFoundException("there is no question " + id));
+        EditedQuestion q = editor.existing(id, who);
         // the revision, for a PUT that must not land on top of someone else's (If-Match)
         ctx.header("ETag", "\"" + q.revision() + "\"");
         ctx.json(body(q));
@@ -75,7 +74,8 @@ public final class AdminQuestionsApi {
                     return n.asText();
                 })
                 .filter(n -> !n.isBlank());
-        SavedDraft saved = editor.saveDraft(id, json.readQuestion(record, id), note, actor(ctx, who), ifMatch(ctx));
+        SavedDraft saved = editor.save(
+                id, json.readQuestion(record, id), ifMatch(ctx), SaveAction.NEW_REVISION, note, actor(ctx, who));
         ObjectNode out = body(saved.question());
         ArrayNode findings = out.putArray("findings");
         saved.findings()
@@ -230,7 +230,7 @@ public final class AdminQuestionsApi {
     }
 
     private static Actor actor(Context ctx, Principal who) {
-        return Actor.of(who, ctx.header("X-Request-Id"));
+        return QuestionHttp.actor(ctx, who);
     }
 
     private static long id(Context ctx) {

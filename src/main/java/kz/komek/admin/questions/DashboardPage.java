@@ -9,7 +9,7 @@ import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 
 /** Model of {@code admin/home.jte}: the signed-in landing page with what waits for an editor. */
-public record DashboardPage(AdminFrame frame, List<QuestionEditor.Pending> pending, ZoneId zone) {
+public record DashboardPage(AdminFrame frame, List<RevisionStore.Pending> pending, ZoneId zone) {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     public DashboardPage {
@@ -28,11 +28,11 @@ public record DashboardPage(AdminFrame frame, List<QuestionEditor.Pending> pendi
         return frame.principal().may(Role.EDITOR);
     }
 
-    public String status(QuestionEditor.Pending p) {
+    public String status(RevisionStore.Pending p) {
         return p.status().label(frame.locale());
     }
 
-    public String when(QuestionEditor.Pending p) {
+    public String when(RevisionStore.Pending p) {
         return SHOWN.format(p.savedAt().atZone(zone));
     }
 

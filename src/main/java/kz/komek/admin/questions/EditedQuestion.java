@@ -3,6 +3,7 @@ package kz.komek.admin.questions;
 import java.util.Objects;
 import java.util.Optional;
 import kz.komek.bundle.Bundle;
+import kz.komek.i18n.Locale;
 
 /**
  * A question as an editor sees it: the record of its latest revision (with the readers' vote counts, which only
@@ -18,5 +19,14 @@ public record EditedQuestion(
         if (revision < 0) {
             throw new IllegalArgumentException("a revision number is ≥ 0, was " + revision);
         }
+    }
+
+    /** The question's title in the UI's language, else any. */
+    public String title(Locale locale) {
+        var t = record.locales().get(locale.code());
+        if (t == null) {
+            t = record.locales().values().stream().findFirst().orElse(null);
+        }
+        return t == null ? "" : t.title();
     }
 }

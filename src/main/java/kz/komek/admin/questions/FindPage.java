@@ -5,7 +5,7 @@ import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminText;
 
 /** Model of {@code admin/question/find.jte}: the questions whose title has what the editor typed. */
-public record FindPage(AdminFrame frame, String query, List<QuestionEditor.Found> found, int limit) {
+public record FindPage(AdminFrame frame, String query, List<RevisionStore.Found> found, int limit) {
     public FindPage {
         found = List.copyOf(found);
     }
@@ -22,7 +22,7 @@ public record FindPage(AdminFrame frame, String query, List<QuestionEditor.Found
         return found.size() >= limit;
     }
 
-    public String status(QuestionEditor.Found f) {
+    public String status(RevisionStore.Found f) {
         return f.status().label(frame.locale());
     }
 

@@ -134,7 +134,8 @@ public record QuestionForm(Map<String, String> values) {
         String place = value("place").strip();
         int slash = place.indexOf('/');
         if (slash <= 0 || slash == place.length() - 1) {
-            throw new BundleException(where + ", field section", "choose the section the question is listed in");
+            throw BundleException.field(
+                    where, "section", BundleException.Kind.MISSING, "choose the section the question is listed in");
         }
         String site = place.substring(0, slash);
         String section = place.substring(slash + 1);
@@ -143,8 +144,11 @@ public record QuestionForm(Map<String, String> values) {
         try {
             node.put("position", Integer.parseInt(value("position").strip()));
         } catch (NumberFormatException e) {
-            throw new BundleException(
-                    where + ", field position", "expected a whole number, found \"" + value("position") + "\"");
+            throw BundleException.field(
+                    where,
+                    "position",
+                    BundleException.Kind.NOT_A_NUMBER,
+                    "expected a whole number, found \"" + value("position") + "\"");
         }
         node.put("pinned", checked("pinned"));
         String canonical = value("canonical").strip();
@@ -190,7 +194,8 @@ public record QuestionForm(Map<String, String> values) {
             }
         });
         if (locales.isEmpty()) {
-            throw new BundleException(where + ", field locales", "a question needs its text in at least one language");
+            throw BundleException.field(
+                    where, "locales", BundleException.Kind.EMPTY, "a question needs its text in at least one language");
         }
         node.set("locales", locales);
         return json.readQuestion(node, id);

@@ -1,7 +1,6 @@
 package kz.komek.admin.questions;
 
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDateTime;
@@ -29,14 +28,14 @@ import kz.komek.catalog.SectionPath;
 import kz.komek.catalog.Site;
 import kz.komek.content.Platform;
 import kz.komek.http.BadRequestException;
-import kz.komek.http.NotFoundException;
+import kz.komek.http.ConflictException;
 import kz.komek.i18n.Locale;
 
 /**
  * The editors' question pages: the editor (both locales side by side, HTML source, live preview on desktop,
- * mobile and app), publishing and scheduling, unpublishing, deleting after a confirmation, the history with a
- * diff between any two revisions, and restoring. Every write goes through {@link QuestionEditor}, as the JSON API's
- * do; a refused write shows the form again as it was typed, with the reason.
+ * mobile and app), publishing and scheduling, unpublishing, and deleting after a confirmation ({@link RevisionPages}
+ * has the history). Every write goes through {@link QuestionEditor}, as the JSON API's do; a refused write shows
+ * the form again as it was typed, with the reason in the editor's language.
  */
 public final class QuestionPages {
     private final QuestionEditor editor;
@@ -86,7 +85,7 @@ public final class QuestionPages {
                 .orElse("")
                 .strip();
         if (q.matches("[0-9]{1,18}")) {
-            ctx.redirect(frameHref(ctx, "/admin/questions/" + id(q)), HttpStatus.SEE_OTHER);
+            ctx.redirect(QuestionHttp.href(ctx, "/admin/questions/" + QuestionHttp.id(q)), HttpStatus.SEE_OTHER);
             return;
         }
         if (q.length() < 2 || q.length() > 200) {
@@ -119,36 +118,39 @@ public final class QuestionPages {
         if (!action.equals("save")) {
             access.require(ctx, Role.PUBLISHER);
         }
+        Plan plan = plan(ctx, action);
         SavedDraft saved;
         try {
-            saved = editor.createDraft(id -> form.record(id, Optional.empty(), json), form.note(), actor(ctx, who));
+            saved = editor.create(
+                    id -> form.record(id, Optional.empty(), json), plan.action(), form.note(), actor(ctx, who));
         } catch (BundleException e) {
             refused(ctx, who, Optional.empty(), form, FormProblem.of(e, AdminLocale.of(ctx)));
             return;
-        } catch (BadRequestException | kz.komek.http.ConflictException e) {
+        } catch (BadRequestException | ConflictException e) {
             refused(ctx, HttpStatus.BAD_REQUEST, who, Optional.empty(), form, e.getMessage());
             return;
         }
-        // the draft exists from here on: a refused publication shows it, so that sending again makes no second one
-        try {
-            showSaved(ctx, who, afterSave(ctx, who, saved.question().record().id(), action), saved.findings(), action);
-        } catch (BadRequestException | kz.komek.http.ConflictException e) {
+        if (plan.refused().isPresent()) {
+            // the draft exists: the page is the saved draft's, so that sending it again makes no second one
+            EditedQuestion q = saved.question();
             refused(
                     ctx,
                     HttpStatus.BAD_REQUEST,
                     who,
-                    Optional.of(saved.question()),
-                    QuestionForm.of(saved.question().record()),
-                    e.getMessage());
+                    Optional.of(q),
+                    QuestionForm.of(q.record()),
+                    plan.refused().get());
+            return;
         }
+        showSaved(ctx, who, saved, plan.done());
     }
 
     /** {@code GET /admin/questions/{id}}: the editor with the latest revision and what lint says of it. */
     public void edit(Context ctx) {
         Principal who = access.require(ctx, Role.VIEWER);
-        long id = id(ctx.pathParam("id"));
-        EditedQuestion q = question(id, who);
-        Optional<String> done = Optional.ofNullable(ctx.queryParam("done")).map(d -> doneMessage(ctx, d));
+        EditedQuestion q = editor.existing(QuestionHttp.id(ctx.pathParam("id")), who);
+        Optional<String> done =
+                Optional.ofNullable(ctx.queryParam("done")).map(d -> Done.of(d).in(AdminLocale.of(ctx)));
         render(
                 ctx,
                 HttpStatus.OK,
@@ -169,55 +171,43 @@ public final class QuestionPages {
      */
     public void save(Context ctx) {
         Principal who = access.require(ctx, Role.EDITOR);
-        long id = id(ctx.pathParam("id"));
-        if (baseRevision(ctx).isPresent()) {
-            editor.adoptOutsideChange(id);
-        }
-        EditedQuestion current = question(id, who);
+        long id = QuestionHttp.id(ctx.pathParam("id"));
+        Optional<Integer> base = baseRevision(ctx);
+        EditedQuestion current = editor.existing(id, who);
         var form = QuestionForm.from(ctx);
         String action = action(ctx);
         try {
             if (!action.equals("save")) {
                 access.require(ctx, Role.PUBLISHER);
             }
-            // publishing what a colleague saved meanwhile, unseen, is as bad as overwriting it
-            Optional<Integer> base = baseRevision(ctx);
-            if (base.isPresent() && base.get() != current.revision()) {
-                throw new StaleRevisionException(
-                        id,
-                        base.get(),
-                        current.revision(),
-                        editor.revisions(id, who).get(0).authorName());
-            }
-            Bundle.Question record = form.record(id, Optional.of(current.record()), json);
-            List<EditFinding> findings;
-            boolean changed = !json.questionNode(withoutCounts(record))
-                    .equals(json.questionNode(withoutCounts(current.record())));
-            if (changed) {
-                findings = editor.saveDraft(id, record, form.note(), actor(ctx, who), baseRevision(ctx))
-                        .findings();
-            } else {
-                findings = editor.check(record);
-            }
-            if (!changed && action.equals("save")) {
-                showSaved(ctx, who, current, findings, "unchanged");
+            Plan plan = plan(ctx, action);
+            // the record is made from the latest revision under the write's lock: the form keeps what it does not show
+            SavedDraft saved = editor.save(
+                    id, latest -> form.record(id, latest, json), base, plan.action(), form.note(), actor(ctx, who));
+            if (plan.refused().isPresent()) {
+                refused(
+                        ctx,
+                        HttpStatus.BAD_REQUEST,
+                        who,
+                        Optional.of(saved.question()),
+                        form,
+                        plan.refused().get());
                 return;
             }
-            showSaved(ctx, who, afterSave(ctx, who, id, action), findings, action);
+            showSaved(ctx, who, saved, !saved.changed() && action.equals("save") ? Done.UNCHANGED : plan.done());
         } catch (StaleRevisionException e) {
             // what was typed comes back, now based on the newest revision: saving again is a deliberate choice
             Locale locale = AdminLocale.of(ctx);
-            EditedQuestion newest = editor.get(id, who).orElseThrow();
             refused(
                     ctx,
                     HttpStatus.CONFLICT,
                     who,
-                    Optional.of(newest),
+                    Optional.of(editor.existing(id, who)),
                     form,
                     AdminText.Q_STALE.format(locale, e.latest(), e.author()));
         } catch (BundleException e) {
             refused(ctx, who, Optional.of(current), form, FormProblem.of(e, AdminLocale.of(ctx)));
-        } catch (BadRequestException | kz.komek.http.ConflictException e) {
+        } catch (BadRequestException | ConflictException e) {
             refused(ctx, HttpStatus.BAD_REQUEST, who, Optional.of(current), form, e.getMessage());
         }
     }
@@ -225,30 +215,29 @@ public final class QuestionPages {
     /** {@code POST /admin/questions/{id}/unpublish}. */
     public void unpublish(Context ctx) {
         Principal who = access.require(ctx, Role.PUBLISHER);
-        long id = id(ctx.pathParam("id"));
+        long id = QuestionHttp.id(ctx.pathParam("id"));
         editor.unpublish(id, actor(ctx, who));
-        ctx.redirect(frameHref(ctx, "/admin/questions/" + id + "?done=unpublished"), HttpStatus.SEE_OTHER);
+        done(ctx, id, Done.UNPUBLISHED);
     }
 
     /** {@code GET /admin/questions/{id}/delete}: what deleting means, and the button that does it. */
     public void confirmDelete(Context ctx) {
         Principal who = access.require(ctx, Role.PUBLISHER);
-        long id = id(ctx.pathParam("id"));
-        EditedQuestion q = question(id, who);
+        EditedQuestion q = editor.existing(QuestionHttp.id(ctx.pathParam("id")), who);
         var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_DELETE_TITLE);
         render(
                 ctx,
                 HttpStatus.OK,
                 "admin/question/delete.jte",
-                new QuestionDeletePage(frame, q, title(q.record(), frame.locale())));
+                new QuestionDeletePage(frame, q, q.title(frame.locale())));
     }
 
     /** {@code POST /admin/questions/{id}/delete}: the question leaves readers; its history stays. */
     public void delete(Context ctx) {
         Principal who = access.require(ctx, Role.PUBLISHER);
-        long id = id(ctx.pathParam("id"));
+        long id = QuestionHttp.id(ctx.pathParam("id"));
         editor.delete(id, actor(ctx, who));
-        ctx.redirect(frameHref(ctx, "/admin/questions/" + id + "?done=deleted"), HttpStatus.SEE_OTHER);
+        done(ctx, id, Done.DELETED);
     }
 
     /**
@@ -257,13 +246,13 @@ public final class QuestionPages {
      */
     public void previewSaved(Context ctx) {
         Principal who = access.require(ctx, Role.VIEWER);
-        long id = id(ctx.pathParam("id"));
+        long id = QuestionHttp.id(ctx.pathParam("id"));
         Bundle.Question record;
         String revision = ctx.queryParam("revision");
         if (revision == null || revision.isBlank()) {
-            record = question(id, who).record();
+            record = editor.existing(id, who).record();
         } else {
-            record = editor.revision(id, (int) id(revision), who);
+            record = editor.revision(id, (int) QuestionHttp.id(revision), who);
         }
         preview(ctx, record);
     }
@@ -275,7 +264,7 @@ public final class QuestionPages {
     public void previewForm(Context ctx) {
         Principal who = access.require(ctx, Role.EDITOR);
         String given = ctx.pathParamMap().get("id");
-        long id = given == null ? 0 : id(given);
+        long id = given == null ? 0 : QuestionHttp.id(given);
         Optional<Bundle.Question> base =
                 id == 0 ? Optional.empty() : editor.get(id, who).map(EditedQuestion::record);
         // a new question has no number yet; the preview shows it under the largest one that can exist
@@ -293,85 +282,39 @@ public final class QuestionPages {
         ctx.html(pages.preview(ctx, readerQuestion(record), locale, platform));
     }
 
-    /** {@code GET /admin/questions/{id}/revisions}: every revision, newest first, to compare or restore. */
-    public void revisions(Context ctx) {
-        Principal who = access.require(ctx, Role.VIEWER);
-        long id = id(ctx.pathParam("id"));
-        EditedQuestion q = question(id, who);
-        var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_REVISIONS_TITLE);
-        Optional<String> done = Optional.ofNullable(ctx.queryParam("done")).map(d -> doneMessage(ctx, d));
-        render(
-                ctx,
-                HttpStatus.OK,
-                "admin/question/revisions.jte",
-                new RevisionsPage(
-                        frame, q, title(q.record(), frame.locale()), editor.revisions(id, who), done, clock.getZone()));
-    }
-
-    /** {@code POST /admin/questions/{id}/revisions/{rev}/restore}: the old revision becomes the latest draft. */
-    public void restore(Context ctx) {
-        Principal who = access.require(ctx, Role.EDITOR);
-        long id = id(ctx.pathParam("id"));
-        int revision = (int) id(ctx.pathParam("rev"));
-        EditedQuestion q = editor.restore(id, revision, actor(ctx, who));
-        ctx.redirect(
-                frameHref(ctx, "/admin/questions/" + id + "?done=restored&from=" + revision + "&to=" + q.revision()),
-                HttpStatus.SEE_OTHER);
-    }
-
-    /** {@code GET /admin/questions/{id}/diff?from=A&to=B}: what changed, field by field, words marked. */
-    public void diff(Context ctx) {
-        Principal who = access.require(ctx, Role.VIEWER);
-        long id = id(ctx.pathParam("id"));
-        int from = (int) id(required(ctx, "from"));
-        int to = (int) id(required(ctx, "to"));
-        EditedQuestion q = question(id, who);
-        var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_DIFF_TITLE);
-        var changes = editor.diff(id, from, to, who).stream().map(TextDiff::of).toList();
-        render(
-                ctx,
-                HttpStatus.OK,
-                "admin/question/diff.jte",
-                new DiffPage(frame, id, title(q.record(), frame.locale()), from, to, changes));
-    }
-
     // --- helpers ---
 
-    /** The question as the editor sees it; 404 when komek has never heard of it. */
-    private EditedQuestion question(long id, Principal who) {
-        return editor.get(id, who).orElseThrow(() -> new NotFoundException("there is no question " + id));
+    /**
+     * What the form's {@code action} asks of the editor, what the page says once it is done, and why the time to
+     * publish at was refused, in the editor's language: the text is still saved as a draft, then the page says so.
+     */
+    private record Plan(SaveAction action, Done done, Optional<String> refused) {}
+
+    private Plan plan(Context ctx, String action) {
+        if (action.equals("save")) {
+            return new Plan(SaveAction.DRAFT, Done.SAVED, Optional.empty());
+        }
+        if (action.equals("publish")) {
+            return new Plan(SaveAction.PUBLISH_NOW, Done.PUBLISHED, Optional.empty());
+        }
+        Locale locale = AdminLocale.of(ctx);
+        String at = Optional.ofNullable(ctx.formParam("at")).orElse("").strip();
+        if (at.isEmpty()) {
+            return new Plan(SaveAction.DRAFT, Done.SAVED, Optional.of(AdminText.Q_AT_MISSING.in(locale)));
+        }
+        try {
+            LocalDateTime t = LocalDateTime.parse(at);
+            if (!t.isAfter(LocalDateTime.now(clock))) {
+                return new Plan(SaveAction.DRAFT, Done.SAVED, Optional.of(AdminText.Q_AT_PASSED.format(locale, at)));
+            }
+            return new Plan(SaveAction.publishAt(t), Done.SCHEDULED, Optional.empty());
+        } catch (DateTimeParseException e) {
+            return new Plan(SaveAction.DRAFT, Done.SAVED, Optional.of(AdminText.Q_AT_BAD.format(locale, at)));
+        }
     }
 
-    /** Publishes after a save when the action asks for it. */
-    private EditedQuestion afterSave(Context ctx, Principal who, long id, String action) {
-        return switch (action) {
-            // "now" means now: a scheduled text comes out at once rather than keeping its later date
-            case "publish" ->
-                editor.publish(
-                        id,
-                        scheduled(editor.get(id, who).orElseThrow().record())
-                                ? Optional.of(
-                                        LocalDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                                : Optional.empty(),
-                        actor(ctx, who));
-            case "schedule" -> editor.publish(id, Optional.of(scheduleAt(ctx)), actor(ctx, who));
-            default -> editor.get(id, who).orElseThrow();
-        };
-    }
-
-    private boolean scheduled(Bundle.Question q) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        return q.locales().values().stream()
-                .anyMatch(t -> t.published().map(p -> p.isAfter(now)).orElse(false));
-    }
-
-    private void showSaved(Context ctx, Principal who, EditedQuestion q, List<EditFinding> findings, String action) {
-        String done = switch (action) {
-            case "publish" -> "published";
-            case "schedule" -> "scheduled";
-            case "unchanged" -> "unchanged";
-            default -> "saved";
-        };
+    private void showSaved(Context ctx, Principal who, SavedDraft saved, Done done) {
+        EditedQuestion q = saved.question();
         render(
                 ctx,
                 HttpStatus.OK,
@@ -380,27 +323,9 @@ public final class QuestionPages {
                         who,
                         Optional.of(q),
                         QuestionForm.of(q.record()),
-                        findings,
-                        Optional.of(doneMessage(ctx, done)),
+                        saved.findings(),
+                        Optional.of(done.in(AdminLocale.of(ctx))),
                         Optional.empty()));
-    }
-
-    /** The time to publish at, from the form; else why not, in the editor's language. */
-    private LocalDateTime scheduleAt(Context ctx) {
-        Locale locale = AdminLocale.of(ctx);
-        String at = ctx.formParam("at");
-        if (at == null || at.isBlank()) {
-            throw new BadRequestException(AdminText.Q_AT_MISSING.in(locale));
-        }
-        try {
-            LocalDateTime t = LocalDateTime.parse(at.strip());
-            if (!t.isAfter(LocalDateTime.now(clock))) {
-                throw new BadRequestException(AdminText.Q_AT_PASSED.format(locale, at.strip()));
-            }
-            return t;
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(AdminText.Q_AT_BAD.format(locale, at.strip()));
-        }
     }
 
     /** The editor again, as the editor typed it, with why the action was refused. */
@@ -480,42 +405,18 @@ public final class QuestionPages {
     }
 
     private void render(Context ctx, HttpStatus status, String template, Object page) {
-        var out = new StringOutput();
-        templates.render(template, page, out);
-        ctx.status(status).html(out.toString());
+        QuestionHttp.render(templates, ctx, status, template, page);
     }
 
-    private static String doneMessage(Context ctx, String done) {
-        Locale locale = AdminLocale.of(ctx);
-        return switch (done) {
-            case "saved" -> AdminText.Q_DONE_SAVED.in(locale);
-            case "unchanged" -> AdminText.Q_DONE_UNCHANGED.in(locale);
-            case "published" -> AdminText.Q_DONE_PUBLISHED.in(locale);
-            case "scheduled" -> AdminText.Q_DONE_SCHEDULED.in(locale);
-            case "unpublished" -> AdminText.Q_DONE_UNPUBLISHED.in(locale);
-            case "deleted" -> AdminText.Q_DONE_DELETED.in(locale);
-            case "restored" -> AdminText.Q_DONE_RESTORED.in(locale);
-            default -> AdminText.Q_DONE_SAVED.in(locale);
-        };
+    /** Back to the editor (303), which says what was done. */
+    private static void done(Context ctx, long id, Done done) {
+        ctx.redirect(QuestionHttp.href(ctx, "/admin/questions/" + id + "?done=" + done.code()), HttpStatus.SEE_OTHER);
     }
 
     /** The question as the reader pages hold one: what a preview renders. */
     static Question readerQuestion(Bundle.Question q) {
         var texts = new EnumMap<Locale, QuestionText>(Locale.class);
-        q.locales()
-                .forEach((code, t) -> Locale.parse(code)
-                        .ifPresent(l -> texts.put(
-                                l,
-                                new QuestionText(
-                                        t.title(),
-                                        t.content(),
-                                        t.updated(),
-                                        t.published(),
-                                        t.metaTitle(),
-                                        t.metaDescription(),
-                                        t.metaH1(),
-                                        t.noIndex(),
-                                        t.noFollow()))));
+        q.locales().forEach((code, t) -> Locale.parse(code).ifPresent(l -> texts.put(l, t.readerText())));
         return new Question(
                 q.id(),
                 q.site(),
@@ -528,30 +429,6 @@ public final class QuestionPages {
                 q.usefulness(),
                 q.incomplete(),
                 texts);
-    }
-
-    /** The question's title in the UI's language, else any. */
-    static String title(Bundle.Question q, Locale locale) {
-        var t = q.locales().get(locale.code());
-        if (t == null) {
-            t = q.locales().values().stream().findFirst().orElse(null);
-        }
-        return t == null ? "" : t.title();
-    }
-
-    private static Bundle.Question withoutCounts(Bundle.Question q) {
-        return new Bundle.Question(
-                q.id(),
-                q.site(),
-                q.section(),
-                q.position(),
-                q.pinned(),
-                q.canonical(),
-                Optional.empty(),
-                Optional.empty(),
-                q.incomplete(),
-                q.locales(),
-                q.extra());
     }
 
     /** The revision the editor's form was filled from ({@code revision}, hidden); absent from older forms. */
@@ -579,30 +456,6 @@ public final class QuestionPages {
     }
 
     private static Actor actor(Context ctx, Principal who) {
-        return Actor.of(who, ctx.header("X-Request-Id"));
-    }
-
-    private static String frameHref(Context ctx, String path) {
-        return AdminFrame.withLang(path, AdminLocale.of(ctx));
-    }
-
-    private static String required(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            throw new BadRequestException("query parameter " + name + " is required");
-        }
-        return v;
-    }
-
-    private static long id(String s) {
-        try {
-            long n = Long.parseLong(s == null ? "" : s.strip());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new BadRequestException("expected a number from 1, found \"" + (s == null ? "" : s) + "\"");
+        return QuestionHttp.actor(ctx, who);
     }
 }

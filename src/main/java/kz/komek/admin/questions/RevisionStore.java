@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import kz.komek.admin.Actor;
 import kz.komek.bundle.Bundle;
@@ -62,6 +64,16 @@ public final class RevisionStore {
                 .bind("id", id)
                 .map((rs, ctx) -> head(rs))
                 .one();
+    }
+
+    /** The author of revision {@code revision} of question {@code id}, if it exists. */
+    Optional<String> authorName(Handle h, long id, int revision) {
+        return h.createQuery(
+                        "select author_name from question_revision where question_id = :id and revision = :revision")
+                .bind("id", id)
+                .bind("revision", revision)
+                .mapTo(String.class)
+                .findOne();
     }
 
     /** Appends revision {@code latest + 1} (the head must be locked); returns its number. */
@@ -209,7 +221,7 @@ public final class RevisionStore {
      * The greatest position in {@code site}/{@code section} among its live questions and the drafts whose latest
      * revision names it; -1 when there is none (a new one goes last: this + 1).
      */
-    int lastPosition(Handle h, String site, String section) {
+    public int lastPosition(Handle h, String site, String section) {
         return h.createQuery("""
                         select greatest(
                             (select max(q.position) from question q join section s on s.id = q.section_id
@@ -233,11 +245,96 @@ public final class RevisionStore {
      * One more than the greatest question id komek knows, live or draft. Ids are handed out under one lock held
      * until the caller's transaction ends, so two new questions (a new draft, a cross-listing) never share one.
      */
-    long nextQuestionId(Handle h) {
+    public long nextQuestionId(Handle h) {
         h.execute("select pg_advisory_xact_lock(" + NEW_ID_LOCK + ")");
         return h.createQuery("""
                         select greatest((select coalesce(max(id), 0) from question),
                                         (select coalesce(max(question_id), 0) from question_head)) + 1
                         """).mapTo(Long.class).one();
+    }
+
+    // --- lists for editors ---
+
+    /** A question waiting for an editor or for its time: a draft over (or instead of) the public text, or scheduled. */
+    public record Pending(
+            long id, String title, QuestionStatus status, int revision, String authorName, Instant savedAt) {}
+
+    /** A question an editor looked for: its latest title and where it stands. */
+    public record Found(long id, String title, String site, String section, QuestionStatus status) {}
+
+    /**
+     * Questions whose latest title (any locale) contains {@code text} (matched literally), drafts and deleted ones
+     * included, by id; at most {@code limit}.
+     */
+    List<Found> find(Handle h, String text, int limit) {
+        String pattern =
+                "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return h.createQuery("""
+                        select id, title, site, section, status from (
+                            select h.question_id as id,
+                                   coalesce(r.record -> 'locales' -> 'ru' ->> 'title',
+                                            r.record -> 'locales' -> 'kz' ->> 'title', '') as title,
+                                   r.record ->> 'site' as site, r.record ->> 'section' as section,
+                                   case when h.deleted_at is not null then 'deleted'
+                                        when h.published_revision is distinct from h.latest_revision then 'draft'
+                                        else 'published' end as status
+                            from question_head h
+                            join question_revision r
+                              on r.question_id = h.question_id and r.revision = h.latest_revision
+                            where h.latest_revision > 0
+                              and exists (select 1 from jsonb_each(r.record -> 'locales') l
+                                          where l.value ->> 'title' ilike :pattern)
+                            union all
+                            select q.id, coalesce(ru.title, kz.title, ''), q.site, s.path, 'published'
+                            from question q
+                            join section s on s.id = q.section_id
+                            left join question_text ru on ru.question_id = q.id and ru.locale = 'ru'
+                            left join question_text kz on kz.question_id = q.id and kz.locale = 'kz'
+                            where exists (select 1 from question_text t
+                                          where t.question_id = q.id and t.title ilike :pattern)
+                              and not exists (select 1 from question_head h
+                                              where h.question_id = q.id and h.latest_revision > 0)
+                        ) found
+                        order by id
+                        limit :limit
+                        """)
+                .bind("pattern", pattern)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Found(
+                        rs.getLong("id"),
+                        rs.getString("title"),
+                        rs.getString("site"),
+                        rs.getString("section"),
+                        QuestionStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT))))
+                .list();
+    }
+
+    /** Drafts not yet public and questions scheduled after {@code now}, newest first, at most {@code limit}. */
+    List<Pending> pending(Handle h, LocalDateTime now, int limit) {
+        return h.createQuery("""
+                        select h.question_id, r.revision, r.author_name, r.created_at,
+                               coalesce(r.record -> 'locales' -> 'ru' ->> 'title',
+                                        r.record -> 'locales' -> 'kz' ->> 'title', '') as title,
+                               (h.published_revision is not null and h.published_revision = h.latest_revision)
+                                   as public
+                        from question_head h
+                        join question_revision r on r.question_id = h.question_id and r.revision = h.latest_revision
+                        where h.deleted_at is null
+                          and (h.published_revision is distinct from h.latest_revision
+                               or exists (select 1 from question_text t where t.question_id = h.question_id
+                                          and t.published > :now))
+                        order by r.created_at desc, h.question_id desc
+                        limit :limit
+                        """)
+                .bind("now", now)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Pending(
+                        rs.getLong("question_id"),
+                        rs.getString("title"),
+                        rs.getBoolean("public") ? QuestionStatus.SCHEDULED : QuestionStatus.DRAFT,
+                        rs.getInt("revision"),
+                        rs.getString("author_name"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
     }
 }

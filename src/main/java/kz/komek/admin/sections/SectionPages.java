@@ -15,7 +15,6 @@ import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
-import kz.komek.admin.questions.QuestionEditor;
 import kz.komek.bundle.BundleException;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.ConflictException;
@@ -28,14 +27,13 @@ import kz.komek.http.NotFoundException;
  */
 public final class SectionPages {
     private final SectionEditor sections;
-    private final QuestionEditor questions;
+    private final Placement placement;
     private final AdminAccess access;
     private final TemplateEngine templates;
 
-    public SectionPages(
-            SectionEditor sections, QuestionEditor questions, AdminAccess access, TemplateEngine templates) {
+    public SectionPages(SectionEditor sections, Placement placement, AdminAccess access, TemplateEngine templates) {
         this.sections = sections;
-        this.questions = questions;
+        this.placement = placement;
         this.access = access;
         this.templates = templates;
     }
@@ -134,7 +132,7 @@ public final class SectionPages {
             for (int i = 0; i < order.size(); i++) {
                 long q = order.get(i);
                 if (positions.get(q) != i + 1) {
-                    questions.place(q, Optional.empty(), Optional.empty(), Optional.of(i + 1), Optional.empty(), by);
+                    placement.place(q, Optional.empty(), Optional.empty(), Optional.of(i + 1), Optional.empty(), by);
                 }
             }
         });
@@ -146,7 +144,7 @@ public final class SectionPages {
                 ctx,
                 Role.EDITOR,
                 "placed",
-                (id, by) -> questions.place(
+                (id, by) -> placement.place(
                         question(ctx),
                         Optional.empty(),
                         Optional.empty(),
@@ -163,7 +161,7 @@ public final class SectionPages {
             if (colon < 1) {
                 throw new BadRequestException("field target: choose a section");
             }
-            questions.crossList(question(ctx), target.substring(0, colon), target.substring(colon + 1), by);
+            placement.crossList(question(ctx), target.substring(0, colon), target.substring(colon + 1), by);
         });
     }
 

@@ -16,7 +16,6 @@ import kz.komek.admin.AdminAccess;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 import kz.komek.admin.questions.EditedQuestion;
-import kz.komek.admin.questions.QuestionEditor;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.NotFoundException;
 
@@ -28,14 +27,14 @@ import kz.komek.http.NotFoundException;
  */
 public final class SectionsApi {
     private final SectionEditor sections;
-    private final QuestionEditor questions;
+    private final Placement placement;
     private final AdminAccess access;
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
-    public SectionsApi(SectionEditor sections, QuestionEditor questions, AdminAccess access) {
+    public SectionsApi(SectionEditor sections, Placement placement, AdminAccess access) {
         this.sections = sections;
-        this.questions = questions;
+        this.placement = placement;
         this.access = access;
     }
 
@@ -160,7 +159,7 @@ public final class SectionsApi {
                     }
                     return p.asBoolean();
                 });
-        EditedQuestion q = questions.place(
+        EditedQuestion q = placement.place(
                 id,
                 optionalText(body, "site", what),
                 optionalText(body, "section", what),
@@ -189,7 +188,7 @@ public final class SectionsApi {
         long id = id(ctx, "question id");
         String what = "cross-listing of question " + id;
         JsonNode body = body(ctx, what, Set.of("site", "section"));
-        long copy = questions.crossList(id, text(body, "site", what), text(body, "section", what), actor(ctx, who));
+        long copy = placement.crossList(id, text(body, "site", what), text(body, "section", what), actor(ctx, who));
         ObjectNode out = nodes.objectNode();
         out.put("id", copy);
         out.put("copy_of", id);

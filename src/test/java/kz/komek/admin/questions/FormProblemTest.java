@@ -1,38 +1,133 @@
 package kz.komek.admin.questions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kz.komek.bundle.BundleException;
+import kz.komek.bundle.BundleJson;
 import kz.komek.i18n.Locale;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Refusals of the editor's form, made by the real checks (the form and the bundle format) and said in the editor's
+ * language: each kind of problem has its words, and the field it names becomes the input to fix.
+ */
 class FormProblemTest {
-    private static FormProblem of(String where, String problem, Locale locale) {
-        return FormProblem.of(new BundleException(where, problem), locale);
+    private final BundleJson json = new BundleJson();
+    private final Set<BundleException.Kind> seen = EnumSet.noneOf(BundleException.Kind.class);
+
+    /** A filled form of question 5 in bonus/spend, both locales present, with {@code changes} made to it. */
+    private BundleException refusal(Map<String, String> changes) {
+        var values = new HashMap<String, String>(Map.of(
+                "place", "client/bonus/spend",
+                "position", "3",
+                "ru.present", "on",
+                "ru.title", "Как потратить бонусы?",
+                "ru.content", "<p>На кассе.</p>",
+                "kz.present", "on",
+                "kz.title", "Бонустарды қалай жұмсауға болады?",
+                "kz.content", "<p>Кассада.</p>"));
+        values.putAll(changes);
+        return refused(() -> new QuestionForm(values).record(5, Optional.empty(), json));
+    }
+
+    private BundleException refused(Runnable check) {
+        BundleException e = catchThrowableOfType(check::run, BundleException.class);
+        assertThat(e).as("refused").isNotNull();
+        seen.add(e.kind());
+        return e;
+    }
+
+    private static FormProblem said(BundleException e, Locale locale) {
+        return FormProblem.of(e, locale);
     }
 
     @Test
     void aFieldOfALocaleBecomesItsInputAndLabelInTheEditorsLanguage() {
-        var p = of("question 5, field locales.kz.published", "not an ISO local date-time (…): \"x\"", Locale.KZ);
-        assertThat(p.input()).contains("q-kz-published");
-        assertThat(p.message()).isEqualTo("Жарияланған уақыты (қазақша): күн мен уақыт керек");
-        var meta = of("question 5, field locales.ru.meta_description", "longer than 300 characters", Locale.RU);
-        assertThat(meta.input()).contains("q-ru-meta-description");
-        assertThat(meta.message()).endsWith("(по-русски): длиннее 300 символов");
+        var blank = refusal(Map.of("ru.title", "   "));
+        assertThat(blank.kind()).isEqualTo(BundleException.Kind.EMPTY);
+        assertThat(said(blank, Locale.RU).input()).contains("q-ru-title");
+        assertThat(said(blank, Locale.RU).message()).isEqualTo("Вопрос (по-русски): не заполнено");
+        assertThat(said(blank, Locale.KZ).message()).isEqualTo("Сұрақ (орысша): толтырылмаған");
+
+        var when = refusal(Map.of("kz.published", "ертең"));
+        assertThat(when.kind()).isEqualTo(BundleException.Kind.NOT_A_DATE_TIME);
+        assertThat(said(when, Locale.KZ).input()).contains("q-kz-published");
+        assertThat(said(when, Locale.KZ).message()).isEqualTo("Жарияланған уақыты (қазақша): күн мен уақыт керек");
+
+        var updated = refusal(Map.of("ru.updated", "3.1.2021"));
+        assertThat(updated.kind()).isEqualTo(BundleException.Kind.NOT_A_DATE);
+        assertThat(said(updated, Locale.RU).input()).contains("q-ru-updated");
+        assertThat(said(updated, Locale.RU).message())
+                .isEqualTo("Дата обновления (по-русски): нужна дата (ГГГГ-ММ-ДД)");
+
+        var longTitle = refusal(Map.of("kz.title", "ұ".repeat(1_001)));
+        assertThat(longTitle.kind()).isEqualTo(BundleException.Kind.TOO_LONG);
+        assertThat(said(longTitle, Locale.RU).input()).contains("q-kz-title");
+        assertThat(said(longTitle, Locale.RU).message()).isEqualTo("Вопрос (по-казахски): длиннее 1000 символов");
     }
 
     @Test
-    void anUnknownProblemKeepsTheRecordsWordsButStillNamesTheInput() {
-        var p = of("question 5, field section", "section \"x\" does not exist in site \"client\"", Locale.RU);
-        assertThat(p.input()).contains("q-place");
-        assertThat(p.message()).endsWith(": section \"x\" does not exist in site \"client\"");
+    void theFormsOwnFieldsAreNamedAndSaidToo() {
+        var position = refusal(Map.of("position", "пятый"));
+        assertThat(position.kind()).isEqualTo(BundleException.Kind.NOT_A_NUMBER);
+        assertThat(said(position, Locale.KZ).input()).contains("q-position");
+        assertThat(said(position, Locale.KZ).message()).isEqualTo("Бөлімдегі реті: бүтін сан керек");
+        // the same kind from the bundle format's own check
+        var negative = refusal(Map.of("position", "-1"));
+        assertThat(negative.kind()).isEqualTo(BundleException.Kind.NOT_A_NUMBER);
+        assertThat(said(negative, Locale.RU).message()).isEqualTo("Порядок в разделе: нужно целое число");
+
+        var place = refusal(Map.of("place", ""));
+        assertThat(place.kind()).isEqualTo(BundleException.Kind.MISSING);
+        assertThat(said(place, Locale.RU).input()).contains("q-place");
+        assertThat(said(place, Locale.RU).message()).isEqualTo("Раздел: выберите раздел, в котором будет вопрос");
+
+        var none = refusal(Map.of("ru.present", "", "kz.present", ""));
+        assertThat(none.kind()).isEqualTo(BundleException.Kind.EMPTY);
+        assertThat(said(none, Locale.RU).input()).contains("q-ru-present");
+        assertThat(said(none, Locale.RU).message())
+                .isEqualTo("вопросу нужен текст хотя бы на одном языке: отметьте русский или казахский");
     }
 
     @Test
-    void aMessageThatNamesNoFieldIsKeptWhole() {
-        var p = of("form field ru.content", "is longer than 1000000 characters", Locale.RU);
-        assertThat(p.input()).isEqualTo(Optional.empty());
-        assertThat(p.message()).isEqualTo("form field ru.content: is longer than 1000000 characters");
+    void aMissingFieldOfARecordSentAsJsonIsSaidLikeAnEmptyOne() {
+        var missing = refused(() -> json.readQuestion(json.tree("""
+                        {"site": "client", "section": "bonus/spend", "locales": {"kz": {"content": "<p>x</p>"}}}""", "question 5"), 5));
+        assertThat(missing.kind()).isEqualTo(BundleException.Kind.MISSING);
+        assertThat(said(missing, Locale.RU).input()).contains("q-kz-title");
+        assertThat(said(missing, Locale.RU).message()).isEqualTo("Вопрос (по-казахски): не заполнено");
+    }
+
+    @Test
+    void aProblemWithoutWordsKeepsTheRecordsOwnButStillNamesTheInput() {
+        var canonical = refusal(Map.of("canonical", "not a path"));
+        assertThat(canonical.kind()).isEqualTo(BundleException.Kind.OTHER);
+        var p = said(canonical, Locale.RU);
+        assertThat(p.input()).contains("q-canonical");
+        assertThat(p.message()).isEqualTo("Канонический адрес (пусто — сам вопрос): " + canonical.problem());
+        assertThat(canonical.getMessage()).isEqualTo("question 5, field canonical: " + canonical.problem());
+    }
+
+    @Test
+    void aRefusalThatNamesNoFieldIsKeptWhole() {
+        var broken = refused(() -> json.tree("{\"site\": ", "question 5"));
+        assertThat(broken.field()).isEmpty();
+        assertThat(said(broken, Locale.KZ).input()).isEmpty();
+        assertThat(said(broken, Locale.KZ).message()).isEqualTo(broken.getMessage());
+    }
+
+    @Test
+    void everyKindOfProblemIsMetByARealCheck() {
+        aFieldOfALocaleBecomesItsInputAndLabelInTheEditorsLanguage();
+        theFormsOwnFieldsAreNamedAndSaidToo();
+        aMissingFieldOfARecordSentAsJsonIsSaidLikeAnEmptyOne();
+        aProblemWithoutWordsKeepsTheRecordsOwnButStillNamesTheInput();
+        assertThat(seen).containsExactlyInAnyOrder(BundleException.Kind.values());
     }
 }

@@ -357,7 +357,7 @@ class SectionsApiTest {
         var accounts = app.app().accounts();
         var user = accounts.user(new UserName("aigerim")).orElseThrow();
         var by = Actor.of(new Principal(user.id(), user.name().value(), user.role(), Principal.Via.TOKEN));
-        var editorApi = app.app().questionEditor();
+        var editorApi = app.app().placement();
         var pool = Executors.newFixedThreadPool(6);
         try {
             var tasks = new ArrayList<Callable<Long>>();
