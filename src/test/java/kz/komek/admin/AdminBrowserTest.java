@@ -72,7 +72,7 @@ class AdminBrowserTest {
                 d -> !d.findElements(By.cssSelector("tr[data-user=bolat]")).isEmpty());
         assertThat(row("bolat")).contains("редактор");
         new Select(browser.find(By.cssSelector("tr[data-user=bolat] select[name=role]"))).selectByValue("publisher");
-        browser.click(By.cssSelector("tr[data-user=bolat] form[action*='/role'] button"));
+        browser.clickAndLoad(By.cssSelector("tr[data-user=bolat] form[action*='/role'] button"));
         browser.waitFor(d -> !d.findElements(By.cssSelector(".form-done")).isEmpty());
         assertThat(new Select(browser.find(By.cssSelector("tr[data-user=bolat] select[name=role]")))
                         .getFirstSelectedOption()
@@ -83,7 +83,7 @@ class AdminBrowserTest {
         browser.click(By.cssSelector("tr[data-user=bolat] details.user-reset > summary"));
         browser.type("reset-bolat", RESET);
         browser.type("reset2-bolat", RESET);
-        browser.click(By.cssSelector("tr[data-user=bolat] details.user-reset button[type=submit]"));
+        browser.clickAndLoad(By.cssSelector("tr[data-user=bolat] details.user-reset button[type=submit]"));
         browser.waitFor(d -> !d.findElements(By.cssSelector(".form-done")).isEmpty());
 
         // an API token for their scripts, shown once, and it works

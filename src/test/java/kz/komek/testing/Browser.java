@@ -93,6 +93,23 @@ public final class Browser implements AutoCloseable {
         driver.findElement(by).click();
     }
 
+    /**
+     * Clicks what submits a form or follows a link, and waits until the next page has replaced this one: a wait
+     * for something the old page also shows would otherwise pass at once and read a page about to go.
+     */
+    public void clickAndLoad(By by) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        click(by);
+        waitFor(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return "complete".equals(script("return document.readyState"));
+            }
+        });
+    }
+
     public String mainText() {
         return driver.findElement(By.tagName("main")).getText();
     }
