@@ -8,6 +8,7 @@ import java.util.Optional;
 import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Role;
+import kz.komek.catalog.CatalogUrls;
 import kz.komek.content.Platform;
 import kz.komek.i18n.Locale;
 
@@ -126,7 +127,8 @@ public record QuestionEditPage(
         }
         var r = question.get().record();
         return r.locales().keySet().stream()
-                .map(code -> new Link(code, "/" + r.site() + "/" + code + "/" + r.section() + "/q" + r.id()))
+                .map(code ->
+                        new Link(code, "/" + r.site() + "/" + code + CatalogUrls.questionPath(r.section(), r.id())))
                 .toList();
     }
 

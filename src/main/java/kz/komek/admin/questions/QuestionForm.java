@@ -13,6 +13,7 @@ import java.util.Optional;
 import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleException;
 import kz.komek.bundle.BundleJson;
+import kz.komek.catalog.CatalogUrls;
 
 /**
  * The question editor's form, kept as the editor typed it: a refused save shows the page again with every field
@@ -54,7 +55,7 @@ public record QuestionForm(Map<String, String> values) {
         v.put("place", q.site() + "/" + q.section());
         v.put("position", Integer.toString(q.position()));
         v.put("pinned", q.pinned() ? "on" : "");
-        v.put("canonical", q.canonical().equals(ownPath(q.section(), q.id())) ? "" : q.canonical());
+        v.put("canonical", q.canonical().equals(CatalogUrls.questionPath(q.section(), q.id())) ? "" : q.canonical());
         q.locales().forEach((code, t) -> {
             v.put(code + ".present", "on");
             v.put(code + ".title", t.title());
@@ -152,7 +153,7 @@ public record QuestionForm(Map<String, String> values) {
         }
         node.put("pinned", checked("pinned"));
         String canonical = value("canonical").strip();
-        node.put("canonical", canonical.isEmpty() ? ownPath(section, id) : canonical);
+        node.put("canonical", canonical.isEmpty() ? CatalogUrls.questionPath(section, id) : canonical);
         ObjectNode oldLocales = node.has("locales") && node.get("locales").isObject()
                 ? (ObjectNode) node.get("locales")
                 : JsonNodeFactory.instance.objectNode();
@@ -208,9 +209,5 @@ public record QuestionForm(Map<String, String> values) {
         } else {
             l.put(field, v);
         }
-    }
-
-    static String ownPath(String section, long id) {
-        return "/" + section + "/q" + id;
     }
 }

@@ -9,6 +9,7 @@ import kz.komek.admin.questions.QuestionWrite;
 import kz.komek.admin.questions.QuestionWrites;
 import kz.komek.admin.questions.RevisionStore;
 import kz.komek.bundle.Bundle;
+import kz.komek.catalog.CatalogUrls;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.ConflictException;
 import org.jdbi.v3.core.Jdbi;
@@ -102,8 +103,9 @@ public final class Placement {
             if (original.site().equals(site) && original.section().equals(section)) {
                 throw new ConflictException("question " + id + " is already listed in " + site + "/" + section);
             }
-            String canonical = original.canonical().endsWith("/q" + id)
-                    ? "/" + original.section() + "/q" + id
+            // a copy names the original; a cross-listed copy's copy names the same original
+            String canonical = CatalogUrls.questionAtEnd(original.canonical()).equals(Optional.of(id))
+                    ? CatalogUrls.questionPath(original.section(), id)
                     : original.canonical();
             // one new id at a time: two cross-listings (or a cross-listing and a new draft) never share one
             long copyId = revisions.nextQuestionId(h);
