@@ -56,22 +56,8 @@ public final class App implements AutoCloseable {
     /** Memory for rendered pages (see PageCache): a few thousand pages of a large help center. */
     private static final long PAGE_CACHE_BYTES = 64L << 20;
 
-    private final Config config;
-    private final Database database;
-    private final Javalin javalin;
-    private final CatalogStore catalog;
-    private final BundleStore bundles;
-    private final SearchIndex searchIndex;
-    private final SearchSync searchSync;
-    private final SearchMisses searchMisses;
-    private final Feedback feedback;
-    private final QuestionEditor editor;
-    private final Placement placement;
-    private final AuditLog audit;
-    private final AdminAccounts admin;
-
-    private App(
-            Config config,
+    /** What the app built: closed in {@link #close}, and lent to tests and the CLI beside HTTP. */
+    private record Parts(
             Database database,
             Javalin javalin,
             CatalogStore catalog,
@@ -83,20 +69,14 @@ public final class App implements AutoCloseable {
             QuestionEditor editor,
             Placement placement,
             AuditLog audit,
-            AdminAccounts admin) {
+            AdminAccounts admin) {}
+
+    private final Config config;
+    private final Parts parts;
+
+    private App(Config config, Parts parts) {
         this.config = config;
-        this.database = database;
-        this.javalin = javalin;
-        this.catalog = catalog;
-        this.bundles = bundles;
-        this.searchIndex = searchIndex;
-        this.searchSync = searchSync;
-        this.searchMisses = searchMisses;
-        this.feedback = feedback;
-        this.editor = editor;
-        this.placement = placement;
-        this.audit = audit;
-        this.admin = admin;
+        this.parts = parts;
     }
 
     public static void main(String[] args) {
@@ -144,8 +124,7 @@ public final class App implements AutoCloseable {
             // the proxy flag lives with feedback, which came first; it means the same here
             var admin = new AdminAccounts(database.jdbi(), config.feedback().trustProxy(), templates, config.zone());
             var sectionEditor = new SectionEditor(database.jdbi(), audit);
-            var routes = new Routes(
-                    config,
+            var handlers = new Routes.Handlers(
                     catalog,
                     pages,
                     new CatalogApi(catalog, feedback, answers, clock, config.zone()),
@@ -179,24 +158,23 @@ public final class App implements AutoCloseable {
                             pages::viewed,
                             Feedback.VISITOR_COOKIE,
                             clock,
-                            config.zone()),
-                    templates,
-                    registry);
-            Javalin javalin = Javalin.create(routes::configure);
+                            config.zone()));
+            Javalin javalin = Javalin.create(new Routes(config, handlers, templates, registry)::configure);
             return new App(
                     config,
-                    database,
-                    javalin,
-                    catalog,
-                    bundles,
-                    searchIndex,
-                    searchSync,
-                    searchMisses,
-                    feedback,
-                    editor,
-                    placement,
-                    audit,
-                    admin);
+                    new Parts(
+                            database,
+                            javalin,
+                            catalog,
+                            bundles,
+                            searchIndex,
+                            searchSync,
+                            searchMisses,
+                            feedback,
+                            editor,
+                            placement,
+                            audit,
+                            admin));
         } catch (RuntimeException e) {
             if (feedback != null) {
                 feedback.close();
@@ -216,66 +194,69 @@ public final class App implements AutoCloseable {
     }
 
     public App start() {
-        javalin.start(config.port());
-        log.info("komek ready at http://localhost:{}/ ({})", javalin.port(), database.description());
+        parts.javalin().start(config.port());
+        log.info(
+                "komek ready at http://localhost:{}/ ({})",
+                parts.javalin().port(),
+                parts.database().description());
         return this;
     }
 
     public int port() {
-        return javalin.port();
+        return parts.javalin().port();
     }
 
     public CatalogStore catalog() {
-        return catalog;
+        return parts.catalog();
     }
 
     public org.jdbi.v3.core.Jdbi jdbi() {
-        return database.jdbi();
+        return parts.database().jdbi();
     }
 
     public BundleStore bundles() {
-        return bundles;
+        return parts.bundles();
     }
 
     /** Editors' drafts, publishing and history of questions. */
     public QuestionEditor questionEditor() {
-        return editor;
+        return parts.editor();
     }
 
     /** Moving, pinning and cross-listing questions in sections. */
     public Placement placement() {
-        return placement;
+        return parts.placement();
     }
 
     public AuditLog auditLog() {
-        return audit;
+        return parts.audit();
     }
 
     /** Users and API tokens (tests; the CLI builds its own on the same database). */
     public Accounts accounts() {
-        return admin.accounts();
+        return parts.admin().accounts();
     }
 
     /** Writes the page views counted so far now, instead of at the next flush (tests); returns how many. */
     public long flushViews() {
-        return feedback.flushViews();
+        return parts.feedback().flushViews();
     }
 
     /** Indexes what changed now, instead of at the next poll (tests, and writes made in this process). */
     public void syncSearch() {
-        searchSync.syncNow();
+        parts.searchSync().syncNow();
     }
 
     @Override
     public void close() {
         try {
-            javalin.stop();
+            parts.javalin().stop();
         } finally {
-            feedback.close(); // after HTTP has stopped, so that no view comes after the last flush
-            searchSync.close();
-            searchMisses.close();
-            searchIndex.close();
-            database.close();
+            parts.feedback().close(); // after HTTP has stopped, so that no view comes after the last flush
+            parts.searchSync().close();
+            parts.searchMisses().close();
+            parts.searchIndex().close();
+            parts.database().close();
         }
     }
 }

@@ -40,29 +40,13 @@ public final class Routes {
     private static final Logger log = LoggerFactory.getLogger("kz.komek.request");
 
     private final Config config;
-    private final CatalogStore catalog;
-    private final CatalogPages pages;
-    private final CatalogApi api;
-    private final FeedbackApi feedbackApi;
-    private final FeedbackPages feedbackPages;
-    private final LintApi lint;
-    private final AdminAccounts admin;
-    private final AdminQuestionsApi adminQuestions;
-    private final QuestionPages questionPages;
-    private final RevisionPages revisionPages;
-    private final SectionsApi sectionsApi;
-    private final SectionPages sectionPages;
-    private final Transfers transfers;
-    private final SearchApi searchApi;
-    private final SearchPages searchPages;
-    private final SitemapPages seo;
-    private final PageCache pageCache;
+    private final Handlers handlers;
     private final Errors errors;
     private final PrometheusMeterRegistry registry;
     private final StaticAssets assets = new StaticAssets();
 
-    public Routes(
-            Config config,
+    /** Every feature's handlers, as {@code App} built them; the table below says which URL reaches which. */
+    public record Handlers(
             CatalogStore catalog,
             CatalogPages pages,
             CatalogApi api,
@@ -79,27 +63,11 @@ public final class Routes {
             SearchApi searchApi,
             SearchPages searchPages,
             SitemapPages seo,
-            PageCache pageCache,
-            TemplateEngine templates,
-            PrometheusMeterRegistry registry) {
+            PageCache pageCache) {}
+
+    public Routes(Config config, Handlers handlers, TemplateEngine templates, PrometheusMeterRegistry registry) {
         this.config = config;
-        this.catalog = catalog;
-        this.pages = pages;
-        this.api = api;
-        this.feedbackApi = feedbackApi;
-        this.feedbackPages = feedbackPages;
-        this.lint = lint;
-        this.admin = admin;
-        this.adminQuestions = adminQuestions;
-        this.questionPages = questionPages;
-        this.revisionPages = revisionPages;
-        this.sectionsApi = sectionsApi;
-        this.sectionPages = sectionPages;
-        this.transfers = transfers;
-        this.searchApi = searchApi;
-        this.searchPages = searchPages;
-        this.seo = seo;
-        this.pageCache = pageCache;
+        this.handlers = handlers;
         this.errors = new Errors(templates);
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
@@ -127,6 +95,23 @@ public final class Routes {
         });
 
         var r = c.routes;
+        var catalog = handlers.catalog();
+        var pages = handlers.pages();
+        var api = handlers.api();
+        var feedbackApi = handlers.feedbackApi();
+        var feedbackPages = handlers.feedbackPages();
+        var lint = handlers.lint();
+        var admin = handlers.admin();
+        var adminQuestions = handlers.adminQuestions();
+        var questionPages = handlers.questionPages();
+        var revisionPages = handlers.revisionPages();
+        var sectionsApi = handlers.sectionsApi();
+        var sectionPages = handlers.sectionPages();
+        var transfers = handlers.transfers();
+        var searchApi = handlers.searchApi();
+        var searchPages = handlers.searchPages();
+        var seo = handlers.seo();
+        var pageCache = handlers.pageCache();
         r.before(Routes::securityHeaders);
         r.before(this::refuseLargeBodies);
 
@@ -264,14 +249,15 @@ public final class Routes {
     }
 
     private void root(Context ctx) {
-        String site = catalog.sites().stream().map(Site::slug).findFirst().orElse("client");
+        String site =
+                handlers.catalog().sites().stream().map(Site::slug).findFirst().orElse("client");
         ctx.redirect("/" + site + "/" + Locale.DEFAULT.code() + "/", io.javalin.http.HttpStatus.FOUND);
     }
 
     private void health(Context ctx) {
         var body = new LinkedHashMap<String, Object>();
         try {
-            long version = catalog.contentVersion();
+            long version = handlers.catalog().contentVersion();
             body.put("status", "UP");
             body.put("database", "UP");
             body.put("content_version", version);
