@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.admin.sections.SectionRefusal;
 import kz.komek.bundle.BundleException;
 import kz.komek.catalog.UiText;
 import kz.komek.http.BadRequestException;
@@ -38,6 +39,7 @@ final class Errors {
         // a record an editor sent (or a bundle) with a problem: the message names the record and field
         r.exception(BundleException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
         r.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
+        r.exception(SectionRefusal.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
         r.exception(TooManyRequestsException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             // a page reader gets the wait in their language; an API client the English message

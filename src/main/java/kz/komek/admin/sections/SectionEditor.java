@@ -1,5 +1,7 @@
 package kz.komek.admin.sections;
 
+import static kz.komek.admin.sections.SectionRefusal.Code.*;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -15,8 +17,6 @@ import kz.komek.admin.Role;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.admin.questions.RevisionStore;
 import kz.komek.catalog.SectionPath;
-import kz.komek.http.BadRequestException;
-import kz.komek.http.ConflictException;
 import kz.komek.http.NotFoundException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -133,26 +133,32 @@ public final class SectionEditor {
         SectionPath p = path(path, "path");
         Map<String, Optional<String>> given = titles(titles);
         if (given.values().stream().allMatch(Optional::isEmpty)) {
-            throw new BadRequestException("section " + site + "/" + path + ", field titles: give a ru or kz title");
+            throw new SectionRefusal(
+                    NO_TITLE, "section " + site + "/" + path + ", field titles: give a ru or kz title");
         }
         position.ifPresent(n -> {
             if (n < 1) {
-                throw new BadRequestException("section " + site + "/" + path + ", field position: 1 or more, was " + n);
+                throw new SectionRefusal(
+                        BAD_POSITION, "section " + site + "/" + path + ", field position: 1 or more, was " + n);
             }
         });
         return jdbi.inTransaction(h -> {
             store.lockVersion(h);
             if (!store.siteExists(h, site)) {
-                throw new BadRequestException("section, field site: site \"" + site + "\" does not exist");
+                throw new SectionRefusal(NO_SITE, "section, field site: site \"" + site + "\" does not exist");
             }
             if (store.sectionId(h, site, p.value()).isPresent()) {
-                throw new ConflictException("section " + site + "/" + p.value() + " already exists");
+                throw new SectionRefusal(
+                        EXISTS, "section " + site + "/" + p.value() + " already exists", site + "/" + p.value());
             }
             Optional<Long> parent = Optional.empty();
             if (p.parent().isPresent()) {
                 parent = Optional.of(store.sectionId(h, site, p.parent().get().value())
-                        .orElseThrow(() -> new BadRequestException("section " + site + "/" + p.value()
-                                + ", field path: its parent " + p.parent().get().value() + " does not exist")));
+                        .orElseThrow(() -> new SectionRefusal(
+                                NO_PARENT,
+                                "section " + site + "/" + p.value() + ", field path: its parent "
+                                        + p.parent().get().value() + " does not exist",
+                                p.parent().get().value())));
             }
             List<SectionStore.Row> siblings = store.siblings(h, site, parent);
             int at = Math.min(position.orElse(siblings.size() + 1), siblings.size() + 1);
@@ -185,7 +191,8 @@ public final class SectionEditor {
             given.forEach(
                     (locale, title) -> title.ifPresentOrElse(t -> result.put(locale, t), () -> result.remove(locale)));
             if (result.isEmpty()) {
-                throw new BadRequestException(
+                throw new SectionRefusal(
+                        NO_TITLE,
                         "section " + before.site() + "/" + before.path() + ", field titles: at least one must stay");
             }
             given.forEach((locale, title) -> store.setTitle(h, id, locale, title));
@@ -215,33 +222,47 @@ public final class SectionEditor {
             String site = before.site();
             String old = before.path();
             if (old.equals(target.value())) {
-                throw new BadRequestException("section " + site + "/" + old + ", field path: it is already there");
+                throw new SectionRefusal(
+                        SAME_PATH, "section " + site + "/" + old + ", field path: it is already there");
             }
             // question heads first, then the writers' lock: the order the question editor takes them in
             List<SectionStore.Head> heads = store.lockHeads(h, store.headsNaming(h, site, old));
             long version = store.lockVersion(h);
             if (!node(h, id).path().equals(old)) {
-                throw new ConflictException("section " + id + " was moved meanwhile; reload and try again");
+                throw new SectionRefusal(
+                        MOVED_MEANWHILE, "section " + id + " was moved meanwhile; reload and try again");
             }
             if (target.value().startsWith(old + "/")) {
-                throw new BadRequestException("section " + site + "/" + old + ", field path: " + target.value()
-                        + " is under the section itself");
+                throw new SectionRefusal(
+                        UNDER_ITSELF,
+                        "section " + site + "/" + old + ", field path: " + target.value()
+                                + " is under the section itself",
+                        target.value());
             }
             int below = store.subtreeDepth(h, site, old);
             if (target.depth() + below > SectionPath.MAX_DEPTH) {
-                throw new BadRequestException("section " + site + "/" + old + ", field path: " + target.value()
-                        + " would put its sections " + (target.depth() + below) + " levels deep; at most "
-                        + SectionPath.MAX_DEPTH);
+                throw new SectionRefusal(
+                        TOO_DEEP,
+                        "section " + site + "/" + old + ", field path: " + target.value() + " would put its sections "
+                                + (target.depth() + below) + " levels deep; at most " + SectionPath.MAX_DEPTH,
+                        target.depth() + below,
+                        SectionPath.MAX_DEPTH);
             }
             if (store.sectionId(h, site, target.value()).isPresent()) {
-                throw new ConflictException("section " + site + "/" + target.value() + " already exists");
+                throw new SectionRefusal(
+                        EXISTS,
+                        "section " + site + "/" + target.value() + " already exists",
+                        site + "/" + target.value());
             }
             Optional<Long> parent = Optional.empty();
             if (target.parent().isPresent()) {
-                parent = Optional.of(store.sectionId(
-                                h, site, target.parent().get().value())
-                        .orElseThrow(() -> new BadRequestException("section " + site + "/" + old + ", field path: "
-                                + target.parent().get().value() + " does not exist")));
+                parent = Optional.of(
+                        store.sectionId(h, site, target.parent().get().value())
+                                .orElseThrow(() -> new SectionRefusal(
+                                        NO_PARENT,
+                                        "section " + site + "/" + old + ", field path: "
+                                                + target.parent().get().value() + " does not exist",
+                                        target.parent().get().value())));
             }
             String note = "section moved: " + old + " → " + target.value();
             int revisions = 0;
@@ -301,12 +322,13 @@ public final class SectionEditor {
         return jdbi.inTransaction(h -> {
             store.lockVersion(h);
             if (!store.siteExists(h, site)) {
-                throw new BadRequestException("order, field site: site \"" + site + "\" does not exist");
+                throw new SectionRefusal(NO_SITE, "order, field site: site \"" + site + "\" does not exist");
             }
             Optional<Long> parentId = Optional.empty();
             if (parent.isPresent()) {
                 parentId = Optional.of(store.sectionId(h, site, parent.get())
-                        .orElseThrow(() -> new BadRequestException(
+                        .orElseThrow(() -> new SectionRefusal(
+                                NO_ORDER_PARENT,
                                 "order, field parent: section " + site + "/" + parent.get() + " does not exist")));
             }
             List<Long> current = store.siblings(h, site, parentId).stream()
@@ -314,9 +336,12 @@ public final class SectionEditor {
                     .toList();
             if (ids.size() != current.size()
                     || !new java.util.HashSet<>(ids).equals(new java.util.HashSet<>(current))) {
-                throw new BadRequestException("order, field ids: name each of the " + current.size()
-                        + " sections under " + parent.map(p -> site + "/" + p).orElse(site) + " once, "
-                        + "which are " + current);
+                throw new SectionRefusal(
+                        BAD_ORDER,
+                        "order, field ids: name each of the " + current.size()
+                                + " sections under "
+                                + parent.map(p -> site + "/" + p).orElse(site) + " once, "
+                                + "which are " + current);
             }
             return reordered(h, site, parentId, current, ids, by);
         });
@@ -354,10 +379,13 @@ public final class SectionEditor {
             store.lockVersion(h);
             Deletion d = deletion(h, id);
             if (!d.allowed()) {
-                throw new ConflictException(
+                throw new SectionRefusal(
+                        NOT_EMPTY,
                         "section " + d.section().site() + "/" + d.section().path()
                                 + " still holds " + d.live() + " live question(s) and " + d.drafts()
-                                + " draft(s) (itself or the sections below it); move or delete them first");
+                                + " draft(s) (itself or the sections below it); move or delete them first",
+                        d.live(),
+                        d.drafts());
             }
             store.delete(h, id);
             List<Long> rest = store.siblings(h, d.section().site(), d.section().parentId()).stream()
@@ -503,8 +531,10 @@ public final class SectionEditor {
 
     private static SectionPath path(String value, String field) {
         return SectionPath.parse(value)
-                .orElseThrow(() -> new BadRequestException("section, field " + field + ": "
-                        + SectionPath.problem(value).orElse("not a section path")));
+                .orElseThrow(() -> new SectionRefusal(
+                        BAD_PATH,
+                        "section, field " + field + ": "
+                                + SectionPath.problem(value).orElse("not a section path")));
     }
 
     /** ru/kz titles as given: a blank one means "remove". Unknown locales and over-long titles are refused. */
@@ -512,13 +542,16 @@ public final class SectionEditor {
         var out = new LinkedHashMap<String, Optional<String>>();
         titles.forEach((locale, title) -> {
             if (!LOCALES.contains(locale)) {
-                throw new BadRequestException(
+                throw new SectionRefusal(
+                        UNKNOWN_LOCALE,
                         "section, field titles." + locale + ": unknown locale \"" + locale + "\" (ru or kz)");
             }
             String t = title == null ? "" : title.strip();
             if (t.length() > MAX_TITLE) {
-                throw new BadRequestException(
-                        "section, field titles." + locale + ": at most " + MAX_TITLE + " characters");
+                throw new SectionRefusal(
+                        TITLE_TOO_LONG,
+                        "section, field titles." + locale + ": at most " + MAX_TITLE + " characters",
+                        MAX_TITLE);
             }
             out.put(locale, t.isEmpty() ? Optional.empty() : Optional.of(t));
         });

@@ -12,6 +12,7 @@ import java.util.Optional;
 import kz.komek.admin.Actor;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminLocale;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -19,6 +20,7 @@ import kz.komek.bundle.BundleException;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.ConflictException;
 import kz.komek.http.NotFoundException;
+import kz.komek.i18n.Locale;
 
 /**
  * The sections pages of the admin ({@code /admin/sections…}): the tree of every site, one section with its
@@ -55,10 +57,9 @@ public final class SectionPages {
             titles.put("kz", form.kz());
             SectionEditor.Node n = sections.create(form.site(), form.path(), titles, Optional.empty(), actor(ctx, p));
             back(ctx, "/admin/sections/" + n.id() + "?done=created");
-        } catch (BadRequestException | ConflictException | BundleException e) {
-            ctx.status(e instanceof ConflictException ? 409 : 400);
-            renderList(
-                    ctx, p, Optional.of(SectionProblem.in(e.getMessage(), kz.komek.admin.AdminLocale.of(ctx))), form);
+        } catch (SectionRefusal | BadRequestException | ConflictException | BundleException e) {
+            ctx.status(status(e));
+            renderList(ctx, p, Optional.of(said(e, AdminLocale.of(ctx))), form);
         }
     }
 
@@ -103,10 +104,9 @@ public final class SectionPages {
         try {
             sections.delete(id, actor(ctx, p));
             back(ctx, "/admin/sections?done=deleted");
-        } catch (ConflictException e) {
-            ctx.status(409);
-            renderSection(
-                    ctx, p, id, Optional.of(SectionProblem.in(e.getMessage(), kz.komek.admin.AdminLocale.of(ctx))));
+        } catch (SectionRefusal e) {
+            ctx.status(e.status());
+            renderSection(ctx, p, id, Optional.of(said(e, AdminLocale.of(ctx))));
         }
     }
 
@@ -178,11 +178,45 @@ public final class SectionPages {
         try {
             w.run(id, actor(ctx, p));
             back(ctx, "/admin/sections/" + id + "?done=" + done);
-        } catch (BadRequestException | ConflictException | BundleException e) {
-            ctx.status(e instanceof ConflictException ? 409 : 400);
-            renderSection(
-                    ctx, p, id, Optional.of(SectionProblem.in(e.getMessage(), kz.komek.admin.AdminLocale.of(ctx))));
+        } catch (SectionRefusal | BadRequestException | ConflictException | BundleException e) {
+            ctx.status(status(e));
+            renderSection(ctx, p, id, Optional.of(said(e, AdminLocale.of(ctx))));
         }
+    }
+
+    private static int status(RuntimeException refused) {
+        if (refused instanceof SectionRefusal r) {
+            return r.status();
+        }
+        return refused instanceof ConflictException ? 409 : 400;
+    }
+
+    /**
+     * What a page says for a refused write: the section editor's refusal in the page's language, another refusal
+     * (a question's placement, a form field) in its own words.
+     */
+    static String said(RuntimeException refused, Locale locale) {
+        if (!(refused instanceof SectionRefusal r)) {
+            return refused.getMessage();
+        }
+        AdminText text = switch (r.code()) {
+            case EXISTS -> AdminText.SECTIONS_ERR_EXISTS;
+            case NO_PARENT -> AdminText.SECTIONS_ERR_NO_PARENT;
+            case SAME_PATH -> AdminText.SECTIONS_ERR_SAME;
+            case UNDER_ITSELF -> AdminText.SECTIONS_ERR_UNDER_ITSELF;
+            case TOO_DEEP -> AdminText.SECTIONS_ERR_DEPTH;
+            case BAD_PATH -> AdminText.SECTIONS_ERR_PATH;
+            case NO_TITLE -> AdminText.SECTIONS_ERR_NO_TITLE;
+            case TITLE_TOO_LONG -> AdminText.SECTIONS_ERR_TITLE_LONG;
+            case NOT_EMPTY -> AdminText.SECTIONS_ERR_NOT_EMPTY;
+            case MOVED_MEANWHILE -> AdminText.SECTIONS_ERR_MOVED;
+            // the pages' forms give no way to these (an unknown site or locale, a position or order
+            // of one's own): they keep the API's English
+            case NO_SITE, BAD_POSITION, UNKNOWN_LOCALE, NO_ORDER_PARENT, BAD_ORDER -> null;
+        };
+        return text == null
+                ? refused.getMessage()
+                : text.format(locale, r.args().toArray());
     }
 
     private void renderList(Context ctx, Principal p, Optional<String> error, SectionsPage.NewSection form) {
@@ -265,11 +299,11 @@ public final class SectionPages {
             case "crosslisted" -> AdminText.SECTIONS_DONE_CROSSLISTED;
             default -> null;
         };
-        return Optional.ofNullable(text).map(t -> t.in(kz.komek.admin.AdminLocale.of(ctx)));
+        return Optional.ofNullable(text).map(t -> t.in(AdminLocale.of(ctx)));
     }
 
     private void back(Context ctx, String path) {
-        ctx.redirect(AdminFrame.withLang(path, kz.komek.admin.AdminLocale.of(ctx)), HttpStatus.SEE_OTHER);
+        ctx.redirect(AdminFrame.withLang(path, AdminLocale.of(ctx)), HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, String template, Object page) {
