@@ -5,7 +5,6 @@ import static kz.komek.admin.sections.SectionRefusal.Code.*;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +14,7 @@ import kz.komek.admin.Actor;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 import kz.komek.admin.audit.AuditLog;
-import kz.komek.admin.questions.RevisionStore;
 import kz.komek.catalog.SectionPath;
-import kz.komek.http.NotFoundException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -29,8 +26,7 @@ import org.slf4j.LoggerFactory;
  * every write needs the publisher role; any signed-in role may read. Each write is one transaction with its
  * audit row, and bumps the content version, so pages, caches, search and sitemaps follow within a second.
  *
- * <p>Drafts name sections by path: a move appends a revision with the new path to every question whose latest
- * (or published) revision names a moved section (see docs/decisions/0014-sections-editing.md).
+ * <p>A move also writes revisions of the questions naming a moved section: see {@link SectionMove}.
  */
 public final class SectionEditor {
     private static final Logger log = LoggerFactory.getLogger(SectionEditor.class);
@@ -40,11 +36,13 @@ public final class SectionEditor {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final SectionStore store = new SectionStore();
-    private final RevisionStore revisions = new RevisionStore();
+    private final SectionTree tree = new SectionTree(store);
+    private final SectionMove moves;
 
     public SectionEditor(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
         this.audit = audit;
+        this.moves = new SectionMove(store, audit);
     }
 
     /** A section as editors see it; {@code live} and {@code drafts} count its own questions. */
@@ -91,7 +89,7 @@ public final class SectionEditor {
             h.execute("set transaction isolation level repeatable read, read only");
             var out = new ArrayList<SiteTree>();
             for (String site : store.sites(h)) {
-                out.add(new SiteTree(site, store.siteTitles(h, site), ordered(h, site)));
+                out.add(new SiteTree(site, store.siteTitles(h, site), tree.ordered(h, site)));
             }
             return out;
         });
@@ -105,7 +103,7 @@ public final class SectionEditor {
             if (row.isEmpty()) {
                 return Optional.empty();
             }
-            List<Node> all = ordered(h, row.get().site());
+            List<Node> all = tree.ordered(h, row.get().site());
             Node node = all.stream().filter(n -> n.id() == id).findFirst().orElseThrow();
             List<Node> siblings = all.stream()
                     .filter(n -> n.parentId().equals(node.parentId()))
@@ -147,29 +145,18 @@ public final class SectionEditor {
             if (!store.siteExists(h, site)) {
                 throw new SectionRefusal(NO_SITE, "section, field site: site \"" + site + "\" does not exist");
             }
-            if (store.sectionId(h, site, p.value()).isPresent()) {
-                throw new SectionRefusal(
-                        EXISTS, "section " + site + "/" + p.value() + " already exists", site + "/" + p.value());
-            }
-            Optional<Long> parent = Optional.empty();
-            if (p.parent().isPresent()) {
-                parent = Optional.of(store.sectionId(h, site, p.parent().get().value())
-                        .orElseThrow(() -> new SectionRefusal(
-                                NO_PARENT,
-                                "section " + site + "/" + p.value() + ", field path: its parent "
-                                        + p.parent().get().value() + " does not exist",
-                                p.parent().get().value())));
-            }
+            Optional<Long> parent =
+                    tree.parentOfNew(h, site, p, "section " + site + "/" + p.value() + ", field path: its parent ");
             List<SectionStore.Row> siblings = store.siblings(h, site, parent);
             int at = Math.min(position.orElse(siblings.size() + 1), siblings.size() + 1);
             long id = store.insert(h, site, p.value(), parent, at);
             var order = new ArrayList<Long>(
                     siblings.stream().map(SectionStore.Row::id).toList());
             order.add(at - 1, id);
-            renumber(h, order);
+            store.renumber(h, order);
             given.forEach((locale, title) -> store.setTitle(h, id, locale, title));
             store.bumpVersion(h);
-            Node after = node(h, id);
+            Node after = tree.node(h, id);
             audit.append(h, by, change("section.create", id, Optional.empty(), Optional.of(after)));
             log.info(
                     "section {}/{}: {} created it",
@@ -186,7 +173,7 @@ public final class SectionEditor {
         Map<String, Optional<String>> given = titles(titles);
         return jdbi.inTransaction(h -> {
             long version = store.lockVersion(h);
-            Node before = node(h, id);
+            Node before = tree.node(h, id);
             var result = new HashMap<>(before.titles());
             given.forEach(
                     (locale, title) -> title.ifPresentOrElse(t -> result.put(locale, t), () -> result.remove(locale)));
@@ -198,7 +185,7 @@ public final class SectionEditor {
             given.forEach((locale, title) -> store.setTitle(h, id, locale, title));
             store.reindexUnder(h, before.site(), before.path(), version);
             store.bumpVersion(h);
-            Node after = node(h, id);
+            Node after = tree.node(h, id);
             audit.append(h, by, change("section.retitle", id, Optional.of(before), Optional.of(after)));
             log.info(
                     "section {}/{}: {} changed its titles",
@@ -217,100 +204,7 @@ public final class SectionEditor {
     public Node move(long id, String newPath, Actor by) {
         by.require(Role.PUBLISHER);
         SectionPath target = path(newPath, "path");
-        return jdbi.inTransaction(h -> {
-            Node before = node(h, id);
-            String site = before.site();
-            String old = before.path();
-            if (old.equals(target.value())) {
-                throw new SectionRefusal(
-                        SAME_PATH, "section " + site + "/" + old + ", field path: it is already there");
-            }
-            // question heads first, then the writers' lock: the order the question editor takes them in
-            List<SectionStore.Head> heads = store.lockHeads(h, store.headsNaming(h, site, old));
-            long version = store.lockVersion(h);
-            if (!node(h, id).path().equals(old)) {
-                throw new SectionRefusal(
-                        MOVED_MEANWHILE, "section " + id + " was moved meanwhile; reload and try again");
-            }
-            if (target.value().startsWith(old + "/")) {
-                throw new SectionRefusal(
-                        UNDER_ITSELF,
-                        "section " + site + "/" + old + ", field path: " + target.value()
-                                + " is under the section itself",
-                        target.value());
-            }
-            int below = store.subtreeDepth(h, site, old);
-            if (target.depth() + below > SectionPath.MAX_DEPTH) {
-                throw new SectionRefusal(
-                        TOO_DEEP,
-                        "section " + site + "/" + old + ", field path: " + target.value() + " would put its sections "
-                                + (target.depth() + below) + " levels deep; at most " + SectionPath.MAX_DEPTH,
-                        target.depth() + below,
-                        SectionPath.MAX_DEPTH);
-            }
-            if (store.sectionId(h, site, target.value()).isPresent()) {
-                throw new SectionRefusal(
-                        EXISTS,
-                        "section " + site + "/" + target.value() + " already exists",
-                        site + "/" + target.value());
-            }
-            Optional<Long> parent = Optional.empty();
-            if (target.parent().isPresent()) {
-                parent = Optional.of(
-                        store.sectionId(h, site, target.parent().get().value())
-                                .orElseThrow(() -> new SectionRefusal(
-                                        NO_PARENT,
-                                        "section " + site + "/" + old + ", field path: "
-                                                + target.parent().get().value() + " does not exist",
-                                        target.parent().get().value())));
-            }
-            String note = "section moved: " + old + " → " + target.value();
-            int revisions = 0;
-            for (SectionStore.Head head : heads) {
-                revisions += rewrite(h, head, site, old, target.value(), by, note);
-            }
-            int moved = store.recordMoves(h, site, old);
-            store.renameSubtree(h, id, site, old, target.value(), parent);
-            store.recordSectionMoves(h, site, old, target.value());
-            if (!parent.equals(before.parentId())) {
-                List<Long> order = new ArrayList<>(store.siblings(h, site, parent).stream()
-                        .map(SectionStore.Row::id)
-                        .filter(s -> s != id)
-                        .toList());
-                order.add(id);
-                renumber(h, order);
-                renumber(
-                        h,
-                        store.siblings(h, site, before.parentId()).stream()
-                                .map(SectionStore.Row::id)
-                                .toList());
-            }
-            store.reindexUnder(h, site, target.value(), version);
-            store.bumpVersion(h);
-            Node after = node(h, id);
-            ObjectNode summary = summary(after);
-            summary.put("from", old);
-            summary.put("questions_moved", moved);
-            summary.put("revisions_added", revisions);
-            audit.append(
-                    h,
-                    by,
-                    new AuditLog.Change(
-                            "section.move",
-                            "section",
-                            Long.toString(id),
-                            Optional.of(summary(before)),
-                            Optional.of(summary)));
-            log.info(
-                    "section {}/{}: {} moved it to {} ({} live questions, {} revisions added)",
-                    site,
-                    old,
-                    by.principal().name(),
-                    target.value(),
-                    moved,
-                    revisions);
-            return after;
-        });
+        return jdbi.inTransaction(h -> moves.move(h, id, target, by));
     }
 
     /**
@@ -352,7 +246,7 @@ public final class SectionEditor {
         by.require(Role.PUBLISHER);
         return jdbi.inTransaction(h -> {
             store.lockVersion(h);
-            Node node = node(h, id);
+            Node node = tree.node(h, id);
             List<Long> current = store.siblings(h, node.site(), node.parentId()).stream()
                     .map(SectionStore.Row::id)
                     .toList();
@@ -365,7 +259,7 @@ public final class SectionEditor {
             order.remove(from);
             order.add(to, id);
             reordered(h, node.site(), node.parentId(), current, order, by);
-            return node(h, id);
+            return tree.node(h, id);
         });
     }
 
@@ -391,7 +285,7 @@ public final class SectionEditor {
             List<Long> rest = store.siblings(h, d.section().site(), d.section().parentId()).stream()
                     .map(SectionStore.Row::id)
                     .toList();
-            renumber(h, rest);
+            store.renumber(h, rest);
             store.bumpVersion(h);
             ObjectNode before = summary(d.section());
             before.put("sections_removed", d.going().size());
@@ -413,7 +307,7 @@ public final class SectionEditor {
 
     private List<Node> reordered(
             Handle h, String site, Optional<Long> parentId, List<Long> before, List<Long> after, Actor by) {
-        renumber(h, after);
+        store.renumber(h, after);
         store.bumpVersion(h);
         ObjectNode was = JsonNodeFactory.instance.objectNode();
         was.putPOJO("order", before);
@@ -433,49 +327,12 @@ public final class SectionEditor {
                 site,
                 parentId.orElse(null),
                 by.principal().name());
-        return after.stream().map(i -> node(h, i)).toList();
-    }
-
-    /** Positions 1, 2, 3… in the given order. */
-    private void renumber(Handle h, List<Long> order) {
-        for (int i = 0; i < order.size(); i++) {
-            store.setPosition(h, order.get(i), i + 1);
-        }
-    }
-
-    /**
-     * New revisions naming the new path for one locked question. The live tables must keep holding exactly the
-     * published revision (the live row follows the section row by itself), and a pending draft stays the latest.
-     */
-    private int rewrite(Handle h, SectionStore.Head head, String site, String old, String now, Actor by, String note) {
-        long id = head.id();
-        boolean latestNames = store.revisionNames(h, id, head.latest(), site, old);
-        Optional<Integer> published = head.live() ? head.published() : Optional.empty();
-        if (published.equals(Optional.of(head.latest()))) {
-            if (!latestNames) {
-                return 0;
-            }
-            int r = revisions.appendMoved(h, id, head.latest(), old, now, by, note);
-            revisions.setPublished(h, id, Optional.of(r));
-            return 1;
-        }
-        int added = 0;
-        if (published.isPresent() && store.revisionNames(h, id, published.get(), site, old)) {
-            int r = revisions.appendMoved(h, id, published.get(), old, now, by, note);
-            revisions.setPublished(h, id, Optional.of(r));
-            added++;
-        }
-        if (latestNames || added > 0) {
-            // the draft stays on top (with the new path when it named a moved section)
-            revisions.appendMoved(h, id, head.latest(), old, now, by, note);
-            added++;
-        }
-        return added;
+        return after.stream().map(i -> tree.node(h, i)).toList();
     }
 
     private Deletion deletion(Handle h, long id) {
-        Node node = node(h, id);
-        List<Node> going = ordered(h, node.site()).stream()
+        Node node = tree.node(h, id);
+        List<Node> going = tree.ordered(h, node.site()).stream()
                 .filter(n -> n.path().equals(node.path()) || n.path().startsWith(node.path() + "/"))
                 .toList();
         return new Deletion(
@@ -483,50 +340,6 @@ public final class SectionEditor {
                 going,
                 store.liveUnder(h, node.site(), node.path()),
                 store.draftsUnder(h, node.site(), node.path()));
-    }
-
-    private Node node(Handle h, long id) {
-        SectionStore.Row row =
-                store.section(h, id).orElseThrow(() -> new NotFoundException("there is no section " + id));
-        return ordered(h, row.site()).stream()
-                .filter(n -> n.id() == id)
-                .findFirst()
-                .orElseThrow();
-    }
-
-    /** The sections of {@code site} depth first, siblings by position then path, with their question counts. */
-    private List<Node> ordered(Handle h, String site) {
-        List<SectionStore.Row> rows = store.sections(h, site);
-        Map<Long, Integer> live = store.liveCounts(h, site);
-        Map<String, Integer> drafts = store.draftCounts(h, site);
-        var children = new LinkedHashMap<Optional<Long>, List<SectionStore.Row>>();
-        rows.stream()
-                .sorted(Comparator.comparingInt(SectionStore.Row::position).thenComparing(SectionStore.Row::path))
-                .forEach(r -> children.computeIfAbsent(r.parentId(), k -> new ArrayList<>())
-                        .add(r));
-        var out = new ArrayList<Node>();
-        walk(Optional.empty(), children, live, drafts, out);
-        return out;
-    }
-
-    private static void walk(
-            Optional<Long> parent,
-            Map<Optional<Long>, List<SectionStore.Row>> children,
-            Map<Long, Integer> live,
-            Map<String, Integer> drafts,
-            List<Node> out) {
-        for (SectionStore.Row r : children.getOrDefault(parent, List.of())) {
-            out.add(new Node(
-                    r.id(),
-                    r.site(),
-                    r.path(),
-                    r.parentId(),
-                    r.position(),
-                    r.titles(),
-                    live.getOrDefault(r.id(), 0),
-                    drafts.getOrDefault(r.path(), 0)));
-            walk(Optional.of(r.id()), children, live, drafts, out);
-        }
     }
 
     private static SectionPath path(String value, String field) {
@@ -567,7 +380,7 @@ public final class SectionEditor {
                 after.map(SectionEditor::summary));
     }
 
-    private static ObjectNode summary(Node n) {
+    static ObjectNode summary(Node n) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("site", n.site());
         o.put("path", n.path());

@@ -254,6 +254,13 @@ final class SectionStore {
                 .execute();
     }
 
+    /** Positions 1, 2, 3… in the given order. */
+    void renumber(Handle h, List<Long> order) {
+        for (int i = 0; i < order.size(); i++) {
+            setPosition(h, order.get(i), i + 1);
+        }
+    }
+
     void setPosition(Handle h, long id, int position) {
         h.createUpdate("update section set position = :position where id = :id")
                 .bind("id", id)
