@@ -3,7 +3,7 @@ package kz.komek.admin.accounts;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.AdminFrame;
-import kz.komek.admin.AdminText;
+import kz.komek.admin.FramedPage;
 
 /**
  * Model of {@code admin/users.jte} (admins): every user with their role, status, creation and last sign-in, the forms
@@ -22,7 +22,8 @@ public record UsersPage(
         String name,
         String role,
         List<TokenRow> tokens,
-        Optional<Accounts.NewToken> newToken) {
+        Optional<Accounts.NewToken> newToken)
+        implements FramedPage {
 
     /** An active API token; its value is never shown again. */
     public record TokenRow(long id, String user, String label, String created, String lastUsed) {}
@@ -37,16 +38,4 @@ public record UsersPage(
             boolean you) {}
 
     public record RoleOption(String code, String label) {}
-
-    public String t(AdminText text) {
-        return frame.t(text);
-    }
-
-    public String csrf() {
-        return frame.csrf().orElse("");
-    }
-
-    public String href(String path) {
-        return frame.href(path);
-    }
 }

@@ -3,7 +3,7 @@ package kz.komek.admin.audit;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.AdminFrame;
-import kz.komek.admin.AdminText;
+import kz.komek.admin.FramedPage;
 
 /**
  * Model of {@code admin/audit.jte}: the filter form (as the reader filled it), the rows, and the link to older rows.
@@ -18,7 +18,8 @@ public record AuditPage(
         boolean ownOnly,
         Optional<String> error,
         Optional<String> olderHref,
-        List<Option> actions) {
+        List<Option> actions)
+        implements FramedPage {
 
     /** The filter form's fields as sent. */
     public record Form(String actor, String action, String objectType, String objectId, String from, String to) {}
@@ -44,12 +45,4 @@ public record AuditPage(
 
     /** An action of the filter's list: its code and label. */
     public record Option(String code, String label, boolean selected) {}
-
-    public String t(AdminText text) {
-        return frame.t(text);
-    }
-
-    public String href(String path) {
-        return frame.href(path);
-    }
 }

@@ -2,25 +2,11 @@ package kz.komek.admin.sections;
 
 import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminText;
+import kz.komek.admin.FramedPage;
 
 /** Model of {@code admin/sections/delete.jte}: what deleting a section removes, and the confirmation form. */
-public record SectionDeletePage(AdminFrame frame, SectionEditor.Deletion deletion, boolean mayEdit) {
-    public String t(AdminText text) {
-        return frame.t(text);
-    }
-
-    public String href(String path) {
-        return frame.href(path);
-    }
-
-    public String csrf() {
-        return frame.csrf().orElse("");
-    }
-
-    public String lang() {
-        return frame.locale().code();
-    }
-
+public record SectionDeletePage(AdminFrame frame, SectionEditor.Deletion deletion, boolean mayEdit)
+        implements FramedPage {
     public String heading() {
         return AdminText.SECTIONS_DELETE_TITLE.format(
                 frame.locale(),

@@ -3,7 +3,7 @@ package kz.komek.admin.sections;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.AdminFrame;
-import kz.komek.admin.AdminText;
+import kz.komek.admin.FramedPage;
 
 /** Model of {@code admin/sections/section.jte}: one section, its forms and its questions. */
 public record SectionPage(
@@ -18,7 +18,8 @@ public record SectionPage(
         boolean mayPlace,
         Optional<String> done,
         Optional<String> error,
-        String newPath) {
+        String newPath)
+        implements FramedPage {
 
     /** A question of the section as the table lists it. */
     public record QuestionRow(
@@ -26,22 +27,6 @@ public record SectionPage(
 
     /** A section a question can be cross-listed into: {@code value} is {@code site:path}. */
     public record Target(String value, String label) {}
-
-    public String t(AdminText text) {
-        return frame.t(text);
-    }
-
-    public String href(String path) {
-        return frame.href(path);
-    }
-
-    public String csrf() {
-        return frame.csrf().orElse("");
-    }
-
-    public String lang() {
-        return frame.locale().code();
-    }
 
     public String base() {
         return "/admin/sections/" + section.id();

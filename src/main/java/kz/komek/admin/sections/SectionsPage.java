@@ -3,7 +3,7 @@ package kz.komek.admin.sections;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.AdminFrame;
-import kz.komek.admin.AdminText;
+import kz.komek.admin.FramedPage;
 
 /** Model of {@code admin/sections/list.jte}: every site's tree and the form for a new section. */
 public record SectionsPage(
@@ -12,29 +12,14 @@ public record SectionsPage(
         boolean mayEdit,
         Optional<String> done,
         Optional<String> error,
-        NewSection form) {
+        NewSection form)
+        implements FramedPage {
 
     /** What the new-section form shows (again, after an error). */
     public record NewSection(String site, String path, String ru, String kz) {
         static NewSection empty() {
             return new NewSection("", "", "", "");
         }
-    }
-
-    public String t(AdminText text) {
-        return frame.t(text);
-    }
-
-    public String href(String path) {
-        return frame.href(path);
-    }
-
-    public String csrf() {
-        return frame.csrf().orElse("");
-    }
-
-    public String lang() {
-        return frame.locale().code();
     }
 
     public String title(SectionEditor.Node n) {

@@ -3,7 +3,7 @@ package kz.komek.admin.transfer;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.AdminFrame;
-import kz.komek.admin.AdminText;
+import kz.komek.admin.FramedPage;
 
 /**
  * Model of {@code admin/transfer.jte}: the export link and upload form, and after an upload its dry run's report
@@ -19,7 +19,8 @@ public record TransferPage(
         Optional<String> pendingId,
         String fileName,
         String site,
-        boolean applied) {
+        boolean applied)
+        implements FramedPage {
 
     /**
      * Counts per kind of record, the new and changed questions (the first {@link #SHOWN}, with how many more), and
@@ -35,16 +36,4 @@ public record TransferPage(
     }
 
     public record Row(String label, long created, long updated, long unchanged) {}
-
-    public String t(AdminText text) {
-        return frame.t(text);
-    }
-
-    public String csrf() {
-        return frame.csrf().orElse("");
-    }
-
-    public String href(String path) {
-        return frame.href(path);
-    }
 }
