@@ -1,9 +1,11 @@
 package kz.komek.admin;
 
+import kz.komek.i18n.Bilingual;
+import kz.komek.i18n.BilingualText;
 import kz.komek.i18n.Locale;
 
 /** The admin UI's texts in both locales, in one place for a translator (the visitor pages have catalog.UiText). */
-public enum AdminText {
+public enum AdminText implements BilingualText {
     LOGIN_TITLE("Вход для редакторов", "Редакторлардың кіруі"),
     LOGIN_INTRO("Войдите, чтобы редактировать справочный центр.", "Анықтама орталығын өңдеу үшін жүйеге кіріңіз."),
     NAME_LABEL("Имя пользователя", "Пайдаланушы аты"),
@@ -388,20 +390,15 @@ public enum AdminText {
     ACCOUNT_CHANGED(
             "Пароль изменён; другие ваши сеансы завершены.", "Құпиясөз өзгертілді; басқа сеанстарыңыз аяқталды.");
 
-    private final String ru;
-    private final String kz;
+    private final Bilingual text;
 
     AdminText(String ru, String kz) {
-        this.ru = ru;
-        this.kz = kz;
+        this.text = new Bilingual(ru, kz);
     }
 
-    public String in(Locale locale) {
-        return locale == Locale.KZ ? kz : ru;
-    }
-
-    public String format(Locale locale, Object... args) {
-        return String.format(java.util.Locale.ROOT, in(locale), args);
+    @Override
+    public Bilingual text() {
+        return text;
     }
 
     /** A finding's kind for people: the sanitizer's, else lint's own code. */

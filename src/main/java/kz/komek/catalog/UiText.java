@@ -1,12 +1,14 @@
 package kz.komek.catalog;
 
+import kz.komek.i18n.Bilingual;
+import kz.komek.i18n.BilingualText;
 import kz.komek.i18n.Locale;
 
 /**
  * Every interface text of the visitor pages, in both locales, in one place so that a translator reviews one file.
  * Texts with {@code %s}/{@code %d} are formats for {@link #format(Locale, Object...)}.
  */
-public enum UiText {
+public enum UiText implements BilingualText {
     BRAND("komek — справочный центр", "komek — анықтама орталығы"),
     SKIP_TO_CONTENT("Перейти к содержимому", "Негізгі мазмұнға өту"),
     HOME("Главная", "Басты бет"),
@@ -87,19 +89,14 @@ public enum UiText {
             "komek — справочный центр. Ответы на частые вопросы.",
             "komek — анықтама орталығы. Жиі қойылатын сұрақтарға жауаптар.");
 
-    private final String ru;
-    private final String kz;
+    private final Bilingual text;
 
     UiText(String ru, String kz) {
-        this.ru = ru;
-        this.kz = kz;
+        this.text = new Bilingual(ru, kz);
     }
 
-    public String in(Locale locale) {
-        return locale == Locale.KZ ? kz : ru;
-    }
-
-    public String format(Locale locale, Object... args) {
-        return String.format(java.util.Locale.ROOT, in(locale), args);
+    @Override
+    public Bilingual text() {
+        return text;
     }
 }
