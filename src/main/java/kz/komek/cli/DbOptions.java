@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import kz.komek.Config;
 import kz.komek.content.ContentConfig;
+import kz.komek.storage.Database;
 import picocli.CommandLine.Option;
 
 /** Where the data lives; shared by every command that opens the database. Flags win over environment variables. */
@@ -53,8 +54,18 @@ final class DbOptions {
         }
     }
 
-    Config config(int port, Optional<String> baseUrl, boolean demo, int refreshSeconds, long maxBody) {
-        return config(port, baseUrl, demo, refreshSeconds, maxBody, ContentConfig.defaults());
+    /** The configuration of a one-off command: no HTTP port, no base URL, no demo content. */
+    Config oneOff(ContentConfig content) {
+        return config(0, Optional.empty(), false, 1, 0, content);
+    }
+
+    /** The database for a one-off command, migrated, with a pool of two connections. */
+    Database open() {
+        return open(oneOff(ContentConfig.defaults()));
+    }
+
+    static Database open(Config config) {
+        return Database.open(config, 2);
     }
 
     Config config(

@@ -5,24 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import kz.komek.bundle.BundleJson;
 import kz.komek.bundle.BundleStore;
-import kz.komek.storage.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
         description = "Write the whole help center as a komek-bundle/1 file.")
 final class ExportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Mixin
     DbOptions db;
@@ -33,12 +29,12 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String json;
-        try (var database = Database.open(db.config(0, Optional.empty(), false, 1, 0), 2)) {
+        try (var database = db.open()) {
             json = new BundleJson().write(new BundleStore(database.jdbi()).export());
         }
         if (file.equals("-")) {
-            spec.commandLine().getOut().print(json);
-            spec.commandLine().getOut().flush();
+            console.out().print(json);
+            console.out().flush();
             return 0;
         }
         // Write beside the target, then move: a reader never sees half a bundle.
@@ -55,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        spec.commandLine().getErr().println("exported to " + target);
+        console.err().println("exported to " + target);
         return 0;
     }
 }

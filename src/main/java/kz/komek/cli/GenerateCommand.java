@@ -13,17 +13,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import kz.komek.generate.BundleGenerator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
         description = "Write a synthetic bilingual komek-bundle/1 help center of N questions, for benchmarks.")
 public final class GenerateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Option(
             names = "--questions",
@@ -62,7 +61,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var err = spec.commandLine().getErr();
+        var err = console.err();
         BundleGenerator.Options options;
         try {
             if (questions < 1 || questions > BundleGenerator.MAX_QUESTIONS) {
@@ -78,7 +77,7 @@ public final class GenerateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         if (out.equals("-")) {
             try {
-                Writer w = spec.commandLine().getOut();
+                Writer w = console.out();
                 generator.write(w, questions, seed, options);
                 w.flush();
                 return 0;

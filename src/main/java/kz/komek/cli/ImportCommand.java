@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleException;
@@ -16,21 +15,18 @@ import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.ImportReport;
 import kz.komek.bundle.nuxt.NuxtImport;
 import kz.komek.bundle.nuxt.NuxtPayloadReader;
-import kz.komek.storage.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
         description = "Import a komek-bundle/1 JSON file or a Nuxt page payload, all or nothing.")
 final class ImportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Mixin
     DbOptions db;
@@ -58,14 +54,11 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var err = spec.commandLine().getErr();
-        var out = spec.commandLine().getOut();
         String text;
         try {
             text = read(file, maxBytes);
         } catch (BundleException e) {
-            err.println("komek import: " + e.getMessage());
-            return Cli.BAD_INPUT;
+            return console.refused(e.getMessage());
         }
         Bundle bundle;
         List<String> findings;
@@ -79,20 +72,21 @@ final class ImportCommand implements Callable<Integer> {
                 findings = List.of();
             }
         } catch (BundleException e) {
-            err.println("komek import: " + file + ": " + e.getMessage());
-            err.println("komek import: nothing was changed");
-            return Cli.BAD_INPUT;
+            return nothingChanged(e);
         }
-        try (var database = Database.open(db.config(0, Optional.empty(), false, 1, 0), 2)) {
+        try (var database = db.open()) {
             ImportReport report = new BundleStore(database.jdbi()).importBundle(bundle, findings, dryRun);
-            out.print(report.describe());
-            out.println(dryRun ? "dry run: nothing was changed" : "imported " + file);
+            console.out().print(report.describe());
+            console.out().println(dryRun ? "dry run: nothing was changed" : "imported " + file);
             return 0;
         } catch (BundleException e) {
-            err.println("komek import: " + file + ": " + e.getMessage());
-            err.println("komek import: nothing was changed");
-            return Cli.BAD_INPUT;
+            return nothingChanged(e);
         }
+    }
+
+    private int nothingChanged(BundleException e) {
+        console.refused(file + ": " + e.getMessage());
+        return console.refused("nothing was changed");
     }
 
     /** The file as UTF-8 text; too large, unreadable or not UTF-8 is bad input. */

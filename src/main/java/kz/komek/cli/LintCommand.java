@@ -3,18 +3,14 @@ package kz.komek.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.LocalDateTime;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import kz.komek.admin.questions.Lint;
 import kz.komek.admin.questions.LintApi;
 import kz.komek.bundle.BundleStore;
 import kz.komek.content.ContentConfig;
-import kz.komek.storage.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "lint",
@@ -25,8 +21,8 @@ final class LintCommand implements Callable<Integer> {
     /** Findings exist and --strict was given. */
     static final int FINDINGS = 4;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Mixin
     DbOptions db;
@@ -52,15 +48,15 @@ final class LintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be text or json, was " + format);
         }
         ContentConfig content = contentConfig == null ? ContentConfig.defaults() : ContentConfig.read(contentConfig);
-        var config = db.config(0, Optional.empty(), false, 1, 0, content);
+        var config = db.oneOff(content);
         java.util.List<Lint.Finding> findings;
-        try (var database = Database.open(config, 2)) {
+        try (var database = DbOptions.open(config)) {
             findings = new Lint(content)
                     .check(new BundleStore(database.jdbi()).export(), LocalDateTime.now(config.zone())).stream()
                             .filter(f -> site == null || f.site().equals(site))
                             .toList();
         }
-        var out = spec.commandLine().getOut();
+        var out = console.out();
         if (format.equals("json")) {
             out.println(new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)

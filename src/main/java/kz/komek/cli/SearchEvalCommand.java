@@ -7,10 +7,9 @@ import java.util.concurrent.Callable;
 import kz.komek.bundle.BundleJson;
 import kz.komek.search.SearchEval;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "search-eval",
@@ -18,8 +17,8 @@ import picocli.CommandLine.Spec;
         description = "Import a bundle into a throw-away index, run the queries, print MRR@10 and Recall@5 per kind "
                 + "beside a baseline (StandardAnalyzer, no tolerance) measured in the same run.")
 final class SearchEvalCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Parameters(index = "0", paramLabel = "BUNDLE", description = "A komek-bundle/1 file.")
     Path bundle;
@@ -38,7 +37,7 @@ final class SearchEvalCommand implements Callable<Integer> {
         var b = new BundleJson().read(ImportCommand.read(bundle, 1L << 30));
         var q = SearchEval.parseQueries(Files.readAllLines(queries));
         var report = SearchEval.run(b, q, LocalDateTime.now());
-        var out = spec.commandLine().getOut();
+        var out = console.out();
         SearchEval.print(report, out);
         if (misses) {
             report.misses().forEach(out::println);

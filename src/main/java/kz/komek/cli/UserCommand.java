@@ -5,23 +5,17 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import kz.komek.admin.Role;
-import kz.komek.admin.accounts.AccountException;
-import kz.komek.admin.accounts.Accounts;
 import kz.komek.admin.accounts.Password;
 import kz.komek.admin.accounts.User;
 import kz.komek.admin.accounts.UserName;
 import kz.komek.admin.audit.AuditLog;
-import kz.komek.storage.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "user",
@@ -39,17 +33,12 @@ final class UserCommand implements Callable<Integer> {
     @ParentCommand
     Cli cli;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Cli.USAGE;
-    }
-
-    static Database open(DbOptions db) {
-        return Database.open(db.config(0, Optional.empty(), false, 1, 0), 2);
+        return console.usage();
     }
 
     static UserName name(String raw) {
@@ -65,11 +54,8 @@ final class UserCommand implements Callable<Integer> {
         @ParentCommand
         UserCommand parent;
 
-        @Spec
-        CommandSpec spec;
-
         @Mixin
-        DbOptions db;
+        AccountsRun run;
 
         @Option(names = "--name", required = true, description = "Sign-in name: Latin letters, digits, . _ -")
         String name;
@@ -79,29 +65,19 @@ final class UserCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            var err = spec.commandLine().getErr();
-            UserName userName;
-            Role r;
-            Password password;
-            try {
-                userName = name(name);
-                r = role(role);
-                password = new Password(readPassword(parent.cli, name, "user add --name " + name + " --role " + role));
-            } catch (IllegalArgumentException e) {
-                err.println("komek user add: " + e.getMessage());
-                return Cli.BAD_INPUT;
-            }
-            try (var database = open(db)) {
-                User user = new Accounts(database.jdbi()).addUser(userName, r, password, AuditLog.Signer.console());
-                spec.commandLine()
-                        .getOut()
-                        .println(
-                                "added user " + user.name() + " (" + user.role().code() + ")");
-                return 0;
-            } catch (AccountException e) {
-                err.println("komek user add: " + e.getMessage());
-                return Cli.BAD_INPUT;
-            }
+            record Input(UserName name, Role role, Password password) {}
+            return run.act(
+                    () -> new Input(
+                            name(name),
+                            role(role),
+                            new Password(
+                                    readPassword(parent.cli, name, "user add --name " + name + " --role " + role))),
+                    (accounts, in) -> {
+                        User user = accounts.addUser(in.name(), in.role(), in.password(), AuditLog.Signer.console());
+                        run.out()
+                                .println("added user " + user.name() + " ("
+                                        + user.role().code() + ")");
+                    });
         }
     }
 
@@ -143,19 +119,15 @@ final class UserCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
     static final class List implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
-        DbOptions db;
+        AccountsRun run;
 
         @Override
         public Integer call() {
-            var out = spec.commandLine().getOut();
-            try (var database = open(db)) {
-                var users = new Accounts(database.jdbi()).users();
+            var out = run.out();
+            return run.act(accounts -> {
                 out.printf("%-6s %-24s %-10s %-26s %s%n", "id", "name", "role", "created", "status");
-                for (User u : users) {
+                for (User u : accounts.users()) {
                     out.printf(
                             "%-6d %-24s %-10s %-26s %s%n",
                             u.id(),
@@ -165,8 +137,32 @@ final class UserCommand implements Callable<Integer> {
                             u.disabled() ? "disabled" : "active");
                 }
                 out.flush();
-                return 0;
-            }
+            });
+        }
+    }
+
+    /** {@code disable} and {@code enable}: one command in two directions. */
+    abstract static class Switch implements Callable<Integer> {
+        @Mixin
+        AccountsRun run;
+
+        @Option(names = "--name", required = true)
+        String name;
+
+        private final boolean disable;
+
+        Switch(boolean disable) {
+            this.disable = disable;
+        }
+
+        @Override
+        public Integer call() {
+            return run.act(() -> name(name), (accounts, user) -> {
+                User u = disable
+                        ? accounts.disable(user, AuditLog.Signer.console())
+                        : accounts.enable(user, AuditLog.Signer.console());
+                run.out().println((disable ? "disabled " : "enabled ") + u.name());
+            });
         }
     }
 
@@ -174,36 +170,16 @@ final class UserCommand implements Callable<Integer> {
             name = "disable",
             mixinStandardHelpOptions = true,
             description = "Disable a user: their sessions end at once and their API tokens stop working.")
-    static final class Disable implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DbOptions db;
-
-        @Option(names = "--name", required = true)
-        String name;
-
-        @Override
-        public Integer call() {
-            return setDisabled(spec, db, name, true);
+    static final class Disable extends Switch {
+        Disable() {
+            super(true);
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user again.")
-    static final class Enable implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DbOptions db;
-
-        @Option(names = "--name", required = true)
-        String name;
-
-        @Override
-        public Integer call() {
-            return setDisabled(spec, db, name, false);
+    static final class Enable extends Switch {
+        Enable() {
+            super(false);
         }
     }
 
@@ -216,35 +192,22 @@ final class UserCommand implements Callable<Integer> {
         @ParentCommand
         UserCommand parent;
 
-        @Spec
-        CommandSpec spec;
-
         @Mixin
-        DbOptions db;
+        AccountsRun run;
 
         @Option(names = "--name", required = true)
         String name;
 
         @Override
         public Integer call() {
-            var err = spec.commandLine().getErr();
-            UserName userName;
-            Password password;
-            try {
-                userName = name(name);
-                password = new Password(readPassword(parent.cli, name, "user password --name " + name));
-            } catch (IllegalArgumentException e) {
-                err.println("komek user password: " + e.getMessage());
-                return Cli.BAD_INPUT;
-            }
-            try (var database = open(db)) {
-                User u = new Accounts(database.jdbi()).setPassword(userName, password, AuditLog.Signer.console());
-                spec.commandLine().getOut().println("password of " + u.name() + " set; their sessions ended");
-                return 0;
-            } catch (AccountException e) {
-                err.println("komek user password: " + e.getMessage());
-                return Cli.BAD_INPUT;
-            }
+            record Input(UserName name, Password password) {}
+            return run.act(
+                    () -> new Input(
+                            name(name), new Password(readPassword(parent.cli, name, "user password --name " + name))),
+                    (accounts, in) -> {
+                        User u = accounts.setPassword(in.name(), in.password(), AuditLog.Signer.console());
+                        run.out().println("password of " + u.name() + " set; their sessions ended");
+                    });
         }
     }
 
@@ -253,11 +216,8 @@ final class UserCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = "Give a user another role; it holds from their next request.")
     static final class SetRole implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
-        DbOptions db;
+        AccountsRun run;
 
         @Option(names = "--name", required = true)
         String name;
@@ -267,48 +227,11 @@ final class UserCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            var err = spec.commandLine().getErr();
-            UserName userName;
-            Role r;
-            try {
-                userName = name(name);
-                r = role(role);
-            } catch (IllegalArgumentException e) {
-                err.println("komek user role: " + e.getMessage());
-                return Cli.BAD_INPUT;
-            }
-            try (var database = open(db)) {
-                User u = new Accounts(database.jdbi()).setRole(userName, r, AuditLog.Signer.console());
-                spec.commandLine()
-                        .getOut()
-                        .println(u.name() + " is now " + u.role().code());
-                return 0;
-            } catch (AccountException e) {
-                err.println("komek user role: " + e.getMessage());
-                return Cli.BAD_INPUT;
-            }
-        }
-    }
-
-    private static int setDisabled(CommandSpec spec, DbOptions db, String rawName, boolean disabled) {
-        String command = "komek user " + (disabled ? "disable" : "enable") + ": ";
-        UserName userName;
-        try {
-            userName = name(rawName);
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(command + e.getMessage());
-            return Cli.BAD_INPUT;
-        }
-        try (var database = open(db)) {
-            var accounts = new Accounts(database.jdbi());
-            User u = disabled
-                    ? accounts.disable(userName, AuditLog.Signer.console())
-                    : accounts.enable(userName, AuditLog.Signer.console());
-            spec.commandLine().getOut().println((disabled ? "disabled " : "enabled ") + u.name());
-            return 0;
-        } catch (AccountException e) {
-            spec.commandLine().getErr().println(command + e.getMessage());
-            return Cli.BAD_INPUT;
+            record Input(UserName name, Role role) {}
+            return run.act(() -> new Input(name(name), role(role)), (accounts, in) -> {
+                User u = accounts.setRole(in.name(), in.role(), AuditLog.Signer.console());
+                run.out().println(u.name() + " is now " + u.role().code());
+            });
         }
     }
 }
