@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -94,31 +95,23 @@ final class GeneratorVocabulary {
     private GeneratorVocabulary(JsonNode root) {
         brand = root.get("brand").asText();
         sites = list(root.get("sites"), n -> new Site(text(n, "slug"), text(n, "ru"), text(n, "kz"), text(n, "app")));
-        Map<String, Action> actions = new LinkedHashMap<>();
-        root.get("actions").properties().forEach(e -> {
-            JsonNode n = e.getValue();
-            actions.put(
-                    e.getKey(),
-                    new Action(
-                            e.getKey(),
-                            List.of(strings(n.get("ru")), strings(n.get("kz"))),
-                            n.get("fee").asBoolean(),
-                            n.get("time").asBoolean(),
-                            n.get("docs").asBoolean(),
-                            n.get("amount").asBoolean(),
-                            n.get("who").asBoolean()));
-        });
-        Map<String, Noun> nouns = new LinkedHashMap<>();
-        root.get("objects").properties().forEach(e -> {
-            JsonNode n = e.getValue();
-            nouns.put(
-                    e.getKey(),
-                    new Noun(
-                            e.getKey(),
-                            List.of(strings(n.get("ru")), strings(n.get("kz"))),
-                            list(n.get("actions"), a -> require(actions, a.asText())),
-                            n.get("what").asBoolean()));
-        });
+        Map<String, Action> actions = byKey(
+                root.get("actions"),
+                (key, n) -> new Action(
+                        key,
+                        forms(n),
+                        n.get("fee").asBoolean(),
+                        n.get("time").asBoolean(),
+                        n.get("docs").asBoolean(),
+                        n.get("amount").asBoolean(),
+                        n.get("who").asBoolean()));
+        Map<String, Noun> nouns = byKey(
+                root.get("objects"),
+                (key, n) -> new Noun(
+                        key,
+                        forms(n),
+                        list(n.get("actions"), a -> require(actions, a.asText())),
+                        n.get("what").asBoolean()));
         products = list(
                 root.get("products"),
                 n -> new Product(
@@ -153,11 +146,7 @@ final class GeneratorVocabulary {
         conditions = list(
                 root.get("conditions"),
                 n -> new Condition(text(n, "ru"), text(n, "kz"), text(n, "ru2"), text(n, "kz2")));
-        Map<String, Integer> k = new LinkedHashMap<>();
-        root.get("kinds")
-                .properties()
-                .forEach(e -> k.put(e.getKey(), e.getValue().asInt()));
-        kinds = Map.copyOf(k);
+        kinds = Map.copyOf(byKey(root.get("kinds"), (key, n) -> n.asInt()));
         titles = phraseMap(root.get("titles"));
         leads = phraseMap(root.get("leads"));
         stepsIntro = phrases(root.get("steps_intro"));
@@ -170,11 +159,7 @@ final class GeneratorVocabulary {
         notes = phrases(root.get("notes"));
         links = phrases(root.get("links"));
         closing = phrases(root.get("closing"));
-        Map<String, String[]> p = new LinkedHashMap<>();
-        root.get("phrases")
-                .properties()
-                .forEach(e -> p.put(e.getKey(), new String[] {text(e.getValue(), "ru"), text(e.getValue(), "kz")}));
-        phrases = Map.copyOf(p);
+        phrases = Map.copyOf(byKey(root.get("phrases"), (key, n) -> new String[] {text(n, "ru"), text(n, "kz")}));
     }
 
     static GeneratorVocabulary load() {
@@ -208,10 +193,20 @@ final class GeneratorVocabulary {
         return v.asText();
     }
 
+    /** A word's forms by name, in Russian and in Kazakh ({@code forms[RU]}, {@code forms[KZ]}). */
+    private static List<Map<String, String>> forms(JsonNode n) {
+        return List.of(strings(n.get("ru")), strings(n.get("kz")));
+    }
+
     private static Map<String, String> strings(JsonNode n) {
-        Map<String, String> map = new LinkedHashMap<>();
-        n.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
-        return Map.copyOf(map);
+        return Map.copyOf(byKey(n, (key, v) -> v.asText()));
+    }
+
+    /** An object's fields in their order, each made into a value with its key. */
+    private static <T> Map<String, T> byKey(JsonNode object, BiFunction<String, JsonNode, T> f) {
+        Map<String, T> map = new LinkedHashMap<>();
+        object.properties().forEach(e -> map.put(e.getKey(), f.apply(e.getKey(), e.getValue())));
+        return map;
     }
 
     private static <T> List<T> list(JsonNode array, Function<JsonNode, T> f) {
@@ -230,8 +225,6 @@ final class GeneratorVocabulary {
     }
 
     private static Map<String, List<Phrase>> phraseMap(JsonNode object) {
-        Map<String, List<Phrase>> map = new LinkedHashMap<>();
-        object.properties().forEach(e -> map.put(e.getKey(), phrases(e.getValue())));
-        return Map.copyOf(map);
+        return Map.copyOf(byKey(object, (key, v) -> phrases(v)));
     }
 }
