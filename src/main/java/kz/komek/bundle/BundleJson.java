@@ -1,5 +1,7 @@
 package kz.komek.bundle;
 
+import static kz.komek.bundle.BundleFields.*;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -24,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kz.komek.catalog.QuestionText;
-import kz.komek.catalog.SectionPath;
 import kz.komek.i18n.Locale;
 
 /**
@@ -34,7 +35,6 @@ import kz.komek.i18n.Locale;
 public final class BundleJson {
     static final int MAX_TITLE = 1_000;
     static final int MAX_CONTENT = 1_000_000;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern CANONICAL = Pattern.compile("(/[a-z0-9][a-z0-9_-]*)+/q[0-9]+");
 
     /** Microseconds, as PostgreSQL keeps them, so an export reads back to the same text. */
@@ -109,50 +109,31 @@ public final class BundleJson {
             defaultLocale = locale(root.get("default_locale"), "bundle", "default_locale")
                     .code();
         }
-        var sites = new ArrayList<Bundle.Site>();
         var siteSlugs = new HashSet<String>();
-        int i = 0;
-        for (JsonNode n : array(root.get("sites"), "bundle", "sites")) {
-            String where = "sites[" + i++ + "]";
-            object(n, where);
-            String slug = slug(n.get("slug"), where, "slug");
-            where = "site " + slug;
-            if (!siteSlugs.add(slug)) {
-                throw new BundleException(where, "listed twice");
-            }
-            sites.add(new Bundle.Site(slug, titles(n.get("title"), where, "title"), extra(n, SITE)));
-        }
-        var sections = new ArrayList<Bundle.Section>();
+        List<Bundle.Site> sites = each(root, "sites", (n, at) -> {
+            String slug = slug(n.get("slug"), at, "slug");
+            String where = "site " + slug;
+            unique(siteSlugs, slug, where, "listed twice");
+            return new Bundle.Site(slug, titles(n.get("title"), where, "title"), extra(n, SITE));
+        });
         var sectionKeys = new HashSet<String>();
-        i = 0;
-        for (JsonNode n : array(root.get("sections"), "bundle", "sections")) {
-            String where = "sections[" + i++ + "]";
-            object(n, where);
-            String site = slug(n.get("site"), where, "site");
-            String path = sectionPath(n.get("path"), where, "path");
-            where = "section " + site + "/" + path;
-            if (!sectionKeys.add(site + "/" + path)) {
-                throw new BundleException(where, "listed twice");
-            }
+        List<Bundle.Section> sections = each(root, "sections", (n, at) -> {
+            String site = slug(n.get("site"), at, "site");
+            String path = sectionPath(n.get("path"), at, "path");
+            String where = "section " + site + "/" + path;
+            unique(sectionKeys, site + "/" + path, where, "listed twice");
             Optional<Integer> position = n.hasNonNull("position")
                     ? Optional.of(nonNegativeInt(n.get("position"), where, "position"))
                     : Optional.empty();
-            sections.add(new Bundle.Section(
-                    site, path, position, titles(n.get("title"), where, "title"), extra(n, SECTION)));
-        }
-        var questions = new ArrayList<Bundle.Question>();
+            return new Bundle.Section(site, path, position, titles(n.get("title"), where, "title"), extra(n, SECTION));
+        });
         var ids = new HashSet<Long>();
-        i = 0;
-        for (JsonNode n : array(root.get("questions"), "bundle", "questions")) {
-            String where = "questions[" + i++ + "]";
-            object(n, where);
-            long id = positiveLong(n.get("id"), where, "id");
-            where = "question " + id;
-            if (!ids.add(id)) {
-                throw new BundleException(where, "id listed twice");
-            }
-            questions.add(question(n, id, where));
-        }
+        List<Bundle.Question> questions = each(root, "questions", (n, at) -> {
+            long id = positiveLong(n.get("id"), at, "id");
+            String where = "question " + id;
+            unique(ids, id, where, "id listed twice");
+            return question(n, id, where);
+        });
         return new Bundle(locales, defaultLocale, sites, sections, questions, extra(root, TOP));
     }
 
@@ -388,147 +369,6 @@ public final class BundleJson {
         ObjectNode o = mapper.createObjectNode();
         titles.forEach(o::put);
         return o;
-    }
-
-    // --- field readers: each names the record and field of a problem ---
-
-    private static Iterable<JsonNode> array(JsonNode n, String where, String field) {
-        if (n == null || n.isNull()) {
-            return List.of();
-        }
-        if (!n.isArray()) {
-            throw BundleException.field(
-                    where, field, BundleException.Kind.OTHER, "expected an array, found " + kind(n));
-        }
-        return n;
-    }
-
-    private static void object(JsonNode n, String where) {
-        if (n == null || !n.isObject()) {
-            throw new BundleException(where, "expected an object, found " + kind(n));
-        }
-    }
-
-    private static String text(JsonNode n, String where, String field) {
-        if (n == null || n.isNull()) {
-            throw BundleException.field(where, field, BundleException.Kind.MISSING, "is missing");
-        }
-        if (!n.isTextual()) {
-            throw BundleException.field(
-                    where, field, BundleException.Kind.OTHER, "expected a string, found " + kind(n));
-        }
-        return n.asText();
-    }
-
-    private static Optional<String> optionalText(JsonNode n, String where, String field) {
-        if (n == null || n.isNull()) {
-            return Optional.empty();
-        }
-        // "" and null both mean "derive the default", but an export must give back what was imported.
-        return Optional.of(text(n, where, field));
-    }
-
-    private static boolean bool(JsonNode n, String where, String field) {
-        if (!n.isBoolean()) {
-            throw BundleException.field(
-                    where, field, BundleException.Kind.OTHER, "expected true or false, found " + kind(n));
-        }
-        return n.asBoolean();
-    }
-
-    private static long positiveLong(JsonNode n, String where, String field) {
-        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() <= 0) {
-            throw BundleException.field(
-                    where, field, BundleException.Kind.NOT_A_NUMBER, "expected a positive integer, found " + kind(n));
-        }
-        return n.asLong();
-    }
-
-    private static long nonNegativeLong(JsonNode n, String where, String field) {
-        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
-            throw BundleException.field(
-                    where, field, BundleException.Kind.NOT_A_NUMBER, "expected a whole number ≥ 0, found " + kind(n));
-        }
-        return n.asLong();
-    }
-
-    private static int nonNegativeInt(JsonNode n, String where, String field) {
-        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
-            throw BundleException.field(
-                    where, field, BundleException.Kind.NOT_A_NUMBER, "expected a whole number ≥ 0, found " + kind(n));
-        }
-        return n.asInt();
-    }
-
-    private static String slug(JsonNode n, String where, String field) {
-        String s = text(n, where, field);
-        if (!SLUG.matcher(s).matches()) {
-            throw BundleException.field(
-                    where,
-                    field,
-                    BundleException.Kind.OTHER,
-                    "expected a lowercase slug (a-z, 0-9, '-', '_'), found \"" + s + "\"");
-        }
-        return s;
-    }
-
-    private static String sectionPath(JsonNode n, String where, String field) {
-        String s = text(n, where, field);
-        var problem = SectionPath.problem(s);
-        if (problem.isPresent()) {
-            throw BundleException.field(where, field, BundleException.Kind.OTHER, problem.get());
-        }
-        return s;
-    }
-
-    private static Locale locale(JsonNode n, String where, String field) {
-        String s = text(n, where, field);
-        return Locale.parse(s)
-                .orElseThrow(() -> BundleException.field(
-                        where,
-                        field,
-                        BundleException.Kind.OTHER,
-                        "unknown locale \"" + s + "\" (komek serves ru and kz)"));
-    }
-
-    private static Map<String, String> titles(JsonNode n, String where, String field) {
-        var titles = new LinkedHashMap<String, String>();
-        if (n == null || n.isNull()) {
-            return titles;
-        }
-        object(n, where + ", field " + field);
-        for (var e : n.properties()) {
-            String code = locale(JsonNodeFactory.instance.textNode(e.getKey()), where, field)
-                    .code();
-            String title = text(e.getValue(), where, field + "." + code);
-            if (title.isBlank() || title.length() > MAX_TITLE) {
-                throw BundleException.field(
-                        where,
-                        field + "." + code,
-                        BundleException.Kind.OTHER,
-                        "must have 1 to " + MAX_TITLE + " characters");
-            }
-            titles.put(code, title);
-        }
-        return titles;
-    }
-
-    private static Map<String, JsonNode> extra(JsonNode n, Set<String> known) {
-        var extra = new LinkedHashMap<String, JsonNode>();
-        for (var e : n.properties()) {
-            if (!known.contains(e.getKey())) {
-                extra.put(e.getKey(), e.getValue());
-            }
-        }
-        return extra;
-    }
-
-    private static String kind(JsonNode n) {
-        if (n == null || n.isMissingNode()) {
-            return "nothing";
-        }
-        String s = n.toString();
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
     ObjectMapper mapper() {

@@ -1,0 +1,181 @@
+package kz.komek.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import kz.komek.catalog.SectionPath;
+import kz.komek.i18n.Locale;
+
+/**
+ * The readers of a bundle's fields: each checks one JSON value and names the record and field of a problem
+ * ({@code question 456, field locales.ru.title: …}), so an editor can find it in a large file.
+ */
+final class BundleFields {
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
+    private BundleFields() {}
+
+    /** Each object of the bundle's array {@code field}, read with where it stands ({@code sites[3]}). */
+    static <T> List<T> each(JsonNode root, String field, BiFunction<JsonNode, String, T> read) {
+        var out = new ArrayList<T>();
+        int i = 0;
+        for (JsonNode n : array(root.get(field), "bundle", field)) {
+            String where = field + "[" + i++ + "]";
+            object(n, where);
+            out.add(read.apply(n, where));
+        }
+        return out;
+    }
+
+    static <K> void unique(Set<K> seen, K key, String where, String problem) {
+        if (!seen.add(key)) {
+            throw new BundleException(where, problem);
+        }
+    }
+
+    static Iterable<JsonNode> array(JsonNode n, String where, String field) {
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (!n.isArray()) {
+            throw BundleException.field(
+                    where, field, BundleException.Kind.OTHER, "expected an array, found " + kind(n));
+        }
+        return n;
+    }
+
+    static void object(JsonNode n, String where) {
+        if (n == null || !n.isObject()) {
+            throw new BundleException(where, "expected an object, found " + kind(n));
+        }
+    }
+
+    static String text(JsonNode n, String where, String field) {
+        if (n == null || n.isNull()) {
+            throw BundleException.field(where, field, BundleException.Kind.MISSING, "is missing");
+        }
+        if (!n.isTextual()) {
+            throw BundleException.field(
+                    where, field, BundleException.Kind.OTHER, "expected a string, found " + kind(n));
+        }
+        return n.asText();
+    }
+
+    static Optional<String> optionalText(JsonNode n, String where, String field) {
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        // "" and null both mean "derive the default", but an export must give back what was imported.
+        return Optional.of(text(n, where, field));
+    }
+
+    static boolean bool(JsonNode n, String where, String field) {
+        if (!n.isBoolean()) {
+            throw BundleException.field(
+                    where, field, BundleException.Kind.OTHER, "expected true or false, found " + kind(n));
+        }
+        return n.asBoolean();
+    }
+
+    static long positiveLong(JsonNode n, String where, String field) {
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() <= 0) {
+            throw BundleException.field(
+                    where, field, BundleException.Kind.NOT_A_NUMBER, "expected a positive integer, found " + kind(n));
+        }
+        return n.asLong();
+    }
+
+    static long nonNegativeLong(JsonNode n, String where, String field) {
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
+            throw BundleException.field(
+                    where, field, BundleException.Kind.NOT_A_NUMBER, "expected a whole number ≥ 0, found " + kind(n));
+        }
+        return n.asLong();
+    }
+
+    static int nonNegativeInt(JsonNode n, String where, String field) {
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
+            throw BundleException.field(
+                    where, field, BundleException.Kind.NOT_A_NUMBER, "expected a whole number ≥ 0, found " + kind(n));
+        }
+        return n.asInt();
+    }
+
+    static String slug(JsonNode n, String where, String field) {
+        String s = text(n, where, field);
+        if (!SLUG.matcher(s).matches()) {
+            throw BundleException.field(
+                    where,
+                    field,
+                    BundleException.Kind.OTHER,
+                    "expected a lowercase slug (a-z, 0-9, '-', '_'), found \"" + s + "\"");
+        }
+        return s;
+    }
+
+    static String sectionPath(JsonNode n, String where, String field) {
+        String s = text(n, where, field);
+        var problem = SectionPath.problem(s);
+        if (problem.isPresent()) {
+            throw BundleException.field(where, field, BundleException.Kind.OTHER, problem.get());
+        }
+        return s;
+    }
+
+    static Locale locale(JsonNode n, String where, String field) {
+        String s = text(n, where, field);
+        return Locale.parse(s)
+                .orElseThrow(() -> BundleException.field(
+                        where,
+                        field,
+                        BundleException.Kind.OTHER,
+                        "unknown locale \"" + s + "\" (komek serves ru and kz)"));
+    }
+
+    static Map<String, String> titles(JsonNode n, String where, String field) {
+        var titles = new LinkedHashMap<String, String>();
+        if (n == null || n.isNull()) {
+            return titles;
+        }
+        object(n, where + ", field " + field);
+        for (var e : n.properties()) {
+            String code = locale(JsonNodeFactory.instance.textNode(e.getKey()), where, field)
+                    .code();
+            String title = text(e.getValue(), where, field + "." + code);
+            if (title.isBlank() || title.length() > BundleJson.MAX_TITLE) {
+                throw BundleException.field(
+                        where,
+                        field + "." + code,
+                        BundleException.Kind.OTHER,
+                        "must have 1 to " + BundleJson.MAX_TITLE + " characters");
+            }
+            titles.put(code, title);
+        }
+        return titles;
+    }
+
+    static Map<String, JsonNode> extra(JsonNode n, Set<String> known) {
+        var extra = new LinkedHashMap<String, JsonNode>();
+        for (var e : n.properties()) {
+            if (!known.contains(e.getKey())) {
+                extra.put(e.getKey(), e.getValue());
+            }
+        }
+        return extra;
+    }
+
+    static String kind(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "nothing";
+        }
+        String s = n.toString();
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+}
