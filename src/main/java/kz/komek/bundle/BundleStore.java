@@ -1,29 +1,15 @@
 package kz.komek.bundle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import kz.komek.catalog.QuestionMoves;
-import kz.komek.catalog.Section;
 import kz.komek.catalog.SectionPath;
-import kz.komek.catalog.SectionTree;
-import kz.komek.content.HtmlSanitizer;
-import kz.komek.content.Sanitized;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Writes a bundle into the catalog tables and reads the catalog back as a bundle.
@@ -34,13 +20,13 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class BundleStore {
     private final Jdbi jdbi;
-    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final QuestionMoves moves;
+    private final ExtraJson extra = new ExtraJson();
+    private final QuestionWriter writer;
+    private final BundleExport exports = new BundleExport();
 
     public BundleStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.moves = new QuestionMoves(jdbi);
+        this.writer = new QuestionWriter(new QuestionMoves(jdbi), extra);
     }
 
     public ImportReport importBundle(Bundle bundle, List<String> findings) {
@@ -103,7 +89,7 @@ public final class BundleStore {
         private int updated;
         private int unchanged;
 
-        void add(Write write) {
+        void add(RecordWrite write) {
             switch (write) {
                 case CREATED -> created++;
                 case UPDATED -> updated++;
@@ -113,17 +99,6 @@ public final class BundleStore {
 
         ImportReport.Counts counts() {
             return new ImportReport.Counts(created, updated, unchanged);
-        }
-    }
-
-    /** What writing one record did to the stored one. */
-    private enum Write {
-        CREATED,
-        UPDATED,
-        UNCHANGED;
-
-        static Write of(boolean created, boolean changed) {
-            return created ? CREATED : changed ? UPDATED : UNCHANGED;
         }
     }
 
@@ -140,7 +115,7 @@ public final class BundleStore {
                         """)
                 .bind("locales", locales.toArray(String[]::new))
                 .bind("def", bundle.defaultLocale())
-                .bind("extra", json(bundle.extra()))
+                .bind("extra", extra.write(bundle.extra()))
                 .execute();
     }
 
@@ -162,7 +137,7 @@ public final class BundleStore {
                                             where slug = :slug and extra is distinct from cast(:extra as jsonb)
                                             """)
                                     .bind("slug", site.slug())
-                                    .bind("extra", json(site.extra()))
+                                    .bind("extra", extra.write(site.extra()))
                                     .execute()
                             > 0;
                 }
@@ -171,7 +146,7 @@ public final class BundleStore {
                                 "insert into site (slug, position, extra) values (:slug, :position, cast(:extra as jsonb))")
                         .bind("slug", site.slug())
                         .bind("position", nextPosition++)
-                        .bind("extra", json(site.extra()))
+                        .bind("extra", extra.write(site.extra()))
                         .execute();
             }
             for (var e : site.title().entrySet()) {
@@ -186,7 +161,7 @@ public final class BundleStore {
                                 .execute()
                         > 0;
             }
-            tally.add(Write.of(!exists, changed));
+            tally.add(RecordWrite.of(!exists, changed));
         }
     }
 
@@ -225,7 +200,7 @@ public final class BundleStore {
                                 .bind("id", sectionId)
                                 .bind("position", s.position().orElse(null))
                                 .bind("hasExtra", !s.extra().isEmpty())
-                                .bind("extra", json(s.extra()))
+                                .bind("extra", extra.write(s.extra()))
                                 .execute()
                         > 0;
             } else {
@@ -247,7 +222,7 @@ public final class BundleStore {
                         .bind("path", s.path())
                         .bind("parent", parentId.orElse(null))
                         .bind("position", position)
-                        .bind("extra", json(s.extra()))
+                        .bind("extra", extra.write(s.extra()))
                         .executeAndReturnGeneratedKeys("id")
                         .mapTo(Long.class)
                         .one();
@@ -271,7 +246,7 @@ public final class BundleStore {
             if (titled && id.isPresent()) {
                 retitled.add(sectionId);
             }
-            tally.add(Write.of(id.isEmpty(), changed || titled));
+            tally.add(RecordWrite.of(id.isEmpty(), changed || titled));
         }
     }
 
@@ -305,9 +280,9 @@ public final class BundleStore {
         var sectionIds = new HashMap<String, Long>();
         for (var q : bundle.questions()) {
             long sectionId = sectionIds.computeIfAbsent(q.site() + "/" + q.section(), k -> sectionIdOf(h, q));
-            Write write = writeQuestion(h, q, sectionId, notes, revision, false);
+            RecordWrite write = writer.write(h, q, sectionId, notes, revision, false);
             tally.add(write);
-            if (write != Write.UNCHANGED) {
+            if (write != RecordWrite.UNCHANGED) {
                 changed.add(q.id());
             }
         }
@@ -343,7 +318,7 @@ public final class BundleStore {
         h.execute("lock table help_center in exclusive mode");
         long revision = nextVersion(h);
         var notes = new ArrayList<String>();
-        writeQuestion(h, q, sectionIdOf(h, q), notes, revision, true);
+        writer.write(h, q, sectionIdOf(h, q), notes, revision, true);
         h.execute("update help_center set version = version + 1");
         return notes;
     }
@@ -371,25 +346,7 @@ public final class BundleStore {
 
     /** The live record of question {@code id}, read in the caller's transaction. */
     public Optional<Bundle.Question> question(Handle h, long id) {
-        var byLocale = new LinkedHashMap<String, Bundle.QuestionLocale>();
-        h.createQuery("""
-                        select locale, title, content, updated, published, meta_title, meta_description, meta_h1,
-                               no_index, no_follow, extra::text as extra
-                        from question_text where question_id = :id
-                        order by array_position((select locales from help_center), locale), locale
-                        """)
-                .bind("id", id)
-                .map((rs, ctx) -> Map.entry(rs.getString("locale"), questionLocale(rs, ctx)))
-                .forEach(e -> byLocale.put(e.getKey(), e.getValue()));
-        return h.createQuery("""
-                        select q.id, q.site, s.path, q.position, q.pinned, q.canonical, q.votes_up, q.votes_down,
-                               q.usefulness, q.incomplete, q.extra::text as extra
-                        from question q join section s on s.id = q.section_id
-                        where q.id = :id
-                        """)
-                .bind("id", id)
-                .map((rs, ctx) -> questionRecord(rs, byLocale))
-                .findOne();
+        return exports.question(h, id);
     }
 
     /** The locales the help center declares ({@code help_center.locales}), in their order. */
@@ -403,112 +360,6 @@ public final class BundleStore {
         return h.createQuery("select version + 1 from help_center")
                 .mapTo(Long.class)
                 .one();
-    }
-
-    /**
-     * Writes one question and says whether it was new, changed or already so. A row already equal is not written,
-     * so its {@code revision} stays and search does not index it again. Each text is sanitized; {@code notes} gets
-     * what was removed.
-     */
-    private Write writeQuestion(
-            Handle h, Bundle.Question q, long sectionId, List<String> notes, long revision, boolean replaceLocales) {
-        // a question that changes section or site keeps its old URLs (301), in this same transaction; a new
-        // question records nothing
-        moves.recordMove(h, q.id(), q.site(), sectionId);
-        // xmax is 0 on a row this statement inserted, set on one it updated; no row: stored and already equal
-        Optional<Boolean> written = h.createQuery("""
-                        insert into question (id, site, section_id, position, pinned, canonical, votes_up,
-                            votes_down, usefulness, incomplete, extra, revision)
-                        values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
-                            :incomplete, cast(:extra as jsonb), :revision)
-                        on conflict (id) do update set site = excluded.site, section_id = excluded.section_id,
-                            position = excluded.position, pinned = excluded.pinned, canonical = excluded.canonical,
-                            votes_up = excluded.votes_up, votes_down = excluded.votes_down,
-                            usefulness = excluded.usefulness, incomplete = excluded.incomplete,
-                            extra = excluded.extra, revision = excluded.revision
-                        where (question.site, question.section_id, question.position, question.pinned,
-                                question.canonical, question.votes_up, question.votes_down, question.usefulness,
-                                question.incomplete, question.extra)
-                            is distinct from (excluded.site, excluded.section_id, excluded.position, excluded.pinned,
-                                excluded.canonical, excluded.votes_up, excluded.votes_down, excluded.usefulness,
-                                excluded.incomplete, excluded.extra)
-                        returning (xmax = 0) as created
-                        """)
-                .bind("id", q.id())
-                .bind("site", q.site())
-                .bind("section", sectionId)
-                .bind("position", q.position())
-                .bind("pinned", q.pinned())
-                .bind("canonical", q.canonical())
-                .bind("up", q.votes().map(Bundle.Votes::up).orElse(null))
-                .bind("down", q.votes().map(Bundle.Votes::down).orElse(null))
-                .bind("usefulness", q.usefulness().orElse(null))
-                .bind("incomplete", q.incomplete())
-                .bind("extra", json(q.extra()))
-                .bind("revision", revision)
-                .mapTo(Boolean.class)
-                .findOne();
-        boolean textChanged = false;
-        for (var e : q.locales().entrySet()) {
-            var t = e.getValue();
-            // Answers are made safe on the way in; the report says what was taken out, per question.
-            Sanitized content = sanitizer.sanitize(t.content());
-            if (content.changed()) {
-                notes.add("question " + q.id() + ", locale " + e.getKey() + ": removed from the answer: "
-                        + String.join("; ", content.removed()));
-            }
-            textChanged |= h.createUpdate("""
-                            insert into question_text (question_id, locale, title, content, updated, published,
-                                meta_title, meta_description, meta_h1, no_index, no_follow, extra)
-                            values (:id, :locale, :title, :content, :updated, :published, :metaTitle,
-                                :metaDescription, :metaH1, :noIndex, :noFollow, cast(:extra as jsonb))
-                            on conflict (question_id, locale) do update set title = excluded.title,
-                                content = excluded.content, updated = excluded.updated,
-                                published = excluded.published, meta_title = excluded.meta_title,
-                                meta_description = excluded.meta_description, meta_h1 = excluded.meta_h1,
-                                no_index = excluded.no_index, no_follow = excluded.no_follow,
-                                extra = excluded.extra
-                            where (question_text.title, question_text.content, question_text.updated,
-                                    question_text.published, question_text.meta_title, question_text.meta_description,
-                                    question_text.meta_h1, question_text.no_index, question_text.no_follow,
-                                    question_text.extra)
-                                is distinct from (excluded.title, excluded.content, excluded.updated,
-                                    excluded.published, excluded.meta_title, excluded.meta_description,
-                                    excluded.meta_h1, excluded.no_index, excluded.no_follow, excluded.extra)
-                            """)
-                            .bind("id", q.id())
-                            .bind("locale", e.getKey())
-                            .bind("title", t.title())
-                            .bind("content", content.html())
-                            .bind("updated", t.updated().orElse(null))
-                            .bind(
-                                    "published",
-                                    t.published().map(Timestamp::valueOf).orElse(null))
-                            .bind("metaTitle", t.metaTitle().orElse(null))
-                            .bind("metaDescription", t.metaDescription().orElse(null))
-                            .bind("metaH1", t.metaH1().orElse(null))
-                            .bind("noIndex", t.noIndex())
-                            .bind("noFollow", t.noFollow())
-                            .bind("extra", json(t.extra()))
-                            .execute()
-                    > 0;
-        }
-        if (replaceLocales) {
-            textChanged |=
-                    h.createUpdate("delete from question_text where question_id = :id and locale <> all(:locales)")
-                                    .bind("id", q.id())
-                                    .bind("locales", q.locales().keySet().toArray(String[]::new))
-                                    .execute()
-                            > 0;
-        }
-        if (written.isEmpty() && textChanged) {
-            // only a text changed: the question's revision still tells search to index it again
-            h.createUpdate("update question set revision = :revision where id = :id")
-                    .bind("id", q.id())
-                    .bind("revision", revision)
-                    .execute();
-        }
-        return Write.of(written.orElse(false), written.isPresent() || textChanged);
     }
 
     private static List<String> unknownFieldNotes(Bundle bundle) {
@@ -544,153 +395,8 @@ public final class BundleStore {
     public Bundle export() {
         return jdbi.inTransaction(h -> {
             h.execute("set transaction isolation level repeatable read, read only");
-            var header = h.createQuery("select locales, default_locale, extra::text as extra from help_center")
-                    .map((rs, ctx) -> new Object[] {
-                        rs.getArray("locales").getArray(), rs.getString("default_locale"), rs.getString("extra")
-                    })
-                    .one();
-            List<String> locales = Arrays.asList((String[]) header[0]);
-            var sites = new ArrayList<Bundle.Site>();
-            var siteSlugs = new ArrayList<String>();
-            h.createQuery("select slug, extra::text as extra from site order by position, slug")
-                    .map((rs, ctx) -> new String[] {rs.getString("slug"), rs.getString("extra")})
-                    .forEach(row -> {
-                        siteSlugs.add(row[0]);
-                        sites.add(new Bundle.Site(
-                                row[0], titles(h, "site_title", "site", row[0], locales), extra(row[1])));
-                    });
-            var sections = new ArrayList<Bundle.Section>();
-            var sectionOrder = new ArrayList<Long>();
-            var sectionExtra = new HashMap<Long, String>();
-            for (String site : siteSlugs) {
-                var rows = h.createQuery(
-                                "select id, path, position, extra::text as extra from section where site = :site")
-                        .bind("site", site)
-                        .map((rs, ctx) -> {
-                            sectionExtra.put(rs.getLong("id"), rs.getString("extra"));
-                            return new Section(
-                                    rs.getLong("id"),
-                                    site,
-                                    new SectionPath(rs.getString("path")),
-                                    rs.getInt("position"),
-                                    Map.of());
-                        })
-                        .list();
-                for (Section s : new SectionTree(rows).all()) {
-                    sectionOrder.add(s.id());
-                    sections.add(new Bundle.Section(
-                            site,
-                            s.path().value(),
-                            Optional.of(s.position()),
-                            titles(h, "section_title", "section_id", s.id(), locales),
-                            extra(sectionExtra.get(s.id()))));
-                }
-            }
-            var texts = new HashMap<Long, Map<String, Bundle.QuestionLocale>>();
-            h.createQuery("""
-                            select question_id, locale, title, content, updated, published, meta_title,
-                                   meta_description, meta_h1, no_index, no_follow, extra::text as extra
-                            from question_text
-                            """)
-                    .map((rs, ctx) -> Map.entry(
-                            rs.getLong("question_id"), Map.entry(rs.getString("locale"), questionLocale(rs, ctx))))
-                    .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new HashMap<>())
-                            .put(e.getValue().getKey(), e.getValue().getValue()));
-            var rank = new HashMap<Long, Integer>();
-            for (int i = 0; i < sectionOrder.size(); i++) {
-                rank.put(sectionOrder.get(i), i);
-            }
-            var questions = h.createQuery("""
-                            select q.id, q.site, q.section_id, s.path, q.position, q.pinned, q.canonical, q.votes_up,
-                                   q.votes_down, q.usefulness, q.incomplete, q.extra::text as extra
-                            from question q join section s on s.id = q.section_id
-                            """)
-                    .map((rs, ctx) -> {
-                        long id = rs.getLong("id");
-                        var byLocale = new LinkedHashMap<String, Bundle.QuestionLocale>();
-                        var own = texts.getOrDefault(id, Map.of());
-                        for (String l : locales) {
-                            if (own.containsKey(l)) {
-                                byLocale.put(l, own.get(l));
-                            }
-                        }
-                        own.forEach(byLocale::putIfAbsent);
-                        return Map.entry(rs.getLong("section_id"), questionRecord(rs, byLocale));
-                    })
-                    .list();
-            var sorted = new ArrayList<>(questions);
-            sorted.sort((a, b) -> {
-                int c = Integer.compare(
-                        rank.getOrDefault(a.getKey(), Integer.MAX_VALUE),
-                        rank.getOrDefault(b.getKey(), Integer.MAX_VALUE));
-                if (c != 0) {
-                    return c;
-                }
-                c = Integer.compare(a.getValue().position(), b.getValue().position());
-                return c != 0 ? c : Long.compare(a.getValue().id(), b.getValue().id());
-            });
-            return new Bundle(
-                    locales,
-                    (String) header[1],
-                    sites,
-                    sections,
-                    sorted.stream().map(Map.Entry::getValue).toList(),
-                    extra((String) header[2]));
+            return exports.export(h);
         });
-    }
-
-    private Bundle.QuestionLocale questionLocale(ResultSet rs, StatementContext ctx) throws SQLException {
-        var t = kz.komek.catalog.CatalogStore.text(rs, ctx);
-        return new Bundle.QuestionLocale(
-                t.title(),
-                t.content(),
-                t.updated(),
-                t.published(),
-                t.metaTitle(),
-                t.metaDescription(),
-                t.metaH1(),
-                t.noIndex(),
-                t.noFollow(),
-                extra(rs.getString("extra")));
-    }
-
-    /** A row of {@code question q join section s} (q.*, s.path) with its texts. */
-    private Bundle.Question questionRecord(ResultSet rs, Map<String, Bundle.QuestionLocale> byLocale)
-            throws SQLException {
-        long up = rs.getLong("votes_up");
-        boolean noVotes = rs.wasNull();
-        long down = rs.getLong("votes_down");
-        double usefulness = rs.getDouble("usefulness");
-        boolean noUsefulness = rs.wasNull();
-        return new Bundle.Question(
-                rs.getLong("id"),
-                rs.getString("site"),
-                rs.getString("path"),
-                rs.getInt("position"),
-                rs.getBoolean("pinned"),
-                rs.getString("canonical"),
-                noVotes ? Optional.empty() : Optional.of(new Bundle.Votes(up, down)),
-                noUsefulness ? Optional.empty() : Optional.of(usefulness),
-                rs.getBoolean("incomplete"),
-                byLocale,
-                extra(rs.getString("extra")));
-    }
-
-    private static Map<String, String> titles(
-            Handle h, String table, String keyColumn, Object key, List<String> order) {
-        var found = new HashMap<String, String>();
-        h.createQuery("select locale, title from " + table + " where " + keyColumn + " = :key")
-                .bind("key", key)
-                .map((rs, ctx) -> Map.entry(rs.getString("locale"), rs.getString("title")))
-                .forEach(e -> found.put(e.getKey(), e.getValue()));
-        var titles = new LinkedHashMap<String, String>();
-        for (String l : order) {
-            if (found.containsKey(l)) {
-                titles.put(l, found.remove(l));
-            }
-        }
-        titles.putAll(found);
-        return titles;
     }
 
     private static boolean siteMissing(Handle h, String slug) {
@@ -711,28 +417,5 @@ public final class BundleStore {
 
     private static int depth(String path) {
         return (int) path.chars().filter(c -> c == '/').count();
-    }
-
-    private String json(Map<String, JsonNode> extra) {
-        ObjectNode o = mapper.createObjectNode();
-        extra.forEach(o::set);
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, JsonNode> extra(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            var map = new LinkedHashMap<String, JsonNode>();
-            mapper.readTree(json).properties().forEach(e -> map.put(e.getKey(), e.getValue()));
-            return map;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored extra fields are not JSON", e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import kz.komek.bundle.Bundle;
+import kz.komek.bundle.BundleExport;
 import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
 
@@ -71,24 +72,8 @@ public final class SearchStore {
                     .bind("since", sinceRevision)
                     .setFetchSize(500)
                     .map((rs, ctx) -> {
-                        long up = rs.getLong("votes_up");
-                        boolean noVotes = rs.wasNull();
-                        long down = rs.getLong("votes_down");
-                        double usefulness = rs.getDouble("usefulness");
-                        boolean noUsefulness = rs.wasNull();
                         Timestamp published = rs.getTimestamp("published");
-                        var question = new Bundle.Question(
-                                rs.getLong("id"),
-                                rs.getString("site"),
-                                rs.getString("path"),
-                                rs.getInt("position"),
-                                rs.getBoolean("pinned"),
-                                rs.getString("canonical"),
-                                noVotes ? Optional.empty() : Optional.of(new Bundle.Votes(up, down)),
-                                noUsefulness ? Optional.empty() : Optional.of(usefulness),
-                                false,
-                                Map.of(),
-                                Map.of());
+                        var question = BundleExport.questionRow(rs, false, Map.of(), Map.of());
                         String locale = rs.getString("locale");
                         Optional<Map.Entry<String, Bundle.QuestionLocale>> text = locale == null
                                 ? Optional.empty()

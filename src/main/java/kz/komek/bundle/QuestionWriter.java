@@ -1,0 +1,130 @@
+package kz.komek.bundle;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import kz.komek.catalog.QuestionMoves;
+import kz.komek.content.HtmlSanitizer;
+import kz.komek.content.Sanitized;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Writes one question record into the live tables, as an import and the admin's publish both do: the row, its
+ * sanitized texts, and the old place of a question that moved.
+ */
+final class QuestionWriter {
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    private final QuestionMoves moves;
+    private final ExtraJson extra;
+
+    QuestionWriter(QuestionMoves moves, ExtraJson extra) {
+        this.moves = moves;
+        this.extra = extra;
+    }
+
+    /**
+     * Writes one question and says whether it was new, changed or already so. A row already equal is not written,
+     * so its {@code revision} stays and search does not index it again. Each text is sanitized; {@code notes} gets
+     * what was removed.
+     */
+    RecordWrite write(
+            Handle h, Bundle.Question q, long sectionId, List<String> notes, long revision, boolean replaceLocales) {
+        // a question that changes section or site keeps its old URLs (301), in this same transaction; a new
+        // question records nothing
+        moves.recordMove(h, q.id(), q.site(), sectionId);
+        // xmax is 0 on a row this statement inserted, set on one it updated; no row: stored and already equal
+        Optional<Boolean> written = h.createQuery("""
+                        insert into question (id, site, section_id, position, pinned, canonical, votes_up,
+                            votes_down, usefulness, incomplete, extra, revision)
+                        values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
+                            :incomplete, cast(:extra as jsonb), :revision)
+                        on conflict (id) do update set site = excluded.site, section_id = excluded.section_id,
+                            position = excluded.position, pinned = excluded.pinned, canonical = excluded.canonical,
+                            votes_up = excluded.votes_up, votes_down = excluded.votes_down,
+                            usefulness = excluded.usefulness, incomplete = excluded.incomplete,
+                            extra = excluded.extra, revision = excluded.revision
+                        where (question.site, question.section_id, question.position, question.pinned,
+                                question.canonical, question.votes_up, question.votes_down, question.usefulness,
+                                question.incomplete, question.extra)
+                            is distinct from (excluded.site, excluded.section_id, excluded.position, excluded.pinned,
+                                excluded.canonical, excluded.votes_up, excluded.votes_down, excluded.usefulness,
+                                excluded.incomplete, excluded.extra)
+                        returning (xmax = 0) as created
+                        """)
+                .bind("id", q.id())
+                .bind("site", q.site())
+                .bind("section", sectionId)
+                .bind("position", q.position())
+                .bind("pinned", q.pinned())
+                .bind("canonical", q.canonical())
+                .bind("up", q.votes().map(Bundle.Votes::up).orElse(null))
+                .bind("down", q.votes().map(Bundle.Votes::down).orElse(null))
+                .bind("usefulness", q.usefulness().orElse(null))
+                .bind("incomplete", q.incomplete())
+                .bind("extra", extra.write(q.extra()))
+                .bind("revision", revision)
+                .mapTo(Boolean.class)
+                .findOne();
+        boolean textChanged = false;
+        for (var e : q.locales().entrySet()) {
+            var t = e.getValue();
+            // Answers are made safe on the way in; the report says what was taken out, per question.
+            Sanitized content = sanitizer.sanitize(t.content());
+            if (content.changed()) {
+                notes.add("question " + q.id() + ", locale " + e.getKey() + ": removed from the answer: "
+                        + String.join("; ", content.removed()));
+            }
+            textChanged |= h.createUpdate("""
+                            insert into question_text (question_id, locale, title, content, updated, published,
+                                meta_title, meta_description, meta_h1, no_index, no_follow, extra)
+                            values (:id, :locale, :title, :content, :updated, :published, :metaTitle,
+                                :metaDescription, :metaH1, :noIndex, :noFollow, cast(:extra as jsonb))
+                            on conflict (question_id, locale) do update set title = excluded.title,
+                                content = excluded.content, updated = excluded.updated,
+                                published = excluded.published, meta_title = excluded.meta_title,
+                                meta_description = excluded.meta_description, meta_h1 = excluded.meta_h1,
+                                no_index = excluded.no_index, no_follow = excluded.no_follow,
+                                extra = excluded.extra
+                            where (question_text.title, question_text.content, question_text.updated,
+                                    question_text.published, question_text.meta_title, question_text.meta_description,
+                                    question_text.meta_h1, question_text.no_index, question_text.no_follow,
+                                    question_text.extra)
+                                is distinct from (excluded.title, excluded.content, excluded.updated,
+                                    excluded.published, excluded.meta_title, excluded.meta_description,
+                                    excluded.meta_h1, excluded.no_index, excluded.no_follow, excluded.extra)
+                            """)
+                            .bind("id", q.id())
+                            .bind("locale", e.getKey())
+                            .bind("title", t.title())
+                            .bind("content", content.html())
+                            .bind("updated", t.updated().orElse(null))
+                            .bind(
+                                    "published",
+                                    t.published().map(Timestamp::valueOf).orElse(null))
+                            .bind("metaTitle", t.metaTitle().orElse(null))
+                            .bind("metaDescription", t.metaDescription().orElse(null))
+                            .bind("metaH1", t.metaH1().orElse(null))
+                            .bind("noIndex", t.noIndex())
+                            .bind("noFollow", t.noFollow())
+                            .bind("extra", extra.write(t.extra()))
+                            .execute()
+                    > 0;
+        }
+        if (replaceLocales) {
+            textChanged |=
+                    h.createUpdate("delete from question_text where question_id = :id and locale <> all(:locales)")
+                                    .bind("id", q.id())
+                                    .bind("locales", q.locales().keySet().toArray(String[]::new))
+                                    .execute()
+                            > 0;
+        }
+        if (written.isEmpty() && textChanged) {
+            // only a text changed: the question's revision still tells search to index it again
+            h.createUpdate("update question set revision = :revision where id = :id")
+                    .bind("id", q.id())
+                    .bind("revision", revision)
+                    .execute();
+        }
+        return RecordWrite.of(written.orElse(false), written.isPresent() || textChanged);
+    }
+}
