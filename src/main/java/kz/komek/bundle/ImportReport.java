@@ -23,20 +23,9 @@ public record ImportReport(
         notes = List.copyOf(notes);
     }
 
-    public int sitesCreated() {
-        return sites.created();
-    }
-
-    public int sitesUpdated() {
-        return sites.updated();
-    }
-
+    // shortcuts for the counts callers read most
     public int sectionsCreated() {
         return sections.created();
-    }
-
-    public int sectionsUpdated() {
-        return sections.updated();
     }
 
     public int questionsCreated() {
