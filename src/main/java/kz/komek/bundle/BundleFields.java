@@ -2,6 +2,7 @@ package kz.komek.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import kz.komek.catalog.SectionPath;
 import kz.komek.i18n.Locale;
@@ -74,6 +76,25 @@ final class BundleFields {
         }
         // "" and null both mean "derive the default", but an export must give back what was imported.
         return Optional.of(text(n, where, field));
+    }
+
+    /** An optional date or time, read by {@code parse}; {@code expected} names its format in a problem. */
+    static <T> Optional<T> optionalTime(
+            JsonNode n,
+            String where,
+            String field,
+            Function<String, T> parse,
+            BundleException.Kind kind,
+            String expected) {
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        String s = text(n, where, field);
+        try {
+            return Optional.of(parse.apply(s));
+        } catch (DateTimeParseException e) {
+            throw BundleException.field(where, field, kind, expected + ": \"" + s + "\"");
+        }
     }
 
     static boolean bool(JsonNode n, String where, String field) {

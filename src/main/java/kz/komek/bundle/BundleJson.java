@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -223,32 +222,20 @@ public final class BundleJson {
                     "longer than " + MAX_CONTENT + " characters",
                     MAX_CONTENT);
         }
-        Optional<LocalDate> updated = Optional.empty();
-        if (n.hasNonNull("updated")) {
-            String s = text(n.get("updated"), where, field + ".updated");
-            try {
-                updated = Optional.of(LocalDate.parse(s));
-            } catch (DateTimeParseException e) {
-                throw BundleException.field(
-                        where,
-                        field + ".updated",
-                        BundleException.Kind.NOT_A_DATE,
-                        "not an ISO date (yyyy-MM-dd): \"" + s + "\"");
-            }
-        }
-        Optional<LocalDateTime> published = Optional.empty();
-        if (n.hasNonNull("published")) {
-            String s = text(n.get("published"), where, field + ".published");
-            try {
-                published = Optional.of(LocalDateTime.parse(s, PUBLISHED));
-            } catch (DateTimeParseException e) {
-                throw BundleException.field(
-                        where,
-                        field + ".published",
-                        BundleException.Kind.NOT_A_DATE_TIME,
-                        "not an ISO local date-time (yyyy-MM-ddTHH:mm:ss[.ffffff]): \"" + s + "\"");
-            }
-        }
+        Optional<LocalDate> updated = optionalTime(
+                n.get("updated"),
+                where,
+                field + ".updated",
+                LocalDate::parse,
+                BundleException.Kind.NOT_A_DATE,
+                "not an ISO date (yyyy-MM-dd)");
+        Optional<LocalDateTime> published = optionalTime(
+                n.get("published"),
+                where,
+                field + ".published",
+                value -> LocalDateTime.parse(value, PUBLISHED),
+                BundleException.Kind.NOT_A_DATE_TIME,
+                "not an ISO local date-time (yyyy-MM-ddTHH:mm:ss[.ffffff])");
         return new Bundle.QuestionLocale(
                 title,
                 content,
