@@ -74,19 +74,6 @@ public final class AuditLog {
             Optional<Long> beforeId,
             int limit,
             Optional<String> actorName) {
-        /** Without a name: rows of any name (the API's filter, by id). */
-        public Filter(
-                Optional<Long> actorId,
-                Optional<String> action,
-                Optional<String> objectType,
-                Optional<String> objectId,
-                Optional<Instant> from,
-                Optional<Instant> to,
-                Optional<Long> beforeId,
-                int limit) {
-            this(actorId, action, objectType, objectId, from, to, beforeId, limit, Optional.empty());
-        }
-
         public Filter {
             Objects.requireNonNull(actorName, "actorName");
             Objects.requireNonNull(actorId, "actorId");
@@ -110,7 +97,8 @@ public final class AuditLog {
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
-                    100);
+                    100,
+                    Optional.empty());
         }
 
         public Filter withActor(long id) {
@@ -181,8 +169,8 @@ public final class AuditLog {
                 .bind("action", change.action())
                 .bind("objectType", change.objectType())
                 .bind("objectId", change.objectId())
-                .bind("before", change.before().map(this::text).orElse(null))
-                .bind("after", change.after().map(this::text).orElse(null))
+                .bind("before", change.before().map(JsonNode::toString).orElse(null))
+                .bind("after", change.after().map(JsonNode::toString).orElse(null))
                 .bind("requestId", by.requestId().orElse(null))
                 .mapTo(Long.class)
                 .one();
@@ -247,14 +235,6 @@ public final class AuditLog {
                 Optional.ofNullable(rs.getString("before")).map(this::tree),
                 Optional.ofNullable(rs.getString("after")).map(this::tree),
                 Optional.ofNullable(rs.getString("request_id")));
-    }
-
-    private String text(JsonNode n) {
-        try {
-            return mapper.writeValueAsString(n);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private JsonNode tree(String json) {

@@ -186,7 +186,8 @@ public final class AdminQuestionsApi {
                 Optional.ofNullable(ctx.queryParam("from")).map(s -> instant(s, "from")),
                 Optional.ofNullable(ctx.queryParam("to")).map(s -> instant(s, "to")),
                 Optional.ofNullable(ctx.queryParam("before")).map(s -> positive(s, "before", Long.MAX_VALUE)),
-                limit);
+                limit,
+                Optional.empty());
         List<AuditLog.Entry> entries = audit.list(filter, who);
         ObjectNode out = nodes.objectNode();
         ArrayNode list = out.putArray("entries");

@@ -174,7 +174,8 @@ public final class TransferPages {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.of(id + 1),
-                1);
+                1,
+                Optional.empty());
         AuditLog.Entry entry = audit.list(filter, p).stream()
                 .filter(e -> e.id() == id)
                 .findFirst()
