@@ -157,28 +157,24 @@ public final class UsersPages {
         try {
             password = newPassword(ctx, locale);
         } catch (IllegalArgumentException e) {
-            renderAccount(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    new AccountPage(
-                            frame(ctx, p, "account", AdminText.ACCOUNT_TITLE),
-                            Optional.empty(),
-                            Optional.of(e.getMessage())));
+            accountRefused(ctx, p, e.getMessage());
             return;
         }
         Optional<Secret> keep = p.via() == Principal.Via.SESSION ? cookies.session(ctx) : Optional.empty();
         if (!accounts.changeOwnPassword(
                 Actor.of(p, ctx.header("X-Request-Id")), form(ctx, "current"), password, keep)) {
-            renderAccount(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    new AccountPage(
-                            frame(ctx, p, "account", AdminText.ACCOUNT_TITLE),
-                            Optional.empty(),
-                            Optional.of(AdminText.ACCOUNT_WRONG_CURRENT.in(locale))));
+            accountRefused(ctx, p, AdminText.ACCOUNT_WRONG_CURRENT.in(locale));
             return;
         }
         ctx.redirect(AdminFrame.withLang("/admin/account?changed", locale), HttpStatus.SEE_OTHER);
+    }
+
+    /** The password page again with why the change was refused: a 400. */
+    private void accountRefused(Context ctx, Principal p, String why) {
+        renderAccount(
+                ctx,
+                HttpStatus.BAD_REQUEST,
+                new AccountPage(frame(ctx, p, "account", AdminText.ACCOUNT_TITLE), Optional.empty(), Optional.of(why)));
     }
 
     /** The new password typed twice, the same both times and long enough; else why not, in the UI's language. */

@@ -65,18 +65,7 @@ public final class TransferPages {
         UploadedFile file = ctx.uploadedFile("file");
         String site = Optional.ofNullable(ctx.formParam("site")).orElse("").strip();
         if (file == null || file.size() == 0) {
-            render(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    page(
-                            ctx,
-                            p,
-                            Optional.empty(),
-                            Optional.of(AdminText.TRANSFER_NO_FILE.in(locale)),
-                            Optional.empty(),
-                            "",
-                            site,
-                            false));
+            refused(ctx, p, AdminText.TRANSFER_NO_FILE.in(locale), Optional.empty(), "", site);
             return;
         }
         String name = fileName(file.filename());
@@ -95,18 +84,7 @@ public final class TransferPages {
             parsed = transfer.parse(body, site);
             report = transfer.dryRun(parsed);
         } catch (BundleException e) {
-            render(
-                    ctx,
-                    HttpStatus.BAD_REQUEST,
-                    page(
-                            ctx,
-                            p,
-                            Optional.empty(),
-                            Optional.of(AdminText.TRANSFER_INVALID.in(locale) + " " + e.getMessage()),
-                            Optional.empty(),
-                            name,
-                            site,
-                            false));
+            refused(ctx, p, AdminText.TRANSFER_INVALID.in(locale) + " " + e.getMessage(), Optional.empty(), name, site);
             return;
         }
         String id = pending.save(p.userId(), name, Transfer.site(site), parsed.sha256(), body);
@@ -139,18 +117,13 @@ public final class TransferPages {
                     Actor.of(p, ctx.header("X-Request-Id")),
                     h -> pending.delete(h, upload.id()));
         } catch (BundleException e) {
-            render(
+            refused(
                     ctx,
-                    HttpStatus.BAD_REQUEST,
-                    page(
-                            ctx,
-                            p,
-                            Optional.empty(),
-                            Optional.of(AdminText.TRANSFER_APPLY_FAILED.in(locale) + " " + e.getMessage()),
-                            Optional.of(upload.id()),
-                            upload.fileName(),
-                            upload.site(),
-                            false));
+                    p,
+                    AdminText.TRANSFER_APPLY_FAILED.in(locale) + " " + e.getMessage(),
+                    Optional.of(upload.id()),
+                    upload.fileName(),
+                    upload.site());
             return;
         }
         ctx.redirect(AdminFrame.withLang("/admin/transfer/imports/" + applied.auditId(), locale), HttpStatus.SEE_OTHER);
@@ -254,6 +227,15 @@ public final class TransferPages {
                 fileName,
                 site,
                 applied);
+    }
+
+    /** The page again with why an upload or its apply was refused: a 400. */
+    private void refused(
+            Context ctx, Principal p, String why, Optional<String> pendingId, String fileName, String site) {
+        render(
+                ctx,
+                HttpStatus.BAD_REQUEST,
+                page(ctx, p, Optional.empty(), Optional.of(why), pendingId, fileName, site, false));
     }
 
     private void render(Context ctx, HttpStatus status, TransferPage page) {
