@@ -9,17 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import kz.komek.catalog.CatalogUrls;
 import kz.komek.i18n.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.FeatureField;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -31,16 +26,12 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
-import org.jsoup.Jsoup;
 
 /**
  * Answers queries the way people type them. A query is read in up to a few ways (as typed; as Latin letters
@@ -48,6 +39,9 @@ import org.jsoup.Jsoup;
  * words the help center actually contains win. Each reading is matched by stemmed words per language (title
  * weighted), a folded "sound key" field (Latin spellings), character n-grams (word forms, typos), and fuzzy
  * matching for words the index does not know. BM25 decides; usefulness and pinning nudge.
+ *
+ * <p>Longer than 500 lines: one query's way from text to ranked hits, whose reading, two queries and re-scoring
+ * share the analyzers and the term cache; the hits and their snippets are in {@link SearchHits}.
  */
 public final class SearchService {
     /** Field weights for the stemmed words of a query: the title says what a question is about. */
@@ -150,11 +144,13 @@ public final class SearchService {
             TopDocs candidates = searcher.search(first, filter.topDocs(full ? Math.max(want, CANDIDATES) : want));
             TopDocs top = new PreciseRescorer(precise.build()).rescore(searcher, candidates, want);
             top = new TopDocs(candidates.totalHits, top.scoreDocs);
-            var hits = collapse(searcher, top, request);
+            List<SearchHits.Found> found = SearchHits.collapse(searcher, top, request);
+            List<SearchResults.Hit> hits =
+                    found.stream().map(SearchHits.Found::hit).toList();
             Optional<String> understood = best.rewritten() ? Optional.of(best.text()) : Optional.empty();
             Optional<String> didYouMean = Optional.empty();
             if (full) {
-                snippets(searcher, hits, readings, request);
+                hits = SearchHits.withSnippets(searcher, index.indexAnalyzer(), languages, found, readings);
                 if (understood.isEmpty() && hits.size() < 3) {
                     didYouMean = spelling(searcher, request.query());
                 }
@@ -162,11 +158,7 @@ public final class SearchService {
             long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO
                     ? Math.min(top.totalHits.value, distinctTotal(top, hits, request))
                     : top.totalHits.value;
-            var list = new ArrayList<SearchResults.Hit>();
-            for (MutableHit h : hits) {
-                list.add(h.freeze());
-            }
-            return new SearchResults(request.query(), (int) total, list, understood, didYouMean);
+            return new SearchResults(request.query(), (int) total, hits, understood, didYouMean);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -175,7 +167,7 @@ public final class SearchService {
     }
 
     /** Duplicates (a question in two locales) count once when they are all in view. */
-    private static long distinctTotal(TopDocs top, List<MutableHit> hits, SearchRequest request) {
+    private static long distinctTotal(TopDocs top, List<SearchResults.Hit> hits, SearchRequest request) {
         return top.scoreDocs.length < request.limit() * 2 + 10 ? hits.size() : top.totalHits.value;
     }
 
@@ -526,132 +518,6 @@ public final class SearchService {
 
     private static Query boost(Query q, float boost) {
         return new BoostQuery(q, boost);
-    }
-
-    // --- results ---
-
-    private static final class MutableHit {
-        final int doc;
-        final long id;
-        final Locale locale;
-        final String title;
-        final String url;
-        final String sectionPath;
-        final String sectionTitle;
-        final boolean otherLocale;
-        final float score;
-        String snippet = "";
-        String snippetHtml = "";
-
-        MutableHit(
-                int doc,
-                long id,
-                Locale locale,
-                String title,
-                String url,
-                String path,
-                String sectionTitle,
-                boolean otherLocale,
-                float score) {
-            this.doc = doc;
-            this.id = id;
-            this.locale = locale;
-            this.title = title;
-            this.url = url;
-            this.sectionPath = path;
-            this.sectionTitle = sectionTitle;
-            this.otherLocale = otherLocale;
-            this.score = score;
-        }
-
-        SearchResults.Hit freeze() {
-            return new SearchResults.Hit(
-                    id, locale, title, url, sectionPath, sectionTitle, snippet, snippetHtml, otherLocale, score);
-        }
-    }
-
-    /** One hit per question, best first, at most {@code limit}; stored fields are read for those only. */
-    private static List<MutableHit> collapse(IndexSearcher searcher, TopDocs top, SearchRequest request)
-            throws IOException {
-        var leaves = searcher.getIndexReader().leaves();
-        var seen = new HashSet<Long>();
-        var kept = new ArrayList<ScoreDoc>();
-        for (ScoreDoc sd : top.scoreDocs) {
-            var leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-            NumericDocValues ids = DocValues.getNumeric(leaf.reader(), SearchIndex.ID);
-            if (!ids.advanceExact(sd.doc - leaf.docBase) || !seen.add(ids.longValue())) {
-                continue;
-            }
-            kept.add(sd);
-            if (kept.size() == request.limit()) {
-                break;
-            }
-        }
-        StoredFields stored = searcher.storedFields();
-        var hits = new ArrayList<MutableHit>();
-        for (ScoreDoc sd : kept) {
-            var d = stored.document(sd.doc, HIT_FIELDS);
-            long id = Long.parseLong(d.get(SearchIndex.ID));
-            Locale locale = Locale.parse(d.get(SearchIndex.LOCALE)).orElseThrow();
-            String path = d.get("section_path");
-            hits.add(new MutableHit(
-                    sd.doc,
-                    id,
-                    locale,
-                    d.get("title"),
-                    CatalogUrls.question(d.get(SearchIndex.SITE), locale, path, id),
-                    path,
-                    d.get("section_title"),
-                    request.locale().map(l -> l != locale).orElse(false),
-                    sd.score));
-        }
-        return hits;
-    }
-
-    private static final Set<String> HIT_FIELDS =
-            Set.of(SearchIndex.ID, SearchIndex.LOCALE, SearchIndex.SITE, "section_path", "section_title", "title");
-
-    private void snippets(IndexSearcher searcher, List<MutableHit> hits, List<Reading> readings, SearchRequest request)
-            throws IOException {
-        if (hits.isEmpty()) {
-            return;
-        }
-        var terms = new BooleanQuery.Builder();
-        for (Reading r : readings) {
-            for (Locale l : Locale.values()) {
-                for (String t : terms(languages.get(l), SearchIndex.body(l), r.text())) {
-                    terms.add(new TermQuery(new Term(SearchIndex.body(l), t)), Occur.SHOULD);
-                }
-            }
-        }
-        var highlighter = UnifiedHighlighter.builder(searcher, index.indexAnalyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(20_000)
-                .build();
-        var docs = new ScoreDoc[hits.size()];
-        for (int i = 0; i < hits.size(); i++) {
-            docs[i] = new ScoreDoc(hits.get(i).doc, hits.get(i).score);
-        }
-        var topDocs = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
-        String[] fields = {SearchIndex.body(Locale.RU), SearchIndex.body(Locale.KZ)};
-        Map<String, String[]> found = highlighter.highlightFields(fields, terms.build(), topDocs, new int[] {2, 2});
-        StoredFields stored = searcher.storedFields();
-        for (int i = 0; i < hits.size(); i++) {
-            MutableHit h = hits.get(i);
-            String html = found.get(SearchIndex.body(h.locale))[i];
-            if (html == null || html.isBlank()) {
-                String text = Optional.ofNullable(stored.document(h.doc).get(SearchIndex.body(h.locale)))
-                        .orElse("");
-                String cut = text.length() > 220 ? text.substring(0, 220).replaceAll("\\s+\\S*$", "") + " …" : text;
-                html = escape(cut);
-            }
-            h.snippetHtml = html;
-            h.snippet = Jsoup.parse(html).text();
-        }
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Words the index does not know, replaced by the closest known word, when any was found. */
