@@ -2,6 +2,7 @@ package kz.komek.bundle;
 
 import static kz.komek.bundle.BundleFields.*;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import kz.komek.catalog.QuestionText;
 import kz.komek.i18n.Locale;
@@ -251,6 +255,56 @@ public final class BundleJson {
 
     /** Writes a bundle as pretty-printed JSON, fields in the order bundle-format.md shows them. */
     public String write(Bundle bundle) {
+        ObjectNode root = head(bundle);
+        ArrayNode questions = root.putArray("questions");
+        bundle.questions().forEach(q -> questions.add(questionNode(q)));
+        bundle.extra().forEach(root::set);
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree", e);
+        }
+    }
+
+    /**
+     * Streams a bundle too large to hold: byte for byte what {@link #write(Bundle)} gives, but the questions are
+     * written one at a time as {@code questions} hands them over (those of {@code head} are not written).
+     */
+    public void write(Writer out, Bundle head, Consumer<Consumer<Bundle.Question>> questions) throws IOException {
+        try (JsonGenerator g = mapper.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            for (var field : head(head).properties()) {
+                g.writeFieldName(field.getKey());
+                g.writeTree(field.getValue());
+            }
+            g.writeArrayFieldStart("questions");
+            IOException[] failure = new IOException[1];
+            questions.accept(q -> {
+                if (failure[0] == null) {
+                    try {
+                        g.writeTree(questionNode(q));
+                    } catch (IOException e) {
+                        failure[0] = e;
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            g.writeEndArray();
+            for (var field : head.extra().entrySet()) {
+                g.writeFieldName(field.getKey());
+                g.writeTree(field.getValue());
+            }
+            g.writeEndObject();
+        }
+        out.write("\n");
+        out.flush();
+    }
+
+    /** A bundle's fields before its questions. */
+    private ObjectNode head(Bundle bundle) {
         ObjectNode root = mapper.createObjectNode();
         root.put("format", Bundle.FORMAT);
         ArrayNode locales = root.putArray("locales");
@@ -272,14 +326,7 @@ public final class BundleJson {
             o.set("title", titlesNode(s.title()));
             s.extra().forEach(o::set);
         }
-        ArrayNode questions = root.putArray("questions");
-        bundle.questions().forEach(q -> questions.add(questionNode(q)));
-        bundle.extra().forEach(root::set);
-        try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree", e);
-        }
+        return root;
     }
 
     /** One question record as a bundle lists it (the admin's editing shape and a revision's stored form). */

@@ -2,15 +2,13 @@ package kz.komek.generate;
 
 import static kz.komek.generate.GeneratorVocabulary.LOCALES;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kz.komek.bundle.Bundle;
+import kz.komek.bundle.BundleJson;
 
 /**
  * Generates a realistic bilingual {@code komek-bundle/1} help center of a given size, for search and load
@@ -68,54 +66,8 @@ public final class BundleGenerator {
      */
     public Summary write(Writer writer, int questions, long seed, Options options) throws IOException {
         GeneratorPlan plan = plan(questions, seed, options);
-        try (JsonGenerator g = new JsonFactory().createGenerator(writer)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("format", Bundle.FORMAT);
-            g.writeArrayFieldStart("locales");
-            for (String l : LOCALES) {
-                g.writeString(l);
-            }
-            g.writeEndArray();
-            g.writeStringField("default_locale", "ru");
-            g.writeArrayFieldStart("sites");
-            for (Bundle.Site s : plan.sites) {
-                g.writeStartObject();
-                g.writeStringField("slug", s.slug());
-                titles(g, s.title());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("sections");
-            for (Bundle.Section s : plan.sections) {
-                g.writeStartObject();
-                g.writeStringField("site", s.site());
-                g.writeStringField("path", s.path());
-                g.writeNumberField("position", s.position().orElseThrow());
-                titles(g, s.title());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("questions");
-            IOException[] failure = new IOException[1];
-            plan.questions(q -> {
-                if (failure[0] == null) {
-                    try {
-                        question(g, q);
-                    } catch (IOException e) {
-                        failure[0] = e;
-                    }
-                }
-            });
-            if (failure[0] != null) {
-                throw failure[0];
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        writer.write("\n");
-        writer.flush();
+        Bundle head = new Bundle(List.of(LOCALES), "ru", plan.sites, plan.sections, List.of(), Map.of());
+        new BundleJson().write(writer, head, plan::questions);
         return new Summary(plan.sites.size(), plan.sections.size(), questions);
     }
 
@@ -125,52 +77,6 @@ public final class BundleGenerator {
                     "the number of questions must be 1 to " + MAX_QUESTIONS + ", not " + questions);
         }
         return GeneratorPlan.of(vocab, questions, seed, options);
-    }
-
-    private static void titles(JsonGenerator g, Map<String, String> titles) throws IOException {
-        g.writeObjectFieldStart("title");
-        for (var e : titles.entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    /** Field order as in {@link BundleJson#write}. */
-    private static void question(JsonGenerator g, Bundle.Question q) throws IOException {
-        g.writeStartObject();
-        g.writeNumberField("id", q.id());
-        g.writeStringField("site", q.site());
-        g.writeStringField("section", q.section());
-        g.writeNumberField("position", q.position());
-        g.writeBooleanField("pinned", q.pinned());
-        g.writeStringField("canonical", q.canonical());
-        if (q.votes().isPresent()) {
-            g.writeObjectFieldStart("votes");
-            g.writeNumberField("up", q.votes().get().up());
-            g.writeNumberField("down", q.votes().get().down());
-            g.writeEndObject();
-        }
-        g.writeObjectFieldStart("locales");
-        for (var e : q.locales().entrySet()) {
-            Bundle.QuestionLocale t = e.getValue();
-            g.writeObjectFieldStart(e.getKey());
-            g.writeStringField("title", t.title());
-            g.writeStringField("content", t.content());
-            g.writeStringField("updated", t.updated().map(LocalDate::toString).orElse(null));
-            g.writeStringField(
-                    "published",
-                    t.published()
-                            .map(kz.komek.catalog.QuestionText.PUBLISHED_FORMAT::format)
-                            .orElse(null));
-            g.writeStringField("meta_title", t.metaTitle().orElse(null));
-            g.writeStringField("meta_description", t.metaDescription().orElse(null));
-            g.writeStringField("meta_h1", t.metaH1().orElse(null));
-            g.writeBooleanField("no_index", t.noIndex());
-            g.writeBooleanField("no_follow", t.noFollow());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-        g.writeEndObject();
     }
 
     /** {@code 1 000 000}: groups of three with a space, as the seed writes amounts. */
