@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The SQL of the section editor: sections and their titles, and what the questions (live and drafts) say about
@@ -37,12 +38,11 @@ final class SectionStore {
     }
 
     Map<String, String> siteTitles(Handle h, String site) {
-        var titles = new LinkedHashMap<String, String>();
-        h.createQuery("select locale, title from site_title where site = :site order by locale desc")
-                .bind("site", site)
-                .map((rs, ctx) -> Map.entry(rs.getString("locale"), rs.getString("title")))
-                .forEach(e -> titles.put(e.getKey(), e.getValue()));
-        return titles;
+        return bySite(
+                h,
+                "select locale, title from site_title where site = :site order by locale desc",
+                site,
+                (rs, ctx) -> Map.entry(rs.getString("locale"), rs.getString("title")));
     }
 
     boolean siteExists(Handle h, String site) {
@@ -100,29 +100,30 @@ final class SectionStore {
 
     /** Live questions per section id of {@code site}. */
     Map<Long, Integer> liveCounts(Handle h, String site) {
-        var counts = new LinkedHashMap<Long, Integer>();
-        h.createQuery("select section_id, count(*) from question where site = :site group by section_id")
-                .bind("site", site)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return counts;
+        return bySite(
+                h,
+                "select section_id, count(*) from question where site = :site group by section_id",
+                site,
+                (rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)));
     }
 
     /** Questions that exist only as drafts (not live, not deleted), per section path of {@code site}. */
     Map<String, Integer> draftCounts(Handle h, String site) {
-        var counts = new LinkedHashMap<String, Integer>();
-        h.createQuery("""
+        return bySite(h, """
                         select r.record ->> 'section', count(*)
                         from question_head hd
                         join question_revision r on r.question_id = hd.question_id and r.revision = hd.latest_revision
                         where hd.deleted_at is null and r.record ->> 'site' = :site
                           and not exists (select 1 from question q where q.id = hd.question_id)
                         group by 1
-                        """)
-                .bind("site", site)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return counts;
+                        """, site, (rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)));
+    }
+
+    /** A query on {@code :site} whose rows are key and value, as a map in row order. */
+    private static <K, V> Map<K, V> bySite(Handle h, String sql, String site, RowMapper<Map.Entry<K, V>> row) {
+        var out = new LinkedHashMap<K, V>();
+        h.createQuery(sql).bind("site", site).map(row).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     /** Live questions under {@code path} (the section and its descendants). */
