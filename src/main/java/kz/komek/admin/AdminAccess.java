@@ -35,6 +35,11 @@ public final class AdminAccess {
         return p;
     }
 
+    /** Who makes this request's write, as the audit log signs it: its principal and the client's X-Request-Id. */
+    public static Actor actor(Context ctx, Principal p) {
+        return Actor.of(p, ctx.header("X-Request-Id"));
+    }
+
     public Optional<Principal> principal(Context ctx) {
         return Optional.ofNullable(ctx.attribute(Principal.ATTRIBUTE));
     }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import kz.komek.admin.Actor;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -187,7 +186,7 @@ public final class AccountsApi {
         String current = text(body, "current");
         Password password = parse("password", () -> new Password(text(body, "password")));
         var keep = p.via() == Principal.Via.SESSION ? cookies.session(ctx) : Optional.<Secret>empty();
-        if (!accounts.changeOwnPassword(Actor.of(p, ctx.header("X-Request-Id")), current, password, keep)) {
+        if (!accounts.changeOwnPassword(AdminAccess.actor(ctx, p), current, password, keep)) {
             throw new BadRequestException("current: not your current password");
         }
         ctx.status(204);
@@ -237,7 +236,7 @@ public final class AccountsApi {
     }
 
     private static AuditLog.Signer signer(Context ctx, Principal p) {
-        return AuditLog.Signer.of(Actor.of(p, ctx.header("X-Request-Id")));
+        return AuditLog.Signer.of(AdminAccess.actor(ctx, p));
     }
 
     private static UserName name(Context ctx) {

@@ -7,7 +7,7 @@ import io.javalin.http.HttpStatus;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.Set;
-import kz.komek.admin.Actor;
+import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminLocale;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
@@ -120,7 +120,7 @@ public final class LoginPages {
         Principal p = ctx.attribute(Principal.ATTRIBUTE);
         cookies.session(ctx).ifPresent(id -> {
             if (p != null && p.via() == Principal.Via.SESSION) {
-                signIn.signOut(Actor.of(p, ctx.header("X-Request-Id")), id);
+                signIn.signOut(AdminAccess.actor(ctx, p), id);
             }
         });
         cookies.clearSession(ctx);

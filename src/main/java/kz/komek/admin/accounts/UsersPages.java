@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import kz.komek.admin.Actor;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminLocale;
@@ -161,8 +160,7 @@ public final class UsersPages {
             return;
         }
         Optional<Secret> keep = p.via() == Principal.Via.SESSION ? cookies.session(ctx) : Optional.empty();
-        if (!accounts.changeOwnPassword(
-                Actor.of(p, ctx.header("X-Request-Id")), form(ctx, "current"), password, keep)) {
+        if (!accounts.changeOwnPassword(AdminAccess.actor(ctx, p), form(ctx, "current"), password, keep)) {
             accountRefused(ctx, p, AdminText.ACCOUNT_WRONG_CURRENT.in(locale));
             return;
         }
@@ -200,7 +198,7 @@ public final class UsersPages {
     }
 
     private static AuditLog.Signer signer(Context ctx, Principal p) {
-        return AuditLog.Signer.of(Actor.of(p, ctx.header("X-Request-Id")));
+        return AuditLog.Signer.of(AdminAccess.actor(ctx, p));
     }
 
     private static UserName user(Context ctx) {

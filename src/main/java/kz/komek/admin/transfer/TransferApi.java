@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import kz.komek.admin.Actor;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -40,7 +39,7 @@ public final class TransferApi {
             ctx.json(json(transfer.dryRun(parsed), true, null));
             return;
         }
-        var applied = transfer.apply(parsed, "", Actor.of(p, ctx.header("X-Request-Id")), h -> {});
+        var applied = transfer.apply(parsed, "", AdminAccess.actor(ctx, p), h -> {});
         ctx.json(json(applied.report(), false, applied.auditId()));
     }
 

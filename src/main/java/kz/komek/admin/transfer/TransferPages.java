@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
-import kz.komek.admin.Actor;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminLocale;
@@ -112,10 +111,7 @@ public final class TransferPages {
         try {
             var parsed = transfer.parse(upload.body(), upload.site());
             applied = transfer.apply(
-                    parsed,
-                    upload.fileName(),
-                    Actor.of(p, ctx.header("X-Request-Id")),
-                    h -> pending.delete(h, upload.id()));
+                    parsed, upload.fileName(), AdminAccess.actor(ctx, p), h -> pending.delete(h, upload.id()));
         } catch (BundleException e) {
             refused(
                     ctx,
