@@ -53,26 +53,25 @@ public final class AccountsApi {
 
     /** {@code POST /api/v1/admin/users/{name}/disable} (admins only; not oneself): ends sessions, stops tokens. */
     public void disable(Context ctx) {
-        Principal p = access.require(ctx, Role.ADMIN);
-        UserName name = name(ctx);
-        if (name.key().equals(new UserName(p.name()).key())) {
-            throw new BadRequestException("you cannot disable yourself; another admin can");
-        }
-        User user = accounts.user(name)
-                .map(u -> accounts.disable(name, signer(ctx, p)))
-                .orElseThrow(() -> new NotFoundException("there is no user " + name));
-        log.info("admin: user {} disabled by {}", user.name(), p.name());
-        ctx.json(json(user));
+        setDisabled(ctx, true);
     }
 
     /** {@code POST /api/v1/admin/users/{name}/enable} (admins only). */
     public void enable(Context ctx) {
+        setDisabled(ctx, false);
+    }
+
+    private void setDisabled(Context ctx, boolean disable) {
         Principal p = access.require(ctx, Role.ADMIN);
         UserName name = name(ctx);
+        if (disable && name.key().equals(new UserName(p.name()).key())) {
+            throw new BadRequestException("you cannot disable yourself; another admin can");
+        }
+        AuditLog.Signer by = signer(ctx, p);
         User user = accounts.user(name)
-                .map(u -> accounts.enable(name, signer(ctx, p)))
+                .map(u -> disable ? accounts.disable(name, by) : accounts.enable(name, by))
                 .orElseThrow(() -> new NotFoundException("there is no user " + name));
-        log.info("admin: user {} enabled by {}", user.name(), p.name());
+        log.info("admin: user {} {} by {}", user.name(), disable ? "disabled" : "enabled", p.name());
         ctx.json(json(user));
     }
 
