@@ -11,7 +11,7 @@ public final class SectionRefusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The refusals, with the arguments each carries. */
-    public enum Code {
+    enum Code {
         /** site/path of the section that is already there. */
         EXISTS(409),
         /** the missing parent's path. */
@@ -50,12 +50,12 @@ public final class SectionRefusal extends RuntimeException {
         this.args = List.of(args);
     }
 
-    public Code code() {
+    Code code() {
         return code;
     }
 
     /** The values the code's page text needs, in its order. */
-    public List<Object> args() {
+    List<Object> args() {
         return args;
     }
 
