@@ -14,6 +14,7 @@ import kz.komek.admin.Actor;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 import kz.komek.admin.audit.AuditLog;
+import kz.komek.admin.questions.RevisionStore;
 import kz.komek.catalog.SectionPath;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -42,7 +43,7 @@ public final class SectionEditor {
     public SectionEditor(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
         this.audit = audit;
-        this.moves = new SectionMove(store, audit);
+        this.moves = new SectionMove(store, tree, new RevisionStore());
     }
 
     /** A section as editors see it; {@code live} and {@code drafts} count its own questions. */
@@ -204,7 +205,31 @@ public final class SectionEditor {
     public Node move(long id, String newPath, Actor by) {
         by.require(Role.PUBLISHER);
         SectionPath target = path(newPath, "path");
-        return jdbi.inTransaction(h -> moves.move(h, id, target, by));
+        return jdbi.inTransaction(h -> {
+            SectionMove.Moved m = moves.move(h, id, target, by);
+            ObjectNode summary = summary(m.after());
+            summary.put("from", m.before().path());
+            summary.put("questions_moved", m.questions());
+            summary.put("revisions_added", m.revisions());
+            audit.append(
+                    h,
+                    by,
+                    new AuditLog.Change(
+                            "section.move",
+                            "section",
+                            Long.toString(id),
+                            Optional.of(summary(m.before())),
+                            Optional.of(summary)));
+            log.info(
+                    "section {}/{}: {} moved it to {} ({} live questions, {} revisions added)",
+                    m.before().site(),
+                    m.before().path(),
+                    by.principal().name(),
+                    target.value(),
+                    m.questions(),
+                    m.revisions());
+            return m.after();
+        });
     }
 
     /**
@@ -380,7 +405,7 @@ public final class SectionEditor {
                 after.map(SectionEditor::summary));
     }
 
-    static ObjectNode summary(Node n) {
+    private static ObjectNode summary(Node n) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("site", n.site());
         o.put("path", n.path());

@@ -2,40 +2,25 @@ package kz.komek.admin.sections;
 
 import static kz.komek.admin.sections.SectionRefusal.Code.*;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.Actor;
-import kz.komek.admin.audit.AuditLog;
 import kz.komek.admin.questions.RevisionStore;
 import kz.komek.catalog.SectionPath;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Moving or renaming a section with its subtree, the one section write that reaches into questions: drafts name
  * sections by path, so each question whose latest (or published) revision names a moved section gets a revision
  * naming the new path (see docs/decisions/0014-sections-editing.md).
  */
-final class SectionMove {
-    // the editor's writes, logged under its name
-    private static final Logger log = LoggerFactory.getLogger(SectionEditor.class);
+record SectionMove(SectionStore store, SectionTree tree, RevisionStore revisions) {
+    /** What a move did: the section before and after, live questions that moved, revisions added. */
+    record Moved(SectionEditor.Node before, SectionEditor.Node after, int questions, int revisions) {}
 
-    private final SectionStore store;
-    private final AuditLog audit;
-    private final SectionTree tree;
-    private final RevisionStore revisions = new RevisionStore();
-
-    SectionMove(SectionStore store, AuditLog audit) {
-        this.store = store;
-        this.audit = audit;
-        this.tree = new SectionTree(store);
-    }
-
-    /** {@link SectionEditor#move}, in its transaction. */
-    SectionEditor.Node move(Handle h, long id, SectionPath target, Actor by) {
+    /** {@link SectionEditor#move}'s changes, in its transaction (the editor writes the audit row). */
+    Moved move(Handle h, long id, SectionPath target, Actor by) {
         SectionEditor.Node before = tree.node(h, id);
         String site = before.site();
         String old = before.path();
@@ -87,29 +72,7 @@ final class SectionMove {
         }
         store.reindexUnder(h, site, target.value(), version);
         store.bumpVersion(h);
-        SectionEditor.Node after = tree.node(h, id);
-        ObjectNode summary = SectionEditor.summary(after);
-        summary.put("from", old);
-        summary.put("questions_moved", moved);
-        summary.put("revisions_added", added);
-        audit.append(
-                h,
-                by,
-                new AuditLog.Change(
-                        "section.move",
-                        "section",
-                        Long.toString(id),
-                        Optional.of(SectionEditor.summary(before)),
-                        Optional.of(summary)));
-        log.info(
-                "section {}/{}: {} moved it to {} ({} live questions, {} revisions added)",
-                site,
-                old,
-                by.principal().name(),
-                target.value(),
-                moved,
-                added);
-        return after;
+        return new Moved(before, tree.node(h, id), moved, added);
     }
 
     /**
