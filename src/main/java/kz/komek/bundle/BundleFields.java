@@ -97,6 +97,15 @@ final class BundleFields {
         }
     }
 
+    /** {@code text} when it has at most {@code max} characters. */
+    static String atMost(String text, int max, String where, String field) {
+        if (text.length() > max) {
+            throw BundleException.field(
+                    where, field, BundleException.Kind.TOO_LONG, "longer than " + max + " characters", max);
+        }
+        return text;
+    }
+
     static boolean bool(JsonNode n, String where, String field) {
         if (!n.isBoolean()) {
             throw BundleException.field(

@@ -209,23 +209,12 @@ public final class BundleJson {
         if (title.isBlank()) {
             throw BundleException.field(where, field + ".title", BundleException.Kind.EMPTY, "is empty");
         }
-        if (title.length() > MAX_TITLE) {
-            throw BundleException.field(
-                    where,
-                    field + ".title",
-                    BundleException.Kind.TOO_LONG,
-                    "longer than " + MAX_TITLE + " characters",
-                    MAX_TITLE);
-        }
-        String content = n.hasNonNull("content") ? text(n.get("content"), where, field + ".content") : "";
-        if (content.length() > MAX_CONTENT) {
-            throw BundleException.field(
-                    where,
-                    field + ".content",
-                    BundleException.Kind.TOO_LONG,
-                    "longer than " + MAX_CONTENT + " characters",
-                    MAX_CONTENT);
-        }
+        atMost(title, MAX_TITLE, where, field + ".title");
+        String content = atMost(
+                n.hasNonNull("content") ? text(n.get("content"), where, field + ".content") : "",
+                MAX_CONTENT,
+                where,
+                field + ".content");
         Optional<LocalDate> updated = optionalTime(
                 n.get("updated"),
                 where,
