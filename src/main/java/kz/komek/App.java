@@ -122,7 +122,7 @@ public final class App implements AutoCloseable {
                     new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // the proxy flag lives with feedback, which came first; it means the same here
-            var admin = new AdminAccounts(database.jdbi(), config.feedback().trustProxy(), templates, config.zone());
+            var admin = new AdminAccounts(database.jdbi(), config.feedback().trustProxy(), templates, clock);
             var sectionEditor = new SectionEditor(database.jdbi(), audit);
             var handlers = new Routes.Handlers(
                     catalog,
@@ -133,12 +133,11 @@ public final class App implements AutoCloseable {
                     new LintApi(bundles, lint, admin.access(), clock, config.zone()),
                     admin,
                     new AdminQuestionsApi(editor, audit, admin.access()),
-                    new QuestionPages(editor, catalog, pages, admin.access(), templates, clock),
-                    new RevisionPages(editor, admin.access(), templates, clock),
+                    new QuestionPages(admin.kit(), editor, catalog, pages),
+                    new RevisionPages(admin.kit(), editor),
                     new SectionsApi(sectionEditor, placement, admin.access()),
-                    new SectionPages(sectionEditor, placement, admin.access(), templates),
-                    new Transfers(
-                            database.jdbi(), bundles, audit, admin.access(), templates, clock, config.maxBodyBytes()),
+                    new SectionPages(admin.kit(), sectionEditor, placement),
+                    new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes()),
                     new SearchApi(search, searchMisses, catalog, clock, config.zone()),
                     new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
                     new SitemapPages(

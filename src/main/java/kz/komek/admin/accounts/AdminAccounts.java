@@ -3,8 +3,9 @@ package kz.komek.admin.accounts;
 import gg.jte.TemplateEngine;
 import io.javalin.http.Handler;
 import java.security.SecureRandom;
-import java.time.ZoneId;
+import java.time.Clock;
 import kz.komek.admin.AdminAccess;
+import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.admin.audit.AuditPages;
 import org.jdbi.v3.core.Jdbi;
@@ -20,11 +21,13 @@ public final class AdminAccounts {
     private final AdminAuth auth;
     private final LoginPages login;
     private final AccountsApi api;
+    private final AdminPageKit kit;
     private final AuditPages auditPages;
     private final UsersPages usersPages;
 
     /** @param trustProxy believe {@code X-Forwarded-For}/{@code -Proto} (client address, HTTPS) */
-    public AdminAccounts(Jdbi jdbi, boolean trustProxy, TemplateEngine templates, ZoneId zone) {
+    public AdminAccounts(Jdbi jdbi, boolean trustProxy, TemplateEngine templates, Clock clock) {
+        this.kit = new AdminPageKit(access, templates, clock);
         var random = new SecureRandom();
         var hasher = new PasswordHasher();
         var store = new AccountStore(jdbi);
@@ -35,13 +38,18 @@ public final class AdminAccounts {
         var signIn = new SignIn(jdbi, new AuditLog(jdbi), store, sessions, new LoginThrottle(jdbi), hasher, random);
         this.login = new LoginPages(signIn, sessions, cookies, templates, random, trustProxy);
         this.api = new AccountsApi(access, accounts, cookies);
-        this.auditPages = new AuditPages(access, new AuditLog(jdbi), templates, zone);
-        this.usersPages = new UsersPages(access, accounts, cookies, templates, zone);
+        this.auditPages = new AuditPages(kit, new AuditLog(jdbi));
+        this.usersPages = new UsersPages(kit, accounts, cookies);
     }
 
     /** The before-handler for {@code /admin}, {@code /admin/*}, {@code /api/v1/admin} and {@code /api/v1/admin/*}. */
     public Handler gate() {
         return auth::authenticate;
+    }
+
+    /** What every admin page handler shares (access checks, templates, clock). */
+    public AdminPageKit kit() {
+        return kit;
     }
 
     public AdminAccess access() {

@@ -1,12 +1,9 @@
 package kz.komek.admin.accounts;
 
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.Optional;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminLocale;
+import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -29,23 +27,19 @@ import kz.komek.i18n.Locale;
 public final class UsersPages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final AdminAccess access;
+    private final AdminPageKit kit;
     private final Accounts accounts;
     private final AdminCookies cookies;
-    private final TemplateEngine templates;
-    private final ZoneId zone;
 
-    UsersPages(AdminAccess access, Accounts accounts, AdminCookies cookies, TemplateEngine templates, ZoneId zone) {
-        this.access = access;
+    UsersPages(AdminPageKit kit, Accounts accounts, AdminCookies cookies) {
+        this.kit = kit;
         this.accounts = accounts;
         this.cookies = cookies;
-        this.templates = templates;
-        this.zone = zone;
     }
 
     /** {@code GET /admin/users[?done]}. */
     public void list(Context ctx) {
-        Principal p = access.require(ctx, Role.ADMIN);
+        Principal p = kit.access().require(ctx, Role.ADMIN);
         Optional<String> message = ctx.queryParam("done") == null
                 ? Optional.empty()
                 : Optional.of(AdminText.USERS_DONE.in(AdminLocale.of(ctx)));
@@ -54,7 +48,7 @@ public final class UsersPages {
 
     /** {@code POST /admin/users} with {@code name}, {@code role}, {@code password}, {@code password2}. */
     public void add(Context ctx) {
-        Principal p = access.require(ctx, Role.ADMIN);
+        Principal p = kit.access().require(ctx, Role.ADMIN);
         Locale locale = AdminLocale.of(ctx);
         String rawName = form(ctx, "name");
         String rawRole = form(ctx, "role");
@@ -78,7 +72,7 @@ public final class UsersPages {
 
     /** {@code POST /admin/users/{name}/disable} (not oneself). */
     public void disable(Context ctx) {
-        Principal p = access.require(ctx, Role.ADMIN);
+        Principal p = kit.access().require(ctx, Role.ADMIN);
         UserName name = user(ctx);
         if (name.key().equals(new UserName(p.name()).key())) {
             refused(ctx, p, AdminText.USERS_NOT_YOURSELF.in(AdminLocale.of(ctx)));
@@ -90,14 +84,14 @@ public final class UsersPages {
 
     /** {@code POST /admin/users/{name}/enable}. */
     public void enable(Context ctx) {
-        Principal p = access.require(ctx, Role.ADMIN);
+        Principal p = kit.access().require(ctx, Role.ADMIN);
         accounts.enable(user(ctx), signer(ctx, p));
         done(ctx);
     }
 
     /** {@code POST /admin/users/{name}/role} with {@code role} (not one's own: an admin cannot demote themselves). */
     public void role(Context ctx) {
-        Principal p = access.require(ctx, Role.ADMIN);
+        Principal p = kit.access().require(ctx, Role.ADMIN);
         UserName name = user(ctx);
         String raw = form(ctx, "role");
         Optional<Role> role = Role.parse(raw);
@@ -116,7 +110,7 @@ public final class UsersPages {
      * asks for the current password.
      */
     public void resetPassword(Context ctx) {
-        Principal p = access.require(ctx, Role.ADMIN);
+        Principal p = kit.access().require(ctx, Role.ADMIN);
         UserName name = user(ctx);
         Locale locale = AdminLocale.of(ctx);
         try {
@@ -135,7 +129,7 @@ public final class UsersPages {
 
     /** {@code GET /admin/account}: the form to change one's own password. Any role. */
     public void account(Context ctx) {
-        Principal p = access.require(ctx, Role.VIEWER);
+        Principal p = kit.access().require(ctx, Role.VIEWER);
         Optional<String> message = ctx.queryParam("changed") == null
                 ? Optional.empty()
                 : Optional.of(AdminText.ACCOUNT_CHANGED.in(AdminLocale.of(ctx)));
@@ -150,7 +144,7 @@ public final class UsersPages {
      * user end, this one goes on.
      */
     public void changePassword(Context ctx) {
-        Principal p = access.require(ctx, Role.VIEWER);
+        Principal p = kit.access().require(ctx, Role.VIEWER);
         Locale locale = AdminLocale.of(ctx);
         Password password;
         try {
@@ -218,7 +212,7 @@ public final class UsersPages {
     }
 
     private AdminFrame frame(Context ctx, Principal p, String current, AdminText title) {
-        return AdminFrame.of(ctx, access, p, current, title);
+        return AdminFrame.of(ctx, kit.access(), p, current, title);
     }
 
     /**
@@ -226,7 +220,7 @@ public final class UsersPages {
      * this answers (never in a URL or a redirect).
      */
     public void createToken(Context ctx) {
-        Principal p = access.require(ctx, Role.ADMIN);
+        Principal p = kit.access().require(ctx, Role.ADMIN);
         Accounts.NewToken token;
         try {
             token = accounts.createToken(new UserName(form(ctx, "user")), form(ctx, "label"), signer(ctx, p));
@@ -242,7 +236,7 @@ public final class UsersPages {
 
     /** {@code POST /admin/users/tokens/{id}/revoke}. */
     public void revokeToken(Context ctx) {
-        Principal p = access.require(ctx, Role.ADMIN);
+        Principal p = kit.access().require(ctx, Role.ADMIN);
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));
@@ -284,9 +278,9 @@ public final class UsersPages {
                         AdminText.role(l.user().role(), locale),
                         l.user().role().code(),
                         l.user().disabled(),
-                        WHEN.format(l.user().created().atZoneSameInstant(zone)),
+                        WHEN.format(l.user().created().atZoneSameInstant(kit.zone())),
                         l.lastSignIn()
-                                .map(t -> WHEN.format(t.atZoneSameInstant(zone)))
+                                .map(t -> WHEN.format(t.atZoneSameInstant(kit.zone())))
                                 .orElse("—"),
                         l.user().name().key().equals(you)))
                 .toList();
@@ -299,9 +293,9 @@ public final class UsersPages {
                         t.id(),
                         t.user().value(),
                         t.label(),
-                        WHEN.format(t.created().atZoneSameInstant(zone)),
+                        WHEN.format(t.created().atZoneSameInstant(kit.zone())),
                         t.lastUsed()
-                                .map(u -> WHEN.format(u.atZoneSameInstant(zone)))
+                                .map(u -> WHEN.format(u.atZoneSameInstant(kit.zone())))
                                 .orElse("—")))
                 .toList();
         return new UsersPage(frame, rows, roles, message, error, name, role, tokens, newToken);
@@ -312,14 +306,10 @@ public final class UsersPages {
     }
 
     private void render(Context ctx, HttpStatus status, UsersPage page) {
-        var out = new StringOutput();
-        templates.render("admin/users.jte", page, out);
-        ctx.status(status).html(out.toString());
+        kit.render(ctx, status, "admin/users.jte", page);
     }
 
     private void renderAccount(Context ctx, HttpStatus status, AccountPage page) {
-        var out = new StringOutput();
-        templates.render("admin/account.jte", page, out);
-        ctx.status(status).html(out.toString());
+        kit.render(ctx, status, "admin/account.jte", page);
     }
 }

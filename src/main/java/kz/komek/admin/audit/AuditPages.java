@@ -1,14 +1,11 @@
 package kz.komek.admin.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,8 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -37,16 +34,12 @@ public final class AuditPages {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final AdminAccess access;
+    private final AdminPageKit kit;
     private final AuditLog audit;
-    private final TemplateEngine templates;
-    private final ZoneId zone;
 
-    public AuditPages(AdminAccess access, AuditLog audit, TemplateEngine templates, ZoneId zone) {
-        this.access = access;
+    public AuditPages(AdminPageKit kit, AuditLog audit) {
+        this.kit = kit;
         this.audit = audit;
-        this.templates = templates;
-        this.zone = zone;
     }
 
     private static Map<String, AdminText> actions() {
@@ -85,8 +78,8 @@ public final class AuditPages {
 
     /** {@code GET /admin/audit?actor=&action=&object_type=&object_id=&from=&to=&before=}. */
     public void list(Context ctx) {
-        Principal p = access.require(ctx, Role.VIEWER);
-        AdminFrame frame = AdminFrame.of(ctx, access, p, "audit", AdminText.AUDIT_TITLE);
+        Principal p = kit.access().require(ctx, Role.VIEWER);
+        AdminFrame frame = AdminFrame.of(ctx, kit.access(), p, "audit", AdminText.AUDIT_TITLE);
         Locale locale = frame.locale();
         var form = new AuditPage.Form(
                 param(ctx, "actor"),
@@ -138,10 +131,10 @@ public final class AuditPages {
             }
         }
         Optional<java.time.Instant> from =
-                date(form.from(), "from").map(d -> d.atStartOfDay(zone).toInstant());
+                date(form.from(), "from").map(d -> d.atStartOfDay(kit.zone()).toInstant());
         // "to" is the last day shown, so the rows end at the start of the next
-        Optional<java.time.Instant> to =
-                date(form.to(), "to").map(d -> d.plusDays(1).atStartOfDay(zone).toInstant());
+        Optional<java.time.Instant> to = date(form.to(), "to")
+                .map(d -> d.plusDays(1).atStartOfDay(kit.zone()).toInstant());
         return new AuditLog.Filter(
                 actorId,
                 optional(form.action()),
@@ -165,7 +158,7 @@ public final class AuditPages {
         };
         return new AuditPage.Row(
                 e.id(),
-                WHEN.format(e.at().atZone(zone)),
+                WHEN.format(e.at().atZone(kit.zone())),
                 e.actorName(),
                 frame.href("/admin/audit?actor=" + encode(e.actorName())),
                 label(e.action(), frame.locale()),
@@ -256,8 +249,6 @@ public final class AuditPages {
     }
 
     private void render(Context ctx, HttpStatus status, AuditPage page) {
-        var out = new StringOutput();
-        templates.render("admin/audit.jte", page, out);
-        ctx.status(status).html(out.toString());
+        kit.render(ctx, status, "admin/audit.jte", page);
     }
 }

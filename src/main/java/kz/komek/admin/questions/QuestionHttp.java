@@ -1,9 +1,6 @@
 package kz.komek.admin.questions;
 
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import kz.komek.admin.Actor;
 import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminLocale;
@@ -35,11 +32,5 @@ final class QuestionHttp {
     /** {@code path} in the admin UI's language of this request. */
     static String href(Context ctx, String path) {
         return AdminFrame.withLang(path, AdminLocale.of(ctx));
-    }
-
-    static void render(TemplateEngine templates, Context ctx, HttpStatus status, String template, Object page) {
-        var out = new StringOutput();
-        templates.render(template, page, out);
-        ctx.status(status).html(out.toString());
     }
 }

@@ -1,6 +1,5 @@
 package kz.komek.admin.questions;
 
-import gg.jte.TemplateEngine;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDateTime;
@@ -10,9 +9,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.Actor;
-import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminLocale;
+import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -38,40 +37,30 @@ import kz.komek.i18n.Locale;
  * the form again as it was typed, with the reason in the editor's language.
  */
 public final class QuestionPages {
+    private final AdminPageKit kit;
     private final QuestionEditor editor;
     private final CatalogStore catalog;
     private final CatalogPages pages;
-    private final AdminAccess access;
-    private final TemplateEngine templates;
-    private final java.time.Clock clock;
     private final BundleJson json = new BundleJson();
     /** How many questions a title search lists. */
     private static final int FOUND = 100;
 
-    public QuestionPages(
-            QuestionEditor editor,
-            CatalogStore catalog,
-            CatalogPages pages,
-            AdminAccess access,
-            TemplateEngine templates,
-            java.time.Clock clock) {
+    public QuestionPages(AdminPageKit kit, QuestionEditor editor, CatalogStore catalog, CatalogPages pages) {
+        this.kit = kit;
         this.editor = editor;
         this.catalog = catalog;
         this.pages = pages;
-        this.access = access;
-        this.templates = templates;
-        this.clock = clock;
     }
 
     /** {@code GET /admin}: the landing page: open a question, start a new one, and what waits for publishing. */
     public void home(Context ctx) {
-        Principal who = access.require(ctx, Role.VIEWER);
-        var frame = AdminFrame.of(ctx, access, who, "home", AdminText.ADMIN_TITLE);
+        Principal who = kit.access().require(ctx, Role.VIEWER);
+        var frame = AdminFrame.of(ctx, kit.access(), who, "home", AdminText.ADMIN_TITLE);
         render(
                 ctx,
                 HttpStatus.OK,
                 "admin/home.jte",
-                new DashboardPage(frame, editor.pending(50, who), clock.getZone()));
+                new DashboardPage(frame, editor.pending(50, who), kit.clock().getZone()));
     }
 
     /**
@@ -79,7 +68,7 @@ public final class QuestionPages {
      * drafts and deleted ones too.
      */
     public void find(Context ctx) {
-        Principal who = access.require(ctx, Role.VIEWER);
+        Principal who = kit.access().require(ctx, Role.VIEWER);
         String q = Optional.ofNullable(ctx.queryParam("q"))
                 .or(() -> Optional.ofNullable(ctx.queryParam("id")))
                 .orElse("")
@@ -91,7 +80,7 @@ public final class QuestionPages {
         if (q.length() < 2 || q.length() > 200) {
             throw new BadRequestException("query parameter q: a question number, or 2 to 200 characters of its title");
         }
-        var frame = AdminFrame.of(ctx, access, who, "home", AdminText.Q_FIND_TITLE);
+        var frame = AdminFrame.of(ctx, kit.access(), who, "home", AdminText.Q_FIND_TITLE);
         render(
                 ctx,
                 HttpStatus.OK,
@@ -101,7 +90,7 @@ public final class QuestionPages {
 
     /** {@code GET /admin/questions/new[?site=S&section=PATH]}: an empty editor. */
     public void newForm(Context ctx) {
-        Principal who = access.require(ctx, Role.EDITOR);
+        Principal who = kit.access().require(ctx, Role.EDITOR);
         var form = QuestionForm.blank(
                 Optional.ofNullable(ctx.queryParam("site")), Optional.ofNullable(ctx.queryParam("section")));
         render(
@@ -112,11 +101,11 @@ public final class QuestionPages {
 
     /** {@code POST /admin/questions/new}: the new question's first draft (and, for a publisher, its publication). */
     public void create(Context ctx) {
-        Principal who = access.require(ctx, Role.EDITOR);
+        Principal who = kit.access().require(ctx, Role.EDITOR);
         var form = QuestionForm.from(ctx);
         String action = action(ctx);
         if (!action.equals("save")) {
-            access.require(ctx, Role.PUBLISHER);
+            kit.access().require(ctx, Role.PUBLISHER);
         }
         Plan plan = plan(ctx, action);
         SavedDraft saved;
@@ -147,7 +136,7 @@ public final class QuestionPages {
 
     /** {@code GET /admin/questions/{id}}: the editor with the latest revision and what lint says of it. */
     public void edit(Context ctx) {
-        Principal who = access.require(ctx, Role.VIEWER);
+        Principal who = kit.access().require(ctx, Role.VIEWER);
         EditedQuestion q = editor.existing(QuestionHttp.id(ctx.pathParam("id")), who);
         Optional<String> done =
                 Optional.ofNullable(ctx.queryParam("done")).map(d -> Done.of(d).in(AdminLocale.of(ctx)));
@@ -170,7 +159,7 @@ public final class QuestionPages {
      * sanitizer took out and what lint found; a refused write keeps what was typed.
      */
     public void save(Context ctx) {
-        Principal who = access.require(ctx, Role.EDITOR);
+        Principal who = kit.access().require(ctx, Role.EDITOR);
         long id = QuestionHttp.id(ctx.pathParam("id"));
         Optional<Integer> base = baseRevision(ctx);
         EditedQuestion current = editor.existing(id, who);
@@ -178,7 +167,7 @@ public final class QuestionPages {
         String action = action(ctx);
         try {
             if (!action.equals("save")) {
-                access.require(ctx, Role.PUBLISHER);
+                kit.access().require(ctx, Role.PUBLISHER);
             }
             Plan plan = plan(ctx, action);
             // the record is made from the latest revision under the write's lock: the form keeps what it does not show
@@ -214,7 +203,7 @@ public final class QuestionPages {
 
     /** {@code POST /admin/questions/{id}/unpublish}. */
     public void unpublish(Context ctx) {
-        Principal who = access.require(ctx, Role.PUBLISHER);
+        Principal who = kit.access().require(ctx, Role.PUBLISHER);
         long id = QuestionHttp.id(ctx.pathParam("id"));
         editor.unpublish(id, actor(ctx, who));
         done(ctx, id, Done.UNPUBLISHED);
@@ -222,9 +211,9 @@ public final class QuestionPages {
 
     /** {@code GET /admin/questions/{id}/delete}: what deleting means, and the button that does it. */
     public void confirmDelete(Context ctx) {
-        Principal who = access.require(ctx, Role.PUBLISHER);
+        Principal who = kit.access().require(ctx, Role.PUBLISHER);
         EditedQuestion q = editor.existing(QuestionHttp.id(ctx.pathParam("id")), who);
-        var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_DELETE_TITLE);
+        var frame = AdminFrame.of(ctx, kit.access(), who, "sections", AdminText.Q_DELETE_TITLE);
         render(
                 ctx,
                 HttpStatus.OK,
@@ -234,7 +223,7 @@ public final class QuestionPages {
 
     /** {@code POST /admin/questions/{id}/delete}: the question leaves readers; its history stays. */
     public void delete(Context ctx) {
-        Principal who = access.require(ctx, Role.PUBLISHER);
+        Principal who = kit.access().require(ctx, Role.PUBLISHER);
         long id = QuestionHttp.id(ctx.pathParam("id"));
         editor.delete(id, actor(ctx, who));
         done(ctx, id, Done.DELETED);
@@ -245,7 +234,7 @@ public final class QuestionPages {
      * latest by default) rendered as readers would see it on that platform.
      */
     public void previewSaved(Context ctx) {
-        Principal who = access.require(ctx, Role.VIEWER);
+        Principal who = kit.access().require(ctx, Role.VIEWER);
         long id = QuestionHttp.id(ctx.pathParam("id"));
         Bundle.Question record;
         String revision = ctx.queryParam("revision");
@@ -262,7 +251,7 @@ public final class QuestionPages {
      * the editor's form: the text as typed, sanitized as a save would, rendered without saving anything.
      */
     public void previewForm(Context ctx) {
-        Principal who = access.require(ctx, Role.EDITOR);
+        Principal who = kit.access().require(ctx, Role.EDITOR);
         String given = ctx.pathParamMap().get("id");
         long id = given == null ? 0 : QuestionHttp.id(given);
         Optional<Bundle.Question> base =
@@ -304,7 +293,7 @@ public final class QuestionPages {
         }
         try {
             LocalDateTime t = LocalDateTime.parse(at);
-            if (!t.isAfter(LocalDateTime.now(clock))) {
+            if (!t.isAfter(LocalDateTime.now(kit.clock()))) {
                 return new Plan(SaveAction.DRAFT, Done.SAVED, Optional.of(AdminText.Q_AT_PASSED.format(locale, at)));
             }
             return new Plan(SaveAction.publishAt(t), Done.SCHEDULED, Optional.empty());
@@ -351,7 +340,7 @@ public final class QuestionPages {
             Optional<String> done,
             Optional<String> error) {
         var frame = AdminFrame.of(
-                ctx, access, who, "sections", q.isPresent() ? AdminText.Q_EDIT_TITLE : AdminText.Q_NEW_TITLE);
+                ctx, kit.access(), who, "sections", q.isPresent() ? AdminText.Q_EDIT_TITLE : AdminText.Q_NEW_TITLE);
         boolean outside =
                 q.isPresent() && editor.changedOutside(q.get().record().id(), who);
         return new QuestionEditPage(
@@ -362,7 +351,7 @@ public final class QuestionPages {
                 findings,
                 done,
                 error,
-                LocalDateTime.now(clock),
+                LocalDateTime.now(kit.clock()),
                 outside,
                 Optional.empty());
     }
@@ -405,7 +394,7 @@ public final class QuestionPages {
     }
 
     private void render(Context ctx, HttpStatus status, String template, Object page) {
-        QuestionHttp.render(templates, ctx, status, template, page);
+        kit.render(ctx, status, template, page);
     }
 
     /** Back to the editor (303), which says what was done. */

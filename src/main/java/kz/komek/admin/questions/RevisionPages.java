@@ -1,13 +1,11 @@
 package kz.komek.admin.questions;
 
-import gg.jte.TemplateEngine;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Clock;
 import java.util.Optional;
-import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminLocale;
+import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -18,37 +16,38 @@ import kz.komek.http.BadRequestException;
  * between any two, and restoring an old one as the latest draft (through {@link QuestionEditor}).
  */
 public final class RevisionPages {
+    private final AdminPageKit kit;
     private final QuestionEditor editor;
-    private final AdminAccess access;
-    private final TemplateEngine templates;
-    private final Clock clock;
 
-    public RevisionPages(QuestionEditor editor, AdminAccess access, TemplateEngine templates, Clock clock) {
+    public RevisionPages(AdminPageKit kit, QuestionEditor editor) {
+        this.kit = kit;
         this.editor = editor;
-        this.access = access;
-        this.templates = templates;
-        this.clock = clock;
     }
 
     /** {@code GET /admin/questions/{id}/revisions}: every revision, newest first, to compare or restore. */
     public void revisions(Context ctx) {
-        Principal who = access.require(ctx, Role.VIEWER);
+        Principal who = kit.access().require(ctx, Role.VIEWER);
         long id = QuestionHttp.id(ctx.pathParam("id"));
         EditedQuestion q = editor.existing(id, who);
-        var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_REVISIONS_TITLE);
+        var frame = AdminFrame.of(ctx, kit.access(), who, "sections", AdminText.Q_REVISIONS_TITLE);
         Optional<String> done =
                 Optional.ofNullable(ctx.queryParam("done")).map(d -> Done.of(d).in(AdminLocale.of(ctx)));
-        QuestionHttp.render(
-                templates,
+        kit.render(
                 ctx,
                 HttpStatus.OK,
                 "admin/question/revisions.jte",
-                new RevisionsPage(frame, q, q.title(frame.locale()), editor.revisions(id, who), done, clock.getZone()));
+                new RevisionsPage(
+                        frame,
+                        q,
+                        q.title(frame.locale()),
+                        editor.revisions(id, who),
+                        done,
+                        kit.clock().getZone()));
     }
 
     /** {@code POST /admin/questions/{id}/revisions/{rev}/restore}: the old revision becomes the latest draft. */
     public void restore(Context ctx) {
-        Principal who = access.require(ctx, Role.EDITOR);
+        Principal who = kit.access().require(ctx, Role.EDITOR);
         long id = QuestionHttp.id(ctx.pathParam("id"));
         int revision = (int) QuestionHttp.id(ctx.pathParam("rev"));
         EditedQuestion q = editor.restore(id, revision, QuestionHttp.actor(ctx, who));
@@ -62,15 +61,14 @@ public final class RevisionPages {
 
     /** {@code GET /admin/questions/{id}/diff?from=A&to=B}: what changed, field by field, words marked. */
     public void diff(Context ctx) {
-        Principal who = access.require(ctx, Role.VIEWER);
+        Principal who = kit.access().require(ctx, Role.VIEWER);
         long id = QuestionHttp.id(ctx.pathParam("id"));
         int from = (int) QuestionHttp.id(required(ctx, "from"));
         int to = (int) QuestionHttp.id(required(ctx, "to"));
         EditedQuestion q = editor.existing(id, who);
-        var frame = AdminFrame.of(ctx, access, who, "sections", AdminText.Q_DIFF_TITLE);
+        var frame = AdminFrame.of(ctx, kit.access(), who, "sections", AdminText.Q_DIFF_TITLE);
         var changes = editor.diff(id, from, to, who).stream().map(TextDiff::of).toList();
-        QuestionHttp.render(
-                templates,
+        kit.render(
                 ctx,
                 HttpStatus.OK,
                 "admin/question/diff.jte",

@@ -1,7 +1,5 @@
 package kz.komek.admin.sections;
 
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -10,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.komek.admin.Actor;
-import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminLocale;
+import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -28,27 +26,25 @@ import kz.komek.i18n.Locale;
  * back (303) with {@code ?done=…}; a refused change shows the page again with the reason in {@code role="alert"}.
  */
 public final class SectionPages {
+    private final AdminPageKit kit;
     private final SectionEditor sections;
     private final Placement placement;
-    private final AdminAccess access;
-    private final TemplateEngine templates;
 
-    public SectionPages(SectionEditor sections, Placement placement, AdminAccess access, TemplateEngine templates) {
+    public SectionPages(AdminPageKit kit, SectionEditor sections, Placement placement) {
+        this.kit = kit;
         this.sections = sections;
         this.placement = placement;
-        this.access = access;
-        this.templates = templates;
     }
 
     /** {@code GET /admin/sections}. */
     public void list(Context ctx) {
-        Principal p = access.require(ctx, Role.VIEWER);
+        Principal p = kit.access().require(ctx, Role.VIEWER);
         renderList(ctx, p, Optional.empty(), SectionsPage.NewSection.empty());
     }
 
     /** {@code POST /admin/sections}: site, path, ru, kz. */
     public void create(Context ctx) {
-        Principal p = access.require(ctx, Role.PUBLISHER);
+        Principal p = kit.access().require(ctx, Role.PUBLISHER);
         var form =
                 new SectionsPage.NewSection(field(ctx, "site"), field(ctx, "path"), field(ctx, "ru"), field(ctx, "kz"));
         try {
@@ -65,7 +61,7 @@ public final class SectionPages {
 
     /** {@code GET /admin/sections/{id}}. */
     public void section(Context ctx) {
-        Principal p = access.require(ctx, Role.VIEWER);
+        Principal p = kit.access().require(ctx, Role.VIEWER);
         renderSection(ctx, p, SectionsApi.id(ctx, "section id"), Optional.empty());
     }
 
@@ -91,7 +87,7 @@ public final class SectionPages {
 
     /** {@code GET /admin/sections/{id}/delete}: what would go, and the confirmation form. */
     public void confirmDelete(Context ctx) {
-        Principal p = access.require(ctx, Role.VIEWER);
+        Principal p = kit.access().require(ctx, Role.VIEWER);
         long id = SectionsApi.id(ctx, "section id");
         var page = new SectionDeletePage(frame(ctx, p), sections.deletion(id, p), p.may(Role.PUBLISHER));
         render(ctx, "admin/sections/delete.jte", page);
@@ -99,7 +95,7 @@ public final class SectionPages {
 
     /** {@code POST /admin/sections/{id}/delete}. */
     public void delete(Context ctx) {
-        Principal p = access.require(ctx, Role.PUBLISHER);
+        Principal p = kit.access().require(ctx, Role.PUBLISHER);
         long id = SectionsApi.id(ctx, "section id");
         try {
             sections.delete(id, actor(ctx, p));
@@ -173,7 +169,7 @@ public final class SectionPages {
 
     /** Runs a form's write, then 303 back to the section with {@code done}; a refusal shows the page again. */
     private void write(Context ctx, Role role, String done, Write w) {
-        Principal p = access.require(ctx, role);
+        Principal p = kit.access().require(ctx, role);
         long id = SectionsApi.id(ctx, "section id");
         try {
             w.run(id, actor(ctx, p));
@@ -284,7 +280,7 @@ public final class SectionPages {
     }
 
     private AdminFrame frame(Context ctx, Principal p) {
-        return AdminFrame.of(ctx, access, p, "sections", AdminText.SECTIONS_TITLE);
+        return AdminFrame.of(ctx, kit.access(), p, "sections", AdminText.SECTIONS_TITLE);
     }
 
     /** The confirmation a 303 brought back, in the page's language; unknown codes show nothing. */
@@ -307,9 +303,7 @@ public final class SectionPages {
     }
 
     private void render(Context ctx, String template, Object page) {
-        var out = new StringOutput();
-        templates.render(template, page, out);
-        ctx.html(out.toString());
+        kit.render(ctx, ctx.status(), template, page); // a refusal set its status before
     }
 
     private static String field(Context ctx, String name) {

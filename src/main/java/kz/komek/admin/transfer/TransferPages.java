@@ -1,8 +1,6 @@
 package kz.komek.admin.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
 import kz.komek.admin.AdminLocale;
+import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -29,37 +28,29 @@ import kz.komek.i18n.Locale;
  * import now fails, nothing is written and the error is shown.
  */
 public final class TransferPages {
-    private final AdminAccess access;
+    private final AdminPageKit kit;
     private final Transfer transfer;
     private final PendingImports pending;
     private final AuditLog audit;
-    private final TemplateEngine templates;
     private final long maxBytes;
 
-    TransferPages(
-            AdminAccess access,
-            Transfer transfer,
-            PendingImports pending,
-            AuditLog audit,
-            TemplateEngine templates,
-            long maxBytes) {
-        this.access = access;
+    TransferPages(AdminPageKit kit, Transfer transfer, PendingImports pending, AuditLog audit, long maxBytes) {
+        this.kit = kit;
         this.transfer = transfer;
         this.pending = pending;
         this.audit = audit;
-        this.templates = templates;
         this.maxBytes = maxBytes;
     }
 
     /** {@code GET /admin/transfer}: the export link and the upload form. */
     public void form(Context ctx) {
-        Principal p = access.require(ctx, Role.PUBLISHER);
+        Principal p = kit.access().require(ctx, Role.PUBLISHER);
         render(ctx, HttpStatus.OK, page(ctx, p, Optional.empty(), Optional.empty(), Optional.empty(), "", "", false));
     }
 
     /** {@code POST /admin/transfer} (multipart: {@code file}, {@code site}): dry run, then the report. */
     public void upload(Context ctx) {
-        Principal p = access.require(ctx, Role.PUBLISHER);
+        Principal p = kit.access().require(ctx, Role.PUBLISHER);
         Locale locale = AdminLocale.of(ctx);
         UploadedFile file = ctx.uploadedFile("file");
         String site = Optional.ofNullable(ctx.formParam("site")).orElse("").strip();
@@ -103,7 +94,7 @@ public final class TransferPages {
 
     /** {@code POST /admin/transfer/apply} ({@code pending}): imports for real, then to the result page (303). */
     public void apply(Context ctx) {
-        Principal p = access.require(ctx, Role.PUBLISHER);
+        Principal p = kit.access().require(ctx, Role.PUBLISHER);
         Locale locale = AdminLocale.of(ctx);
         var upload = pending.find(ctx.formParam("pending"), p.userId())
                 .orElseThrow(() -> new NotFoundException(AdminText.TRANSFER_EXPIRED.in(locale)));
@@ -127,7 +118,7 @@ public final class TransferPages {
 
     /** {@code GET /admin/transfer/imports/{id}}: what an applied import did, from its audit row (the importer's own). */
     public void result(Context ctx) {
-        Principal p = access.require(ctx, Role.PUBLISHER);
+        Principal p = kit.access().require(ctx, Role.PUBLISHER);
         Locale locale = AdminLocale.of(ctx);
         long id;
         try {
@@ -216,7 +207,7 @@ public final class TransferPages {
             String site,
             boolean applied) {
         return new TransferPage(
-                AdminFrame.of(ctx, access, p, "transfer", AdminText.TRANSFER_TITLE),
+                AdminFrame.of(ctx, kit.access(), p, "transfer", AdminText.TRANSFER_TITLE),
                 report,
                 error,
                 pendingId,
@@ -235,8 +226,6 @@ public final class TransferPages {
     }
 
     private void render(Context ctx, HttpStatus status, TransferPage page) {
-        var out = new StringOutput();
-        templates.render("admin/transfer.jte", page, out);
-        ctx.status(status).html(out.toString());
+        kit.render(ctx, status, "admin/transfer.jte", page);
     }
 }

@@ -1,8 +1,6 @@
 package kz.komek.admin.transfer;
 
-import gg.jte.TemplateEngine;
-import java.time.Clock;
-import kz.komek.admin.AdminAccess;
+import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleStore;
 import org.jdbi.v3.core.Jdbi;
@@ -13,17 +11,10 @@ public final class Transfers {
     private final TransferPages pages;
 
     /** @param maxBytes the largest upload ({@code --max-body}) */
-    public Transfers(
-            Jdbi jdbi,
-            BundleStore bundles,
-            AuditLog audit,
-            AdminAccess access,
-            TemplateEngine templates,
-            Clock clock,
-            long maxBytes) {
+    public Transfers(Jdbi jdbi, BundleStore bundles, AuditLog audit, AdminPageKit kit, long maxBytes) {
         var transfer = new Transfer(jdbi, bundles, audit);
-        this.api = new TransferApi(access, transfer, clock);
-        this.pages = new TransferPages(access, transfer, new PendingImports(jdbi), audit, templates, maxBytes);
+        this.api = new TransferApi(kit.access(), transfer, kit.clock());
+        this.pages = new TransferPages(kit, transfer, new PendingImports(jdbi), audit, maxBytes);
     }
 
     public TransferApi api() {
