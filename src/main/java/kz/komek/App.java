@@ -112,14 +112,7 @@ public final class App implements AutoCloseable {
             var origin = new PublicOrigin(config.baseUrl());
             feedback = new Feedback(database.jdbi(), catalog, config.feedback(), clock).start();
             var pages = new CatalogPages(
-                    catalog,
-                    feedback,
-                    answers,
-                    templates,
-                    clock,
-                    config.zone(),
-                    origin,
-                    new QuestionMoves(database.jdbi()));
+                    catalog, feedback, answers, templates, clock, origin, new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // the proxy flag lives with feedback, which came first; it means the same here
             var admin = new AdminAccounts(database.jdbi(), config.feedback().trustProxy(), templates, clock);
@@ -127,10 +120,10 @@ public final class App implements AutoCloseable {
             var handlers = new Routes.Handlers(
                     catalog,
                     pages,
-                    new CatalogApi(catalog, feedback, answers, clock, config.zone()),
+                    new CatalogApi(catalog, feedback, answers, clock),
                     feedback.api(),
                     feedback.pages(),
-                    new LintApi(bundles, lint, admin.access(), clock, config.zone()),
+                    new LintApi(bundles, lint, admin.access(), clock),
                     admin,
                     new AdminQuestionsApi(editor, audit, admin.access()),
                     new QuestionPages(admin.kit(), editor, catalog, pages),
@@ -138,15 +131,10 @@ public final class App implements AutoCloseable {
                     new SectionsApi(sectionEditor, placement, admin.access()),
                     new SectionPages(admin.kit(), sectionEditor, placement),
                     new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes()),
-                    new SearchApi(search, searchMisses, catalog, clock, config.zone()),
-                    new SearchPages(search, searchMisses, pages, answers, templates, clock, config.zone()),
+                    new SearchApi(search, searchMisses, catalog, clock),
+                    new SearchPages(search, searchMisses, pages, answers, templates, clock),
                     new SitemapPages(
-                            new Sitemaps(
-                                    catalog,
-                                    new SitemapStore(database.jdbi()),
-                                    clock,
-                                    config.zone(),
-                                    Sitemaps.MAX_URLS),
+                            new Sitemaps(catalog, new SitemapStore(database.jdbi()), clock, Sitemaps.MAX_URLS),
                             catalog,
                             origin),
                     new PageCache(
@@ -156,8 +144,7 @@ public final class App implements AutoCloseable {
                             ctx -> CatalogPages.platform(ctx, answers),
                             pages::viewed,
                             Feedback.VISITOR_COOKIE,
-                            clock,
-                            config.zone()));
+                            clock));
             Javalin javalin = Javalin.create(new Routes(config, handlers, templates, registry)::configure);
             return new App(
                     config,

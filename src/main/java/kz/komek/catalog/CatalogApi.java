@@ -3,7 +3,6 @@ package kz.komek.catalog;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,18 +27,16 @@ public final class CatalogApi {
     private final ReaderSignals readers;
     private final AnswerRenderer answers;
     private final Clock clock;
-    private final ZoneId zone;
 
-    public CatalogApi(CatalogStore store, ReaderSignals readers, AnswerRenderer answers, Clock clock, ZoneId zone) {
+    public CatalogApi(CatalogStore store, ReaderSignals readers, AnswerRenderer answers, Clock clock) {
         this.store = store;
         this.readers = readers;
         this.answers = answers;
         this.clock = clock;
-        this.zone = zone;
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(zone));
+        return LocalDateTime.now(clock);
     }
 
     /** {@code GET /api/v1/questions/{id}?site=&locale=}: one public question with every seed field. */

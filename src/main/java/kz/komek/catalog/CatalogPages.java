@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.content.AnswerRenderer;
@@ -28,7 +27,6 @@ public final class CatalogPages {
     private final AnswerRenderer answers;
     private final TemplateEngine templates;
     private final Clock clock;
-    private final ZoneId zone;
     private final PublicOrigin origin;
     private final QuestionMoves moves;
     private final PageModels models;
@@ -39,7 +37,6 @@ public final class CatalogPages {
             AnswerRenderer answers,
             TemplateEngine templates,
             Clock clock,
-            ZoneId zone,
             PublicOrigin origin,
             QuestionMoves moves) {
         this.store = store;
@@ -47,10 +44,9 @@ public final class CatalogPages {
         this.answers = answers;
         this.templates = templates;
         this.clock = clock;
-        this.zone = zone;
         this.origin = origin;
         this.moves = moves;
-        this.models = new PageModels(store, readers, answers, zone);
+        this.models = new PageModels(store, readers, answers, clock.getZone());
     }
 
     /** {@code GET /{site}/{locale}/}. */
@@ -206,7 +202,7 @@ public final class CatalogPages {
                 locale,
                 sites,
                 store.tree(site.slug()),
-                LocalDateTime.now(clock.withZone(zone)),
+                LocalDateTime.now(clock),
                 origin.of(ctx.scheme(), ctx.host()));
     }
 

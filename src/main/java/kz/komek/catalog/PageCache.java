@@ -52,7 +52,6 @@ public final class PageCache {
     private final BiConsumer<Context, Long> viewed;
     private final String visitorCookie;
     private final Clock clock;
-    private final ZoneId zone;
 
     /**
      * @param maxBytes memory for pages (their HTML)
@@ -69,8 +68,7 @@ public final class PageCache {
             Function<Context, Platform> platform,
             BiConsumer<Context, Long> viewed,
             String visitorCookie,
-            Clock clock,
-            ZoneId zone) {
+            Clock clock) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .expireAfterWrite(fresh)
@@ -81,7 +79,6 @@ public final class PageCache {
         this.viewed = viewed;
         this.visitorCookie = visitorCookie;
         this.clock = clock;
-        this.zone = zone;
     }
 
     /** The page handler, served from the cache when it may be. */
@@ -144,7 +141,7 @@ public final class PageCache {
 
     /** Read for every request (one indexed lookup): a write from any process shows on the next one. */
     private ContentState current() {
-        return state.apply(LocalDateTime.now(clock.withZone(zone)));
+        return state.apply(LocalDateTime.now(clock));
     }
 
     private static boolean notModified(Context ctx, Page page) {

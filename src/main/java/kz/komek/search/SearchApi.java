@@ -3,7 +3,6 @@ package kz.komek.search;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +19,12 @@ public final class SearchApi {
     private final SearchMisses misses;
     private final CatalogStore catalog;
     private final Clock clock;
-    private final ZoneId zone;
 
-    public SearchApi(SearchService search, SearchMisses misses, CatalogStore catalog, Clock clock, ZoneId zone) {
+    public SearchApi(SearchService search, SearchMisses misses, CatalogStore catalog, Clock clock) {
         this.search = search;
         this.misses = misses;
         this.catalog = catalog;
         this.clock = clock;
-        this.zone = zone;
     }
 
     public void search(Context ctx) {
@@ -104,6 +101,6 @@ public final class SearchApi {
                 throw new BadRequestException("limit must be a whole number from 1 to " + SearchRequest.MAX_LIMIT);
             }
         }
-        return new SearchRequest(q, site, locale, limit, LocalDateTime.now(clock.withZone(zone)), asYouType);
+        return new SearchRequest(q, site, locale, limit, LocalDateTime.now(clock), asYouType);
     }
 }

@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.CatalogPages;
@@ -24,7 +23,6 @@ public final class SearchPages {
     private final AnswerRenderer answers;
     private final TemplateEngine templates;
     private final Clock clock;
-    private final ZoneId zone;
 
     public SearchPages(
             SearchService search,
@@ -32,15 +30,13 @@ public final class SearchPages {
             CatalogPages frames,
             AnswerRenderer answers,
             TemplateEngine templates,
-            Clock clock,
-            ZoneId zone) {
+            Clock clock) {
         this.search = search;
         this.misses = misses;
         this.frames = frames;
         this.answers = answers;
         this.templates = templates;
         this.clock = clock;
-        this.zone = zone;
     }
 
     public void results(Context ctx) {
@@ -59,11 +55,9 @@ public final class SearchPages {
         Platform platform = CatalogPages.platform(ctx, answers);
         SearchResults results = q.isEmpty()
                 ? new SearchResults(q, 0, List.of(), Optional.empty(), Optional.empty())
-                : search.search(new SearchRequest(
-                        q, site, Optional.of(locale), 20, LocalDateTime.now(clock.withZone(zone)), false));
+                : search.search(new SearchRequest(q, site, Optional.of(locale), 20, LocalDateTime.now(clock), false));
         if (!q.isEmpty() && results.total() == 0) {
-            misses.record(
-                    new SearchRequest(q, site, Optional.of(locale), 1, LocalDateTime.now(clock.withZone(zone)), false));
+            misses.record(new SearchRequest(q, site, Optional.of(locale), 1, LocalDateTime.now(clock), false));
         }
         String chat = answers.render("%вставка остались_вопросы()%", platform, locale);
         var page = new SearchPage(

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,19 +37,17 @@ public final class Sitemaps {
     private final CatalogStore catalog;
     private final SitemapStore store;
     private final Clock clock;
-    private final ZoneId zone;
     private final int maxUrls;
     private final Cache<ContentState, Plan> plans =
             Caffeine.newBuilder().maximumSize(2).build();
 
-    public Sitemaps(CatalogStore catalog, SitemapStore store, Clock clock, ZoneId zone, int maxUrls) {
+    public Sitemaps(CatalogStore catalog, SitemapStore store, Clock clock, int maxUrls) {
         if (maxUrls < 1 || maxUrls > MAX_URLS) {
             throw new IllegalArgumentException("URLs per sitemap must be 1.." + MAX_URLS + ", was " + maxUrls);
         }
         this.catalog = catalog;
         this.store = store;
         this.clock = clock;
-        this.zone = zone;
         this.maxUrls = maxUrls;
     }
 
@@ -102,7 +99,7 @@ public final class Sitemaps {
     }
 
     private Plan plan() {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        LocalDateTime now = LocalDateTime.now(clock);
         // the state is read before the lists: a plan is never older than its key (at worst newer, until the next
         // request sees the new version)
         return plans.get(catalog.contentState(now), state -> build(now));

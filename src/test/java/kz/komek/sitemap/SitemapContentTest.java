@@ -106,8 +106,7 @@ class SitemapContentTest {
     @Test
     void sitemapsSplitPastTheLimit() throws Exception {
         var clock = Clock.system(Config.DEFAULT_ZONE);
-        var small =
-                new Sitemaps(app.app().catalog(), new SitemapStore(app.app().jdbi()), clock, Config.DEFAULT_ZONE, 3);
+        var small = new Sitemaps(app.app().catalog(), new SitemapStore(app.app().jdbi()), clock, 3);
         String index = small.index(BASE);
         validate(index, "siteindex.xsd");
         var files = locs(index);
@@ -135,7 +134,6 @@ class SitemapContentTest {
                 app.app().catalog(),
                 new SitemapStore(app.app().jdbi()),
                 new SettableClock(now, Config.DEFAULT_ZONE),
-                Config.DEFAULT_ZONE,
                 Sitemaps.MAX_URLS);
         String q999 = BASE + "/client/ru/bonus/save/general/q999";
         assertThat(locs(sitemaps.sitemap(BASE, "client-ru-1.xml").orElseThrow()))

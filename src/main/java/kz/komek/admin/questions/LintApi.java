@@ -3,7 +3,6 @@ package kz.komek.admin.questions;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,20 +20,18 @@ public final class LintApi {
     private final Lint lint;
     private final AdminAccess access;
     private final Clock clock;
-    private final ZoneId zone;
 
-    public LintApi(BundleStore bundles, Lint lint, AdminAccess access, Clock clock, ZoneId zone) {
+    public LintApi(BundleStore bundles, Lint lint, AdminAccess access, Clock clock) {
         this.bundles = bundles;
         this.access = access;
         this.lint = lint;
         this.clock = clock;
-        this.zone = zone;
     }
 
     public void report(Context ctx) {
         access.require(ctx, Role.VIEWER);
         String site = ctx.queryParam("site");
-        var findings = lint.check(bundles.export(), LocalDateTime.now(clock.withZone(zone))).stream()
+        var findings = lint.check(bundles.export(), LocalDateTime.now(clock)).stream()
                 .filter(f -> site == null || site.isBlank() || f.site().equals(site))
                 .toList();
         ctx.json(body(findings));
