@@ -36,7 +36,7 @@ public final class AdminAccounts {
         this.accounts = new Accounts(jdbi, store, hasher, random);
         this.auth = new AdminAuth(accounts, sessions, cookies);
         var signIn = new SignIn(jdbi, new AuditLog(jdbi), store, sessions, new LoginThrottle(jdbi), hasher, random);
-        this.login = new LoginPages(signIn, sessions, cookies, templates, random, trustProxy);
+        this.login = new LoginPages(kit, signIn, sessions, cookies, random);
         this.api = new AccountsApi(access, accounts, cookies);
         this.auditPages = new AuditPages(kit, new AuditLog(jdbi));
         this.usersPages = new UsersPages(kit, accounts, cookies);

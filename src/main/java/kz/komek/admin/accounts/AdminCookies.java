@@ -31,6 +31,11 @@ public final class AdminCookies {
         this.trustProxy = trustProxy;
     }
 
+    /** Whether a proxy's {@code X-Forwarded-*} headers are believed (HTTPS here, and the client's address). */
+    boolean trustProxy() {
+        return trustProxy;
+    }
+
     Optional<Secret> session(Context ctx) {
         return secret(ctx.cookie(SESSION));
     }

@@ -1,7 +1,5 @@
 package kz.komek.admin.accounts;
 
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.security.SecureRandom;
@@ -9,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminLocale;
+import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.http.ClientAddress;
@@ -29,23 +28,15 @@ public final class LoginPages {
     private final SignIn signIn;
     private final SessionStore sessions;
     private final AdminCookies cookies;
-    private final TemplateEngine templates;
     private final SecureRandom random;
-    private final boolean trustProxy;
+    private final AdminPageKit kit;
 
-    LoginPages(
-            SignIn signIn,
-            SessionStore sessions,
-            AdminCookies cookies,
-            TemplateEngine templates,
-            SecureRandom random,
-            boolean trustProxy) {
+    LoginPages(AdminPageKit kit, SignIn signIn, SessionStore sessions, AdminCookies cookies, SecureRandom random) {
+        this.kit = kit;
         this.signIn = signIn;
         this.sessions = sessions;
         this.cookies = cookies;
-        this.templates = templates;
         this.random = random;
-        this.trustProxy = trustProxy;
     }
 
     /** {@code GET /admin/login[?next=/admin/…][&lang=kz]}: the form; a browser already signed in goes on at once. */
@@ -86,7 +77,7 @@ public final class LoginPages {
             return;
         }
         var outcome = signIn.attempt(
-                name, ctx.formParam("password"), ClientAddress.of(ctx, trustProxy), cookies.session(ctx));
+                name, ctx.formParam("password"), ClientAddress.of(ctx, cookies.trustProxy()), cookies.session(ctx));
         // Java 17: instanceof over the sealed outcomes (switch patterns are final only from 21)
         if (outcome instanceof SignIn.Outcome.SignedIn s) {
             cookies.setSession(ctx, s.session());
@@ -150,8 +141,6 @@ public final class LoginPages {
             String name,
             Optional<String> error) {
         cookies.setLogin(ctx, csrf);
-        var out = new StringOutput();
-        templates.render("admin/login.jte", new LoginPage(locale, csrf.value(), next.value(), name, error), out);
-        ctx.status(status).html(out.toString());
+        kit.render(ctx, status, "admin/login.jte", new LoginPage(locale, csrf.value(), next.value(), name, error));
     }
 }

@@ -13,55 +13,18 @@ import org.jdbi.v3.core.Handle;
  * head row is locked and what readers see is filed as a revision. Each change goes through {@link #audited}: the
  * question as editors see it before, the change, the question after and the audit row, all in that one
  * transaction, so either all happen or none.
+ *
+ * @param live what readers saw when the write was opened, with their counts; empty when the question is not public
+ * @param seen the latest revision an editor could have started from: 0 for a question never edited here (its live
+ *     text), else the latest, a live text just filed from an import included (an import is a colleague too)
+ * @param adoptedOutsideChange whether opening filed a live text an import had changed: worth keeping even if this
+ *     write is refused
  */
-public final class QuestionWrite {
-    private final QuestionWrites on;
-    private final Handle h;
-    private final long id;
-    private final Optional<Bundle.Question> live;
-    private final int seen;
-    private final boolean adoptedOutsideChange;
-
-    QuestionWrite(
-            QuestionWrites on,
-            Handle h,
-            long id,
-            Optional<Bundle.Question> live,
-            int seen,
-            boolean adoptedOutsideChange) {
-        this.on = on;
-        this.h = h;
-        this.id = id;
-        this.live = live;
-        this.seen = seen;
-        this.adoptedOutsideChange = adoptedOutsideChange;
-    }
-
-    long id() {
-        return id;
-    }
-
+public record QuestionWrite(
+        QuestionWrites on, Handle h, long id, Optional<Bundle.Question> live, int seen, boolean adoptedOutsideChange) {
     /** The head row as it is now in this transaction. */
     RevisionStore.Head head() {
         return on.revisions.head(h, id).orElseThrow();
-    }
-
-    /** What readers saw when the write was opened, with their counts; empty when the question is not public. */
-    Optional<Bundle.Question> live() {
-        return live;
-    }
-
-    /**
-     * The latest revision an editor could have started from: 0 for a question never edited here (its live text),
-     * else the latest, a live text just filed from an import included (an import is a colleague too).
-     */
-    int seen() {
-        return seen;
-    }
-
-    /** Whether opening filed a live text an import had changed: worth keeping even if this write is refused. */
-    boolean adoptedOutsideChange() {
-        return adoptedOutsideChange;
     }
 
     /** Who wrote the revision an editor could have started from; komek for a live text never edited here. */

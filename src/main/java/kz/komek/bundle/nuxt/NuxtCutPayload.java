@@ -20,28 +20,18 @@ import kz.komek.bundle.BundleException;
  * that comma is the tail of an element cut in half. Anchoring: devalue reserves a container's index before
  * flattening its children, so the first child it did not share is stored right after it ({@code A + 1}). The
  * offset is the one that makes this hold for the most containers; it must then break it for none.
+ *
+ * @param offset absolute devalue index of the first surviving element
+ * @param fragment the decoded tail of the string element cut in half (absolute index {@code offset - 1}), if it was
+ *     one
  */
-final class NuxtCutPayload {
+record NuxtCutPayload(
+        List<JsonNode> elements, int offset, int skippedChars, Optional<String> fragment, int anchoringContainers) {
     /** Wrong start candidates fail within a few characters; this bounds hostile input, not real payloads. */
     private static final int MAX_START_CANDIDATES = 200_000;
 
     /** How many containers propose offsets; the chosen one is then checked against all of them. */
     private static final int PROPOSING_CONTAINERS = 32;
-
-    private final List<JsonNode> elements;
-    private final int offset;
-    private final int skippedChars;
-    private final Optional<String> fragment;
-    private final int anchoringContainers;
-
-    private NuxtCutPayload(
-            List<JsonNode> elements, int offset, int skippedChars, Optional<String> fragment, int anchors) {
-        this.elements = elements;
-        this.offset = offset;
-        this.skippedChars = skippedChars;
-        this.fragment = fragment;
-        this.anchoringContainers = anchors;
-    }
 
     /** Reads the tail of a cut payload; fails if no element boundary or no consistent offset is found. */
     static NuxtCutPayload read(String body) {
@@ -61,28 +51,6 @@ final class NuxtCutPayload {
         int offset = solveOffset(refs, elements.size());
         return new NuxtCutPayload(
                 elements, offset, comma, stringTail(body.substring(0, comma)), countAnchors(refs, offset));
-    }
-
-    List<JsonNode> elements() {
-        return elements;
-    }
-
-    /** Absolute devalue index of the first surviving element. */
-    int offset() {
-        return offset;
-    }
-
-    int skippedChars() {
-        return skippedChars;
-    }
-
-    /** The decoded tail of the string element cut in half (absolute index {@code offset - 1}), if it was one. */
-    Optional<String> fragment() {
-        return fragment;
-    }
-
-    int anchoringContainers() {
-        return anchoringContainers;
     }
 
     private static int firstBoundary(char[] chars) {
