@@ -27,6 +27,7 @@ import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
 import kz.komek.catalog.PageCache;
 import kz.komek.catalog.QuestionMoves;
+import kz.komek.catalog.ReaderPageKit;
 import kz.komek.cli.Cli;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.feedback.Feedback;
@@ -111,8 +112,8 @@ public final class App implements AutoCloseable {
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
             var origin = new PublicOrigin(config.baseUrl());
             feedback = new Feedback(database.jdbi(), catalog, config.feedback(), clock).start();
-            var pages = new CatalogPages(
-                    catalog, feedback, answers, templates, clock, origin, new QuestionMoves(database.jdbi()));
+            var readerPages = new ReaderPageKit(templates, answers, clock);
+            var pages = new CatalogPages(readerPages, catalog, feedback, origin, new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // the proxy flag lives with feedback, which came first; it means the same here
             var admin = new AdminAccounts(database.jdbi(), config.feedback().trustProxy(), templates, clock);
@@ -132,7 +133,7 @@ public final class App implements AutoCloseable {
                     new SectionPages(admin.kit(), sectionEditor, placement),
                     new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes()),
                     new SearchApi(search, searchMisses, catalog, clock),
-                    new SearchPages(search, searchMisses, pages, answers, templates, clock),
+                    new SearchPages(readerPages, search, searchMisses, pages),
                     new SitemapPages(
                             new Sitemaps(catalog, new SitemapStore(database.jdbi()), clock, Sitemaps.MAX_URLS),
                             catalog,
@@ -141,7 +142,7 @@ public final class App implements AutoCloseable {
                             PAGE_CACHE_BYTES,
                             config.feedback().topListTtl(),
                             catalog::contentState,
-                            ctx -> CatalogPages.platform(ctx, answers),
+                            readerPages::platform,
                             pages::viewed,
                             Feedback.VISITOR_COOKIE,
                             clock));

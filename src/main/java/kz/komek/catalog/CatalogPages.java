@@ -1,11 +1,7 @@
 package kz.komek.catalog;
 
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.content.AnswerRenderer;
@@ -24,29 +20,19 @@ import kz.komek.seo.PublicOrigin;
 public final class CatalogPages {
     private final CatalogStore store;
     private final ReaderSignals readers;
-    private final AnswerRenderer answers;
-    private final TemplateEngine templates;
-    private final Clock clock;
     private final PublicOrigin origin;
     private final QuestionMoves moves;
     private final PageModels models;
+    private final ReaderPageKit kit;
 
     public CatalogPages(
-            CatalogStore store,
-            ReaderSignals readers,
-            AnswerRenderer answers,
-            TemplateEngine templates,
-            Clock clock,
-            PublicOrigin origin,
-            QuestionMoves moves) {
+            ReaderPageKit kit, CatalogStore store, ReaderSignals readers, PublicOrigin origin, QuestionMoves moves) {
         this.store = store;
         this.readers = readers;
-        this.answers = answers;
-        this.templates = templates;
-        this.clock = clock;
         this.origin = origin;
         this.moves = moves;
-        this.models = new PageModels(store, readers, answers, clock.getZone());
+        this.kit = kit;
+        this.models = new PageModels(store, readers, kit.answers(), kit.clock().getZone());
     }
 
     /** {@code GET /{site}/{locale}/}. */
@@ -119,7 +105,7 @@ public final class CatalogPages {
         Section section = req.tree()
                 .find(question.section())
                 .orElseThrow(() -> new NotFoundException("The section of question " + id + " is gone"));
-        var page = models.question(req, question, text, section, platform(ctx, answers), visitor(ctx));
+        var page = models.question(req, question, text, section, kit.platform(ctx), visitor(ctx));
         if (page.question().vote().voted()) {
             // the page shows this reader's own vote: no shared cache may hand it to another reader
             ctx.header("Cache-Control", "private, no-cache");
@@ -149,10 +135,8 @@ public final class CatalogPages {
                 .find(question.section())
                 .orElseThrow(() -> new NotFoundException(
                         "section " + question.section().value() + " does not exist in site " + question.site()));
-        var out = new StringOutput();
-        templates.render(
-                "catalog/question.jte", models.question(req, question, text, section, platform, visitor(ctx)), out);
-        return out.toString();
+        return kit.render(
+                "catalog/question.jte", models.question(req, question, text, section, platform, visitor(ctx)));
     }
 
     /**
@@ -198,12 +182,7 @@ public final class CatalogPages {
         Locale locale = Locale.parse(localeCode)
                 .orElseThrow(() -> new NotFoundException("No locale " + quoted(localeCode) + "; use ru or kz"));
         return new PageRequest(
-                site,
-                locale,
-                sites,
-                store.tree(site.slug()),
-                LocalDateTime.now(clock),
-                origin.of(ctx.scheme(), ctx.host()));
+                site, locale, sites, store.tree(site.slug()), kit.now(), origin.of(ctx.scheme(), ctx.host()));
     }
 
     /** A permanent redirect that keeps the query (the platform, a tracking tag). */
@@ -213,9 +192,7 @@ public final class CatalogPages {
     }
 
     private void render(Context ctx, String template, Object model) {
-        var out = new StringOutput();
-        templates.render(template, model, out);
-        String html = out.toString();
+        String html = kit.render(template, model);
         ctx.attribute(PageCache.HTML, html);
         ctx.html(html);
     }

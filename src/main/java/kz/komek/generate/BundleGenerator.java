@@ -57,7 +57,7 @@ public final class BundleGenerator {
         GeneratorPlan plan = plan(questions, seed, options);
         List<Bundle.Question> out = new ArrayList<>(questions);
         plan.questions(out::add);
-        return new Bundle(List.of(LOCALES), "ru", plan.sites, plan.sections, out, Map.of());
+        return new Bundle(List.of(LOCALES), "ru", plan.sites(), plan.sections(), out, Map.of());
     }
 
     /**
@@ -66,9 +66,9 @@ public final class BundleGenerator {
      */
     public Summary write(Writer writer, int questions, long seed, Options options) throws IOException {
         GeneratorPlan plan = plan(questions, seed, options);
-        Bundle head = new Bundle(List.of(LOCALES), "ru", plan.sites, plan.sections, List.of(), Map.of());
+        Bundle head = new Bundle(List.of(LOCALES), "ru", plan.sites(), plan.sections(), List.of(), Map.of());
         new BundleJson().write(writer, head, plan::questions);
-        return new Summary(plan.sites.size(), plan.sections.size(), questions);
+        return new Summary(plan.sites().size(), plan.sections().size(), questions);
     }
 
     private GeneratorPlan plan(int questions, long seed, Options options) {

@@ -27,7 +27,14 @@ import kz.komek.generate.GeneratorVocabulary.Theme;
  * A generated help center before its questions: the section tree, sized like a real one, and how many questions
  * each leaf section holds. The questions come from {@link #questions} in order, each from its own random stream.
  */
-final class GeneratorPlan {
+record GeneratorPlan(
+        GeneratorVocabulary vocab,
+        long seed,
+        BundleGenerator.Options options,
+        List<Bundle.Site> sites,
+        List<Bundle.Section> sections,
+        List<GeneratorPlan.Leaf> leaves,
+        int[] counts) {
     /**
      * Publication dates of public questions; scheduled ones fall after {@link #LAST_PUBLIC}. Fixed, so output never
      * depends on today.
@@ -36,31 +43,6 @@ final class GeneratorPlan {
 
     static final LocalDate LAST_PUBLIC = LocalDate.of(2026, 10, 30);
     static final LocalDate FIRST_SCHEDULED = LocalDate.of(2027, 1, 4);
-
-    private final GeneratorVocabulary vocab;
-    private final long seed;
-    private final BundleGenerator.Options options;
-    final List<Bundle.Site> sites;
-    final List<Bundle.Section> sections;
-    private final List<Leaf> leaves;
-    private final int[] counts;
-
-    private GeneratorPlan(
-            GeneratorVocabulary vocab,
-            long seed,
-            BundleGenerator.Options options,
-            List<Bundle.Site> sites,
-            List<Bundle.Section> sections,
-            List<Leaf> leaves,
-            int[] counts) {
-        this.vocab = vocab;
-        this.seed = seed;
-        this.options = options;
-        this.sites = sites;
-        this.sections = sections;
-        this.leaves = leaves;
-        this.counts = counts;
-    }
 
     record Leaf(String site, String path, Product product, Theme theme, Subtheme sub) {}
 

@@ -1,17 +1,13 @@
 package kz.komek.search;
 
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.CatalogPages;
+import kz.komek.catalog.ReaderPageKit;
 import kz.komek.catalog.UiText;
-import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
 import kz.komek.i18n.Locale;
 
@@ -20,23 +16,13 @@ public final class SearchPages {
     private final SearchService search;
     private final SearchMisses misses;
     private final CatalogPages frames;
-    private final AnswerRenderer answers;
-    private final TemplateEngine templates;
-    private final Clock clock;
+    private final ReaderPageKit kit;
 
-    public SearchPages(
-            SearchService search,
-            SearchMisses misses,
-            CatalogPages frames,
-            AnswerRenderer answers,
-            TemplateEngine templates,
-            Clock clock) {
+    public SearchPages(ReaderPageKit kit, SearchService search, SearchMisses misses, CatalogPages frames) {
+        this.kit = kit;
         this.search = search;
         this.misses = misses;
         this.frames = frames;
-        this.answers = answers;
-        this.templates = templates;
-        this.clock = clock;
     }
 
     public void results(Context ctx) {
@@ -52,14 +38,14 @@ public final class SearchPages {
         Locale other = Locale.parse(localeCode).orElse(Locale.DEFAULT).other();
         var chrome = frames.frame(ctx, title, title, "/" + site + "/" + other.code() + "/search" + query(q));
         Locale locale = chrome.locale();
-        Platform platform = CatalogPages.platform(ctx, answers);
+        Platform platform = kit.platform(ctx);
         SearchResults results = q.isEmpty()
                 ? new SearchResults(q, 0, List.of(), Optional.empty(), Optional.empty())
-                : search.search(new SearchRequest(q, site, Optional.of(locale), 20, LocalDateTime.now(clock), false));
+                : search.search(new SearchRequest(q, site, Optional.of(locale), 20, kit.now(), false));
         if (!q.isEmpty() && results.total() == 0) {
-            misses.record(new SearchRequest(q, site, Optional.of(locale), 1, LocalDateTime.now(clock), false));
+            misses.record(new SearchRequest(q, site, Optional.of(locale), 1, kit.now(), false));
         }
-        String chat = answers.render("%вставка остались_вопросы()%", platform, locale);
+        String chat = kit.answers().render("%вставка остались_вопросы()%", platform, locale);
         var page = new SearchPage(
                 chrome,
                 q,
@@ -69,9 +55,7 @@ public final class SearchPages {
                 results.didYouMean(),
                 results.didYouMean().map(d -> "/" + site + "/" + locale.code() + "/search" + query(d)),
                 chat);
-        var out = new StringOutput();
-        templates.render("search/results.jte", page, out);
-        ctx.html(out.toString());
+        ctx.html(kit.render("search/results.jte", page));
     }
 
     private static String query(String q) {

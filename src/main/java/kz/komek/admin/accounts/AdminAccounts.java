@@ -30,6 +30,7 @@ public final class AdminAccounts {
         this.kit = new AdminPageKit(access, templates, clock);
         var random = new SecureRandom();
         var hasher = new PasswordHasher();
+        hasher.dummyHash(random); // made now, so that the first sign-in takes as long as any other
         var store = new AccountStore(jdbi);
         var sessions = new SessionStore(jdbi);
         var cookies = new AdminCookies(trustProxy);

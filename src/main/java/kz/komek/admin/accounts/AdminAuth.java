@@ -29,18 +29,8 @@ import kz.komek.http.UnauthorizedException;
  *
  * Admin responses are never stored by a cache ({@code Cache-Control: no-store}).
  */
-final class AdminAuth {
+record AdminAuth(Accounts accounts, SessionStore sessions, AdminCookies cookies) {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-
-    private final Accounts accounts;
-    private final SessionStore sessions;
-    private final AdminCookies cookies;
-
-    AdminAuth(Accounts accounts, SessionStore sessions, AdminCookies cookies) {
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.cookies = cookies;
-    }
 
     void authenticate(Context ctx) {
         ctx.header("Cache-Control", "no-store");

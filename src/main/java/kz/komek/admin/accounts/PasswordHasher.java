@@ -1,5 +1,6 @@
 package kz.komek.admin.accounts;
 
+import java.security.SecureRandom;
 import java.util.concurrent.Semaphore;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -15,6 +16,21 @@ final class PasswordHasher {
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private final Semaphore slots =
             new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
+    private volatile String dummy;
+
+    /**
+     * A hash of a password nobody knows, made once: a sign-in for a name that does not exist checks against it, so
+     * it takes as long as one for a name that does.
+     */
+    String dummyHash(SecureRandom random) {
+        String d = dummy;
+        if (d == null) {
+            d = hash(new Password(Secret.random(random).value()));
+            dummy = d;
+        }
+        return d;
+    }
 
     String hash(Password password) {
         return limited(() -> encoder.encode(password.value()));

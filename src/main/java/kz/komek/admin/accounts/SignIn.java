@@ -14,7 +14,14 @@ import org.slf4j.LoggerFactory;
  * about the same time): an unknown name is checked against a dummy hash, a disabled user's password is checked too,
  * so neither the answer nor its timing tells which names exist.
  */
-final class SignIn {
+record SignIn(
+        Jdbi jdbi,
+        AuditLog audit,
+        AccountStore accounts,
+        SessionStore sessions,
+        LoginThrottle throttle,
+        PasswordHasher hasher,
+        SecureRandom random) {
     private static final Logger log = LoggerFactory.getLogger(SignIn.class);
 
     /** The outcome of one attempt. */
@@ -27,34 +34,6 @@ final class SignIn {
 
         /** Too many failures for the name or the address: try again in that many seconds, unchecked. */
         record Throttled(long retryAfterSeconds) implements Outcome {}
-    }
-
-    private final AccountStore accounts;
-    private final SessionStore sessions;
-    private final LoginThrottle throttle;
-    private final PasswordHasher hasher;
-    private final SecureRandom random;
-    private final String dummyHash;
-    private final Jdbi jdbi;
-    private final AuditLog audit;
-
-    SignIn(
-            Jdbi jdbi,
-            AuditLog audit,
-            AccountStore accounts,
-            SessionStore sessions,
-            LoginThrottle throttle,
-            PasswordHasher hasher,
-            SecureRandom random) {
-        this.jdbi = jdbi;
-        this.audit = audit;
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.throttle = throttle;
-        this.hasher = hasher;
-        this.random = random;
-        // made with the current parameters, so checking it costs what checking a real hash costs
-        this.dummyHash = hasher.hash(new Password(Secret.random(random).value()));
     }
 
     /**
@@ -74,7 +53,7 @@ final class SignIn {
         boolean matches = usable
                 && hasher.matches(
                         password,
-                        credentials.map(AccountStore.Credentials::passwordHash).orElse(dummyHash))
+                        credentials.map(AccountStore.Credentials::passwordHash).orElse(hasher.dummyHash(random)))
                 && credentials.isPresent();
         if (!matches || credentials.get().user().disabled()) {
             throttle.failed(nameKey, address);

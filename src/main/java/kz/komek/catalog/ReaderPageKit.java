@@ -1,0 +1,31 @@
+package kz.komek.catalog;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import kz.komek.content.AnswerRenderer;
+import kz.komek.content.Platform;
+
+/**
+ * What every reader page handler shares (the catalog's and the search page): the precompiled templates, the answer
+ * renderer, and the help center's clock, whose zone is the one publication dates are written in.
+ */
+public record ReaderPageKit(TemplateEngine templates, AnswerRenderer answers, Clock clock) {
+    /** The help center's local time now: a text published later is not public yet. */
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    /** The platform the request comes from (desktop, mobile web or the app's webview). */
+    public Platform platform(Context ctx) {
+        return CatalogPages.platform(ctx, answers);
+    }
+
+    public String render(String template, Object model) {
+        var out = new StringOutput();
+        templates.render(template, model, out);
+        return out.toString();
+    }
+}
