@@ -27,7 +27,7 @@ import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
 import kz.komek.catalog.PageCache;
 import kz.komek.catalog.QuestionMoves;
-import kz.komek.catalog.ReaderPageKit;
+import kz.komek.catalog.ReaderKit;
 import kz.komek.cli.Cli;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.feedback.Feedback;
@@ -112,8 +112,8 @@ public final class App implements AutoCloseable {
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
             var origin = new PublicOrigin(config.baseUrl());
             feedback = new Feedback(database.jdbi(), catalog, config.feedback(), clock).start();
-            var readerPages = new ReaderPageKit(templates, answers, clock);
-            var pages = new CatalogPages(readerPages, catalog, feedback, origin, new QuestionMoves(database.jdbi()));
+            var readers = new ReaderKit(templates, answers, clock);
+            var pages = new CatalogPages(readers, catalog, feedback, origin, new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // the proxy flag lives with feedback, which came first; it means the same here
             var admin = new AdminAccounts(database.jdbi(), config.feedback().trustProxy(), templates, clock);
@@ -121,10 +121,10 @@ public final class App implements AutoCloseable {
             var handlers = new Routes.Handlers(
                     catalog,
                     pages,
-                    new CatalogApi(catalog, feedback, answers, clock),
+                    new CatalogApi(catalog, feedback, readers),
                     feedback.api(),
                     feedback.pages(),
-                    new LintApi(bundles, lint, admin.access(), clock),
+                    new LintApi(bundles, lint, admin.kit()),
                     admin,
                     new AdminQuestionsApi(editor, audit, admin.access()),
                     new QuestionPages(admin.kit(), editor, catalog, pages),
@@ -133,7 +133,7 @@ public final class App implements AutoCloseable {
                     new SectionPages(admin.kit(), sectionEditor, placement),
                     new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes()),
                     new SearchApi(search, searchMisses, catalog, clock),
-                    new SearchPages(readerPages, search, searchMisses, pages),
+                    new SearchPages(readers, search, searchMisses, pages),
                     new SitemapPages(
                             new Sitemaps(catalog, new SitemapStore(database.jdbi()), clock, Sitemaps.MAX_URLS),
                             catalog,
@@ -142,7 +142,7 @@ public final class App implements AutoCloseable {
                             PAGE_CACHE_BYTES,
                             config.feedback().topListTtl(),
                             catalog::contentState,
-                            readerPages::platform,
+                            readers::platform,
                             pages::viewed,
                             Feedback.VISITOR_COOKIE,
                             clock));

@@ -54,7 +54,8 @@ public final class BundleJson {
     private static final Set<String> SECTION = Set.of("site", "path", "position", "title");
     private static final Set<String> QUESTION = Set.of(
             "id", "site", "section", "position", "pinned", "canonical", "votes", "usefulness", "incomplete", "locales");
-    private static final Set<String> TEXT = Set.of(
+    /** A question's fields in one locale, in the order the format lists them. */
+    public static final List<String> LOCALE_FIELDS = List.of(
             "title",
             "content",
             "updated",
@@ -64,6 +65,8 @@ public final class BundleJson {
             "meta_h1",
             "no_index",
             "no_follow");
+
+    private static final Set<String> TEXT = Set.copyOf(LOCALE_FIELDS);
 
     private final ObjectMapper mapper;
 

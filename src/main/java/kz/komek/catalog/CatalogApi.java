@@ -1,7 +1,6 @@
 package kz.komek.catalog;
 
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.NotFoundException;
@@ -25,18 +23,16 @@ public final class CatalogApi {
 
     private final CatalogStore store;
     private final ReaderSignals readers;
-    private final AnswerRenderer answers;
-    private final Clock clock;
+    private final ReaderKit kit;
 
-    public CatalogApi(CatalogStore store, ReaderSignals readers, AnswerRenderer answers, Clock clock) {
+    public CatalogApi(CatalogStore store, ReaderSignals readers, ReaderKit kit) {
         this.store = store;
         this.readers = readers;
-        this.answers = answers;
-        this.clock = clock;
+        this.kit = kit;
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return kit.now();
     }
 
     /** {@code GET /api/v1/questions/{id}?site=&locale=}: one public question with every seed field. */
@@ -57,8 +53,8 @@ public final class CatalogApi {
         var body = new LinkedHashMap<String, Object>();
         body.put("id", q.id());
         body.put("title", t.title());
-        Platform platform = CatalogPages.platform(ctx, answers);
-        body.put("content", answers.render(t.content(), platform, locale));
+        Platform platform = kit.platform(ctx);
+        body.put("content", kit.answers().render(t.content(), platform, locale));
         body.put("platform", platform.code());
         body.put("updatedDate", t.updated().map(UPDATED::format).orElse(null));
         body.put("usefulness", q.usefulnessRatio().map(CatalogApi::twoDecimals).orElse(null));

@@ -23,10 +23,10 @@ public final class CatalogPages {
     private final PublicOrigin origin;
     private final QuestionMoves moves;
     private final PageModels models;
-    private final ReaderPageKit kit;
+    private final ReaderKit kit;
 
     public CatalogPages(
-            ReaderPageKit kit, CatalogStore store, ReaderSignals readers, PublicOrigin origin, QuestionMoves moves) {
+            ReaderKit kit, CatalogStore store, ReaderSignals readers, PublicOrigin origin, QuestionMoves moves) {
         this.store = store;
         this.readers = readers;
         this.origin = origin;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.CatalogPages;
-import kz.komek.catalog.ReaderPageKit;
+import kz.komek.catalog.ReaderKit;
 import kz.komek.catalog.UiText;
 import kz.komek.content.Platform;
 import kz.komek.i18n.Locale;
@@ -16,9 +16,9 @@ public final class SearchPages {
     private final SearchService search;
     private final SearchMisses misses;
     private final CatalogPages frames;
-    private final ReaderPageKit kit;
+    private final ReaderKit kit;
 
-    public SearchPages(ReaderPageKit kit, SearchService search, SearchMisses misses, CatalogPages frames) {
+    public SearchPages(ReaderKit kit, SearchService search, SearchMisses misses, CatalogPages frames) {
         this.kit = kit;
         this.search = search;
         this.misses = misses;

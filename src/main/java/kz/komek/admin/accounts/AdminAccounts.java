@@ -5,7 +5,7 @@ import io.javalin.http.Handler;
 import java.security.SecureRandom;
 import java.time.Clock;
 import kz.komek.admin.AdminAccess;
-import kz.komek.admin.AdminPageKit;
+import kz.komek.admin.AdminKit;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.admin.audit.AuditPages;
 import org.jdbi.v3.core.Jdbi;
@@ -21,13 +21,13 @@ public final class AdminAccounts {
     private final AdminAuth auth;
     private final LoginPages login;
     private final AccountsApi api;
-    private final AdminPageKit kit;
+    private final AdminKit kit;
     private final AuditPages auditPages;
     private final UsersPages usersPages;
 
     /** @param trustProxy believe {@code X-Forwarded-For}/{@code -Proto} (client address, HTTPS) */
     public AdminAccounts(Jdbi jdbi, boolean trustProxy, TemplateEngine templates, Clock clock) {
-        this.kit = new AdminPageKit(access, templates, clock);
+        this.kit = new AdminKit(access, templates, clock);
         var random = new SecureRandom();
         var hasher = new PasswordHasher();
         hasher.dummyHash(random); // made now, so that the first sign-in takes as long as any other
@@ -49,7 +49,7 @@ public final class AdminAccounts {
     }
 
     /** What every admin page handler shares (access checks, templates, clock). */
-    public AdminPageKit kit() {
+    public AdminKit kit() {
         return kit;
     }
 

@@ -6,8 +6,8 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.Set;
 import kz.komek.admin.AdminAccess;
+import kz.komek.admin.AdminKit;
 import kz.komek.admin.AdminLocale;
-import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.http.ClientAddress;
@@ -29,9 +29,9 @@ public final class LoginPages {
     private final SessionStore sessions;
     private final AdminCookies cookies;
     private final SecureRandom random;
-    private final AdminPageKit kit;
+    private final AdminKit kit;
 
-    LoginPages(AdminPageKit kit, SignIn signIn, SessionStore sessions, AdminCookies cookies, SecureRandom random) {
+    LoginPages(AdminKit kit, SignIn signIn, SessionStore sessions, AdminCookies cookies, SecureRandom random) {
         this.kit = kit;
         this.signIn = signIn;
         this.sessions = sessions;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminKit;
 import kz.komek.admin.AdminLocale;
-import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -27,11 +27,11 @@ import kz.komek.i18n.Locale;
 public final class UsersPages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final AdminPageKit kit;
+    private final AdminKit kit;
     private final Accounts accounts;
     private final AdminCookies cookies;
 
-    UsersPages(AdminPageKit kit, Accounts accounts, AdminCookies cookies) {
+    UsersPages(AdminKit kit, Accounts accounts, AdminCookies cookies) {
         this.kit = kit;
         this.accounts = accounts;
         this.cookies = cookies;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.komek.admin.AdminFrame;
-import kz.komek.admin.AdminPageKit;
+import kz.komek.admin.AdminKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -34,10 +34,10 @@ public final class AuditPages {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final AdminPageKit kit;
+    private final AdminKit kit;
     private final AuditLog audit;
 
-    public AuditPages(AdminPageKit kit, AuditLog audit) {
+    public AuditPages(AdminKit kit, AuditLog audit) {
         this.kit = kit;
         this.audit = audit;
     }

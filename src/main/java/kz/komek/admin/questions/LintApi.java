@@ -1,13 +1,12 @@
 package kz.komek.admin.questions;
 
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kz.komek.admin.AdminAccess;
+import kz.komek.admin.AdminKit;
 import kz.komek.admin.Role;
 import kz.komek.bundle.BundleStore;
 
@@ -18,20 +17,18 @@ import kz.komek.bundle.BundleStore;
 public final class LintApi {
     private final BundleStore bundles;
     private final Lint lint;
-    private final AdminAccess access;
-    private final Clock clock;
+    private final AdminKit kit;
 
-    public LintApi(BundleStore bundles, Lint lint, AdminAccess access, Clock clock) {
+    public LintApi(BundleStore bundles, Lint lint, AdminKit kit) {
         this.bundles = bundles;
-        this.access = access;
         this.lint = lint;
-        this.clock = clock;
+        this.kit = kit;
     }
 
     public void report(Context ctx) {
-        access.require(ctx, Role.VIEWER);
+        kit.access().require(ctx, Role.VIEWER);
         String site = ctx.queryParam("site");
-        var findings = lint.check(bundles.export(), LocalDateTime.now(clock)).stream()
+        var findings = lint.check(bundles.export(), LocalDateTime.now(kit.clock())).stream()
                 .filter(f -> site == null || site.isBlank() || f.site().equals(site))
                 .toList();
         ctx.json(body(findings));

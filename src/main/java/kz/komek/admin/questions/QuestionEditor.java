@@ -246,9 +246,7 @@ public final class QuestionEditor {
         return jdbi.inTransaction(h -> {
             QuestionWrite w = writes.open(h, id);
             if (w.live().isEmpty()) {
-                if (w.head().latest() == 0) {
-                    throw QuestionWrites.notFound(id);
-                }
+                w.knownHead();
                 throw new ConflictException("question " + id + " is not public");
             }
             EditedQuestion after = w.audited("question.unpublish", by, w::takeOffline);
@@ -265,10 +263,7 @@ public final class QuestionEditor {
         by.require(Role.PUBLISHER);
         return jdbi.inTransaction(h -> {
             QuestionWrite w = writes.open(h, id);
-            RevisionStore.Head head = w.head();
-            if (head.latest() == 0) {
-                throw QuestionWrites.notFound(id);
-            }
+            RevisionStore.Head head = w.knownHead();
             if (head.deleted()) {
                 throw new ConflictException("question " + id + " is already deleted");
             }
@@ -291,10 +286,7 @@ public final class QuestionEditor {
         by.require(Role.EDITOR);
         return jdbi.inTransaction(h -> {
             QuestionWrite w = writes.open(h, id);
-            RevisionStore.Head head = w.head();
-            if (head.latest() == 0) {
-                throw QuestionWrites.notFound(id);
-            }
+            RevisionStore.Head head = w.knownHead();
             if (head.deleted()) {
                 by.require(Role.PUBLISHER);
             }

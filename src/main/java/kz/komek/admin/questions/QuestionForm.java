@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleException;
 import kz.komek.bundle.BundleJson;
@@ -27,17 +28,10 @@ import kz.komek.catalog.CatalogUrls;
  */
 public record QuestionForm(Map<String, String> values) {
     public static final List<String> LOCALES = List.of("ru", "kz");
-    static final List<String> LOCALE_FIELDS = List.of(
-            "present",
-            "title",
-            "content",
-            "updated",
-            "published",
-            "meta_title",
-            "meta_description",
-            "meta_h1",
-            "no_index",
-            "no_follow");
+    /** Whether the locale is there at all, then the bundle's fields of a locale. */
+    static final List<String> LOCALE_FIELDS = Stream.concat(Stream.of("present"), BundleJson.LOCALE_FIELDS.stream())
+            .toList();
+
     private static final List<String> COMMON = List.of("place", "position", "pinned", "canonical", "note");
     private static final List<String> BOOLEANS = List.of("present", "no_index", "no_follow");
     /** What a {@code datetime-local} input shows and sends. */

@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import kz.komek.admin.Actor;
 import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminKit;
 import kz.komek.admin.AdminLocale;
-import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -37,7 +38,7 @@ import kz.komek.i18n.Locale;
  * the form again as it was typed, with the reason in the editor's language.
  */
 public final class QuestionPages {
-    private final AdminPageKit kit;
+    private final AdminKit kit;
     private final QuestionEditor editor;
     private final CatalogStore catalog;
     private final CatalogPages pages;
@@ -45,7 +46,7 @@ public final class QuestionPages {
     /** How many questions a title search lists. */
     private static final int FOUND = 100;
 
-    public QuestionPages(AdminPageKit kit, QuestionEditor editor, CatalogStore catalog, CatalogPages pages) {
+    public QuestionPages(AdminKit kit, QuestionEditor editor, CatalogStore catalog, CatalogPages pages) {
         this.kit = kit;
         this.editor = editor;
         this.catalog = catalog;
@@ -203,10 +204,7 @@ public final class QuestionPages {
 
     /** {@code POST /admin/questions/{id}/unpublish}. */
     public void unpublish(Context ctx) {
-        Principal who = kit.access().require(ctx, Role.PUBLISHER);
-        long id = QuestionHttp.id(ctx.pathParam("id"));
-        editor.unpublish(id, actor(ctx, who));
-        done(ctx, id, Done.UNPUBLISHED);
+        publisherAction(ctx, editor::unpublish, Done.UNPUBLISHED);
     }
 
     /** {@code GET /admin/questions/{id}/delete}: what deleting means, and the button that does it. */
@@ -223,10 +221,14 @@ public final class QuestionPages {
 
     /** {@code POST /admin/questions/{id}/delete}: the question leaves readers; its history stays. */
     public void delete(Context ctx) {
+        publisherAction(ctx, editor::delete, Done.DELETED);
+    }
+
+    private void publisherAction(Context ctx, BiFunction<Long, Actor, EditedQuestion> action, Done done) {
         Principal who = kit.access().require(ctx, Role.PUBLISHER);
         long id = QuestionHttp.id(ctx.pathParam("id"));
-        editor.delete(id, actor(ctx, who));
-        done(ctx, id, Done.DELETED);
+        action.apply(id, actor(ctx, who));
+        done(ctx, id, done);
     }
 
     /**

@@ -22,6 +22,15 @@ import org.jdbi.v3.core.Handle;
  */
 public record QuestionWrite(
         QuestionWrites on, Handle h, long id, Optional<Bundle.Question> live, int seen, boolean adoptedOutsideChange) {
+    /** The head row of a question the admin has written or imported before; 404 for one it has never heard of. */
+    RevisionStore.Head knownHead() {
+        RevisionStore.Head head = head();
+        if (head.latest() == 0) {
+            throw QuestionWrites.notFound(id);
+        }
+        return head;
+    }
+
     /** The head row as it is now in this transaction. */
     RevisionStore.Head head() {
         return on.revisions.head(h, id).orElseThrow();

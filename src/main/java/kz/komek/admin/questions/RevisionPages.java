@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
 import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminKit;
 import kz.komek.admin.AdminLocale;
-import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -16,10 +16,10 @@ import kz.komek.http.BadRequestException;
  * between any two, and restoring an old one as the latest draft (through {@link QuestionEditor}).
  */
 public final class RevisionPages {
-    private final AdminPageKit kit;
+    private final AdminKit kit;
     private final QuestionEditor editor;
 
-    public RevisionPages(AdminPageKit kit, QuestionEditor editor) {
+    public RevisionPages(AdminKit kit, QuestionEditor editor) {
         this.kit = kit;
         this.editor = editor;
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import kz.komek.admin.Actor;
 import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminKit;
 import kz.komek.admin.AdminLocale;
-import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -26,11 +26,11 @@ import kz.komek.i18n.Locale;
  * back (303) with {@code ?done=…}; a refused change shows the page again with the reason in {@code role="alert"}.
  */
 public final class SectionPages {
-    private final AdminPageKit kit;
+    private final AdminKit kit;
     private final SectionEditor sections;
     private final Placement placement;
 
-    public SectionPages(AdminPageKit kit, SectionEditor sections, Placement placement) {
+    public SectionPages(AdminKit kit, SectionEditor sections, Placement placement) {
         this.kit = kit;
         this.sections = sections;
         this.placement = placement;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminKit;
 import kz.komek.admin.AdminLocale;
-import kz.komek.admin.AdminPageKit;
 import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
@@ -28,13 +28,13 @@ import kz.komek.i18n.Locale;
  * import now fails, nothing is written and the error is shown.
  */
 public final class TransferPages {
-    private final AdminPageKit kit;
+    private final AdminKit kit;
     private final Transfer transfer;
     private final PendingImports pending;
     private final AuditLog audit;
     private final long maxBytes;
 
-    TransferPages(AdminPageKit kit, Transfer transfer, PendingImports pending, AuditLog audit, long maxBytes) {
+    TransferPages(AdminKit kit, Transfer transfer, PendingImports pending, AuditLog audit, long maxBytes) {
         this.kit = kit;
         this.transfer = transfer;
         this.pending = pending;

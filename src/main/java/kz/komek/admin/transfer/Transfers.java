@@ -1,6 +1,6 @@
 package kz.komek.admin.transfer;
 
-import kz.komek.admin.AdminPageKit;
+import kz.komek.admin.AdminKit;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleStore;
 import org.jdbi.v3.core.Jdbi;
@@ -11,7 +11,7 @@ public final class Transfers {
     private final TransferPages pages;
 
     /** @param maxBytes the largest upload ({@code --max-body}) */
-    public Transfers(Jdbi jdbi, BundleStore bundles, AuditLog audit, AdminPageKit kit, long maxBytes) {
+    public Transfers(Jdbi jdbi, BundleStore bundles, AuditLog audit, AdminKit kit, long maxBytes) {
         var transfer = new Transfer(jdbi, bundles, audit);
         this.api = new TransferApi(kit.access(), transfer, kit.clock());
         this.pages = new TransferPages(kit, transfer, new PendingImports(jdbi), audit, maxBytes);

@@ -9,10 +9,10 @@ import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
 
 /**
- * What every reader page handler shares (the catalog's and the search page): the precompiled templates, the answer
+ * What the handlers readers meet share (catalog pages and API, the search page): the precompiled templates, the answer
  * renderer, and the help center's clock, whose zone is the one publication dates are written in.
  */
-public record ReaderPageKit(TemplateEngine templates, AnswerRenderer answers, Clock clock) {
+public record ReaderKit(TemplateEngine templates, AnswerRenderer answers, Clock clock) {
     /** The help center's local time now: a text published later is not public yet. */
     public LocalDateTime now() {
         return LocalDateTime.now(clock);

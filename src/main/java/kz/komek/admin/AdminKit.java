@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 /**
- * What every admin page handler shares: the access checks, the precompiled templates, and the help center's clock,
+ * What every admin handler shares: the access checks, the precompiled templates, and the help center's clock,
  * whose zone is the one admin pages show times in.
  */
-public record AdminPageKit(AdminAccess access, TemplateEngine templates, Clock clock) {
+public record AdminKit(AdminAccess access, TemplateEngine templates, Clock clock) {
     public ZoneId zone() {
         return clock.getZone();
     }
