@@ -141,17 +141,7 @@ public final class QuestionPages {
         EditedQuestion q = editor.existing(QuestionHttp.id(ctx.pathParam("id")), who);
         Optional<String> done =
                 Optional.ofNullable(ctx.queryParam("done")).map(d -> Done.of(d).in(AdminLocale.of(ctx)));
-        render(
-                ctx,
-                HttpStatus.OK,
-                editPage(
-                        ctx,
-                        who,
-                        Optional.of(q),
-                        QuestionForm.of(q.record()),
-                        editor.check(q.record()),
-                        done,
-                        Optional.empty()));
+        showStored(ctx, who, q, editor.check(q.record()), done);
     }
 
     /**
@@ -306,17 +296,16 @@ public final class QuestionPages {
 
     private void showSaved(Context ctx, Principal who, SavedDraft saved, Done done) {
         EditedQuestion q = saved.question();
+        showStored(ctx, who, q, saved.findings(), Optional.of(done.in(AdminLocale.of(ctx))));
+    }
+
+    /** The editor with a stored revision, what lint found in it, and what was just done. */
+    private void showStored(
+            Context ctx, Principal who, EditedQuestion q, List<EditFinding> findings, Optional<String> done) {
         render(
                 ctx,
                 HttpStatus.OK,
-                editPage(
-                        ctx,
-                        who,
-                        Optional.of(q),
-                        QuestionForm.of(q.record()),
-                        saved.findings(),
-                        Optional.of(done.in(AdminLocale.of(ctx))),
-                        Optional.empty()));
+                editPage(ctx, who, Optional.of(q), QuestionForm.of(q.record()), findings, done, Optional.empty()));
     }
 
     /** The editor again, as the editor typed it, with why the action was refused. */
