@@ -5,21 +5,31 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The package rules of decision record 0020, checked on the compiled main classes: arrows between features point
- * down, the shared packages know no feature, and only the routes and the composition root see every feature.
+ * down, the shared packages know no feature, and only the routes and the composition root see every feature. Also
+ * that a source file over 500 lines says why it is one piece.
  */
 class ArchitectureTest {
     /** Packages every feature may use; they use no feature themselves. */
     private static final String[] SHARED = {"kz.komek.i18n..", "kz.komek.http.."};
+
+    private static final int MAX_LINES = 500;
 
     private static JavaClasses main;
 
@@ -106,6 +116,36 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("kz.komek.cli.."));
+    }
+
+    /** A class long enough to need scrolling says why in its comment, in words starting "Longer than 500 lines". */
+    @Test
+    void longSourceFilesSayWhy() throws IOException {
+        List<String> unexplained;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            unexplained = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> {
+                        List<String> lines = read(f);
+                        return lines.size() > MAX_LINES
+                                && lines.stream().noneMatch(l -> l.contains("Longer than 500 lines"));
+                    })
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
+        }
+        assertThat(unexplained)
+                .as(
+                        "files over %d lines without \"Longer than 500 lines\" and a reason in their class comment",
+                        MAX_LINES)
+                .isEmpty();
+    }
+
+    private static List<String> read(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
