@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.admin.Role;
 import kz.komek.admin.accounts.AdminCookies;
+import kz.komek.admin.accounts.Password;
+import kz.komek.admin.accounts.UserName;
 import org.jsoup.Jsoup;
 
 /** Requests as an editor's browser or a script sends them to the admin; cookies are handled by hand, visibly. */
@@ -144,5 +147,29 @@ public final class AdminHttp {
                 .map(h -> h.substring(name.length() + 1, h.indexOf(';') < 0 ? h.length() : h.indexOf(';')))
                 .filter(v -> !v.isEmpty())
                 .findFirst();
+    }
+
+    /** Adds a user with {@code role} (password {@link #PASSWORD}) and returns a new API token of theirs. */
+    public String token(String name, Role role) {
+        var accounts = app.app().accounts();
+        accounts.addUser(new UserName(name), role, new Password(PASSWORD));
+        return accounts.createToken(new UserName(name), "test").value();
+    }
+
+    /** A JSON request to the API as a script sends it: with the token when there is one, and any other headers. */
+    public HttpResponse<String> json(
+            String method, String path, Optional<String> token, String body, String... headers) {
+        var b = HttpRequest.newBuilder(URI.create(app.url(path)))
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        return app.send(b.build());
     }
 }

@@ -119,6 +119,11 @@ public final class TestApp implements AutoCloseable {
                 .build());
     }
 
+    /** The title of question {@code id} in {@code locale} as it is stored now (an import may have changed it). */
+    public String title(long id, String locale) {
+        return app.bundles().question(id).orElseThrow().locales().get(locale).title();
+    }
+
     /** The page at {@code path}, which must answer 200 with HTML; parsed with its own URL as base. */
     public Document page(String path) {
         HttpResponse<String> r = get(path);

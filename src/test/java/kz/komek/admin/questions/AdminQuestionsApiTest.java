@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import kz.komek.Config;
 import kz.komek.admin.Role;
-import kz.komek.admin.accounts.Password;
-import kz.komek.admin.accounts.UserName;
+import kz.komek.testing.AdminHttp;
 import kz.komek.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,17 +46,8 @@ class AdminQuestionsApiTest {
         app.close();
     }
 
-    private HttpResponse<String> send(String method, String path, Optional<String> principal, String body) {
-        var b = HttpRequest.newBuilder(URI.create(app.url(path)))
-                .method(
-                        method,
-                        body.isEmpty()
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("X-Request-Id", "test-1");
-        principal.ifPresent(token -> b.header("Authorization", "Bearer " + token));
-        return app.send(b.build());
+    private HttpResponse<String> send(String method, String path, Optional<String> token, String body) {
+        return new AdminHttp(app).json(method, path, token, body, "X-Request-Id", "test-1");
     }
 
     private HttpResponse<String> send(String method, String path, String principal, String body) {
@@ -65,9 +55,7 @@ class AdminQuestionsApiTest {
     }
 
     private String token(String name, Role role) {
-        var accounts = app.app().accounts();
-        accounts.addUser(new UserName(name), role, new Password("correct horse battery"));
-        return accounts.createToken(new UserName(name), "test").value();
+        return new AdminHttp(app).token(name, role);
     }
 
     private JsonNode json(HttpResponse<String> r) throws Exception {

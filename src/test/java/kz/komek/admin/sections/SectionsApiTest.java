@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,8 +17,8 @@ import java.util.concurrent.Future;
 import kz.komek.admin.Actor;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
-import kz.komek.admin.accounts.Password;
 import kz.komek.admin.accounts.UserName;
+import kz.komek.testing.AdminHttp;
 import kz.komek.testing.TestApp;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -426,9 +424,7 @@ class SectionsApiTest {
     }
 
     private String token(String name, Role role) {
-        var accounts = app.app().accounts();
-        accounts.addUser(new UserName(name), role, new Password("correct horse battery"));
-        return accounts.createToken(new UserName(name), "test").value();
+        return new AdminHttp(app).token(name, role);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) {
@@ -436,15 +432,7 @@ class SectionsApiTest {
     }
 
     private HttpResponse<String> send(String method, String path, Optional<String> token, String body) {
-        var b = HttpRequest.newBuilder(URI.create(app.url(path)))
-                .method(
-                        method,
-                        body.isEmpty()
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
-        return app.send(b.build());
+        return new AdminHttp(app).json(method, path, token, body);
     }
 
     private JsonNode json(HttpResponse<String> r, int status) throws Exception {

@@ -52,16 +52,6 @@ class TransferApiTest {
                         .one());
     }
 
-    private String kzTitle(long id) {
-        return app.app()
-                .bundles()
-                .question(id)
-                .orElseThrow()
-                .locales()
-                .get("kz")
-                .title();
-    }
-
     @Test
     void anonymousIs401AndRolesBelowPublisherAre403() {
         assertThat(importAs(null, "?dry_run=true", "{}").statusCode()).isEqualTo(401);
@@ -79,7 +69,7 @@ class TransferApiTest {
         long questions = count("question");
         long sections = count("section");
         long audit = count("audit_log");
-        String title = kzTitle(456);
+        String title = app.title(456, "kz");
 
         var r = importAs(publisher, "?dry_run=false", JSON.writeValueAsString(changedBundle(true)));
 
@@ -90,7 +80,7 @@ class TransferApiTest {
         assertThat(count("question")).isEqualTo(questions);
         assertThat(count("section")).isEqualTo(sections);
         assertThat(count("audit_log")).isEqualTo(audit);
-        assertThat(kzTitle(456)).isEqualTo(title);
+        assertThat(app.title(456, "kz")).isEqualTo(title);
         assertThat(app.app().bundles().question(5001)).isEmpty();
     }
 
@@ -113,7 +103,7 @@ class TransferApiTest {
         assertThat(report.get("audit_id").isNull()).isTrue();
         assertThat(count("question")).isEqualTo(questions);
         assertThat(count("audit_log")).isEqualTo(audit);
-        assertThat(kzTitle(456)).isNotEqualTo("Жаңа тақырып");
+        assertThat(app.title(456, "kz")).isNotEqualTo("Жаңа тақырып");
     }
 
     @Test
@@ -123,7 +113,7 @@ class TransferApiTest {
         var r = importAs(publisher, "?dry_run=false", JSON.writeValueAsString(changedBundle(false)));
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(kzTitle(456)).isEqualTo("Жаңа тақырып");
+        assertThat(app.title(456, "kz")).isEqualTo("Жаңа тақырып");
         assertThat(app.app().bundles().question(5001)).isPresent();
         var rows = app.app().jdbi().withHandle(h -> app.app().auditLog().list(h, AuditLog.Filter.all()));
         AuditLog.Entry row = rows.stream()

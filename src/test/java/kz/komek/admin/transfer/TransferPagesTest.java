@@ -70,20 +70,10 @@ class TransferPagesTest {
         return JSON.writeValueAsBytes(Fixtures.changedBundle(bad));
     }
 
-    private String kzTitle(long id) {
-        return app.app()
-                .bundles()
-                .question(id)
-                .orElseThrow()
-                .locales()
-                .get("kz")
-                .title();
-    }
-
     @Test
     void uploadShowsTheDryRunThenApplyImportsAndShowsTheResult() throws Exception {
         var s = signIn("bolat", Role.PUBLISHER);
-        String before = kzTitle(456);
+        String before = app.title(456, "kz");
 
         var report = upload(s, Map.of("_csrf", s.csrf(), "site", ""), "changes.json", bundle(false));
 
@@ -94,7 +84,7 @@ class TransferPagesTest {
         assertThat(page.select(".transfer-changed a[data-question]").eachAttr("data-question"))
                 .containsExactly("456", "5001");
         assertThat(page.selectFirst(".transfer-file").text()).isEqualTo("changes.json");
-        assertThat(kzTitle(456)).isEqualTo(before); // a dry run
+        assertThat(app.title(456, "kz")).isEqualTo(before); // a dry run
         String pending =
                 page.selectFirst("form.transfer-apply input[name=pending]").val();
         assertThat(pending).hasSize(43);
@@ -104,7 +94,7 @@ class TransferPagesTest {
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(303);
         String location = applied.headers().firstValue("Location").orElseThrow();
         assertThat(location).matches("/admin/transfer/imports/\\d+\\?lang=ru");
-        assertThat(kzTitle(456)).isEqualTo("Жаңа тақырып");
+        assertThat(app.title(456, "kz")).isEqualTo("Жаңа тақырып");
         var result = http.withSession(location, s);
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(result.body())
