@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import kz.komek.catalog.CatalogUrls;
 import kz.komek.catalog.QuestionText;
 import kz.komek.i18n.Locale;
 
@@ -148,7 +149,7 @@ public final class BundleJson {
         String section = sectionPath(n.get("section"), where, "section");
         int position = n.hasNonNull("position") ? nonNegativeInt(n.get("position"), where, "position") : 0;
         boolean pinned = n.hasNonNull("pinned") && bool(n.get("pinned"), where, "pinned");
-        String canonical = "/" + section + "/q" + id;
+        String canonical = CatalogUrls.questionPath(section, id);
         if (n.hasNonNull("canonical")) {
             canonical = text(n.get("canonical"), where, "canonical");
             if (!CANONICAL.matcher(canonical).matches()) {

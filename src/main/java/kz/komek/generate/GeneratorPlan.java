@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import kz.komek.bundle.Bundle;
+import kz.komek.catalog.CatalogUrls;
 import kz.komek.generate.GeneratorVocabulary.Product;
 import kz.komek.generate.GeneratorVocabulary.Subtheme;
 import kz.komek.generate.GeneratorVocabulary.Theme;
@@ -255,7 +256,7 @@ record GeneratorPlan(
             for (int position = 1; position <= size; position++, q++) {
                 SplittableRandom own = new SplittableRandom(mix(seed, 2L * q + 1));
                 Map<String, Bundle.QuestionLocale> texts;
-                String canonical = "/" + leaf.path() + "/q" + id;
+                String canonical = CatalogUrls.questionPath(leaf.path(), id);
                 int pick = -1;
                 if (recent > 0 && own.nextDouble() < 0.008) {
                     int r = own.nextInt(Math.min(recent, ring));
@@ -267,7 +268,7 @@ record GeneratorPlan(
                     // A second listing of an answer: same texts, canonical names the first.
                     Leaf original = leaves.get(recentLeaf[pick]);
                     texts = texts(recentIndex[pick], original, own.nextDouble() < 0.5);
-                    canonical = "/" + original.path() + "/q" + recentId[pick];
+                    canonical = CatalogUrls.questionPath(original.path(), recentId[pick]);
                 } else {
                     texts = texts(q, leaf, false);
                     int slot = recent % ring;

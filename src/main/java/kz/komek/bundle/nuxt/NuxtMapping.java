@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleException;
+import kz.komek.catalog.CatalogUrls;
 
 /**
  * A payload's questions, as read, mapped to a {@link Bundle}: each field checked and converted, every value that
@@ -367,7 +368,7 @@ final class NuxtMapping {
         private String canonical() {
             String canonical = text("canonical");
             if (canonical == null || canonical.isBlank()) {
-                String own = "/" + route.section() + "/q" + draft.id();
+                String own = CatalogUrls.questionPath(route.section(), draft.id());
                 NuxtField field = field("canonical");
                 if (field.state() == NuxtField.State.HIDDEN) {
                     incomplete = true;
