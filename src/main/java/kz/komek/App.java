@@ -143,6 +143,7 @@ public final class App implements AutoCloseable {
                             config.feedback().topListTtl(),
                             catalog::contentState,
                             readers::platform,
+                            ctx -> origin.of(ctx.scheme(), ctx.host()),
                             pages::viewed,
                             Feedback.VISITOR_COOKIE,
                             clock));
@@ -182,6 +183,11 @@ public final class App implements AutoCloseable {
 
     public App start() {
         parts.javalin().start(config.port());
+        if (config.baseUrl().isEmpty()) {
+            log.warn("--base-url is not set: canonical links, hreflang, Open Graph and sitemaps name the host each"
+                    + " request asks for (pages are cached per host); set --base-url to the public address in"
+                    + " production");
+        }
         log.info(
                 "komek ready at http://localhost:{}/ ({})",
                 parts.javalin().port(),

@@ -42,13 +42,15 @@ public final class PageCache {
     /** Browsers revalidate each time (a 304 is cheap); a CDN may serve a page for a minute. */
     static final String PUBLIC = "public, max-age=0, s-maxage=60, must-revalidate";
 
-    private record Key(ContentState state, String path, Platform platform) {}
+    /** {@code origin}: where the page's absolute links point; a Host header must not choose it for others. */
+    private record Key(ContentState state, String origin, String path, Platform platform) {}
 
     private record Page(byte[] html, String etag, Instant lastModified, Optional<Long> question) {}
 
     private final Cache<Key, Page> pages;
     private final Function<LocalDateTime, ContentState> state;
     private final Function<Context, Platform> platform;
+    private final Function<Context, String> origin;
     private final BiConsumer<Context, Long> viewed;
     private final String visitorCookie;
     private final Clock clock;
@@ -58,6 +60,7 @@ public final class PageCache {
      * @param fresh how long a page is served at most: votes and views change what pages show (usefulness, top
      *     questions) without a content write, so pages follow them within this
      * @param state the content state at a local time (from the database)
+     * @param origin the public origin a request's page links to (the same for every request with --base-url)
      * @param viewed counts a question view when a cached question page is served
      * @param visitorCookie requests with this cookie are not served from or into the cache
      */
@@ -66,16 +69,19 @@ public final class PageCache {
             Duration fresh,
             Function<LocalDateTime, ContentState> state,
             Function<Context, Platform> platform,
+            Function<Context, String> origin,
             BiConsumer<Context, Long> viewed,
             String visitorCookie,
             Clock clock) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .expireAfterWrite(fresh)
-                .<Key, Page>weigher((k, p) -> p.html().length + k.path().length() * 2 + 200)
+                .<Key, Page>weigher((k, p) ->
+                        p.html().length + (k.origin().length() + k.path().length()) * 2 + 200)
                 .build();
         this.state = state;
         this.platform = platform;
+        this.origin = origin;
         this.viewed = viewed;
         this.visitorCookie = visitorCookie;
         this.clock = clock;
@@ -95,7 +101,7 @@ public final class PageCache {
             return;
         }
         // Platform first: an unknown ?platform= is a 400 before anything is looked up.
-        var key = new Key(current(), ctx.path(), platform.apply(ctx));
+        var key = new Key(current(), origin.apply(ctx), ctx.path(), platform.apply(ctx));
         Page page = pages.getIfPresent(key);
         if (page == null) {
             render.handle(ctx);

@@ -2,14 +2,20 @@ package kz.komek.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import kz.komek.bundle.BundleJson;
 import kz.komek.feedback.Feedback;
+import kz.komek.testing.HeadTags;
 import kz.komek.testing.TestApp;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,5 +156,31 @@ class PageCacheTest {
         assertThat(app.app().flushViews())
                 .as("3 + 1 served from the cache, and the 304")
                 .isEqualTo(5);
+    }
+
+    /** One request with a forged Host header must not choose the links every later reader gets from the cache. */
+    @Test
+    void aForgedHostDoesNotReachOtherReadersPages() throws Exception {
+        String path = "/client/ru/bonus/save";
+        String forged = rawGet(path, "attacker.example");
+        assertThat(forged).contains("HTTP/1.1 200").contains("http://attacker.example" + path);
+        var reader = get(path);
+        assertThat(reader.statusCode()).isEqualTo(200);
+        Document doc = Jsoup.parse(reader.body());
+        assertThat(HeadTags.canonical(doc)).isEqualTo(app.url(path));
+        assertThat(reader.body()).doesNotContain("attacker.example");
+    }
+
+    /** A request as a hostile client writes it: java.net.http will not send a Host header of its own choosing. */
+    private static String rawGet(String path, String host) throws IOException {
+        try (var socket = new Socket("localhost", app.app().port())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: " + BROWSER
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
