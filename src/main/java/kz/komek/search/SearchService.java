@@ -104,9 +104,28 @@ public final class SearchService {
         if (request.query().isBlank()) {
             return new SearchResults(request.query(), 0, List.of(), Optional.empty(), Optional.empty());
         }
+        for (int maxWords = MAX_WORDS; ; maxWords /= 2) {
+            try {
+                return run(request, full, maxWords);
+            } catch (IndexSearcher.TooManyClauses e) {
+                // words that expand to more terms than the limit foresaw (typos, synonyms): half as many again
+                if (maxWords <= 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * A query of more words keeps its most specific ones: a chat message pasted whole says what it is about in a
+     * few rare words, and Lucene refuses a query of over 1,024 clauses.
+     */
+    static final int MAX_WORDS = 32;
+
+    private SearchResults run(SearchRequest request, boolean full, int maxWords) {
         IndexSearcher searcher = index.acquire();
         try {
-            var readings = readings(searcher, request.query());
+            var readings = readings(searcher, specific(searcher, request.query(), maxWords));
             Reading best = readings.get(0);
             Optional<Locale> target = request.locale().or(() -> LanguageDetector.detect(best.text()));
             var recall = new BooleanQuery.Builder();
@@ -172,6 +191,38 @@ public final class SearchService {
     }
 
     // --- reading the query ---
+
+    /**
+     * At most {@code maxWords} of the query's words, in their order: those the index knows least first (a word it
+     * does not know at all may be a typo, a name or another script: it is kept before a common one), the longer
+     * first among equals.
+     */
+    private String specific(IndexSearcher searcher, String query, int maxWords) throws IOException {
+        List<String> all = List.of(query.split("\\s+"));
+        if (all.size() <= maxWords) {
+            return query;
+        }
+        var rarity = new java.util.HashMap<String, Integer>();
+        for (String w : all) {
+            if (!rarity.containsKey(w)) {
+                int df = 0;
+                for (String t : terms(words, SearchIndex.WORDS, w)) {
+                    df = Math.max(df, termCache.docFreq(searcher, new Term(SearchIndex.WORDS, t)));
+                }
+                rarity.put(w, df);
+            }
+        }
+        Set<String> kept = rarity.keySet().stream()
+                .sorted(java.util.Comparator.<String>comparingInt(rarity::get)
+                        .thenComparing(java.util.Comparator.comparingInt(String::length)
+                                .reversed())
+                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .limit(maxWords)
+                .collect(java.util.stream.Collectors.toSet());
+        var seen = new java.util.HashSet<String>();
+        return String.join(
+                " ", all.stream().filter(w -> kept.contains(w) && seen.add(w)).toList());
+    }
 
     /** One way of reading the query; {@code rewritten} when it is not the text as typed. */
     record Reading(String text, double weight, boolean rewritten) {}

@@ -139,4 +139,30 @@ class SearchApiTest {
         assertThat(s.get("suggestions").get(0).get("title").asText())
                 .isEqualTo("Как открыть сберегательный вклад зебра?");
     }
+
+    /**
+     * A chat message pasted whole: 80 short words, and a 63-word message in Latin-script Kazakh. Long queries keep
+     * their most specific words and never fail (Lucene refuses a query of over 1,024 clauses).
+     */
+    @Test
+    void longMessagesAreAnsweredOnTheApiThePageAndSuggestions() throws Exception {
+        var words = new StringBuilder();
+        String[] shortWords = {"как", "мне", "бонус", "и", "на", "по", "карта", "не", "где", "уже", "да", "ну"};
+        for (int i = 0; i < 80; i++) {
+            words.append(shortWords[i % shortWords.length]).append(i % 7 == 0 ? "ы " : " ");
+        }
+        String latinKazakh = "salemetsiz be men kaspi gold kartasyn byltyr ashqan edim kazir bonus tuspei jatyr"
+                + " dukende satyp alganda bonus jazylady dep aitqan edi biraq eshteme kelmedi qosymshada da korinbeidi"
+                + " sonda ne isteuim kerek bonusty qalai qaitaryp alamyn ja erteng taghy satyp alamyn ba alde kutu"
+                + " kerek pe raqmet aldyn ala jauap berseniz quanyshty bolar edim sau bolynyz kop raqmet sizge bank";
+        for (String q : new String[] {words.toString().strip(), latinKazakh}) {
+            json("/api/v1/search?q=" + enc(q), 200);
+            json("/api/v1/suggest?q=" + enc(q) + "&site=client", 200);
+            assertThat(app.get("/client/ru/search?q=" + enc(q)).statusCode()).isEqualTo(200);
+        }
+        assertThat(json("/api/v1/search?q=" + enc(latinKazakh) + "&site=client", 200)
+                        .get("results")
+                        .size())
+                .isPositive();
+    }
 }
