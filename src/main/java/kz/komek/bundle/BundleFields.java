@@ -67,7 +67,31 @@ final class BundleFields {
             throw BundleException.field(
                     where, field, BundleException.Kind.OTHER, "expected a string, found " + kind(n));
         }
-        return n.asText();
+        return storable(n.asText(), where, field);
+    }
+
+    /**
+     * {@code s} when PostgreSQL can store it as text: it refuses a NUL character, and a half of a surrogate pair
+     * would come back as "?". Refused here, naming the field, rather than failing the whole write later.
+     */
+    static String storable(String s, String where, String field) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                throw BundleException.field(
+                        where, field, BundleException.Kind.OTHER, "contains a NUL character (U+0000)");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw BundleException.field(
+                        where,
+                        field,
+                        BundleException.Kind.OTHER,
+                        String.format("contains a lone UTF-16 surrogate (U+%04X)", (int) c));
+            }
+        }
+        return s;
     }
 
     static Optional<String> optionalText(JsonNode n, String where, String field) {
@@ -191,14 +215,32 @@ final class BundleFields {
         return titles;
     }
 
-    static Map<String, JsonNode> extra(JsonNode n, Set<String> known) {
+    /** The fields this version does not know, kept for the round trip; their text must be storable too. */
+    static Map<String, JsonNode> extra(JsonNode n, Set<String> known, String where, String prefix) {
         var extra = new LinkedHashMap<String, JsonNode>();
         for (var e : n.properties()) {
             if (!known.contains(e.getKey())) {
+                storable(e.getKey(), where, prefix + e.getKey());
+                storableTree(e.getValue(), where, prefix + e.getKey());
                 extra.put(e.getKey(), e.getValue());
             }
         }
         return extra;
+    }
+
+    private static void storableTree(JsonNode n, String where, String field) {
+        if (n.isTextual()) {
+            storable(n.asText(), where, field);
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                storableTree(n.get(i), where, field + "[" + i + "]");
+            }
+        } else if (n.isObject()) {
+            for (var e : n.properties()) {
+                storable(e.getKey(), where, field + "." + e.getKey());
+                storableTree(e.getValue(), where, field + "." + e.getKey());
+            }
+        }
     }
 
     static String kind(JsonNode n) {

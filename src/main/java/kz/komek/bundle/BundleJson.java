@@ -121,7 +121,7 @@ public final class BundleJson {
             String slug = slug(n.get("slug"), at, "slug");
             String where = "site " + slug;
             unique(siteSlugs, slug, where, "listed twice");
-            return new Bundle.Site(slug, titles(n.get("title"), where, "title"), extra(n, SITE));
+            return new Bundle.Site(slug, titles(n.get("title"), where, "title"), extra(n, SITE, where, ""));
         });
         var sectionKeys = new HashSet<String>();
         List<Bundle.Section> sections = each(root, "sections", (n, at) -> {
@@ -132,7 +132,8 @@ public final class BundleJson {
             Optional<Integer> position = n.hasNonNull("position")
                     ? Optional.of(nonNegativeInt(n.get("position"), where, "position"))
                     : Optional.empty();
-            return new Bundle.Section(site, path, position, titles(n.get("title"), where, "title"), extra(n, SECTION));
+            return new Bundle.Section(
+                    site, path, position, titles(n.get("title"), where, "title"), extra(n, SECTION, where, ""));
         });
         var ids = new HashSet<Long>();
         List<Bundle.Question> questions = each(root, "questions", (n, at) -> {
@@ -141,7 +142,7 @@ public final class BundleJson {
             unique(ids, id, where, "id listed twice");
             return question(n, id, where);
         });
-        return new Bundle(locales, defaultLocale, sites, sections, questions, extra(root, TOP));
+        return new Bundle(locales, defaultLocale, sites, sections, questions, extra(root, TOP, "bundle", ""));
     }
 
     private Bundle.Question question(JsonNode n, long id, String where) {
@@ -204,7 +205,7 @@ public final class BundleJson {
                 usefulness,
                 incomplete,
                 texts,
-                extra(n, QUESTION));
+                extra(n, QUESTION, where, ""));
     }
 
     private Bundle.QuestionLocale questionText(JsonNode n, String where, String field) {
@@ -243,7 +244,7 @@ public final class BundleJson {
                 optionalText(n.get("meta_h1"), where, field + ".meta_h1"),
                 n.hasNonNull("no_index") && bool(n.get("no_index"), where, field + ".no_index"),
                 n.hasNonNull("no_follow") && bool(n.get("no_follow"), where, field + ".no_follow"),
-                extra(n, TEXT));
+                extra(n, TEXT, where, field + "."));
     }
 
     /** Writes a bundle as pretty-printed JSON, fields in the order bundle-format.md shows them. */
