@@ -17,6 +17,7 @@ import kz.komek.http.NotFoundException;
 import kz.komek.http.TooManyRequestsException;
 import kz.komek.http.UnauthorizedException;
 import kz.komek.i18n.Locale;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,15 @@ final class Errors {
                 ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage(), e.pageMessage(localeOf(ctx))));
         r.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {
+            Optional<BadMessageException> bad = badMessage(e);
+            if (bad.isPresent()) {
+                // Jetty refused the request's own bytes (a malformed multipart body, say): the sender's mistake
+                respond(
+                        ctx,
+                        bad.get().getCode(),
+                        "Malformed request: " + bad.get().getReason());
+                return;
+            }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. Please try again later.");
         });
@@ -62,6 +72,16 @@ final class Errors {
                 respond(ctx, 404, "There is no page at " + ctx.path());
             }
         });
+    }
+
+    /** Jetty's verdict on a malformed request, wherever in the causes it is (servlet parts wrap it). */
+    private static Optional<BadMessageException> badMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
+                return Optional.of(bad);
+            }
+        }
+        return Optional.empty();
     }
 
     private void respond(Context ctx, int status, String message) {

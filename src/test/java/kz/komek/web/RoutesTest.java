@@ -79,4 +79,17 @@ class RoutesTest {
         assertThat(api.statusCode()).isEqualTo(404);
         assertThat(api.body()).startsWith("{\"error\":");
     }
+
+    /** A form body that claims to be multipart but is not: the sender's mistake (400), on every form. */
+    @Test
+    void aMalformedMultipartBodyIsABadRequest() {
+        for (String path : new String[] {"/client/kz/bonus/save/general/q462", "/admin/login"}) {
+            var r = app.send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                    .header("Content-Type", "multipart/form-data; boundary=xyz")
+                    .POST(HttpRequest.BodyPublishers.ofString("--xyz\r\nnot a part\r\n"))
+                    .build());
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
 }
