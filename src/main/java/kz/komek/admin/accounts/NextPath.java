@@ -16,6 +16,8 @@ record NextPath(String value) {
         if (!safe(value)) {
             throw new IllegalArgumentException("not an admin path: " + value);
         }
+        // a Location header carries ASCII only: other letters percent-encoded, as a browser sends them
+        value = URI.create(value).toASCIIString();
     }
 
     static NextPath parse(String raw) {

@@ -13,6 +13,13 @@ class NextPathTest {
         }
     }
 
+    /** A Location header is ASCII: a search for Kazakh or Russian words comes back percent-encoded, not mangled. */
+    @Test
+    void otherLettersArePercentEncoded() {
+        assertThat(NextPath.parse("/admin/questions?q=бонус").value())
+                .isEqualTo("/admin/questions?q=%D0%B1%D0%BE%D0%BD%D1%83%D1%81");
+    }
+
     @Test
     void anythingElseLeadsToTheAdminHome() {
         for (String bad : new String[] {
