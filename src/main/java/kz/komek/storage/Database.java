@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -58,6 +60,9 @@ public final class Database implements AutoCloseable {
         if (running.isPresent() && !ownerAlive(config.dataDir())) {
             stopOrphan(pgDir);
             running = Optional.empty();
+        }
+        if (running.isEmpty()) {
+            removeStalePidFile(pgDir);
         }
         if (running.isPresent()) {
             String url = "jdbc:postgresql://localhost:" + running.get() + "/postgres";
@@ -122,10 +127,8 @@ public final class Database implements AutoCloseable {
             if (lines.size() < 4) {
                 return Optional.empty();
             }
-            long pid = Long.parseLong(lines.get(0).trim());
             int port = Integer.parseInt(lines.get(3).trim());
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? Optional.of(port) : Optional.empty();
+            return postmaster(pgDir).isPresent() ? Optional.of(port) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -222,9 +225,57 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The live PostgreSQL that {@code postmaster.pid} names, if it is one serving {@code pgDir}: a pid from a
+     * killed server may since belong to any other process, which komek must neither signal nor wait for.
+     */
+    static Optional<ProcessHandle> postmaster(Path pgDir) {
+        return readPid(pgDir)
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> servesDirectory(p.info(), pgDir));
+    }
+
+    /** Whether a process is a {@code postgres} whose command line names {@code pgDir} (its {@code -D}). */
+    static boolean servesDirectory(ProcessHandle.Info info, Path pgDir) {
+        boolean postgres = info.command()
+                .map(c -> Path.of(c).getFileName().toString().equals("postgres"))
+                .orElse(false);
+        Path dir = pgDir.toAbsolutePath().normalize();
+        return postgres
+                && info.arguments().stream().flatMap(Arrays::stream).anyMatch(a -> {
+                    try {
+                        Path named = Path.of(a).normalize();
+                        return named.isAbsolute() ? named.equals(dir) : !a.isEmpty() && dir.endsWith(named);
+                    } catch (InvalidPathException e) {
+                        return false;
+                    }
+                });
+    }
+
+    /**
+     * A {@code postmaster.pid} that names a live process which is no PostgreSQL on this directory is stale (the pid
+     * was reused); PostgreSQL would refuse to start beside it, so it goes.
+     */
+    private static void removeStalePidFile(Path pgDir) {
+        Optional<ProcessHandle> named =
+                readPid(pgDir).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        if (named.isPresent() && postmaster(pgDir).isEmpty()) {
+            log.warn(
+                    "{} names pid {}, which is not a PostgreSQL on this directory: a stale file, removed",
+                    pgDir.resolve("postmaster.pid"),
+                    named.get().pid());
+            try {
+                Files.deleteIfExists(pgDir.resolve("postmaster.pid"));
+            } catch (IOException e) {
+                throw new StorageException("cannot remove the stale " + pgDir.resolve("postmaster.pid"), e);
+            }
+        }
+    }
+
     /** A server left running by a komek that was killed: stop it so that this process can own the data. */
     private static void stopOrphan(Path pgDir) {
-        readPid(pgDir).flatMap(ProcessHandle::of).ifPresent(pg -> {
+        postmaster(pgDir).ifPresent(pg -> {
             log.warn("stopping PostgreSQL (pid {}) left running by a komek that did not stop cleanly", pg.pid());
             pg.destroy(); // SIGTERM: a smart shutdown; an orphan has no clients left
             try {

@@ -111,6 +111,26 @@ class EmbeddedDatabaseTest {
         awaitNoPostgres();
     }
 
+    /** A stale postmaster.pid whose pid now belongs to another program: that program is left alone. */
+    @Test
+    void aStalePidFileNamingAnotherProgramNeitherKillsItNorStopsTheStart() throws Exception {
+        Process other = new ProcessBuilder("sleep", "120").start();
+        try {
+            Files.createDirectories(data.resolve("postgres"));
+            Files.writeString(
+                    data.resolve("postgres/postmaster.pid"),
+                    other.pid() + "\n" + data.resolve("postgres") + "\n1700000000\n54321\n/tmp\nlocalhost\n");
+            Files.writeString(data.resolve(Database.OWNER_FILE), "999999999");
+            try (App app = App.create(Config.forTests(data))) {
+                assertThat(app.catalog().sites()).isEmpty();
+            }
+            assertThat(other.isAlive()).as("the program the stale file named").isTrue();
+        } finally {
+            other.destroyForcibly();
+        }
+        awaitNoPostgres();
+    }
+
     /** {@code komek serve} in its own JVM, as an operator starts it; returns once it logged that it is ready. */
     private Process startServe() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
