@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import kz.komek.App;
 import kz.komek.Config;
 import kz.komek.content.ContentConfig;
+import kz.komek.storage.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,7 +100,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        App app = App.create(config());
+        Config config = config();
+        Database.requireNotServed(config);
+        App app = App.create(config);
         var stopped = new CountDownLatch(1);
         // Ctrl-C and SIGTERM run shutdown hooks: stop HTTP, then the embedded PostgreSQL, so none outlives us.
         Runtime.getRuntime()

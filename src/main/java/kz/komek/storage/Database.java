@@ -210,6 +210,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a second server on a data directory another live komek serves from: both would write the same
+     * index and answer as one help center. A one-off command (an import) still connects beside it.
+     */
+    public static void requireNotServed(Config config) {
+        if (config.db().isPresent()) {
+            return;
+        }
+        Path pgDir = config.dataDir().resolve("postgres");
+        if (runningServerPort(pgDir).isPresent() && ownerAlive(config.dataDir())) {
+            String pid = readOwner(config.dataDir()).map(Object::toString).orElse("?");
+            throw new StorageException(
+                    "another komek (pid " + pid + ") is serving "
+                            + config.dataDir().toAbsolutePath() + "; stop it first, or give this one another --data",
+                    null);
+        }
+    }
+
+    private static Optional<Long> readOwner(Path dataDir) {
+        try {
+            return Optional.of(
+                    Long.parseLong(Files.readString(dataDir.resolve(OWNER_FILE)).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether the komek that started the running embedded server is still alive (and still a JVM). */
     static boolean ownerAlive(Path dataDir) {
         try {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 import kz.komek.App;
 import kz.komek.Config;
 import kz.komek.bundle.BundleJson;
+import kz.komek.cli.Cli;
 import kz.komek.i18n.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +110,31 @@ class EmbeddedDatabaseTest {
                 .isNotEmpty();
         try (App app = App.create(Config.forTests(data))) {
             assertThat(app.catalog().sites()).isEmpty();
+        }
+        awaitNoPostgres();
+    }
+
+    /** A second serve on the same directory says who serves it, and starts nothing. */
+    @Test
+    void aSecondServeOnTheSameDataSaysWhichKomekServesIt() throws Exception {
+        Process serve = startServe();
+        try {
+            var err = new StringWriter();
+            int code = Cli.run(
+                    new PrintWriter(new StringWriter()),
+                    new PrintWriter(err, true),
+                    "serve",
+                    "--port",
+                    "0",
+                    "--no-demo",
+                    "--data",
+                    data.toString());
+            assertThat(code).isEqualTo(Cli.STORAGE);
+            assertThat(err.toString()).contains("another komek (pid " + serve.pid() + ") is serving");
+            assertThat(serve.isAlive()).isTrue();
+        } finally {
+            serve.destroy();
+            serve.waitFor(60, TimeUnit.SECONDS);
         }
         awaitNoPostgres();
     }
