@@ -44,10 +44,11 @@ record SignIn(
         Optional<UserName> name = parse(rawName);
         // a name that cannot exist is counted under "", which no name is
         String nameKey = name.map(UserName::key).orElse("");
-        var wait = throttle.wait(nameKey, address);
-        if (wait.isPresent()) {
-            return new Outcome.Throttled(wait.getAsLong());
+        LoginThrottle.Attempt attempt = throttle.begin(nameKey, address);
+        if (attempt instanceof LoginThrottle.Attempt.Wait wait) {
+            return new Outcome.Throttled(wait.seconds());
         }
+        var counted = (LoginThrottle.Attempt.Counted) attempt;
         boolean usable = password != null && !password.isEmpty() && password.length() <= Password.MAX_LENGTH;
         var credentials = name.flatMap(accounts::credentials);
         boolean matches = usable
@@ -56,12 +57,12 @@ record SignIn(
                         credentials.map(AccountStore.Credentials::passwordHash).orElse(hasher.dummyHash(random)))
                 && credentials.isPresent();
         if (!matches || credentials.get().user().disabled()) {
-            throttle.failed(nameKey, address);
+            // the attempt was counted as a failure before the check; it stays one
             // audit: failed sign-in (name as typed, address)
             return new Outcome.Refused();
         }
         User user = credentials.get().user();
-        throttle.succeeded(nameKey);
+        throttle.succeeded(counted, nameKey, address);
         Secret session = Secret.random(random);
         Secret csrf = Secret.random(random);
         jdbi.useTransaction(h -> {

@@ -407,7 +407,7 @@ class AdminAccessTest {
     @Test
     void repeatedFailuresForANameAreThrottled() {
         var name = user(Role.EDITOR).value();
-        for (int i = 0; i < LoginThrottle.PER_NAME; i++) {
+        for (int i = 0; i < LoginThrottle.PER_NAME_AND_ADDRESS; i++) {
             assertThat(http.signIn(name, "wrong password " + i, "/admin").statusCode())
                     .isEqualTo(401);
         }
