@@ -84,6 +84,14 @@ final class Errors {
         return Optional.empty();
     }
 
+    /** The site's error page for a request no route has seen, in the locale its path names. */
+    byte[] page(int status, String message, String path) {
+        Locale locale = localeOf(path, Optional.empty());
+        var out = new StringOutput();
+        templates.render("error.jte", new ErrorPage(status, title(status, locale), message, locale), out);
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private void respond(Context ctx, int status, String message) {
         respond(ctx, status, message, message);
     }
@@ -106,9 +114,13 @@ final class Errors {
      * one in the path (the admin), {@code ?lang=}.
      */
     private static Locale localeOf(Context ctx) {
-        String[] parts = ctx.path().split("/");
+        return localeOf(ctx.path(), Optional.ofNullable(ctx.queryParam("lang")));
+    }
+
+    private static Locale localeOf(String path, Optional<String> lang) {
+        String[] parts = path.split("/");
         Optional<Locale> fromPath = parts.length > 2 ? Locale.parse(parts[2]) : Optional.empty();
-        return fromPath.or(() -> Locale.parse(ctx.queryParam("lang"))).orElse(Locale.DEFAULT);
+        return fromPath.or(() -> lang.flatMap(Locale::parse)).orElse(Locale.DEFAULT);
     }
 
     private static String title(int status, Locale locale) {

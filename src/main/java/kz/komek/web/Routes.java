@@ -82,6 +82,7 @@ public final class Routes {
         // uploads (the import form) sent without a length are cut off here rather than in refuseLargeBodies
         c.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), SizeUnit.BYTES);
         c.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), SizeUnit.BYTES);
+        c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(errors)));
         c.http.defaultContentType = "text/plain; charset=utf-8";
         c.router.ignoreTrailingSlashes = false;
         c.requestLogger.http((ctx, ms) -> {

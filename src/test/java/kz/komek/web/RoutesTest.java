@@ -92,4 +92,31 @@ class RoutesTest {
             assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
         }
     }
+
+    /** Errors Jetty answers before any route (headers or address too large, a broken request): ours, not Jetty's. */
+    @Test
+    void errorsBeforeRoutingAreJsonUnderTheApiAndTheSitesPageElsewhere() throws Exception {
+        String big = "x".repeat(20_000);
+        String api = raw("GET /api/v1/search?q=x HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n");
+        assertThat(api).startsWith("HTTP/1.1 431").contains("application/json").contains("{\"error\":");
+        String page = raw("GET /client/kz/ HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n");
+        assertThat(page).startsWith("HTTP/1.1 431").contains("text/html").contains("lang=\"kk-KZ\"");
+        String longUri = raw("GET /api/v1/search?q=" + big + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(longUri).startsWith("HTTP/1.1 414");
+        String broken = raw("GET /client/ru/ HTTP/1.1\r\nHost: localhost\r\nno colon here\r\n\r\n");
+        assertThat(broken).startsWith("HTTP/1.1 400").contains("text/html");
+        for (String r : new String[] {api, page, longUri, broken}) {
+            assertThat(r).doesNotContainIgnoringCase("jetty").doesNotContain("Powered by");
+        }
+    }
+
+    private static String raw(String request) throws java.io.IOException {
+        try (var socket = new java.net.Socket("localhost", app.app().port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write((request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }
