@@ -27,17 +27,17 @@ final class StaticAssets {
             "ico", "image/x-icon",
             "woff2", "font/woff2");
 
-    private record Asset(byte[] bytes, String type, String etag) {}
+    record Asset(byte[] bytes, String type, String etag) {}
 
-    /** Assets are few and small: read once, kept for the life of the process. */
-    private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+    /**
+     * Assets are few and small: read once, kept for the life of the process. Only files that exist are kept: a
+     * name that is none is looked up again each time, so that requests for made-up names cannot fill memory.
+     */
+    private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
     void serve(Context ctx) {
         String name = ctx.pathParam("file");
-        Asset asset = (NAME.matcher(name).matches() && !name.contains("..")
-                        ? cache.computeIfAbsent(name, StaticAssets::load)
-                        : Optional.<Asset>empty())
-                .orElseThrow(() -> new NotFoundException("no file /static/" + name));
+        Asset asset = find(name).orElseThrow(() -> new NotFoundException("no file /static/" + name));
         ctx.header("Cache-Control", "public, max-age=3600");
         ctx.header("ETag", asset.etag());
         if (asset.etag().equals(ctx.header("If-None-Match"))) {
@@ -45,6 +45,24 @@ final class StaticAssets {
             return;
         }
         ctx.contentType(asset.type()).result(asset.bytes());
+    }
+
+    Optional<Asset> find(String name) {
+        if (!NAME.matcher(name).matches() || name.contains("..")) {
+            return Optional.empty();
+        }
+        Asset known = cache.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Asset> loaded = load(name);
+        loaded.ifPresent(a -> cache.put(name, a));
+        return loaded;
+    }
+
+    /** How many files are kept (tests: only real ones). */
+    int kept() {
+        return cache.size();
     }
 
     private static Optional<Asset> load(String name) {
