@@ -87,7 +87,7 @@ public final class SectionPages {
 
     /** {@code GET /admin/sections/{id}/delete}: what would go, and the confirmation form. */
     public void confirmDelete(Context ctx) {
-        Principal p = kit.access().require(ctx, Role.VIEWER);
+        Principal p = kit.access().require(ctx, Role.PUBLISHER);
         long id = SectionsApi.id(ctx, "section id");
         var page = new SectionDeletePage(frame(ctx, p), sections.deletion(id, p), p.may(Role.PUBLISHER));
         render(ctx, "admin/sections/delete.jte", page);

@@ -79,6 +79,10 @@ class SectionPagesTest {
         Document asViewer = Jsoup.parse(get(href, signIn("vera")).body());
         assertThat(asViewer.select("tr[data-question]")).hasSize(5);
         assertThat(asViewer.select("form[action$=/move]")).isEmpty();
+        // deleting is for publishers: its confirmation page too
+        String delete = href.replace("?lang=kz", "/delete");
+        assertThat(get(delete, signIn("vera")).statusCode()).isEqualTo(403);
+        assertThat(get(delete, cookie).statusCode()).isEqualTo(200);
     }
 
     @Test
