@@ -113,7 +113,7 @@ public final class Routes {
         var searchPages = handlers.searchPages();
         var seo = handlers.seo();
         var pageCache = handlers.pageCache();
-        r.before(Routes::securityHeaders);
+        r.before(this::securityHeaders);
         r.before(this::refuseLargeBodies);
 
         get(r, "/", this::root);
@@ -279,9 +279,22 @@ public final class Routes {
         }
     }
 
-    private static void securityHeaders(Context ctx) {
+    private void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("X-Frame-Options", "SAMEORIGIN");
+        if (https(ctx)) {
+            // a browser that once came over HTTPS never tries plain HTTP again for a year (no subdomains: the
+            // operator's other hosts are not ours to decide)
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+    }
+
+    /** Whether the reader's connection is HTTPS: Jetty's own, or a trusted proxy's that terminated it. */
+    private boolean https(Context ctx) {
+        if ("https".equalsIgnoreCase(ctx.scheme())) {
+            return true;
+        }
+        return config.feedback().trustProxy() && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 }
