@@ -106,8 +106,9 @@ final class AccountStore {
     }
 
     /**
-     * Disables or enables a user; disabling also ends their sessions, in the same transaction (their tokens stay
-     * stored but are refused while the user is disabled). Empty when there is no such user.
+     * Disables or enables a user; disabling also ends their sessions and revokes their tokens, in the same
+     * transaction, so enabling them again gives back their sign-in but no token that may have leaked meanwhile.
+     * Empty when there is no such user.
      */
     Optional<User> setDisabled(Handle h, UserName name, boolean disabled) {
         Optional<User> user = h.createQuery("""
@@ -119,9 +120,14 @@ final class AccountStore {
                 .map((rs, ctx) -> user(rs))
                 .findOne();
         if (disabled) {
-            user.ifPresent(u -> h.createUpdate("delete from admin_session where user_id = :id")
-                    .bind("id", u.id())
-                    .execute());
+            user.ifPresent(u -> {
+                h.createUpdate("delete from admin_session where user_id = :id")
+                        .bind("id", u.id())
+                        .execute();
+                h.createUpdate("update api_token set revoked = coalesce(revoked, now()) where user_id = :id")
+                        .bind("id", u.id())
+                        .execute();
+            });
         }
         return user;
     }

@@ -106,6 +106,18 @@ class AdminAccessTest {
                 .isEqualTo(401);
     }
 
+    /** Enabling a user again gives them their sign-in back, not the tokens they had: those may have leaked. */
+    @Test
+    void reEnablingAUserDoesNotReviveTheirOldTokens() {
+        var name = user(Role.EDITOR);
+        String token = token(name);
+        accounts().disable(name);
+        accounts().enable(name);
+        assertThat(http.withToken("/api/v1/admin/me", token).statusCode()).isEqualTo(401);
+        assertThat(http.withToken("/api/v1/admin/me", token(name)).statusCode()).isEqualTo(200);
+        assertThat(http.signIn(name.value(), PASSWORD, "/admin").statusCode()).isEqualTo(303);
+    }
+
     @Test
     void aDisabledUserIsRefusedWithTokenAndSessionAlike() {
         var name = user(Role.EDITOR);
@@ -121,8 +133,8 @@ class AdminAccessTest {
         assertThat(AdminHttp.cookie(again, AdminCookies.SESSION)).isEmpty();
 
         accounts().enable(name);
-        assertThat(http.withToken("/api/v1/admin/me", token).statusCode()).isEqualTo(200);
-        // disabling ended the session for good
+        // disabling revoked the token and ended the session for good
+        assertThat(http.withToken("/api/v1/admin/me", token).statusCode()).isEqualTo(401);
         assertThat(http.withSession("/api/v1/admin/me", session).statusCode()).isEqualTo(401);
     }
 
