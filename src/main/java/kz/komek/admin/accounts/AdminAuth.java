@@ -31,6 +31,32 @@ import kz.komek.http.UnauthorizedException;
  */
 record AdminAuth(Accounts accounts, SessionStore sessions, AdminCookies cookies) {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
+
+    /**
+     * What the browser says of where a request comes from, beside the CSRF token: {@code Sec-Fetch-Site} must be
+     * this origin (or a typed address), and an {@code Origin} must name this host. A browser too old to send
+     * either passes on the token alone.
+     */
+    static boolean fromOwnSite(Context ctx, boolean trustProxy) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !OWN_SITE.contains(site.toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String forwarded = trustProxy ? ctx.header("X-Forwarded-Host") : null;
+        String host = forwarded != null ? forwarded.split(",")[0].strip() : ctx.header("Host");
+        try {
+            var uri = java.net.URI.create(origin.strip());
+            String authority = uri.getRawAuthority();
+            return authority != null && host != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false; // "null" from a sandboxed frame, or nonsense
+        }
+    }
 
     void authenticate(Context ctx) {
         ctx.header("Cache-Control", "no-store");
@@ -69,6 +95,12 @@ record AdminAuth(Accounts accounts, SessionStore sessions, AdminCookies cookies)
                     "missing or wrong CSRF token: a signed-in browser's "
                             + ctx.method().name()
                             + " must carry the session's token in the _csrf form field or the X-CSRF-Token header",
+                    AdminText.CSRF_REFUSED::in);
+        }
+        if (!SAFE_METHODS.contains(ctx.method().name()) && !fromOwnSite(ctx, cookies.trustProxy())) {
+            throw new ForbiddenException(
+                    "a signed-in browser's " + ctx.method().name() + " must come from this site's own pages"
+                            + " (Origin and Sec-Fetch-Site say another)",
                     AdminText.CSRF_REFUSED::in);
         }
     }

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.security.SecureRandom;
 import java.util.Optional;
-import java.util.Set;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminKit;
 import kz.komek.admin.AdminLocale;
@@ -23,9 +22,8 @@ import kz.komek.i18n.Locale;
  */
 public final class LoginPages {
     /** What a browser says about a request our own page made (or the person typed). */
-    private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
-
     private final SignIn signIn;
+
     private final SessionStore sessions;
     private final AdminCookies cookies;
     private final SecureRandom random;
@@ -59,9 +57,8 @@ public final class LoginPages {
         NextPath next = NextPath.parse(ctx.formParam("next"));
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
         String shownName = name.length() > 64 ? "" : name.strip();
-        String site = ctx.header("Sec-Fetch-Site");
         var login = cookies.login(ctx);
-        boolean ownForm = (site == null || OWN_SITE.contains(site.toLowerCase(java.util.Locale.ROOT)))
+        boolean ownForm = AdminAuth.fromOwnSite(ctx, cookies.trustProxy())
                 && login.isPresent()
                 && Secret.same(ctx.formParam("_csrf"), login.get().value());
         if (!ownForm) {

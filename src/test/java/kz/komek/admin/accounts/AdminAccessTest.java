@@ -341,7 +341,25 @@ class AdminAccessTest {
         var apiWrong = http.post(disable, "Cookie", cookie, "X-CSRF-Token", "D".repeat(43));
         assertThat(apiWrong.statusCode()).isEqualTo(403);
 
-        var done = http.post(disable, "Cookie", cookie, "X-CSRF-Token", session.csrf());
+        // the right token, but sent from another site (a stolen token, or a page that learned it): refused too
+        var foreign =
+                http.post(disable, "Cookie", cookie, "X-CSRF-Token", session.csrf(), "Origin", "https://evil.example");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        var crossSite =
+                http.post(disable, "Cookie", cookie, "X-CSRF-Token", session.csrf(), "Sec-Fetch-Site", "cross-site");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(accounts().user(victim).orElseThrow().disabled()).isFalse();
+
+        var done = http.post(
+                disable,
+                "Cookie",
+                cookie,
+                "X-CSRF-Token",
+                session.csrf(),
+                "Origin",
+                app.url(""),
+                "Sec-Fetch-Site",
+                "same-origin");
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(json(done).get("disabled").asBoolean()).isTrue();
     }
