@@ -1,5 +1,6 @@
 package kz.komek.search;
 
+import java.time.LocalDate;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -15,6 +16,9 @@ public final class SearchMisses implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchMisses.class);
 
     private final SearchStore store;
+    /** The day old misses were last pruned; touched by the writer thread only. */
+    private LocalDate pruned;
+
     private final ExecutorService writer = new ThreadPoolExecutor(
             1,
             1,
@@ -35,6 +39,11 @@ public final class SearchMisses implements AutoCloseable {
     public void record(SearchRequest request) {
         writer.execute(() -> {
             try {
+                LocalDate today = LocalDate.now();
+                if (!today.equals(pruned)) {
+                    pruned = today; // once a day, on the writer's own thread
+                    store.pruneMisses();
+                }
                 store.recordMiss(request.site(), request.locale(), request.query());
             } catch (RuntimeException e) {
                 log.warn("could not record a search miss: {}", e.toString());

@@ -18,10 +18,22 @@ import org.jdbi.v3.core.Jdbi;
 
 /** What the search feature reads from the database and the misses it writes. */
 public final class SearchStore {
+    /** Distinct missed queries kept a day: beyond them, misses are only counted (under the query ""). */
+    static final int MISSES_A_DAY = 10_000;
+
+    /** Days of misses kept for editors. */
+    static final int MISS_DAYS = 90;
+
     private final Jdbi jdbi;
+    private final int missesADay;
 
     public SearchStore(Jdbi jdbi) {
+        this(jdbi, MISSES_A_DAY);
+    }
+
+    SearchStore(Jdbi jdbi, int missesADay) {
         this.jdbi = jdbi;
+        this.missesADay = missesADay;
     }
 
     public long contentVersion() {
@@ -119,21 +131,40 @@ public final class SearchStore {
         });
     }
 
-    /** Records a query that found nothing, for editors. */
+    /**
+     * Counts a query that found nothing, for editors: one row a day per site, locale and query (lower case, spaces
+     * collapsed), at most {@link #MISSES_A_DAY} distinct queries a day.
+     */
     public void recordMiss(String site, Optional<Locale> locale, String query) {
-        jdbi.useHandle(h -> h.createUpdate("insert into search_miss (site, locale, query) values (:site, :locale, :q)")
-                .bind("site", site)
-                .bind("locale", locale.map(Locale::code).orElse(null))
-                .bind("q", query.length() > 500 ? query.substring(0, 500) : query)
+        String q = query.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        jdbi.useHandle(h -> h.createUpdate("""
+                        insert into search_miss_day (day, site, locale, query)
+                        select current_date, :site, :locale,
+                               case when (select count(*) from search_miss_day where day = current_date) < :cap
+                                    then :q else '' end
+                        on conflict (day, site, locale, query)
+                        do update set misses = search_miss_day.misses + 1, last_at = now()
+                        """)
+                .bind("site", site.length() > 64 ? site.substring(0, 64) : site)
+                .bind("locale", locale.map(Locale::code).orElse(""))
+                .bind("q", q.length() > 200 ? q.substring(0, 200) : q)
+                .bind("cap", missesADay)
+                .execute());
+    }
+
+    /** Forgets the misses of days older than {@link #MISS_DAYS}; returns how many rows went. */
+    public int pruneMisses() {
+        return jdbi.withHandle(h -> h.createUpdate("delete from search_miss_day where day < current_date - :days")
+                .bind("days", MISS_DAYS)
                 .execute());
     }
 
     /** The most recent misses, newest first. */
     public List<Map<String, Object>> misses(int limit) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select site, locale, query, at from search_miss order by at desc, id desc limit :limit")
-                .bind("limit", limit)
-                .mapToMap()
-                .list());
+        return jdbi.withHandle(
+                h -> h.createQuery("""
+                        select site, nullif(locale, '') as locale, query, misses, last_at as at
+                        from search_miss_day order by last_at desc, query limit :limit
+                        """).bind("limit", limit).mapToMap().list());
     }
 }
