@@ -116,7 +116,8 @@ public final class App implements AutoCloseable {
             var pages = new CatalogPages(readers, catalog, feedback, origin, new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // the proxy flag lives with feedback, which came first; it means the same here
-            var admin = new AdminAccounts(database.jdbi(), config.feedback().trustProxy(), templates, clock);
+            var admin = new AdminAccounts(
+                    database.jdbi(), config.feedback().trustProxy(), config.baseUrl(), templates, clock);
             var sectionEditor = new SectionEditor(database.jdbi(), audit);
             var handlers = new Routes.Handlers(
                     catalog,

@@ -4,6 +4,7 @@ import gg.jte.TemplateEngine;
 import io.javalin.http.Handler;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import kz.komek.admin.AdminAccess;
 import kz.komek.admin.AdminKit;
 import kz.komek.admin.audit.AuditLog;
@@ -25,15 +26,19 @@ public final class AdminAccounts {
     private final AuditPages auditPages;
     private final UsersPages usersPages;
 
-    /** @param trustProxy believe {@code X-Forwarded-For}/{@code -Proto} (client address, HTTPS) */
-    public AdminAccounts(Jdbi jdbi, boolean trustProxy, TemplateEngine templates, Clock clock) {
+    /**
+     * @param trustProxy believe {@code X-Forwarded-For}/{@code -Proto}/{@code -Host} (client address, HTTPS, host)
+     * @param baseUrl {@code --base-url}, the public address editors' browsers name as their origin
+     */
+    public AdminAccounts(
+            Jdbi jdbi, boolean trustProxy, Optional<String> baseUrl, TemplateEngine templates, Clock clock) {
         this.kit = new AdminKit(access, templates, clock);
         var random = new SecureRandom();
         var hasher = new PasswordHasher();
         hasher.dummyHash(random); // made now, so that the first sign-in takes as long as any other
         var store = new AccountStore(jdbi);
         var sessions = new SessionStore(jdbi);
-        var cookies = new AdminCookies(trustProxy);
+        var cookies = new AdminCookies(trustProxy, baseUrl);
         this.accounts = new Accounts(jdbi, store, hasher, random);
         this.auth = new AdminAuth(accounts, sessions, cookies);
         var signIn = new SignIn(jdbi, new AuditLog(jdbi), store, sessions, new LoginThrottle(jdbi), hasher, random);

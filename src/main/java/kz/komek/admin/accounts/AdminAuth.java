@@ -35,10 +35,11 @@ record AdminAuth(Accounts accounts, SessionStore sessions, AdminCookies cookies)
 
     /**
      * What the browser says of where a request comes from, beside the CSRF token: {@code Sec-Fetch-Site} must be
-     * this origin (or a typed address), and an {@code Origin} must name this host. A browser too old to send
-     * either passes on the token alone.
+     * this origin (or a typed address), and an {@code Origin} must name this host: the request's {@code Host}
+     * (a trusted proxy's {@code X-Forwarded-Host}) or {@code --base-url}'s, for a proxy that rewrites Host. A
+     * browser too old to send either passes on the token alone.
      */
-    static boolean fromOwnSite(Context ctx, boolean trustProxy) {
+    static boolean fromOwnSite(Context ctx, AdminCookies cookies) {
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null && !OWN_SITE.contains(site.toLowerCase(java.util.Locale.ROOT))) {
             return false;
@@ -47,12 +48,15 @@ record AdminAuth(Accounts accounts, SessionStore sessions, AdminCookies cookies)
         if (origin == null) {
             return true;
         }
-        String forwarded = trustProxy ? ctx.header("X-Forwarded-Host") : null;
+        String forwarded = cookies.trustProxy() ? ctx.header("X-Forwarded-Host") : null;
         String host = forwarded != null ? forwarded.split(",")[0].strip() : ctx.header("Host");
         try {
-            var uri = java.net.URI.create(origin.strip());
-            String authority = uri.getRawAuthority();
-            return authority != null && host != null && authority.equalsIgnoreCase(host);
+            String authority = java.net.URI.create(origin.strip()).getRawAuthority();
+            return authority != null
+                    && (authority.equalsIgnoreCase(host == null ? "" : host)
+                            || cookies.publicAuthority()
+                                    .filter(authority::equalsIgnoreCase)
+                                    .isPresent());
         } catch (IllegalArgumentException e) {
             return false; // "null" from a sandboxed frame, or nonsense
         }
@@ -97,7 +101,7 @@ record AdminAuth(Accounts accounts, SessionStore sessions, AdminCookies cookies)
                             + " must carry the session's token in the _csrf form field or the X-CSRF-Token header",
                     AdminText.CSRF_REFUSED::in);
         }
-        if (!SAFE_METHODS.contains(ctx.method().name()) && !fromOwnSite(ctx, cookies.trustProxy())) {
+        if (!SAFE_METHODS.contains(ctx.method().name()) && !fromOwnSite(ctx, cookies)) {
             throw new ForbiddenException(
                     "a signed-in browser's " + ctx.method().name() + " must come from this site's own pages"
                             + " (Origin and Sec-Fetch-Site say another)",

@@ -26,9 +26,17 @@ public final class AdminCookies {
     static final int LOGIN_SECONDS = 3600;
 
     private final boolean trustProxy;
+    private final Optional<String> publicAuthority;
 
-    AdminCookies(boolean trustProxy) {
+    /** @param baseUrl {@code --base-url}: the host readers and editors reach, whatever a proxy sends as Host */
+    AdminCookies(boolean trustProxy, Optional<String> baseUrl) {
         this.trustProxy = trustProxy;
+        this.publicAuthority = baseUrl.map(u -> java.net.URI.create(u).getRawAuthority());
+    }
+
+    /** The host (and port) of {@code --base-url}, when set. */
+    Optional<String> publicAuthority() {
+        return publicAuthority;
     }
 
     /** Whether a proxy's {@code X-Forwarded-*} headers are believed (HTTPS here, and the client's address). */

@@ -58,7 +58,7 @@ public final class LoginPages {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
         String shownName = name.length() > 64 ? "" : name.strip();
         var login = cookies.login(ctx);
-        boolean ownForm = AdminAuth.fromOwnSite(ctx, cookies.trustProxy())
+        boolean ownForm = AdminAuth.fromOwnSite(ctx, cookies)
                 && login.isPresent()
                 && Secret.same(ctx.formParam("_csrf"), login.get().value());
         if (!ownForm) {

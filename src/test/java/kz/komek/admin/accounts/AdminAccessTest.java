@@ -364,6 +364,36 @@ class AdminAccessTest {
         assertThat(json(done).get("disabled").asBoolean()).isTrue();
     }
 
+    /** Behind a proxy that rewrites Host, the browser's Origin is the public address: --base-url's. */
+    @Test
+    void anOriginOfTheBaseUrlIsThisSiteBehindAProxyThatRewritesHost() {
+        try (var behind = TestApp.empty(c -> c.withBaseUrl(java.util.Optional.of("https://help.example.kz")))) {
+            var theirs = new AdminHttp(behind);
+            behind.app().accounts().addUser(new UserName("proxied"), Role.ADMIN, new Password(PASSWORD));
+            var session = theirs.session("proxied", PASSWORD);
+            String cookie = AdminCookies.SESSION + "=" + session.cookie();
+            var ok = theirs.post(
+                    "/admin/logout",
+                    "Cookie",
+                    cookie,
+                    "X-CSRF-Token",
+                    session.csrf(),
+                    "Origin",
+                    "https://help.example.kz");
+            assertThat(ok.statusCode()).isEqualTo(303);
+            var session2 = theirs.session("proxied", PASSWORD);
+            var refused = theirs.post(
+                    "/admin/logout",
+                    "Cookie",
+                    AdminCookies.SESSION + "=" + session2.cookie(),
+                    "X-CSRF-Token",
+                    session2.csrf(),
+                    "Origin",
+                    "https://evil.example");
+            assertThat(refused.statusCode()).isEqualTo(403);
+        }
+    }
+
     @Test
     void requestsWithATokenNeedNoCsrfToken() throws Exception {
         var admin = user(Role.ADMIN);
