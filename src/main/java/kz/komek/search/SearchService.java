@@ -195,7 +195,7 @@ public final class SearchService {
     /**
      * At most {@code maxWords} of the query's words, in their order: those the index knows least first (a word it
      * does not know at all may be a typo, a name or another script: it is kept before a common one), the longer
-     * first among equals.
+     * first among equals, punctuation last.
      */
     private String specific(IndexSearcher searcher, String query, int maxWords) throws IOException {
         List<String> all = List.of(query.split("\\s+"));
@@ -205,8 +205,10 @@ public final class SearchService {
         var rarity = new java.util.HashMap<String, Integer>();
         for (String w : all) {
             if (!rarity.containsKey(w)) {
-                int df = 0;
-                for (String t : terms(words, SearchIndex.WORDS, w)) {
+                List<String> terms = terms(words, SearchIndex.WORDS, w);
+                // a "word" with no letters or digits (a dash, an emoji) says nothing: it goes last
+                int df = terms.isEmpty() ? Integer.MAX_VALUE : 0;
+                for (String t : terms) {
                     df = Math.max(df, termCache.docFreq(searcher, new Term(SearchIndex.WORDS, t)));
                 }
                 rarity.put(w, df);
