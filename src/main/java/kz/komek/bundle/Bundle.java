@@ -27,6 +27,9 @@ public record Bundle(
 
     public static final String FORMAT = "komek-bundle/1";
 
+    /** First path segments the server answers itself: a site so named could not be reached. */
+    public static final java.util.Set<String> RESERVED_SITES = java.util.Set.of("admin", "api", "static", "sitemaps");
+
     /** Keeps insertion order: an export must list locales and fields in the order they came. */
     static <K, V> Map<K, V> ordered(Map<K, V> map) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));

@@ -162,6 +162,19 @@ final class BundleFields {
         return n.asInt();
     }
 
+    /** A site's slug: a slug, and none of the paths the server keeps for itself. */
+    static String siteSlug(JsonNode n, String where, String field) {
+        String s = slug(n, where, field);
+        if (Bundle.RESERVED_SITES.contains(s)) {
+            throw BundleException.field(
+                    where,
+                    field,
+                    BundleException.Kind.OTHER,
+                    "\"" + s + "\" is kept for komek's own pages; name the site otherwise");
+        }
+        return s;
+    }
+
     static String slug(JsonNode n, String where, String field) {
         String s = text(n, where, field);
         if (!SLUG.matcher(s).matches()) {

@@ -118,14 +118,14 @@ public final class BundleJson {
         }
         var siteSlugs = new HashSet<String>();
         List<Bundle.Site> sites = each(root, "sites", (n, at) -> {
-            String slug = slug(n.get("slug"), at, "slug");
+            String slug = siteSlug(n.get("slug"), at, "slug");
             String where = "site " + slug;
             unique(siteSlugs, slug, where, "listed twice");
             return new Bundle.Site(slug, titles(n.get("title"), where, "title"), extra(n, SITE, where, ""));
         });
         var sectionKeys = new HashSet<String>();
         List<Bundle.Section> sections = each(root, "sections", (n, at) -> {
-            String site = slug(n.get("site"), at, "site");
+            String site = siteSlug(n.get("site"), at, "site");
             String path = sectionPath(n.get("path"), at, "path");
             String where = "section " + site + "/" + path;
             unique(sectionKeys, site + "/" + path, where, "listed twice");
@@ -146,7 +146,7 @@ public final class BundleJson {
     }
 
     private Bundle.Question question(JsonNode n, long id, String where) {
-        String site = slug(n.get("site"), where, "site");
+        String site = siteSlug(n.get("site"), where, "site");
         String section = sectionPath(n.get("section"), where, "section");
         int position = n.hasNonNull("position") ? nonNegativeInt(n.get("position"), where, "position") : 0;
         boolean pinned = n.hasNonNull("pinned") && bool(n.get("pinned"), where, "pinned");

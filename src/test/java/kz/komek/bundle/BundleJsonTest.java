@@ -79,6 +79,7 @@ class BundleJsonTest {
                 "unknown locale|\"locales\": {\"kz\"|\"locales\": {\"en\"|question 456, field locales",
                 "bad section|\"section\": \"bonus\"|\"section\": \"Bonus Save\"|question 456, field section",
                 "flag not boolean|\"no_index\": false|\"no_index\": \"no\"|question 456, field locales.kz.no_index",
+                "reserved site|\"site\": \"client\", \"section\"|\"site\": \"admin\", \"section\"|question 456, field site: \"admin\" is kept",
                 "NUL in a title|Бонус қалай|Бонус\\u0000қалай|question 456, field locales.kz.title: contains a NUL",
                 "lone surrogate|<p>Жауап</p>|<p>Жа\\ud800уап</p>|question 456, field locales.kz.content: contains a lone",
                 "NUL in a kept field|\"pinned\": false,|\"pinned\": false, \"tags\": [\"a\\u0000\"],|question 456, field tags[0]: contains",

@@ -68,6 +68,10 @@ public final class NuxtPayloadReader {
         if (!SITE.matcher(slug).matches()) {
             throw new BundleException("site", "not a site slug: \"" + slug + "\"");
         }
+        if (Bundle.RESERVED_SITES.contains(slug)) {
+            throw new BundleException(
+                    "site", "\"" + slug + "\" is kept for komek's own pages; name the site otherwise");
+        }
         if (text == null || text.isBlank()) {
             throw new BundleException("payload", "empty text");
         }

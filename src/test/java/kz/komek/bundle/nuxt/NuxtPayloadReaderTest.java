@@ -387,6 +387,11 @@ class NuxtPayloadReaderTest {
         assertThatThrownBy(() -> new NuxtPayloadReader().read(seed, "../etc"))
                 .isInstanceOf(BundleException.class)
                 .hasMessageStartingWith("site:");
+        for (String reserved : new String[] {"admin", "api", "static", "sitemaps"}) {
+            assertThatThrownBy(() -> new NuxtPayloadReader().read(seed, reserved))
+                    .isInstanceOf(BundleException.class)
+                    .hasMessageContaining("is kept for komek's own pages");
+        }
     }
 
     @Test
