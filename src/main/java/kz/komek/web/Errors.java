@@ -54,6 +54,11 @@ final class Errors {
                 ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage(), e.pageMessage(localeOf(ctx))));
         r.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {
+            if (unstorableText(e)) {
+                // a NUL character that no field check caught: PostgreSQL refuses it; nothing was written
+                respond(ctx, 400, "The text contains a NUL character (U+0000), which cannot be stored; remove it.");
+                return;
+            }
             Optional<BadMessageException> bad = badMessage(e);
             if (bad.isPresent()) {
                 // Jetty refused the request's own bytes (a malformed multipart body, say): the sender's mistake
@@ -72,6 +77,16 @@ final class Errors {
                 respond(ctx, 404, "There is no page at " + ctx.path());
             }
         });
+    }
+
+    /** PostgreSQL's refusal of text it cannot store (SQLSTATE 22021: a NUL in a UTF-8 string), among the causes. */
+    private static boolean unstorableText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Jetty's verdict on a malformed request, wherever in the causes it is (servlet parts wrap it). */

@@ -155,6 +155,13 @@ class SectionsApiTest {
                 .isEqualTo("Новинки");
         assertThat(error(send("PATCH", API + "/" + id, publisher, "{\"titles\": {\"ru\": \"\"}}"), 400))
                 .contains("at least one");
+        // a NUL character is the sender's mistake, not a server failure; the title stays
+        assertThat(error(send("PATCH", API + "/" + id, publisher, "{\"titles\": {\"ru\": \"Но\\u0000винки\"}}"), 400))
+                .contains("NUL");
+        assertThat(Jsoup.parse(app.get("/client/ru/bonus/new").body())
+                        .select("h1")
+                        .text())
+                .isEqualTo("Новинки");
 
         String refused = error(send("DELETE", API + "/" + id, publisher, ""), 409);
         assertThat(refused).contains("1 live question");
