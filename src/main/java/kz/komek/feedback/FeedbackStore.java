@@ -37,6 +37,9 @@ final class FeedbackStore {
     /** Views of one question on one day (in the help center's zone), counted since the last flush. */
     record Views(long questionId, LocalDate day, long count) {}
 
+    /** The longest a vote waits for a question row that another transaction writes. */
+    static final java.time.Duration VOTE_LOCK_WAIT = java.time.Duration.ofMillis(500);
+
     /** A public question of a product with what ranks it. */
     record Candidate(long id, SectionPath section, String title, long views, Usefulness usefulness) {}
 
@@ -48,6 +51,9 @@ final class FeedbackStore {
      */
     Optional<Tally> vote(long questionId, VisitorId visitor, Vote vote, Locale locale) {
         return jdbi.inTransaction(h -> {
+            // An import or an editor holds the row while it writes: a vote does not wait for it holding a pooled
+            // connection (24 waiting votes once stalled every page); it is refused at once, to be sent again.
+            h.execute("set local lock_timeout = '" + VOTE_LOCK_WAIT.toMillis() + "ms'");
             boolean exists = h.createQuery("select 1 from question where id = :id for no key update")
                     .bind("id", questionId)
                     .mapTo(Integer.class)

@@ -54,7 +54,13 @@ final class Errors {
                 ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage(), e.pageMessage(localeOf(ctx))));
         r.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {
-            if (unstorableText(e)) {
+            if (sqlState(e, "55P03")) {
+                // lock_timeout: the row is being written (an import); the writer should send the request again
+                ctx.header("Retry-After", "1");
+                respond(ctx, 503, "What this changes is being updated right now; please send it again in a moment.");
+                return;
+            }
+            if (sqlState(e, "22021")) {
                 // a NUL character that no field check caught: PostgreSQL refuses it; nothing was written
                 respond(ctx, 400, "The text contains a NUL character (U+0000), which cannot be stored; remove it.");
                 return;
@@ -79,10 +85,13 @@ final class Errors {
         });
     }
 
-    /** PostgreSQL's refusal of text it cannot store (SQLSTATE 22021: a NUL in a UTF-8 string), among the causes. */
-    private static boolean unstorableText(Throwable e) {
+    /**
+     * Whether PostgreSQL refused with this SQLSTATE, among the causes: 22021 is text it cannot store (a NUL in a
+     * UTF-8 string), 55P03 a lock not granted within {@code lock_timeout}.
+     */
+    private static boolean sqlState(Throwable e, String state) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+            if (t instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -263,4 +263,26 @@ class VotesApiTest {
         json(r, 403);
         assertThat(store.votes(700)).isEmpty();
     }
+
+    /**
+     * While an import holds a question's row, a vote on it does not wait holding a pooled connection: it is refused
+     * at once with 503 and Retry-After, and goes through once the row is free.
+     */
+    @Test
+    void aVoteOnARowAnImportHoldsIsRefusedQuicklyNotQueued() throws Exception {
+        try (var importer = app.app().jdbi().open()) {
+            importer.begin();
+            importer.createQuery("select 1 from question where id = 700 for update")
+                    .mapTo(Integer.class)
+                    .one();
+            // without a lock timeout the vote would wait for the import: the test fails after 10 s instead of hanging
+            var refused = java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> Http.voteJson(app, 700, "{\"useful\": true}", Optional.empty()))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+            importer.rollback();
+        }
+        json(Http.voteJson(app, 700, "{\"useful\": true}", Optional.empty()), 200);
+    }
 }
