@@ -38,7 +38,7 @@ final class FeedbackStore {
     record Views(long questionId, LocalDate day, long count) {}
 
     /** The longest a vote waits for a question row that another transaction writes. */
-    static final java.time.Duration VOTE_LOCK_WAIT = java.time.Duration.ofMillis(500);
+    static final java.time.Duration VOTE_LOCK_WAIT = java.time.Duration.ofSeconds(1);
 
     /** A public question of a product with what ranks it. */
     record Candidate(long id, SectionPath section, String title, long views, Usefulness usefulness) {}
