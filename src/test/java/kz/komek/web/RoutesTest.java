@@ -139,4 +139,22 @@ class RoutesTest {
                     .isEmpty();
         }
     }
+
+    /** Every page says scripts come from our own files only: no inline script runs, whatever an answer holds. */
+    @Test
+    void pagesForbidInlineScripts() {
+        for (String path : new String[] {"/client/kz/bonus/save/general/q462", "/admin/login", "/api/v1/search?q=x"}) {
+            String csp = app.get(path)
+                    .headers()
+                    .firstValue("Content-Security-Policy")
+                    .orElseThrow();
+            String scripts = java.util.Arrays.stream(csp.split(";"))
+                    .map(String::strip)
+                    .filter(d -> d.startsWith("script-src"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(scripts).as(path).isEqualTo("script-src 'self'");
+            assertThat(csp).contains("object-src 'none'").contains("frame-ancestors 'self'");
+        }
+    }
 }
