@@ -166,11 +166,7 @@ final class BundleFields {
     static String siteSlug(JsonNode n, String where, String field) {
         String s = slug(n, where, field);
         if (Bundle.RESERVED_SITES.contains(s)) {
-            throw BundleException.field(
-                    where,
-                    field,
-                    BundleException.Kind.OTHER,
-                    "\"" + s + "\" is kept for komek's own pages; name the site otherwise");
+            throw other(where, field, "\"" + s + "\" is kept for komek's own pages; name the site otherwise");
         }
         return s;
     }
@@ -178,13 +174,14 @@ final class BundleFields {
     static String slug(JsonNode n, String where, String field) {
         String s = text(n, where, field);
         if (!SLUG.matcher(s).matches()) {
-            throw BundleException.field(
-                    where,
-                    field,
-                    BundleException.Kind.OTHER,
-                    "expected a lowercase slug (a-z, 0-9, '-', '_'), found \"" + s + "\"");
+            throw other(where, field, "expected a lowercase slug (a-z, 0-9, '-', '_'), found \"" + s + "\"");
         }
         return s;
+    }
+
+    /** A field's problem that no translated kind names: the page shows its English. */
+    private static BundleException other(String where, String field, String problem) {
+        return BundleException.field(where, field, BundleException.Kind.OTHER, problem);
     }
 
     static String sectionPath(JsonNode n, String where, String field) {
