@@ -66,17 +66,22 @@ public final class Database implements AutoCloseable {
         }
         if (running.isPresent()) {
             String url = "jdbc:postgresql://localhost:" + running.get() + "/postgres";
-            var ds = pool(url, "postgres", "", poolSize);
+            var passwords = ClusterAccess.passwords(config.dataDir());
+            var ds = pool(url, ClusterAccess.APP_ROLE, passwords.app(), poolSize);
             return migrated(new Database(
                     Optional.empty(),
                     Optional.empty(),
                     ds,
                     "embedded PostgreSQL of another komek process on port " + running.get()));
         }
-        EmbeddedPostgres pg = startEmbedded(config.dataDir(), pgDir);
+        dataDirectory(config.dataDir());
+        var passwords = ClusterAccess.passwords(config.dataDir());
+        EmbeddedPostgres pg = startEmbedded(config.dataDir(), pgDir, passwords);
         try {
             writeOwner(config.dataDir());
-            var ds = pool(pg.getJdbcUrl("postgres", "postgres"), "postgres", "", poolSize);
+            String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+            ClusterAccess.grantApp(url, passwords);
+            var ds = pool(url, ClusterAccess.APP_ROLE, passwords.app(), poolSize);
             return migrated(new Database(
                     Optional.of(pg),
                     Optional.of(config.dataDir()),
@@ -88,16 +93,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dataDir, Path pgDir) {
+    /** A new data directory is its owner's alone; one the operator made keeps their choice (its secrets do not). */
+    private static void dataDirectory(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            ClusterAccess.privateDirectory(dataDir);
+        }
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir, Path pgDir, ClusterAccess.Passwords passwords) {
+        Path bin = dataDir.resolve("postgres-bin");
+        ClusterAccess.privateDirectory(bin);
+        removeOldBinaries(bin);
+        // zonky makes its working directory world-writable; inside a 0700 one, nobody else can reach it.
+        Path unpacked = bin.resolve("unpacked");
+        boolean fresh = !Files.exists(pgDir.resolve("postgresql.conf"));
         try {
-            Files.createDirectories(dataDir);
-            Path work = dataDir.resolve("postgres-bin");
-            Files.createDirectories(work);
             return EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(work.toFile())
+                    .setOverrideWorkingDirectory(unpacked.toFile())
                     .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("unix_socket_directories", "")
+                    .setServerConfig("password_encryption", "scram-sha-256")
                     // zonky tunes for throw-away test databases (-F, no synchronous commit); this one holds
                     // the help center, so it must survive a power cut.
                     .setServerConfig("fsync", "on")
@@ -106,10 +123,33 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8")
+                    // initdb's options ride on the locale ones: the superuser gets its password at birth.
+                    .setLocaleConfig(
+                            "pwfile",
+                            dataDir.resolve(ClusterAccess.PASSWORDS_FILE).toString())
+                    .setConnectConfig("password", passwords.superuser())
+                    .setDataDirectoryCustomizer(ClusterAccess.beforeStart(unpacked, fresh, passwords))
                     .start();
         } catch (IOException e) {
             throw new StorageException(
                     "could not start the embedded PostgreSQL in " + pgDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Older komek versions unpacked into the then world-writable {@code postgres-bin} itself: not to be run again. */
+    private static void removeOldBinaries(Path bin) {
+        try (var children = Files.list(bin)) {
+            for (Path old : children.filter(p -> p.getFileName().toString().startsWith("PG-"))
+                    .toList()) {
+                try (var tree = Files.walk(old)) { // walk does not follow links: only the tree itself goes
+                    for (Path p :
+                            tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("could not remove old PostgreSQL binaries under {}: {}", bin, e.toString());
         }
     }
 
