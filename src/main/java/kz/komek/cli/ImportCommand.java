@@ -13,12 +13,15 @@ import kz.komek.bundle.BundleException;
 import kz.komek.bundle.BundleJson;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.ImportReport;
+import kz.komek.bundle.VotePolicy;
 import kz.komek.bundle.nuxt.NuxtImport;
 import kz.komek.bundle.nuxt.NuxtPayloadReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
         name = "import",
@@ -52,6 +55,29 @@ final class ImportCommand implements Callable<Integer> {
             description = "Refuse files larger than this (default ${DEFAULT-VALUE}, 256 MiB).")
     long maxBytes;
 
+    @Option(
+            names = "--votes",
+            paramLabel = "replace|keep|add",
+            defaultValue = "keep",
+            converter = VotesConverter.class,
+            description = "Vote counts of questions already stored: keep (the default: readers' votes stay, the"
+                    + " file's are ignored), replace (the file's counts and ratio win), add (the file's counts are"
+                    + " added to the stored ones; its ratio is taken only where none is stored). New questions"
+                    + " always take the file's.")
+    VotePolicy votes;
+
+    /** {@code --votes} as people write it, in lower case; a wrong value is a usage error naming the right ones. */
+    static final class VotesConverter implements ITypeConverter<VotePolicy> {
+        @Override
+        public VotePolicy convert(String value) {
+            try {
+                return VotePolicy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         String text;
@@ -75,7 +101,7 @@ final class ImportCommand implements Callable<Integer> {
             return nothingChanged(e);
         }
         try (var database = db.open()) {
-            ImportReport report = new BundleStore(database.jdbi()).importBundle(bundle, findings, dryRun);
+            ImportReport report = new BundleStore(database.jdbi()).importBundle(bundle, findings, votes, dryRun);
             console.out().print(report.describe());
             console.out().println(dryRun ? "dry run: nothing was changed" : "imported " + file);
             return 0;

@@ -157,6 +157,44 @@ class CliTest {
     }
 
     @Test
+    void votesAreKeptByDefaultAndTheReportNamesTheCountsAnImportChanges() throws Exception {
+        Path bundle = write("b.json", TestApp.resource("/fixtures/cli.bundle.json"));
+        assertThat(run("import", bundle.toString())).isZero();
+        assertThat(out.toString()).contains("votes (keep): 0 stored questions' counts changed");
+        Path more = write(
+                "more.json",
+                TestApp.resource("/fixtures/cli.bundle.json")
+                        .replace("\"up\": 3, \"down\": 1", "\"up\": 2, \"down\": 0"));
+
+        assertThat(run("import", more.toString())).isZero();
+        assertThat(out.toString())
+                .contains("questions: 0 new, 0 updated, 2 unchanged")
+                .contains("votes (keep): 0 stored questions' counts changed");
+
+        assertThat(run("import", more.toString(), "--votes", "add", "--dry-run"))
+                .isZero();
+        assertThat(out.toString())
+                .contains(
+                        "votes (add): 1 stored question's counts changed\n  question 7: 3 up, 1 down → 5 up, 1 down\n")
+                .contains("dry run: nothing was changed");
+
+        assertThat(run("import", more.toString(), "--votes", "replace")).isZero();
+        assertThat(out.toString())
+                .contains(
+                        "votes (replace): 1 stored question's counts changed\n  question 7: 3 up, 1 down → 2 up, 0 down\n");
+    }
+
+    @Test
+    void anUnknownVotePolicyIsAUsageError() throws Exception {
+        Path bundle = write("b.json", TestApp.resource("/fixtures/cli.bundle.json"));
+        assertThat(run("import", bundle.toString(), "--votes", "merge")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString())
+                .contains("Invalid value for option '--votes': expected replace, keep or add, was \"merge\"");
+        assertThat(run("export", "-")).isZero();
+        assertThat(out.toString()).doesNotContain("\"id\" : 7");
+    }
+
+    @Test
     void anUnreachableDatabaseIsAStorageError() throws Exception {
         Path good = write("good.json", TestApp.resource("/fixtures/cli.bundle.json"));
         dbUrl = "jdbc:postgresql://127.0.0.1:1/none";

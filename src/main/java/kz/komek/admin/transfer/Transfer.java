@@ -20,6 +20,7 @@ import kz.komek.bundle.BundleException;
 import kz.komek.bundle.BundleJson;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.ImportReport;
+import kz.komek.bundle.VotePolicy;
 import kz.komek.bundle.nuxt.NuxtImport;
 import kz.komek.bundle.nuxt.NuxtPayloadReader;
 import org.jdbi.v3.core.Handle;
@@ -83,9 +84,9 @@ final class Transfer {
     }
 
     /** Checks and counts, changes nothing. */
-    ImportReport dryRun(Parsed parsed) {
+    ImportReport dryRun(Parsed parsed, VotePolicy votes) {
         return jdbi.inTransaction(h -> {
-            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings());
+            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings(), votes);
             h.rollback();
             return report;
         });
@@ -98,9 +99,9 @@ final class Transfer {
      * Imports for real, all or nothing, with its audit row; {@code alsoInTransaction} runs in the same transaction
      * (the UI deletes its pending upload there).
      */
-    Applied apply(Parsed parsed, String fileName, Actor actor, Consumer<Handle> alsoInTransaction) {
+    Applied apply(Parsed parsed, VotePolicy votes, String fileName, Actor actor, Consumer<Handle> alsoInTransaction) {
         Applied applied = jdbi.inTransaction(h -> {
-            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings());
+            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings(), votes);
             alsoInTransaction.accept(h);
             String sha = HexFormat.of().formatHex(parsed.sha256());
             long id = audit.append(
@@ -111,10 +112,12 @@ final class Transfer {
             return new Applied(report, id);
         });
         log.info(
-                "admin: bundle imported by {}: {} questions new, {} updated",
+                "admin: bundle imported by {}: {} questions new, {} updated, votes {}: {} questions' counts changed",
                 actor.principal().name(),
                 applied.report().questionsCreated(),
-                applied.report().questionsUpdated());
+                applied.report().questionsUpdated(),
+                votes.code(),
+                applied.report().voteChanges().size());
         return applied;
     }
 
@@ -128,12 +131,17 @@ final class Transfer {
         o.put(kind + "_unchanged", c.unchanged());
     }
 
-    /** The audit row's summary: the counts, how many notes, the file's name when it had one. */
+    /**
+     * The audit row's summary: the counts, the vote policy and how many stored questions' counts it changed, how many
+     * notes, the file's name when it had one.
+     */
     private static ObjectNode summary(ImportReport r, String fileName) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         counts(o, "sites", r.sites());
         counts(o, "sections", r.sections());
         counts(o, "questions", r.questions());
+        o.put("votes", r.votes().code());
+        o.put("votes_changed", r.voteChanges().size());
         o.put("notes", r.notes().size());
         if (!fileName.isEmpty()) {
             o.put("file", fileName);
