@@ -1,6 +1,7 @@
 package kz.komek.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -119,6 +120,23 @@ class CliTest {
         assertThat(err.toString()).contains("the largest file this import takes is 100 bytes");
         assertThat(run("export", "-")).isZero();
         assertThat(out.toString()).doesNotContain("Как накопить");
+    }
+
+    @Test
+    void aFileTooLargeForTheHeapIsRefusedBeforeTheDatabaseIsTouched() throws Exception {
+        Path good = write("good.json", TestApp.resource("/fixtures/cli.bundle.json"));
+        long size = Files.size(good);
+        // the seam the command calls with this JVM's heap, here with room for half the file
+        var tight = new kz.komek.bundle.HeapBudget(size * 5 / 2, 64L << 20);
+        assertThatThrownBy(() -> ImportCommand.read(good, size, "client", tight))
+                .isInstanceOf(kz.komek.bundle.HeapBudget.TooLarge.class)
+                .hasMessageStartingWith(good + ": is ")
+                .hasMessageContaining("MiB of heap")
+                .hasMessageContaining("java -Xmx512m -jar komek.jar");
+        assertThat(ImportCommand.read(good, size, "client", new kz.komek.bundle.HeapBudget(size * 5, 64L << 20))
+                        .bundle()
+                        .questions())
+                .hasSize(2);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import kz.komek.admin.Actor;
 import kz.komek.admin.audit.AuditLog;
@@ -19,6 +20,7 @@ import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleException;
 import kz.komek.bundle.BundleJson;
 import kz.komek.bundle.BundleStore;
+import kz.komek.bundle.HeapBudget;
 import kz.komek.bundle.ImportReport;
 import kz.komek.bundle.VotePolicy;
 import kz.komek.bundle.nuxt.NuxtImport;
@@ -41,11 +43,14 @@ final class Transfer {
     private final BundleStore bundles;
     private final AuditLog audit;
     private final BundleJson json = new BundleJson();
+    private final LongFunction<HeapBudget> heap;
 
-    Transfer(Jdbi jdbi, BundleStore bundles, AuditLog audit) {
+    /** @param heap the heap reading an upload of so many bytes may take ({@link HeapBudget#ofThisJvm}; tests: less) */
+    Transfer(Jdbi jdbi, BundleStore bundles, AuditLog audit, LongFunction<HeapBudget> heap) {
         this.jdbi = jdbi;
         this.bundles = bundles;
         this.audit = audit;
+        this.heap = heap;
     }
 
     /** An upload read: the bundle, what reading it noticed, and the SHA-256 that names it in the audit log. */
@@ -56,22 +61,25 @@ final class Transfer {
         if (body.length == 0) {
             throw new BundleException("body", "is empty: send a komek-bundle/1 JSON document or a Nuxt page payload");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new BundleException("body", "is not UTF-8 text");
-        }
-        if (NuxtPayloadReader.looksLikePayload(text)) {
-            NuxtImport nuxt = new NuxtPayloadReader().read(text, site(site));
-            return new Parsed(nuxt.bundle(), nuxt.findings(), sha256(body));
-        }
-        return new Parsed(json.read(text), List.of(), sha256(body));
+        // the bytes are the request's; the text and tree live only inside the reading (HeapBudget)
+        return heap.apply(body.length).read("body", body.length, () -> {
+            String text;
+            try {
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(body))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                throw new BundleException("body", "is not UTF-8 text");
+            }
+            if (NuxtPayloadReader.looksLikePayload(text)) {
+                NuxtImport nuxt = new NuxtPayloadReader().read(text, site(site));
+                return new Parsed(nuxt.bundle(), nuxt.findings(), sha256(body));
+            }
+            return new Parsed(json.read(text), List.of(), sha256(body));
+        });
     }
 
     /** The site a page payload's questions go to: {@code client} unless named. */

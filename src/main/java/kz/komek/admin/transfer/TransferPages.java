@@ -17,6 +17,7 @@ import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleException;
+import kz.komek.bundle.HeapBudget;
 import kz.komek.bundle.ImportReport;
 import kz.komek.bundle.VotePolicy;
 import kz.komek.http.BadRequestException;
@@ -87,6 +88,21 @@ public final class TransferPages {
         try {
             parsed = transfer.parse(body, site);
             report = transfer.dryRun(parsed, votes);
+        } catch (HeapBudget.TooLarge e) {
+            render(
+                    ctx,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    page(
+                            ctx,
+                            p,
+                            Optional.empty(),
+                            Optional.of(AdminText.TRANSFER_INVALID.in(locale) + " " + e.getMessage()),
+                            Optional.empty(),
+                            name,
+                            site,
+                            votes,
+                            false));
+            return;
         } catch (BundleException e) {
             refused(
                     ctx,

@@ -2,6 +2,7 @@ package kz.komek.admin.transfer;
 
 import static kz.komek.testing.Fixtures.changedBundle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -247,6 +248,23 @@ class TransferApiTest {
                 .isEqualTo("votes: expected replace, keep or add, was \"merge\"");
         assertThat(app.app().bundles().question(5001)).isEmpty();
         assertThat(count("audit_log")).isEqualTo(audit);
+    }
+
+    @Test
+    void anUploadTooLargeForTheHeapIsRefusedAs413BeforeAnythingIsWritten() throws Exception {
+        byte[] body = JSON.writeValueAsBytes(changedBundle(false));
+        // the seam Transfers fills with this JVM's heap, here with room for a fifth of what reading takes
+        var transfer = new Transfer(
+                app.app().jdbi(),
+                app.app().bundles(),
+                app.app().auditLog(),
+                size -> new kz.komek.bundle.HeapBudget(size, 64L << 20));
+
+        assertThatThrownBy(() -> transfer.parse(body, ""))
+                .isInstanceOf(kz.komek.bundle.HeapBudget.TooLarge.class)
+                .hasMessageStartingWith("body: is ")
+                .hasMessageContaining("-Xmx");
+        assertThat(app.app().bundles().question(5001)).isEmpty();
     }
 
     @Test
