@@ -9,8 +9,10 @@ import java.util.Optional;
  *
  * <p>A problem with one field of a record also says which field and what kind of problem, so that a program can
  * say it in its own words (the admin's editor, in the editor's language) without reading the English message.
+ *
+ * <p>Its one subclass, {@link HeapBudget.TooLarge}, is a file too large for the heap: the API answers it with 413.
  */
-public final class BundleException extends RuntimeException {
+public sealed class BundleException extends RuntimeException permits HeapBudget.TooLarge {
     private static final long serialVersionUID = 1L;
 
     /** What is wrong with a field; {@link #OTHER} when the message is all there is to say. */

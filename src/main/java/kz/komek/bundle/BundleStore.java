@@ -16,7 +16,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Import merges by key (site slug, site + section path, question id) in one transaction: a problem anywhere
  * rolls back everything, so the database is as it was. Every import bumps {@code help_center.version}, which
- * tells running servers to drop what they cached.
+ * tells running servers to drop what they cached. A stored question's vote counts are readers' data: a
+ * {@link VotePolicy} says whether the bundle's replace them, are added to them or (by default) leave them alone.
  */
 public final class BundleStore {
     private final Jdbi jdbi;
@@ -29,14 +30,15 @@ public final class BundleStore {
         this.writer = new QuestionWriter(new QuestionMoves(jdbi), extra);
     }
 
+    /** Imports keeping stored questions' vote counts ({@link VotePolicy#DEFAULT}). */
     public ImportReport importBundle(Bundle bundle, List<String> findings) {
-        return importBundle(bundle, findings, false);
+        return importBundle(bundle, findings, VotePolicy.DEFAULT, false);
     }
 
     /** With {@code dryRun}, everything is checked and counted, then rolled back. */
-    public ImportReport importBundle(Bundle bundle, List<String> findings, boolean dryRun) {
+    public ImportReport importBundle(Bundle bundle, List<String> findings, VotePolicy votes, boolean dryRun) {
         return jdbi.inTransaction(h -> {
-            ImportReport report = importBundle(h, bundle, findings);
+            ImportReport report = importBundle(h, bundle, findings, votes);
             if (dryRun) {
                 h.rollback();
             }
@@ -48,7 +50,7 @@ public final class BundleStore {
      * Imports in the caller's transaction, so that it can add its own rows (the admin's audit row) or roll back (a
      * dry run); a {@link BundleException} leaves the transaction to be rolled back.
      */
-    public ImportReport importBundle(Handle h, Bundle bundle, List<String> findings) {
+    public ImportReport importBundle(Handle h, Bundle bundle, List<String> findings, VotePolicy votes) {
         // One import at a time: two concurrent merges could otherwise interleave positions and parents.
         h.execute("lock table help_center in exclusive mode");
         // Every question this import writes carries the new version, so search indexes find what changed.
@@ -64,7 +66,8 @@ public final class BundleStore {
         importSections(h, bundle, notes, sections, retitled);
         var questions = new Tally();
         var changed = new ArrayList<Long>();
-        importQuestions(h, bundle, notes, revision, questions, changed);
+        var voteChanges = new ArrayList<ImportReport.VoteChange>();
+        importQuestions(h, bundle, notes, revision, votes, questions, changed, voteChanges);
         // Section titles, down from the product, are part of a question's search documents: re-index every question
         // in or below a retitled section.
         if (!retitled.isEmpty()) {
@@ -80,7 +83,8 @@ public final class BundleStore {
         }
         importHeader(h, bundle);
         h.execute("update help_center set version = version + 1");
-        return new ImportReport(sites.counts(), sections.counts(), questions.counts(), changed, notes);
+        return new ImportReport(
+                sites.counts(), sections.counts(), questions.counts(), changed, votes, voteChanges, notes);
     }
 
     /** New, changed and unchanged records of one kind, as an import meets them. */
@@ -274,17 +278,33 @@ public final class BundleStore {
                 .forEach(notes::add);
     }
 
-    /** Writes the bundle's questions; {@code changed} gets the ids of the new and changed ones, in bundle order. */
+    /**
+     * Writes the bundle's questions; {@code changed} gets the ids of the new and changed ones, in bundle order, and
+     * {@code voteChanges} the stored ones whose counts {@code votes} changed.
+     */
     private void importQuestions(
-            Handle h, Bundle bundle, List<String> notes, long revision, Tally tally, List<Long> changed) {
+            Handle h,
+            Bundle bundle,
+            List<String> notes,
+            long revision,
+            VotePolicy votes,
+            Tally tally,
+            List<Long> changed,
+            List<ImportReport.VoteChange> voteChanges) {
         var sectionIds = new HashMap<String, Long>();
+        var stored = QuestionWriter.lockCounts(
+                h, bundle.questions().stream().mapToLong(Bundle.Question::id).toArray());
         for (var q : bundle.questions()) {
             long sectionId = sectionIds.computeIfAbsent(q.site() + "/" + q.section(), k -> sectionIdOf(h, q));
-            RecordWrite write = writer.write(h, q, sectionId, notes, revision, false);
-            tally.add(write);
-            if (write != RecordWrite.UNCHANGED) {
+            QuestionWriter.Outcome outcome = writer.write(h, q, sectionId, notes, revision, false, votes);
+            tally.add(outcome.write());
+            if (outcome.write() != RecordWrite.UNCHANGED) {
                 changed.add(q.id());
             }
+            var before = stored.get(q.id());
+            outcome.votes()
+                    .filter(after -> before != null && !before.equals(after))
+                    .ifPresent(after -> voteChanges.add(new ImportReport.VoteChange(q.id(), before, after)));
         }
         draftNotes(h, bundle, notes);
     }
@@ -318,7 +338,8 @@ public final class BundleStore {
         h.execute("lock table help_center in exclusive mode");
         long revision = nextVersion(h);
         var notes = new ArrayList<String>();
-        writer.write(h, q, sectionIdOf(h, q), notes, revision, true);
+        // the record carries the counts its writer read from the live row (or had parked): it is the whole question
+        writer.write(h, q, sectionIdOf(h, q), notes, revision, true, VotePolicy.REPLACE);
         h.execute("update help_center set version = version + 1");
         return notes;
     }

@@ -1,7 +1,11 @@
 package kz.komek.bundle;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kz.komek.catalog.QuestionMoves;
 import kz.komek.content.HtmlSanitizer;
@@ -23,34 +27,80 @@ final class QuestionWriter {
     }
 
     /**
+     * What writing one question did: to the record, and the vote counts of the row it wrote (empty when it wrote no
+     * row: the stored one was already equal).
+     */
+    record Outcome(RecordWrite write, Optional<ImportReport.VoteCounts> votes) {}
+
+    // The vote columns as the upsert sets them, by the policy bound as :votes; "question" is the stored row,
+    // "excluded" the bundle's. The same expressions decide whether the row differs, so a kept count is no change.
+    private static final String VOTES_UP = counted("votes_up");
+    private static final String VOTES_DOWN = counted("votes_down");
+    private static final String USEFULNESS = """
+            case cast(:votes as text) when 'replace' then excluded.usefulness when 'keep' then question.usefulness
+                else coalesce(question.usefulness, excluded.usefulness) end""";
+
+    /** A count by the policy; "add" sums what both sides counted and stays null only when neither counted. */
+    private static String counted(String column) {
+        return """
+                case cast(:votes as text) when 'replace' then excluded.%1$s when 'keep' then question.%1$s
+                    else coalesce(question.%1$s + excluded.%1$s, question.%1$s, excluded.%1$s) end""".formatted(column);
+    }
+
+    private static final String UPSERT = """
+            insert into question (id, site, section_id, position, pinned, canonical, votes_up,
+                votes_down, usefulness, incomplete, extra, revision)
+            values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
+                :incomplete, cast(:extra as jsonb), :revision)
+            on conflict (id) do update set site = excluded.site, section_id = excluded.section_id,
+                position = excluded.position, pinned = excluded.pinned, canonical = excluded.canonical,
+                votes_up = %1$s, votes_down = %2$s, usefulness = %3$s, incomplete = excluded.incomplete,
+                extra = excluded.extra, revision = excluded.revision
+            where (question.site, question.section_id, question.position, question.pinned,
+                    question.canonical, question.votes_up, question.votes_down, question.usefulness,
+                    question.incomplete, question.extra)
+                is distinct from (excluded.site, excluded.section_id, excluded.position, excluded.pinned,
+                    excluded.canonical, %1$s, %2$s, %3$s, excluded.incomplete, excluded.extra)
+            returning (xmax = 0) as created, votes_up, votes_down, usefulness
+            """.formatted(VOTES_UP, VOTES_DOWN, USEFULNESS);
+
+    /** The row the upsert wrote: whether it was new, and its counts. */
+    private record Row(boolean created, ImportReport.VoteCounts votes) {}
+
+    /**
+     * The vote counts of the stored questions among {@code ids}, locked as a vote locks them ({@code for no key
+     * update}): until the import ends no vote moves them, so what they were before the import is exact.
+     */
+    static Map<Long, ImportReport.VoteCounts> lockCounts(Handle h, long[] ids) {
+        var counts = new HashMap<Long, ImportReport.VoteCounts>();
+        h.createQuery("""
+                        select id, votes_up, votes_down, usefulness from question where id = any(:ids)
+                        order by id for no key update
+                        """)
+                .bind("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), counts(rs)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /**
      * Writes one question and says whether it was new, changed or already so. A row already equal is not written,
      * so its {@code revision} stays and search does not index it again. Each text is sanitized; {@code notes} gets
-     * what was removed.
+     * what was removed. {@code votes} says what happens to a stored question's counts.
      */
-    RecordWrite write(
-            Handle h, Bundle.Question q, long sectionId, List<String> notes, long revision, boolean replaceLocales) {
+    Outcome write(
+            Handle h,
+            Bundle.Question q,
+            long sectionId,
+            List<String> notes,
+            long revision,
+            boolean replaceLocales,
+            VotePolicy votes) {
         // a question that changes section or site keeps its old URLs (301), in this same transaction; a new
         // question records nothing
         moves.recordMove(h, q.id(), q.site(), sectionId);
         // xmax is 0 on a row this statement inserted, set on one it updated; no row: stored and already equal
-        Optional<Boolean> written = h.createQuery("""
-                        insert into question (id, site, section_id, position, pinned, canonical, votes_up,
-                            votes_down, usefulness, incomplete, extra, revision)
-                        values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
-                            :incomplete, cast(:extra as jsonb), :revision)
-                        on conflict (id) do update set site = excluded.site, section_id = excluded.section_id,
-                            position = excluded.position, pinned = excluded.pinned, canonical = excluded.canonical,
-                            votes_up = excluded.votes_up, votes_down = excluded.votes_down,
-                            usefulness = excluded.usefulness, incomplete = excluded.incomplete,
-                            extra = excluded.extra, revision = excluded.revision
-                        where (question.site, question.section_id, question.position, question.pinned,
-                                question.canonical, question.votes_up, question.votes_down, question.usefulness,
-                                question.incomplete, question.extra)
-                            is distinct from (excluded.site, excluded.section_id, excluded.position, excluded.pinned,
-                                excluded.canonical, excluded.votes_up, excluded.votes_down, excluded.usefulness,
-                                excluded.incomplete, excluded.extra)
-                        returning (xmax = 0) as created
-                        """)
+        Optional<Row> written = h.createQuery(UPSERT)
                 .bind("id", q.id())
                 .bind("site", q.site())
                 .bind("section", sectionId)
@@ -63,7 +113,8 @@ final class QuestionWriter {
                 .bind("incomplete", q.incomplete())
                 .bind("extra", extra.write(q.extra()))
                 .bind("revision", revision)
-                .mapTo(Boolean.class)
+                .bind("votes", votes.code())
+                .map((rs, ctx) -> new Row(rs.getBoolean("created"), counts(rs)))
                 .findOne();
         boolean textChanged = false;
         for (var e : q.locales().entrySet()) {
@@ -125,6 +176,18 @@ final class QuestionWriter {
                     .bind("revision", revision)
                     .execute();
         }
-        return RecordWrite.of(written.orElse(false), written.isPresent() || textChanged);
+        boolean created = written.map(Row::created).orElse(false);
+        return new Outcome(RecordWrite.of(created, written.isPresent() || textChanged), written.map(Row::votes));
+    }
+
+    private static ImportReport.VoteCounts counts(ResultSet rs) throws SQLException {
+        long u = rs.getLong("votes_up");
+        boolean noCounts = rs.wasNull();
+        long d = rs.getLong("votes_down");
+        double r = rs.getDouble("usefulness");
+        boolean noRatio = rs.wasNull();
+        return new ImportReport.VoteCounts(
+                noCounts ? Optional.empty() : Optional.of(new Bundle.Votes(u, d)),
+                noRatio ? Optional.empty() : Optional.of(r));
     }
 }

@@ -12,13 +12,17 @@ import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleException;
 import kz.komek.bundle.BundleJson;
 import kz.komek.bundle.BundleStore;
+import kz.komek.bundle.HeapBudget;
 import kz.komek.bundle.ImportReport;
+import kz.komek.bundle.VotePolicy;
 import kz.komek.bundle.nuxt.NuxtImport;
 import kz.komek.bundle.nuxt.NuxtPayloadReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
         name = "import",
@@ -52,30 +56,46 @@ final class ImportCommand implements Callable<Integer> {
             description = "Refuse files larger than this (default ${DEFAULT-VALUE}, 256 MiB).")
     long maxBytes;
 
+    @Option(
+            names = "--votes",
+            paramLabel = "replace|keep|add",
+            defaultValue = "keep",
+            converter = VotesConverter.class,
+            description = "Vote counts of questions already stored: keep (the default: readers' votes stay, the"
+                    + " file's are ignored), replace (the file's counts and ratio win), add (the file's counts are"
+                    + " added to the stored ones; its ratio is taken only where none is stored). New questions"
+                    + " always take the file's.")
+    VotePolicy votes;
+
+    /** {@code --votes} as people write it, in lower case; a wrong value is a usage error naming the right ones. */
+    static final class VotesConverter implements ITypeConverter<VotePolicy> {
+        @Override
+        public VotePolicy convert(String value) {
+            try {
+                return VotePolicy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() {
-        String text;
+        long size;
         try {
-            text = read(file, maxBytes);
+            size = size(file, maxBytes);
         } catch (BundleException e) {
             return console.refused(e.getMessage());
         }
-        Bundle bundle;
-        List<String> findings;
+        Read read;
         try {
-            if (NuxtPayloadReader.looksLikePayload(text)) {
-                NuxtImport nuxt = new NuxtPayloadReader().read(text, site);
-                bundle = nuxt.bundle();
-                findings = nuxt.findings();
-            } else {
-                bundle = new BundleJson().read(text);
-                findings = List.of();
-            }
+            read = read(file, size, site, HeapBudget.ofThisJvm(size));
         } catch (BundleException e) {
             return nothingChanged(e);
         }
         try (var database = db.open()) {
-            ImportReport report = new BundleStore(database.jdbi()).importBundle(bundle, findings, dryRun);
+            ImportReport report =
+                    new BundleStore(database.jdbi()).importBundle(read.bundle(), read.findings(), votes, dryRun);
             console.out().print(report.describe());
             console.out().println(dryRun ? "dry run: nothing was changed" : "imported " + file);
             return 0;
@@ -84,21 +104,53 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    /** A file read: the bundle and what reading it noticed. */
+    record Read(Bundle bundle, List<String> findings) {}
+
+    /**
+     * Reads and parses {@code file} ({@code size} bytes) within {@code heap}: a file the heap cannot hold is refused
+     * before it is read, and one that runs out of heap while being read is refused the same way; the database is
+     * not touched before this returns. The text lives only inside the reading, so it is garbage once it is parsed.
+     */
+    static Read read(Path file, long size, String site, HeapBudget heap) {
+        return heap.read(file.toString(), size, () -> {
+            String text = text(file);
+            if (NuxtPayloadReader.looksLikePayload(text)) {
+                NuxtImport nuxt = new NuxtPayloadReader().read(text, site);
+                return new Read(nuxt.bundle(), nuxt.findings());
+            }
+            return new Read(new BundleJson().read(text), List.of());
+        });
+    }
+
     private int nothingChanged(BundleException e) {
-        console.refused(file + ": " + e.getMessage());
+        // a problem with the file itself names it already; one inside it names a record
+        console.refused(e.getMessage().startsWith(file + ": ") ? e.getMessage() : file + ": " + e.getMessage());
         return console.refused("nothing was changed");
     }
 
-    /** The file as UTF-8 text; too large, unreadable or not UTF-8 is bad input. */
-    static String read(Path file, long maxBytes) {
+    /** The file's size; missing, unreadable or larger than {@code maxBytes} is bad input. */
+    static long size(Path file, long maxBytes) {
+        long size;
         try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new BundleException(
-                        file.toString(),
-                        "is " + size + " bytes; the largest file this import takes is " + maxBytes
-                                + " bytes (--max-bytes)");
-            }
+            size = Files.size(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BundleException(file.toString(), "no such file");
+        } catch (IOException e) {
+            throw new BundleException(file.toString(), "cannot read: " + e.getMessage());
+        }
+        if (size > maxBytes) {
+            throw new BundleException(
+                    file.toString(),
+                    "is " + size + " bytes; the largest file this import takes is " + maxBytes
+                            + " bytes (--max-bytes)");
+        }
+        return size;
+    }
+
+    /** The file as UTF-8 text; unreadable or not UTF-8 is bad input. */
+    private static String text(Path file) {
+        try {
             byte[] bytes = Files.readAllBytes(file);
             return StandardCharsets.UTF_8
                     .newDecoder()

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
-import kz.komek.bundle.BundleJson;
+import kz.komek.bundle.HeapBudget;
 import kz.komek.search.SearchEval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +34,9 @@ final class SearchEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var b = new BundleJson().read(ImportCommand.read(bundle, 1L << 30));
+        long size = ImportCommand.size(bundle, 1L << 30);
+        var b = ImportCommand.read(bundle, size, "client", HeapBudget.ofThisJvm(size))
+                .bundle();
         var q = SearchEval.parseQueries(Files.readAllLines(queries));
         var report = SearchEval.run(b, q, LocalDateTime.now());
         var out = console.out();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import kz.komek.admin.sections.SectionRefusal;
 import kz.komek.bundle.BundleException;
+import kz.komek.bundle.HeapBudget;
 import kz.komek.catalog.UiText;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.ConflictException;
@@ -39,6 +40,8 @@ final class Errors {
         r.exception(BadRequestException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
         // a record an editor sent (or a bundle) with a problem: the message names the record and field
         r.exception(BundleException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        // a bundle too large for this JVM's heap: the sender can send less, or the operator raise -Xmx
+        r.exception(HeapBudget.TooLarge.class, (e, ctx) -> respond(ctx, 413, e.getMessage()));
         r.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
         r.exception(SectionRefusal.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
         r.exception(TooManyRequestsException.class, (e, ctx) -> {

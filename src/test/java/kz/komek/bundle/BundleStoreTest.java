@@ -41,6 +41,10 @@ class BundleStoreTest {
         return store.importBundle(json.read(text), List.of());
     }
 
+    private ImportReport importText(String text, VotePolicy votes) {
+        return store.importBundle(json.read(text), List.of(), votes, false);
+    }
+
     @Test
     void exportGivesBackWhatWasImported() {
         importText(BundleJsonTest.bundle(BundleJsonTest.QUESTION));
@@ -107,7 +111,7 @@ class BundleStoreTest {
         String ruOnly = BundleJsonTest.QUESTION
                 .replace("\"kz\": {\"title\": \"Бонус қалай аламын?\"", "\"ru\": {\"title\": \"Как получить бонус?\"")
                 .replace("\"up\": 89", "\"up\": 90");
-        ImportReport r = importText(BundleJsonTest.bundle(ruOnly));
+        ImportReport r = importText(BundleJsonTest.bundle(ruOnly), VotePolicy.REPLACE);
         assertThat(r.questionsUpdated()).isEqualTo(1);
         var q = catalog.question(456).orElseThrow();
         assertThat(q.text(Locale.KZ).orElseThrow().title()).isEqualTo("Бонус қалай аламын?");
@@ -146,10 +150,119 @@ class BundleStoreTest {
         assertThat(revision(456)).isEqualTo(r456);
         assertThat(revision(457)).isGreaterThan(r457);
 
-        // a count only (the question row, not its texts)
-        ImportReport votes = importText(BundleJsonTest.bundle(retitled.replaceFirst("\"up\": 89", "\"up\": 91")));
+        // a count only, kept (the default): nothing to write, nothing to index
+        String recounted = BundleJsonTest.bundle(retitled.replaceFirst("\"up\": 89", "\"up\": 91"));
+        ImportReport kept = importText(recounted);
+        assertThat(kept.questions()).isEqualTo(new ImportReport.Counts(0, 0, 2));
+        assertThat(kept.voteChanges()).isEmpty();
+        assertThat(revision(456)).isEqualTo(r456);
+
+        // a count only, replaced (the question row, not its texts)
+        ImportReport votes = importText(recounted, VotePolicy.REPLACE);
         assertThat(votes.changedQuestions()).containsExactly(456L);
         assertThat(revision(456)).isGreaterThan(r456);
+    }
+
+    /** Question 456 as the seed shows it: a ratio, no counts; {@code votes} replaces the ratio when given. */
+    private static String seedLike(String votes) {
+        return BundleJsonTest.bundle(BundleJsonTest.QUESTION.replace("\"votes\": {\"up\": 89, \"down\": 11}", votes));
+    }
+
+    private void readersVoted(long up, long down) {
+        db.jdbi()
+                .useHandle(h ->
+                        h.createUpdate("""
+                                update question set votes_up = coalesce(votes_up, 0) + :up,
+                                    votes_down = coalesce(votes_down, 0) + :down where id = 456
+                                """).bind("up", up).bind("down", down).execute());
+    }
+
+    private ImportReport.VoteCounts stored() {
+        var q = catalog.question(456).orElseThrow();
+        return new ImportReport.VoteCounts(
+                q.votesUp().map(up -> new Bundle.Votes(up, q.votesDown().orElseThrow())), q.usefulness());
+    }
+
+    private static ImportReport.VoteCounts counts(Long up, Long down, Double ratio) {
+        return new ImportReport.VoteCounts(
+                up == null ? Optional.empty() : Optional.of(new Bundle.Votes(up, down)), Optional.ofNullable(ratio));
+    }
+
+    @Test
+    void byDefaultAnImportKeepsTheCountsReadersMoved() {
+        importText(seedLike("\"usefulness\": 0.75"));
+        readersVoted(76, 25);
+        ImportReport again = importText(seedLike("\"usefulness\": 0.75"));
+        assertThat(again.votes()).isEqualTo(VotePolicy.KEEP);
+        assertThat(again.voteChanges()).isEmpty();
+        assertThat(again.questions()).isEqualTo(new ImportReport.Counts(0, 0, 1));
+        assertThat(again.describe()).contains("votes (keep): 0 stored questions' counts changed");
+        assertThat(stored()).isEqualTo(counts(76L, 25L, 0.75));
+
+        // other counts in the file change nothing either; other content still is written
+        ImportReport moved = importText(seedLike("\"votes\": {\"up\": 1, \"down\": 1}, \"usefulness\": 0.5")
+                .replace("\"position\": 1, \"pinned\"", "\"position\": 2, \"pinned\""));
+        assertThat(moved.questions()).isEqualTo(new ImportReport.Counts(0, 1, 0));
+        assertThat(moved.voteChanges()).isEmpty();
+        assertThat(stored()).isEqualTo(counts(76L, 25L, 0.75));
+    }
+
+    @Test
+    void aNewQuestionTakesTheBundlesCountsWhateverThePolicy() {
+        for (VotePolicy policy : VotePolicy.values()) {
+            db.jdbi().useHandle(h -> h.execute("delete from question"));
+            ImportReport r = importText(BundleJsonTest.bundle(BundleJsonTest.QUESTION), policy);
+            assertThat(r.questionsCreated()).as(policy.code()).isEqualTo(1);
+            assertThat(r.voteChanges()).as(policy.code()).isEmpty();
+            assertThat(stored()).as(policy.code()).isEqualTo(counts(89L, 11L, null));
+        }
+    }
+
+    @Test
+    void replaceTakesTheBundlesCountsAndTheReportSaysWhatTheyWere() {
+        importText(seedLike("\"usefulness\": 0.75"));
+        readersVoted(76, 25);
+        ImportReport r = importText(seedLike("\"usefulness\": 0.75"), VotePolicy.REPLACE);
+        assertThat(r.voteChanges())
+                .containsExactly(new ImportReport.VoteChange(456, counts(76L, 25L, 0.75), counts(null, null, 0.75)));
+        assertThat(r.questions()).isEqualTo(new ImportReport.Counts(0, 1, 0));
+        assertThat(r.describe())
+                .contains("votes (replace): 1 stored question's counts changed\n"
+                        + "  question 456: 76 up, 25 down, ratio 0.75 → ratio 0.75\n");
+        assertThat(stored()).isEqualTo(counts(null, null, 0.75));
+    }
+
+    @Test
+    void addSumsTheCountsAndTakesARatioOnlyWhereNoneIsStored() {
+        importText(seedLike("\"usefulness\": 0.75"));
+        readersVoted(76, 25);
+        // counts add up; the stored ratio stays, the file's is not a count
+        ImportReport r =
+                importText(seedLike("\"votes\": {\"up\": 10, \"down\": 5}, \"usefulness\": 0.5"), VotePolicy.ADD);
+        assertThat(r.voteChanges())
+                .containsExactly(new ImportReport.VoteChange(456, counts(76L, 25L, 0.75), counts(86L, 30L, 0.75)));
+        assertThat(stored()).isEqualTo(counts(86L, 30L, 0.75));
+        // a ratio alone adds nothing to stored counts and a stored ratio: no change
+        assertThat(importText(seedLike("\"usefulness\": 0.5"), VotePolicy.ADD).voteChanges())
+                .isEmpty();
+
+        // a stored question without a ratio takes the file's; counts without counts in the file stay
+        db.jdbi().useHandle(h -> h.execute("update question set usefulness = null where id = 456"));
+        ImportReport ratio = importText(seedLike("\"usefulness\": 0.5"), VotePolicy.ADD);
+        assertThat(ratio.voteChanges())
+                .containsExactly(new ImportReport.VoteChange(456, counts(86L, 30L, null), counts(86L, 30L, 0.5)));
+        assertThat(stored()).isEqualTo(counts(86L, 30L, 0.5));
+    }
+
+    @Test
+    void aDryRunReportsTheVoteChangesItWouldMake() {
+        importText(seedLike("\"usefulness\": 0.75"));
+        readersVoted(3, 1);
+        ImportReport dry = store.importBundle(
+                json.read(seedLike("\"votes\": {\"up\": 1, \"down\": 0}")), List.of(), VotePolicy.ADD, true);
+        assertThat(dry.voteChanges())
+                .containsExactly(new ImportReport.VoteChange(456, counts(3L, 1L, 0.75), counts(4L, 1L, 0.75)));
+        assertThat(stored()).isEqualTo(counts(3L, 1L, 0.75));
     }
 
     @Test
@@ -185,7 +298,8 @@ class BundleStoreTest {
 
     @Test
     void aDryRunReportsButChangesNothing() {
-        ImportReport r = store.importBundle(json.read(BundleJsonTest.bundle(BundleJsonTest.QUESTION)), List.of(), true);
+        ImportReport r = store.importBundle(
+                json.read(BundleJsonTest.bundle(BundleJsonTest.QUESTION)), List.of(), VotePolicy.DEFAULT, true);
         assertThat(r.questionsCreated()).isEqualTo(1);
         assertThat(catalog.sites()).isEmpty();
         assertThat(catalog.question(456)).isEmpty();

@@ -61,6 +61,7 @@ class MovedQuestionsTest {
                                      "no_index": false, "no_follow": false}}}]}
                                 """.formatted(id, site, section, staleCanonical, ruTitle)),
                         List.of(),
+                        kz.komek.bundle.VotePolicy.DEFAULT,
                         dryRun);
     }
 

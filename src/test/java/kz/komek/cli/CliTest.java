@@ -1,6 +1,7 @@
 package kz.komek.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -122,6 +123,23 @@ class CliTest {
     }
 
     @Test
+    void aFileTooLargeForTheHeapIsRefusedBeforeTheDatabaseIsTouched() throws Exception {
+        Path good = write("good.json", TestApp.resource("/fixtures/cli.bundle.json"));
+        long size = Files.size(good);
+        // the seam the command calls with this JVM's heap, here with room for half the file
+        var tight = new kz.komek.bundle.HeapBudget(size * 5 / 2, 64L << 20);
+        assertThatThrownBy(() -> ImportCommand.read(good, size, "client", tight))
+                .isInstanceOf(kz.komek.bundle.HeapBudget.TooLarge.class)
+                .hasMessageStartingWith(good + ": is ")
+                .hasMessageContaining("MiB of heap")
+                .hasMessageContaining("java -Xmx512m -jar komek.jar");
+        assertThat(ImportCommand.read(good, size, "client", new kz.komek.bundle.HeapBudget(size * 5, 64L << 20))
+                        .bundle()
+                        .questions())
+                .hasSize(2);
+    }
+
+    @Test
     void aPayloadThatIsNotAPayloadIsBadInput() throws Exception {
         Path html =
                 write("page.html", "<html><body><script id=\"__NUXT_DATA__\" type=\"application/json\">[1,</script>");
@@ -154,6 +172,44 @@ class CliTest {
         assertThat(run("import")).isEqualTo(Cli.USAGE);
         assertThat(err.toString()).contains("FILE");
         assertThat(run("serve", "--port", "eighty")).isEqualTo(Cli.USAGE);
+    }
+
+    @Test
+    void votesAreKeptByDefaultAndTheReportNamesTheCountsAnImportChanges() throws Exception {
+        Path bundle = write("b.json", TestApp.resource("/fixtures/cli.bundle.json"));
+        assertThat(run("import", bundle.toString())).isZero();
+        assertThat(out.toString()).contains("votes (keep): 0 stored questions' counts changed");
+        Path more = write(
+                "more.json",
+                TestApp.resource("/fixtures/cli.bundle.json")
+                        .replace("\"up\": 3, \"down\": 1", "\"up\": 2, \"down\": 0"));
+
+        assertThat(run("import", more.toString())).isZero();
+        assertThat(out.toString())
+                .contains("questions: 0 new, 0 updated, 2 unchanged")
+                .contains("votes (keep): 0 stored questions' counts changed");
+
+        assertThat(run("import", more.toString(), "--votes", "add", "--dry-run"))
+                .isZero();
+        assertThat(out.toString())
+                .contains(
+                        "votes (add): 1 stored question's counts changed\n  question 7: 3 up, 1 down → 5 up, 1 down\n")
+                .contains("dry run: nothing was changed");
+
+        assertThat(run("import", more.toString(), "--votes", "replace")).isZero();
+        assertThat(out.toString())
+                .contains(
+                        "votes (replace): 1 stored question's counts changed\n  question 7: 3 up, 1 down → 2 up, 0 down\n");
+    }
+
+    @Test
+    void anUnknownVotePolicyIsAUsageError() throws Exception {
+        Path bundle = write("b.json", TestApp.resource("/fixtures/cli.bundle.json"));
+        assertThat(run("import", bundle.toString(), "--votes", "merge")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString())
+                .contains("Invalid value for option '--votes': expected replace, keep or add, was \"merge\"");
+        assertThat(run("export", "-")).isZero();
+        assertThat(out.toString()).doesNotContain("\"id\" : 7");
     }
 
     @Test

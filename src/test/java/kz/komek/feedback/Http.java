@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.komek.bundle.BundleJson;
+import kz.komek.bundle.VotePolicy;
 import kz.komek.testing.TestApp;
 
 /** Requests as a reader's browser or the app sends them, with or without the visitor cookie. */
@@ -42,13 +43,18 @@ final class Http {
 
     /**
      * Back to the mini fixture as imported, without votes: one app serves a whole test class (each app is a new
-     * database on the shared test server, and they add up).
+     * database on the shared test server, and they add up). The import replaces the counts readers moved: by default
+     * an import keeps them.
      */
     static void resetVotes(TestApp app) {
         app.app().jdbi().useHandle(h -> h.execute("delete from vote"));
         app.app()
                 .bundles()
-                .importBundle(new BundleJson().read(TestApp.resource("/fixtures/mini.bundle.json")), List.of());
+                .importBundle(
+                        new BundleJson().read(TestApp.resource("/fixtures/mini.bundle.json")),
+                        List.of(),
+                        VotePolicy.REPLACE,
+                        false);
     }
 
     /** The visitor cookie's Set-Cookie header. */

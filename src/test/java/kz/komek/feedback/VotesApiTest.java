@@ -175,6 +175,24 @@ class VotesApiTest {
     }
 
     @Test
+    void anImportKeepsTheVotesReadersCast() throws Exception {
+        json(Http.voteJson(app, 456, "{\"useful\": true}", Optional.empty()), 200);
+        json(Http.voteJson(app, 456, "{\"useful\": false}", Optional.empty()), 200);
+
+        var report = app.app()
+                .bundles()
+                .importBundle(
+                        new kz.komek.bundle.BundleJson().read(TestApp.resource("/fixtures/mini.bundle.json")),
+                        java.util.List.of());
+
+        assertThat(report.voteChanges()).isEmpty();
+        JsonNode q = question(456, Optional.empty());
+        assertThat(q.get("votes").toString()).isEqualTo("{\"up\":1,\"down\":1}");
+        // (1 + 20 · 0.89) / (2 + 20): the imported ratio and both readers' votes
+        assertThat(q.get("usefulness").asDouble()).isEqualTo(0.85);
+    }
+
+    @Test
     void theCookieIsLongLivedHttpOnlyAndLax() {
         String header = Http.setCookie(Http.voteJson(app, 700, "{\"useful\": true}", Optional.empty()));
         assertThat(header)

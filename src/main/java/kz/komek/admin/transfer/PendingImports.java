@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import kz.komek.bundle.VotePolicy;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,23 +23,25 @@ final class PendingImports {
         this.jdbi = jdbi;
     }
 
-    record Pending(String id, long createdBy, String fileName, String site, byte[] sha256, byte[] body) {}
+    record Pending(
+            String id, long createdBy, String fileName, String site, VotePolicy votes, byte[] sha256, byte[] body) {}
 
-    /** Keeps an upload for its uploader; returns its id. Purges what is over first. */
-    String save(long userId, String fileName, String site, byte[] sha256, byte[] body) {
+    /** Keeps an upload, with the vote policy its dry run used, for its uploader; returns its id. Purges first. */
+    String save(long userId, String fileName, String site, VotePolicy votes, byte[] sha256, byte[] body) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbi.useTransaction(h -> {
             purge(h);
             h.createUpdate("""
-                            insert into pending_import (id, created_by, file_name, site, sha256, body)
-                            values (:id, :user, :file, :site, :sha, :body)
+                            insert into pending_import (id, created_by, file_name, site, votes, sha256, body)
+                            values (:id, :user, :file, :site, :votes, :sha, :body)
                             """)
                     .bind("id", id)
                     .bind("user", userId)
                     .bind("file", fileName)
                     .bind("site", site)
+                    .bind("votes", votes.code())
                     .bind("sha", sha256)
                     .bind("body", body)
                     .execute();
@@ -52,7 +55,7 @@ final class PendingImports {
             return Optional.empty();
         }
         return jdbi.withHandle(h -> h.createQuery("""
-                        select id, created_by, file_name, site, sha256, body from pending_import
+                        select id, created_by, file_name, site, votes, sha256, body from pending_import
                         where id = :id and created_by = :user and created_at > now() - :kept
                         """)
                 .bind("id", id)
@@ -63,6 +66,7 @@ final class PendingImports {
                         rs.getLong("created_by"),
                         rs.getString("file_name"),
                         rs.getString("site"),
+                        VotePolicy.parse(rs.getString("votes")),
                         rs.getBytes("sha256"),
                         rs.getBytes("body")))
                 .findOne());

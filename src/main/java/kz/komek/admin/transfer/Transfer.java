@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import kz.komek.admin.Actor;
 import kz.komek.admin.audit.AuditLog;
@@ -19,7 +20,9 @@ import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleException;
 import kz.komek.bundle.BundleJson;
 import kz.komek.bundle.BundleStore;
+import kz.komek.bundle.HeapBudget;
 import kz.komek.bundle.ImportReport;
+import kz.komek.bundle.VotePolicy;
 import kz.komek.bundle.nuxt.NuxtImport;
 import kz.komek.bundle.nuxt.NuxtPayloadReader;
 import org.jdbi.v3.core.Handle;
@@ -40,11 +43,14 @@ final class Transfer {
     private final BundleStore bundles;
     private final AuditLog audit;
     private final BundleJson json = new BundleJson();
+    private final LongFunction<HeapBudget> heap;
 
-    Transfer(Jdbi jdbi, BundleStore bundles, AuditLog audit) {
+    /** @param heap the heap reading an upload of so many bytes may take ({@link HeapBudget#ofThisJvm}; tests: less) */
+    Transfer(Jdbi jdbi, BundleStore bundles, AuditLog audit, LongFunction<HeapBudget> heap) {
         this.jdbi = jdbi;
         this.bundles = bundles;
         this.audit = audit;
+        this.heap = heap;
     }
 
     /** An upload read: the bundle, what reading it noticed, and the SHA-256 that names it in the audit log. */
@@ -55,22 +61,25 @@ final class Transfer {
         if (body.length == 0) {
             throw new BundleException("body", "is empty: send a komek-bundle/1 JSON document or a Nuxt page payload");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new BundleException("body", "is not UTF-8 text");
-        }
-        if (NuxtPayloadReader.looksLikePayload(text)) {
-            NuxtImport nuxt = new NuxtPayloadReader().read(text, site(site));
-            return new Parsed(nuxt.bundle(), nuxt.findings(), sha256(body));
-        }
-        return new Parsed(json.read(text), List.of(), sha256(body));
+        // the bytes are the request's; the text and tree live only inside the reading (HeapBudget)
+        return heap.apply(body.length).read("body", body.length, () -> {
+            String text;
+            try {
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(body))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                throw new BundleException("body", "is not UTF-8 text");
+            }
+            if (NuxtPayloadReader.looksLikePayload(text)) {
+                NuxtImport nuxt = new NuxtPayloadReader().read(text, site(site));
+                return new Parsed(nuxt.bundle(), nuxt.findings(), sha256(body));
+            }
+            return new Parsed(json.read(text), List.of(), sha256(body));
+        });
     }
 
     /** The site a page payload's questions go to: {@code client} unless named. */
@@ -83,9 +92,9 @@ final class Transfer {
     }
 
     /** Checks and counts, changes nothing. */
-    ImportReport dryRun(Parsed parsed) {
+    ImportReport dryRun(Parsed parsed, VotePolicy votes) {
         return jdbi.inTransaction(h -> {
-            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings());
+            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings(), votes);
             h.rollback();
             return report;
         });
@@ -98,9 +107,9 @@ final class Transfer {
      * Imports for real, all or nothing, with its audit row; {@code alsoInTransaction} runs in the same transaction
      * (the UI deletes its pending upload there).
      */
-    Applied apply(Parsed parsed, String fileName, Actor actor, Consumer<Handle> alsoInTransaction) {
+    Applied apply(Parsed parsed, VotePolicy votes, String fileName, Actor actor, Consumer<Handle> alsoInTransaction) {
         Applied applied = jdbi.inTransaction(h -> {
-            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings());
+            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings(), votes);
             alsoInTransaction.accept(h);
             String sha = HexFormat.of().formatHex(parsed.sha256());
             long id = audit.append(
@@ -111,10 +120,12 @@ final class Transfer {
             return new Applied(report, id);
         });
         log.info(
-                "admin: bundle imported by {}: {} questions new, {} updated",
+                "admin: bundle imported by {}: {} questions new, {} updated, votes {}: {} questions' counts changed",
                 actor.principal().name(),
                 applied.report().questionsCreated(),
-                applied.report().questionsUpdated());
+                applied.report().questionsUpdated(),
+                votes.code(),
+                applied.report().voteChanges().size());
         return applied;
     }
 
@@ -128,12 +139,17 @@ final class Transfer {
         o.put(kind + "_unchanged", c.unchanged());
     }
 
-    /** The audit row's summary: the counts, how many notes, the file's name when it had one. */
+    /**
+     * The audit row's summary: the counts, the vote policy and how many stored questions' counts it changed, how many
+     * notes, the file's name when it had one.
+     */
     private static ObjectNode summary(ImportReport r, String fileName) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         counts(o, "sites", r.sites());
         counts(o, "sections", r.sections());
         counts(o, "questions", r.questions());
+        o.put("votes", r.votes().code());
+        o.put("votes_changed", r.voteChanges().size());
         o.put("notes", r.notes().size());
         if (!fileName.isEmpty()) {
             o.put("file", fileName);

@@ -10,6 +10,7 @@ import kz.komek.admin.AdminAccess;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 import kz.komek.bundle.ImportReport;
+import kz.komek.bundle.VotePolicy;
 import kz.komek.http.BadRequestException;
 
 /**
@@ -28,18 +29,20 @@ public final class TransferApi {
     }
 
     /**
-     * The body is a bundle or a Nuxt page payload ({@code site=} names its questions' site). A bad record is a 400
-     * naming it, and nothing is written; a body over {@code --max-body} a 413 before anything is read.
+     * The body is a bundle or a Nuxt page payload ({@code site=} names its questions' site; {@code votes=} what
+     * happens to stored questions' vote counts, {@code keep} unless named). A bad record is a 400 naming it, and
+     * nothing is written; a body over {@code --max-body} a 413 before anything is read.
      */
     public void importBundle(Context ctx) {
         Principal p = access.require(ctx, Role.PUBLISHER);
         boolean dryRun = dryRun(ctx.queryParam("dry_run"));
+        VotePolicy votes = votes(ctx.queryParam("votes"));
         var parsed = transfer.parse(ctx.bodyAsBytes(), ctx.queryParam("site"));
         if (dryRun) {
-            ctx.json(json(transfer.dryRun(parsed), true, null));
+            ctx.json(json(transfer.dryRun(parsed, votes), true, null));
             return;
         }
-        var applied = transfer.apply(parsed, "", AdminAccess.actor(ctx, p), h -> {});
+        var applied = transfer.apply(parsed, votes, "", AdminAccess.actor(ctx, p), h -> {});
         ctx.json(json(applied.report(), false, applied.auditId()));
     }
 
@@ -65,6 +68,18 @@ public final class TransferApi {
         throw new BadRequestException("dry_run: expected true or false, was \"" + raw + "\"");
     }
 
+    /** {@code votes=} of the API and the upload form: {@link VotePolicy#DEFAULT} when absent or empty. */
+    static VotePolicy votes(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return VotePolicy.DEFAULT;
+        }
+        try {
+            return VotePolicy.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("votes: " + e.getMessage());
+        }
+    }
+
     private static void counts(ObjectNode o, ImportReport.Counts c) {
         o.put("created", c.created()).put("updated", c.updated()).put("unchanged", c.unchanged());
     }
@@ -77,6 +92,13 @@ public final class TransferApi {
         counts(o.putObject("questions"), r.questions());
         ArrayNode changed = o.putArray("changed_questions");
         r.changedQuestions().forEach(changed::add);
+        o.put("votes", r.votes().code());
+        ArrayNode voteChanges = o.putArray("vote_changes");
+        for (var c : r.voteChanges()) {
+            ObjectNode change = voteChanges.addObject().put("id", c.question());
+            votes(change.putObject("before"), c.before());
+            votes(change.putObject("after"), c.after());
+        }
         ArrayNode notes = o.putArray("notes");
         r.notes().forEach(notes::add);
         if (auditId == null) {
@@ -85,5 +107,19 @@ public final class TransferApi {
             o.put("audit_id", auditId);
         }
         return o;
+    }
+
+    /** {@code {"up": 76, "down": 25, "usefulness": 0.75}}, nulls where nothing is stored. */
+    private static void votes(ObjectNode o, ImportReport.VoteCounts v) {
+        if (v.counts().isPresent()) {
+            o.put("up", v.counts().get().up()).put("down", v.counts().get().down());
+        } else {
+            o.putNull("up").putNull("down");
+        }
+        if (v.usefulness().isPresent()) {
+            o.put("usefulness", v.usefulness().get());
+        } else {
+            o.putNull("usefulness");
+        }
     }
 }

@@ -3,13 +3,17 @@ package kz.komek.admin.transfer;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminText;
 import kz.komek.admin.FramedPage;
+import kz.komek.bundle.ImportReport;
+import kz.komek.bundle.VotePolicy;
 
 /**
  * Model of {@code admin/transfer.jte}: the export link and upload form, and after an upload its dry run's report
  * (with the "Apply" form when the file can be applied) or its error; after applying, what was done.
  *
  * @param pendingId the stored upload the "Apply" form names; empty when there is nothing to apply
+ * @param votes the vote policy the upload form shows chosen
  * @param applied true on the result page of an applied import
  */
 public record TransferPage(
@@ -19,21 +23,54 @@ public record TransferPage(
         Optional<String> pendingId,
         String fileName,
         String site,
+        VotePolicy votes,
         boolean applied)
         implements FramedPage {
 
     /**
-     * Counts per kind of record, the new and changed questions (the first {@link #SHOWN}, with how many more), and
-     * the notes (findings) of the import.
+     * Counts per kind of record, the new and changed questions (the first {@link #SHOWN}, with how many more), the
+     * stored questions whose vote counts change, and the notes (findings) of the import.
      */
-    public record Report(List<Row> rows, List<Long> changed, int moreChanged, List<String> notes) {
+    public record Report(List<Row> rows, List<Long> changed, int moreChanged, Votes votes, List<String> notes) {
         public static final int SHOWN = 100;
 
-        public static Report of(List<Row> rows, List<Long> changed, List<String> notes) {
+        public static Report of(List<Row> rows, List<Long> changed, Votes votes, List<String> notes) {
             List<Long> shown = changed.size() > SHOWN ? changed.subList(0, SHOWN) : changed;
-            return new Report(rows, List.copyOf(shown), changed.size() - shown.size(), notes);
+            return new Report(rows, List.copyOf(shown), changed.size() - shown.size(), votes, notes);
+        }
+    }
+
+    /**
+     * What the import does to stored questions' vote counts under {@code policy}: the first {@link Report#SHOWN}
+     * changes (none on the result page, which has only the audit row's count) and how many there are in all.
+     */
+    public record Votes(VotePolicy policy, List<ImportReport.VoteChange> shown, int total) {
+        public static Votes of(VotePolicy policy, List<ImportReport.VoteChange> changes) {
+            return new Votes(
+                    policy,
+                    List.copyOf(changes.size() > Report.SHOWN ? changes.subList(0, Report.SHOWN) : changes),
+                    changes.size());
+        }
+
+        public int more() {
+            return total - shown.size();
         }
     }
 
     public record Row(String label, long created, long updated, long unchanged) {}
+
+    /** The choices of the upload form's vote select, the default first. */
+    public List<VotePolicy> votePolicies() {
+        return List.of(VotePolicy.KEEP, VotePolicy.REPLACE, VotePolicy.ADD);
+    }
+
+    /** What a vote policy does, in the page's language. */
+    public String votesLabel(VotePolicy policy) {
+        return t(
+                switch (policy) {
+                    case KEEP -> AdminText.TRANSFER_VOTES_KEEP;
+                    case REPLACE -> AdminText.TRANSFER_VOTES_REPLACE;
+                    case ADD -> AdminText.TRANSFER_VOTES_ADD;
+                });
+    }
 }

@@ -17,7 +17,10 @@ import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleException;
+import kz.komek.bundle.HeapBudget;
 import kz.komek.bundle.ImportReport;
+import kz.komek.bundle.VotePolicy;
+import kz.komek.http.BadRequestException;
 import kz.komek.http.NotFoundException;
 import kz.komek.i18n.Locale;
 
@@ -45,17 +48,29 @@ public final class TransferPages {
     /** {@code GET /admin/transfer}: the export link and the upload form. */
     public void form(Context ctx) {
         Principal p = kit.access().require(ctx, Role.PUBLISHER);
-        render(ctx, HttpStatus.OK, page(ctx, p, Optional.empty(), Optional.empty(), Optional.empty(), "", "", false));
+        render(
+                ctx,
+                HttpStatus.OK,
+                page(ctx, p, Optional.empty(), Optional.empty(), Optional.empty(), "", "", VotePolicy.DEFAULT, false));
     }
 
-    /** {@code POST /admin/transfer} (multipart: {@code file}, {@code site}): dry run, then the report. */
+    /**
+     * {@code POST /admin/transfer} (multipart: {@code file}, {@code site}, {@code votes}): dry run, then the report.
+     */
     public void upload(Context ctx) {
         Principal p = kit.access().require(ctx, Role.PUBLISHER);
         Locale locale = AdminLocale.of(ctx);
         UploadedFile file = ctx.uploadedFile("file");
         String site = Optional.ofNullable(ctx.formParam("site")).orElse("").strip();
+        VotePolicy votes;
+        try {
+            votes = TransferApi.votes(ctx.formParam("votes"));
+        } catch (BadRequestException e) {
+            refused(ctx, p, e.getMessage(), Optional.empty(), "", site, VotePolicy.DEFAULT);
+            return;
+        }
         if (file == null || file.size() == 0) {
-            refused(ctx, p, AdminText.TRANSFER_NO_FILE.in(locale), Optional.empty(), "", site);
+            refused(ctx, p, AdminText.TRANSFER_NO_FILE.in(locale), Optional.empty(), "", site, votes);
             return;
         }
         String name = fileName(file.filename());
@@ -72,12 +87,34 @@ public final class TransferPages {
         ImportReport report;
         try {
             parsed = transfer.parse(body, site);
-            report = transfer.dryRun(parsed);
+            report = transfer.dryRun(parsed, votes);
+        } catch (HeapBudget.TooLarge e) {
+            render(
+                    ctx,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    page(
+                            ctx,
+                            p,
+                            Optional.empty(),
+                            Optional.of(AdminText.TRANSFER_INVALID.in(locale) + " " + e.getMessage()),
+                            Optional.empty(),
+                            name,
+                            site,
+                            votes,
+                            false));
+            return;
         } catch (BundleException e) {
-            refused(ctx, p, AdminText.TRANSFER_INVALID.in(locale) + " " + e.getMessage(), Optional.empty(), name, site);
+            refused(
+                    ctx,
+                    p,
+                    AdminText.TRANSFER_INVALID.in(locale) + " " + e.getMessage(),
+                    Optional.empty(),
+                    name,
+                    site,
+                    votes);
             return;
         }
-        String id = pending.save(p.userId(), name, Transfer.site(site), parsed.sha256(), body);
+        String id = pending.save(p.userId(), name, Transfer.site(site), votes, parsed.sha256(), body);
         render(
                 ctx,
                 HttpStatus.OK,
@@ -89,6 +126,7 @@ public final class TransferPages {
                         Optional.of(id),
                         name,
                         site,
+                        votes,
                         false));
     }
 
@@ -102,7 +140,11 @@ public final class TransferPages {
         try {
             var parsed = transfer.parse(upload.body(), upload.site());
             applied = transfer.apply(
-                    parsed, upload.fileName(), AdminAccess.actor(ctx, p), h -> pending.delete(h, upload.id()));
+                    parsed,
+                    upload.votes(),
+                    upload.fileName(),
+                    AdminAccess.actor(ctx, p),
+                    h -> pending.delete(h, upload.id()));
         } catch (BundleException e) {
             refused(
                     ctx,
@@ -110,7 +152,8 @@ public final class TransferPages {
                     AdminText.TRANSFER_APPLY_FAILED.in(locale) + " " + e.getMessage(),
                     Optional.of(upload.id()),
                     upload.fileName(),
-                    upload.site());
+                    upload.site(),
+                    upload.votes());
             return;
         }
         ctx.redirect(AdminFrame.withLang("/admin/transfer/imports/" + applied.auditId(), locale), HttpStatus.SEE_OTHER);
@@ -141,6 +184,9 @@ public final class TransferPages {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("there is no import " + id));
         JsonNode after = entry.after().orElseThrow(() -> new NotFoundException("there is no import " + id));
+        // rows from before votes were kept say nothing of them: those imports replaced the counts
+        VotePolicy votes =
+                after.hasNonNull("votes") ? VotePolicy.parse(after.get("votes").asText()) : VotePolicy.REPLACE;
         var report = new TransferPage.Report(
                 List.of(
                         row(AdminText.TRANSFER_SITES.in(locale), after, "sites"),
@@ -148,6 +194,8 @@ public final class TransferPages {
                         row(AdminText.TRANSFER_QUESTIONS.in(locale), after, "questions")),
                 List.of(),
                 0,
+                new TransferPage.Votes(
+                        votes, List.of(), after.path("votes_changed").asInt()),
                 List.of());
         render(
                 ctx,
@@ -160,6 +208,7 @@ public final class TransferPages {
                         Optional.empty(),
                         after.path("file").asText(""),
                         "",
+                        votes,
                         true));
     }
 
@@ -183,6 +232,7 @@ public final class TransferPages {
                         row(AdminText.TRANSFER_SECTIONS.in(locale), r.sections()),
                         row(AdminText.TRANSFER_QUESTIONS.in(locale), r.questions())),
                 r.changedQuestions(),
+                TransferPage.Votes.of(r.votes(), r.voteChanges()),
                 r.notes());
     }
 
@@ -205,6 +255,7 @@ public final class TransferPages {
             Optional<String> pendingId,
             String fileName,
             String site,
+            VotePolicy votes,
             boolean applied) {
         return new TransferPage(
                 AdminFrame.of(ctx, kit.access(), p, "transfer", AdminText.TRANSFER_TITLE),
@@ -213,16 +264,23 @@ public final class TransferPages {
                 pendingId,
                 fileName,
                 site,
+                votes,
                 applied);
     }
 
     /** The page again with why an upload or its apply was refused: a 400. */
     private void refused(
-            Context ctx, Principal p, String why, Optional<String> pendingId, String fileName, String site) {
+            Context ctx,
+            Principal p,
+            String why,
+            Optional<String> pendingId,
+            String fileName,
+            String site,
+            VotePolicy votes) {
         render(
                 ctx,
                 HttpStatus.BAD_REQUEST,
-                page(ctx, p, Optional.empty(), Optional.of(why), pendingId, fileName, site, false));
+                page(ctx, p, Optional.empty(), Optional.of(why), pendingId, fileName, site, votes, false));
     }
 
     private void render(Context ctx, HttpStatus status, TransferPage page) {

@@ -3,6 +3,7 @@ package kz.komek.admin.transfer;
 import kz.komek.admin.AdminKit;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleStore;
+import kz.komek.bundle.HeapBudget;
 import org.jdbi.v3.core.Jdbi;
 
 /** Import and export in the admin, built once by {@code App}: the JSON API and the pages. Keeps no state. */
@@ -12,7 +13,7 @@ public final class Transfers {
 
     /** @param maxBytes the largest upload ({@code --max-body}) */
     public Transfers(Jdbi jdbi, BundleStore bundles, AuditLog audit, AdminKit kit, long maxBytes) {
-        var transfer = new Transfer(jdbi, bundles, audit);
+        var transfer = new Transfer(jdbi, bundles, audit, HeapBudget::ofThisJvm);
         this.api = new TransferApi(kit.access(), transfer, kit.clock());
         this.pages = new TransferPages(kit, transfer, new PendingImports(jdbi), audit, maxBytes);
     }

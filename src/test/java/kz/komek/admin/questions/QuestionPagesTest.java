@@ -389,7 +389,7 @@ class QuestionPagesTest {
                         .statusCode())
                 .isEqualTo(200);
         var bundle = new kz.komek.bundle.BundleJson().read(TestApp.resource("/fixtures/mini.bundle.json"));
-        var report = app.app().bundles().importBundle(bundle, List.of(), true);
+        var report = app.app().bundles().importBundle(bundle, List.of(), kz.komek.bundle.VotePolicy.DEFAULT, true);
         assertThat(report.notes())
                 .anySatisfy(n -> assertThat(n).startsWith("question 600 has an unpublished draft in the admin"));
         assertThat(report.notes()).noneMatch(n -> n.startsWith("question 456 has"));

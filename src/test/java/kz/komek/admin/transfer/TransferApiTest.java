@@ -2,6 +2,7 @@ package kz.komek.admin.transfer;
 
 import static kz.komek.testing.Fixtures.changedBundle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -183,6 +184,87 @@ class TransferApiTest {
             }
             assertThat(answer.toString()).contains("larger");
         }
+    }
+
+    /** A reader's vote through the public API, as a new visitor (no cookie). */
+    private void vote(long id, boolean useful) {
+        var r = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/questions/" + id + "/votes")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"useful\": " + useful + "}"))
+                .build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    private JsonNode votes(long id) throws Exception {
+        return JSON.readTree(app.get("/api/v1/questions/" + id + "?locale=ru").body());
+    }
+
+    @Test
+    void anImportKeepsReadersVotesUnlessAskedToReplaceThem() throws Exception {
+        String publisher = token("bolat", Role.PUBLISHER);
+        vote(456, true);
+        vote(456, true);
+        vote(456, false);
+        String fixture = TestApp.resource("/fixtures/mini.bundle.json");
+
+        var kept = importAs(publisher, "?dry_run=false", fixture);
+
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(kept.body());
+        assertThat(report.get("votes").asText()).isEqualTo("keep");
+        assertThat(report.get("vote_changes")).isEmpty();
+        assertThat(report.at("/questions/unchanged").asInt()).isEqualTo(12);
+        assertThat(votes(456).get("votes").toString()).isEqualTo("{\"up\":2,\"down\":1}");
+
+        var preview = importAs(publisher, "?dry_run=true&votes=replace", fixture);
+
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(JSON.readTree(preview.body()).get("vote_changes").toString())
+                .isEqualTo("[{\"id\":456,\"before\":{\"up\":2,\"down\":1,\"usefulness\":0.89},"
+                        + "\"after\":{\"up\":null,\"down\":null,\"usefulness\":0.89}}]");
+        assertThat(votes(456).get("votes").toString()).isEqualTo("{\"up\":2,\"down\":1}");
+
+        var replaced = importAs(publisher, "?dry_run=false&votes=replace", fixture);
+
+        assertThat(JSON.readTree(replaced.body()).get("vote_changes").size()).isEqualTo(1);
+        assertThat(votes(456).has("votes")).isFalse();
+        var row = app.app().jdbi().withHandle(h -> app.app().auditLog().list(h, AuditLog.Filter.all())).stream()
+                .filter(e -> e.action().equals("bundle.import"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.after().orElseThrow().get("votes").asText()).isEqualTo("replace");
+        assertThat(row.after().orElseThrow().get("votes_changed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownVotePolicyIs400AndNothingIsWritten() throws Exception {
+        String publisher = token("bolat", Role.PUBLISHER);
+        long audit = count("audit_log");
+
+        var r = importAs(publisher, "?dry_run=false&votes=merge", JSON.writeValueAsString(changedBundle(false)));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).get("error").asText())
+                .isEqualTo("votes: expected replace, keep or add, was \"merge\"");
+        assertThat(app.app().bundles().question(5001)).isEmpty();
+        assertThat(count("audit_log")).isEqualTo(audit);
+    }
+
+    @Test
+    void anUploadTooLargeForTheHeapIsRefusedAs413BeforeAnythingIsWritten() throws Exception {
+        byte[] body = JSON.writeValueAsBytes(changedBundle(false));
+        // the seam Transfers fills with this JVM's heap, here with room for a fifth of what reading takes
+        var transfer = new Transfer(
+                app.app().jdbi(),
+                app.app().bundles(),
+                app.app().auditLog(),
+                size -> new kz.komek.bundle.HeapBudget(size, 64L << 20));
+
+        assertThatThrownBy(() -> transfer.parse(body, ""))
+                .isInstanceOf(kz.komek.bundle.HeapBudget.TooLarge.class)
+                .hasMessageStartingWith("body: is ")
+                .hasMessageContaining("-Xmx");
+        assertThat(app.app().bundles().question(5001)).isEmpty();
     }
 
     @Test

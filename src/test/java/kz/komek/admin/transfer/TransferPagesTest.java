@@ -106,6 +106,59 @@ class TransferPagesTest {
     }
 
     @Test
+    void theFormKeepsVotesByDefaultAndTheReportListsTheCountsAnImportWouldChange() throws Exception {
+        var s = signIn("bolat", Role.PUBLISHER);
+        Document form = Jsoup.parse(http.withSession("/admin/transfer", s).body());
+        assertThat(form.select("select[name=votes] option").eachAttr("value"))
+                .containsExactly("keep", "replace", "add");
+        assertThat(form.selectFirst("select[name=votes] option[selected]").val())
+                .isEqualTo("keep");
+        app.app().jdbi().useHandle(h -> h.execute("update question set votes_up = 5, votes_down = 2 where id = 456"));
+        byte[] fixture = TestApp.resource("/fixtures/mini.bundle.json").getBytes(StandardCharsets.UTF_8);
+
+        Document kept = Jsoup.parse(
+                upload(s, Map.of("_csrf", s.csrf()), "mini.json", fixture).body());
+
+        assertThat(kept.selectFirst(".transfer-votes-policy").attr("data-votes"))
+                .isEqualTo("keep");
+        assertThat(kept.select(".transfer-votes-none")).hasSize(1);
+
+        var report = upload(s, Map.of("_csrf", s.csrf(), "votes", "replace"), "mini.json", fixture);
+
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        Document page = Jsoup.parse(report.body());
+        assertThat(page.select(".transfer-votes li").eachText())
+                .containsExactly("456: 5 up, 2 down, ratio 0.89 → ratio 0.89");
+        assertThat(page.selectFirst("select[name=votes] option[selected]").val())
+                .isEqualTo("replace");
+        String pending =
+                page.selectFirst("form.transfer-apply input[name=pending]").val();
+
+        var applied = apply(s, pending);
+
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(303);
+        assertThat(app.app().bundles().question(456).orElseThrow().votes()).isEmpty();
+        Document result = Jsoup.parse(
+                http.withSession(applied.headers().firstValue("Location").orElseThrow(), s)
+                        .body());
+        assertThat(result.selectFirst(".transfer-votes-policy").attr("data-votes"))
+                .isEqualTo("replace");
+        assertThat(result.selectFirst(".transfer-votes-count").text()).endsWith(" 1");
+    }
+
+    @Test
+    void anUnknownVotePolicyIsRefusedOnThePage() throws Exception {
+        var s = signIn("bolat", Role.PUBLISHER);
+
+        var r = upload(s, Map.of("_csrf", s.csrf(), "votes", "merge"), "changes.json", bundle(false));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(r.body()).selectFirst(".form-error").text())
+                .contains("votes: expected replace, keep or add");
+        assertThat(app.app().bundles().question(5001)).isEmpty();
+    }
+
+    @Test
     void onlyTheUploaderMayApplyTheirUpload() throws Exception {
         var bolat = signIn("bolat", Role.PUBLISHER);
         var other = signIn("saule", Role.ADMIN);
