@@ -70,8 +70,8 @@ final class UserCommand implements Callable<Integer> {
                     () -> new Input(
                             name(name),
                             role(role),
-                            new Password(
-                                    readPassword(parent.cli, name, "user add --name " + name + " --role " + role))),
+                            new Password(readPassword(parent.cli, name, "user add --name " + name + " --role " + role))
+                                    .notNameOf(name(name))),
                     (accounts, in) -> {
                         User user = accounts.addUser(in.name(), in.role(), in.password(), AuditLog.Signer.console());
                         run.out()
@@ -203,7 +203,9 @@ final class UserCommand implements Callable<Integer> {
             record Input(UserName name, Password password) {}
             return run.act(
                     () -> new Input(
-                            name(name), new Password(readPassword(parent.cli, name, "user password --name " + name))),
+                            name(name),
+                            new Password(readPassword(parent.cli, name, "user password --name " + name))
+                                    .notNameOf(name(name))),
                     (accounts, in) -> {
                         User u = accounts.setPassword(in.name(), in.password(), AuditLog.Signer.console());
                         run.out().println("password of " + u.name() + " set; their sessions ended");
