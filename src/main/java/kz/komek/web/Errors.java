@@ -11,6 +11,7 @@ import kz.komek.admin.sections.SectionRefusal;
 import kz.komek.bundle.BundleException;
 import kz.komek.catalog.UiText;
 import kz.komek.http.BadRequestException;
+import kz.komek.http.BodyTooLargeException;
 import kz.komek.http.ConflictException;
 import kz.komek.http.ForbiddenException;
 import kz.komek.http.NotFoundException;
@@ -29,9 +30,11 @@ final class Errors {
     private static final Logger log = LoggerFactory.getLogger(Errors.class);
 
     private final TemplateEngine templates;
+    private final long maxBodyBytes;
 
-    Errors(TemplateEngine templates) {
+    Errors(TemplateEngine templates, long maxBodyBytes) {
         this.templates = templates;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     void register(RoutesConfig r) {
@@ -52,7 +55,15 @@ final class Errors {
         });
         r.exception(
                 ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage(), e.pageMessage(localeOf(ctx))));
-        r.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        r.exception(BodyTooLargeException.class, (e, ctx) -> tooLarge(ctx, e));
+        r.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                // Javalin's, when ctx.body() reads past maxRequestSize (a body sent without its length)
+                tooLarge(ctx, new BodyTooLargeException(maxBodyBytes));
+                return;
+            }
+            respond(ctx, e.getStatus(), e.getMessage());
+        });
         r.exception(Exception.class, (e, ctx) -> {
             if (sqlState(e, "55P03")) {
                 // lock_timeout: the row is being written (an import); the writer should send the request again
@@ -63,6 +74,10 @@ final class Errors {
             if (sqlState(e, "22021")) {
                 // a NUL character that no field check caught: PostgreSQL refuses it; nothing was written
                 respond(ctx, 400, "The text contains a NUL character (U+0000), which cannot be stored; remove it.");
+                return;
+            }
+            if (multipartTooLarge(e)) {
+                tooLarge(ctx, new BodyTooLargeException(maxBodyBytes));
                 return;
             }
             Optional<BadMessageException> bad = badMessage(e);
@@ -96,6 +111,34 @@ final class Errors {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether Jetty's multipart parser stopped at its limits (Routes.configure: the total and a file's size, both
+     * {@code --max-body}), which happens to an upload sent without its length. Jetty says so only in an
+     * IllegalStateException's message, under its "bad multipart" BadMessageException; TransferPagesTest holds this to
+     * the Jetty in use.
+     */
+    private static boolean multipartTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException
+                    && t.getMessage() != null
+                    && (t.getMessage().startsWith("max length exceeded")
+                            || t.getMessage().startsWith("max file size exceeded"))) {
+                return true;
+            }
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 413) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A 413 that says what the limit is; the page in the reader's or editor's language. */
+    private void tooLarge(Context ctx, BodyTooLargeException e) {
+        // the rest of the body is not read: the connection ends with this answer
+        ctx.header("Connection", "close");
+        respond(ctx, 413, e.getMessage(), UiText.BODY_TOO_LARGE.format(localeOf(ctx), e.limit()));
     }
 
     /** Jetty's verdict on a malformed request, wherever in the causes it is (servlet parts wrap it). */

@@ -18,6 +18,7 @@ import kz.komek.admin.Role;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleException;
 import kz.komek.bundle.ImportReport;
+import kz.komek.http.BodyTooLargeException;
 import kz.komek.http.NotFoundException;
 import kz.komek.i18n.Locale;
 
@@ -66,7 +67,7 @@ public final class TransferPages {
             throw new BundleException(name, "cannot read the upload: " + e.getMessage());
         }
         if (body.length > maxBytes) {
-            throw new io.javalin.http.HttpResponseException(413, "the file is larger than " + maxBytes + " bytes");
+            throw new BodyTooLargeException(maxBytes);
         }
         Transfer.Parsed parsed;
         ImportReport report;
