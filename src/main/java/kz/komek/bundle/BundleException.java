@@ -22,6 +22,8 @@ public final class BundleException extends RuntimeException {
         NOT_A_DATE,
         NOT_A_DATE_TIME,
         NOT_A_NUMBER,
+        /** Text PostgreSQL cannot store: a NUL character or a lone UTF-16 surrogate (i18n.StorableText). */
+        NOT_STORABLE,
         OTHER
     }
 

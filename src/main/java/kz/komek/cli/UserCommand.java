@@ -41,8 +41,17 @@ final class UserCommand implements Callable<Integer> {
         return console.usage();
     }
 
+    /** The user named by {@code --name} (or {@code --user}: {@code option}); a bad one is refused naming the option. */
     static UserName name(String raw) {
-        return new UserName(raw == null ? "" : raw.strip());
+        return name(raw, "--name");
+    }
+
+    static UserName name(String raw, String option) {
+        try {
+            return new UserName(raw == null ? "" : raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
     }
 
     @Command(

@@ -10,6 +10,7 @@ import java.util.Optional;
 import kz.komek.admin.sections.SectionRefusal;
 import kz.komek.bundle.BundleException;
 import kz.komek.catalog.UiText;
+import kz.komek.http.BadFieldException;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.BodyTooLargeException;
 import kz.komek.http.ConflictException;
@@ -40,10 +41,11 @@ final class Errors {
     void register(RoutesConfig r) {
         r.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
         r.exception(BadRequestException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
-        // a record an editor sent (or a bundle) with a problem: the message names the record and field
-        r.exception(BundleException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        // input with a problem in one field: the message names the record and field, the JSON the field too
+        r.exception(BadFieldException.class, (e, ctx) -> refuseField(ctx, 400, e.getMessage(), Optional.of(e.field())));
+        r.exception(BundleException.class, (e, ctx) -> refuseField(ctx, 400, e.getMessage(), e.field()));
         r.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
-        r.exception(SectionRefusal.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
+        r.exception(SectionRefusal.class, (e, ctx) -> refuseField(ctx, e.status(), e.getMessage(), e.field()));
         r.exception(TooManyRequestsException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             // a page reader gets the wait in their language; an API client the English message
@@ -161,6 +163,16 @@ final class Errors {
 
     private void respond(Context ctx, int status, String message) {
         respond(ctx, status, message, message);
+    }
+
+    /** As {@link #respond}, with {@code "field"} beside {@code "error"} in the JSON when a field is named. */
+    private void refuseField(Context ctx, int status, String message, Optional<String> field) {
+        if (field.isPresent() && ctx.path().startsWith("/api/")) {
+            ctx.status(status);
+            ctx.json(Map.of("error", message, "field", field.get()));
+            return;
+        }
+        respond(ctx, status, message);
     }
 
     private void respond(Context ctx, int status, String message, String pageMessage) {

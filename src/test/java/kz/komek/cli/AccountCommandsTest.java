@@ -99,6 +99,18 @@ class AccountCommandsTest {
     }
 
     @Test
+    void aNulInAUserNameIsBadInputNamingTheOption() {
+        assertThat(withInput(PASSWORD + "\n", "user", "add", "--name", "dana\u0000", "--role", "editor"))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString())
+                .contains("komek user add: --name: a user name is")
+                .contains("which contains a NUL character (U+0000)")
+                .doesNotContain("PSQLException");
+        assertThat(run("token", "create", "--user", "dana\u0000")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("--user: a user name is").contains("NUL character");
+    }
+
+    @Test
     void aTakenNameABadNameOrAnUnknownRoleIsBadInput() {
         assertThat(withInput(PASSWORD + "\n", "user", "add", "--name", "Aigerim", "--role", "editor"))
                 .isZero();
