@@ -24,6 +24,8 @@ public sealed class BundleException extends RuntimeException permits HeapBudget.
         NOT_A_DATE,
         NOT_A_DATE_TIME,
         NOT_A_NUMBER,
+        /** Text PostgreSQL cannot store: a NUL character or a lone UTF-16 surrogate (i18n.StorableText). */
+        NOT_STORABLE,
         OTHER
     }
 

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import kz.komek.catalog.SectionPath;
 import kz.komek.i18n.Locale;
+import kz.komek.i18n.StorableText;
 
 /**
  * The readers of a bundle's fields: each checks one JSON value and names the record and field of a problem
@@ -71,26 +72,13 @@ final class BundleFields {
     }
 
     /**
-     * {@code s} when PostgreSQL can store it as text: it refuses a NUL character, and a half of a surrogate pair
-     * would come back as "?". Refused here, naming the field, rather than failing the whole write later.
+     * {@code s} when PostgreSQL can store it as text ({@link StorableText}): refused here, naming the field, rather
+     * than failing the whole write later.
      */
     static String storable(String s, String where, String field) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == 0) {
-                throw BundleException.field(
-                        where, field, BundleException.Kind.OTHER, "contains a NUL character (U+0000)");
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw BundleException.field(
-                        where,
-                        field,
-                        BundleException.Kind.OTHER,
-                        String.format("contains a lone UTF-16 surrogate (U+%04X)", (int) c));
-            }
-        }
+        StorableText.problem(s).ifPresent(problem -> {
+            throw BundleException.field(where, field, BundleException.Kind.NOT_STORABLE, problem);
+        });
         return s;
     }
 

@@ -38,7 +38,7 @@ final class TokenCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return run.act(() -> UserCommand.name(user), (accounts, name) -> {
+            return run.act(() -> UserCommand.name(user, "--user"), (accounts, name) -> {
                 var token = accounts.createToken(name, label, AuditLog.Signer.console());
                 // the token alone on standard output, for TOKEN=$(komek token create …); the rest on stderr
                 run.out().println(token.value());
@@ -62,7 +62,7 @@ final class TokenCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             var out = run.out();
-            return run.act(() -> Optional.ofNullable(user).map(UserCommand::name), (accounts, of) -> {
+            return run.act(() -> Optional.ofNullable(user).map(u -> UserCommand.name(u, "--user")), (accounts, of) -> {
                 out.printf(
                         "%-6s %-20s %-20s %-26s %-26s %s%n", "id", "user", "label", "created", "last used", "status");
                 for (ApiToken t : accounts.tokens(of)) {

@@ -41,8 +41,17 @@ final class UserCommand implements Callable<Integer> {
         return console.usage();
     }
 
+    /** The user named by {@code --name} (or {@code --user}: {@code option}); a bad one is refused naming the option. */
     static UserName name(String raw) {
-        return new UserName(raw == null ? "" : raw.strip());
+        return name(raw, "--name");
+    }
+
+    static UserName name(String raw, String option) {
+        try {
+            return new UserName(raw == null ? "" : raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
     }
 
     @Command(
@@ -70,8 +79,8 @@ final class UserCommand implements Callable<Integer> {
                     () -> new Input(
                             name(name),
                             role(role),
-                            new Password(
-                                    readPassword(parent.cli, name, "user add --name " + name + " --role " + role))),
+                            new Password(readPassword(parent.cli, name, "user add --name " + name + " --role " + role))
+                                    .notNameOf(name(name))),
                     (accounts, in) -> {
                         User user = accounts.addUser(in.name(), in.role(), in.password(), AuditLog.Signer.console());
                         run.out()
@@ -203,7 +212,9 @@ final class UserCommand implements Callable<Integer> {
             record Input(UserName name, Password password) {}
             return run.act(
                     () -> new Input(
-                            name(name), new Password(readPassword(parent.cli, name, "user password --name " + name))),
+                            name(name),
+                            new Password(readPassword(parent.cli, name, "user password --name " + name))
+                                    .notNameOf(name(name))),
                     (accounts, in) -> {
                         User u = accounts.setPassword(in.name(), in.password(), AuditLog.Signer.console());
                         run.out().println("password of " + u.name() + " set; their sessions ended");

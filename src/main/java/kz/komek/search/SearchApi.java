@@ -12,6 +12,7 @@ import kz.komek.catalog.Site;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.NotFoundException;
 import kz.komek.i18n.Locale;
+import kz.komek.i18n.StorableText;
 
 /** {@code GET /api/v1/search} and {@code GET /api/v1/suggest}. */
 public final class SearchApi {
@@ -71,7 +72,10 @@ public final class SearchApi {
     }
 
     private SearchRequest request(Context ctx, int defaultLimit, boolean asYouType) {
-        String q = ctx.queryParam("q");
+        // a reader's stray control character (a NUL from a copied text) is dropped, not refused
+        String q = Optional.ofNullable(ctx.queryParam("q"))
+                .map(StorableText::withoutControls)
+                .orElse(null);
         if (q == null || q.isBlank()) {
             throw new BadRequestException("q is required");
         }

@@ -10,6 +10,7 @@ import kz.komek.catalog.ReaderKit;
 import kz.komek.catalog.UiText;
 import kz.komek.content.Platform;
 import kz.komek.i18n.Locale;
+import kz.komek.i18n.StorableText;
 
 /** {@code GET /{site}/{locale}/search?q=}: the results page (not indexed by search engines). */
 public final class SearchPages {
@@ -26,7 +27,10 @@ public final class SearchPages {
     }
 
     public void results(Context ctx) {
-        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        // a reader's stray control character (a NUL from a copied text) is dropped, not refused
+        String q = StorableText.withoutControls(
+                        Optional.ofNullable(ctx.queryParam("q")).orElse(""))
+                .strip();
         if (q.length() > SearchRequest.MAX_QUERY) {
             q = q.substring(0, SearchRequest.MAX_QUERY);
         }

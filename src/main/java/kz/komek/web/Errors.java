@@ -11,7 +11,9 @@ import kz.komek.admin.sections.SectionRefusal;
 import kz.komek.bundle.BundleException;
 import kz.komek.bundle.HeapBudget;
 import kz.komek.catalog.UiText;
+import kz.komek.http.BadFieldException;
 import kz.komek.http.BadRequestException;
+import kz.komek.http.BodyTooLargeException;
 import kz.komek.http.ConflictException;
 import kz.komek.http.ForbiddenException;
 import kz.komek.http.NotFoundException;
@@ -30,20 +32,23 @@ final class Errors {
     private static final Logger log = LoggerFactory.getLogger(Errors.class);
 
     private final TemplateEngine templates;
+    private final long maxBodyBytes;
 
-    Errors(TemplateEngine templates) {
+    Errors(TemplateEngine templates, long maxBodyBytes) {
         this.templates = templates;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     void register(RoutesConfig r) {
         r.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
         r.exception(BadRequestException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
-        // a record an editor sent (or a bundle) with a problem: the message names the record and field
-        r.exception(BundleException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        // input with a problem in one field: the message names the record and field, the JSON the field too
+        r.exception(BadFieldException.class, (e, ctx) -> refuseField(ctx, 400, e.getMessage(), Optional.of(e.field())));
+        r.exception(BundleException.class, (e, ctx) -> refuseField(ctx, 400, e.getMessage(), e.field()));
         // a bundle too large for this JVM's heap: the sender can send less, or the operator raise -Xmx
         r.exception(HeapBudget.TooLarge.class, (e, ctx) -> respond(ctx, 413, e.getMessage()));
         r.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
-        r.exception(SectionRefusal.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
+        r.exception(SectionRefusal.class, (e, ctx) -> refuseField(ctx, e.status(), e.getMessage(), e.field()));
         r.exception(TooManyRequestsException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             // a page reader gets the wait in their language; an API client the English message
@@ -55,7 +60,15 @@ final class Errors {
         });
         r.exception(
                 ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage(), e.pageMessage(localeOf(ctx))));
-        r.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        r.exception(BodyTooLargeException.class, (e, ctx) -> tooLarge(ctx, e));
+        r.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                // Javalin's, when ctx.body() reads past maxRequestSize (a body sent without its length)
+                tooLarge(ctx, new BodyTooLargeException(maxBodyBytes));
+                return;
+            }
+            respond(ctx, e.getStatus(), e.getMessage());
+        });
         r.exception(Exception.class, (e, ctx) -> {
             if (sqlState(e, "55P03")) {
                 // lock_timeout: the row is being written (an import); the writer should send the request again
@@ -66,6 +79,10 @@ final class Errors {
             if (sqlState(e, "22021")) {
                 // a NUL character that no field check caught: PostgreSQL refuses it; nothing was written
                 respond(ctx, 400, "The text contains a NUL character (U+0000), which cannot be stored; remove it.");
+                return;
+            }
+            if (multipartTooLarge(e)) {
+                tooLarge(ctx, new BodyTooLargeException(maxBodyBytes));
                 return;
             }
             Optional<BadMessageException> bad = badMessage(e);
@@ -101,6 +118,34 @@ final class Errors {
         return false;
     }
 
+    /**
+     * Whether Jetty's multipart parser stopped at its limits (Routes.configure: the total and a file's size, both
+     * {@code --max-body}), which happens to an upload sent without its length. Jetty says so only in an
+     * IllegalStateException's message, under its "bad multipart" BadMessageException; TransferPagesTest holds this to
+     * the Jetty in use.
+     */
+    private static boolean multipartTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException
+                    && t.getMessage() != null
+                    && (t.getMessage().startsWith("max length exceeded")
+                            || t.getMessage().startsWith("max file size exceeded"))) {
+                return true;
+            }
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 413) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A 413 that says what the limit is; the page in the reader's or editor's language. */
+    private void tooLarge(Context ctx, BodyTooLargeException e) {
+        // the rest of the body is not read: the connection ends with this answer
+        ctx.header("Connection", "close");
+        respond(ctx, 413, e.getMessage(), UiText.BODY_TOO_LARGE.format(localeOf(ctx), e.limit()));
+    }
+
     /** Jetty's verdict on a malformed request, wherever in the causes it is (servlet parts wrap it). */
     private static Optional<BadMessageException> badMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -121,6 +166,16 @@ final class Errors {
 
     private void respond(Context ctx, int status, String message) {
         respond(ctx, status, message, message);
+    }
+
+    /** As {@link #respond}, with {@code "field"} beside {@code "error"} in the JSON when a field is named. */
+    private void refuseField(Context ctx, int status, String message, Optional<String> field) {
+        if (field.isPresent() && ctx.path().startsWith("/api/")) {
+            ctx.status(status);
+            ctx.json(Map.of("error", message, "field", field.get()));
+            return;
+        }
+        respond(ctx, status, message);
     }
 
     private void respond(Context ctx, int status, String message, String pageMessage) {

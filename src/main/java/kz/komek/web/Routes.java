@@ -28,6 +28,7 @@ import kz.komek.catalog.PageCache;
 import kz.komek.catalog.Site;
 import kz.komek.feedback.FeedbackApi;
 import kz.komek.feedback.FeedbackPages;
+import kz.komek.http.BodyTooLargeException;
 import kz.komek.i18n.Locale;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchPages;
@@ -68,7 +69,7 @@ public final class Routes {
     public Routes(Config config, Handlers handlers, TemplateEngine templates, PrometheusMeterRegistry registry) {
         this.config = config;
         this.handlers = handlers;
-        this.errors = new Errors(templates);
+        this.errors = new Errors(templates, config.maxBodyBytes());
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -79,7 +80,8 @@ public final class Routes {
     public void configure(JavalinConfig c) {
         c.startup.showJavalinBanner = false;
         c.http.maxRequestSize = config.maxBodyBytes();
-        // uploads (the import form) sent without a length are cut off here rather than in refuseLargeBodies
+        // uploads (the import form) sent without a length are cut off here rather than in refuseLargeBodies (Errors
+        // answers 413 when the parser stops); a body read whole (ctx.body()) stops at maxRequestSize likewise
         c.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), SizeUnit.BYTES);
         c.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), SizeUnit.BYTES);
         c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(errors)));
@@ -274,8 +276,7 @@ public final class Routes {
     /** Refused before any handler runs, whether or not the route would read the body. */
     private void refuseLargeBodies(Context ctx) {
         if (ctx.contentLength() > config.maxBodyBytes()) {
-            throw new io.javalin.http.HttpResponseException(
-                    413, "request body larger than " + config.maxBodyBytes() + " bytes");
+            throw new BodyTooLargeException(config.maxBodyBytes());
         }
     }
 

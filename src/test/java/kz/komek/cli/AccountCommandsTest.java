@@ -78,6 +78,39 @@ class AccountCommandsTest {
     }
 
     @Test
+    void aCommonPasswordOrTheUsersNameIsRefusedSayingWhy() {
+        for (String common : new String[] {"qwerty12345", "Password123", "1q2w3e4r5t"}) {
+            assertThat(withInput(common + "\n", "user", "add", "--name", "dana", "--role", "editor"))
+                    .as(common)
+                    .isEqualTo(Cli.BAD_INPUT);
+            assertThat(err.toString()).contains("the password is on a list of common passwords");
+        }
+        assertThat(withInput("Nurlan.Bekov\n", "user", "add", "--name", "nurlan.bekov", "--role", "editor"))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("the password is the user name");
+        assertThat(withInput("Жаз-2024 таудағы үй\n", "user", "add", "--name", "dana", "--role", "editor"))
+                .as(err.toString())
+                .isZero();
+        assertThat(withInput("qwerty123456\n", "user", "password", "--name", "dana"))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("is on a list of common passwords");
+        assertThat(run("user", "list")).isZero();
+        assertThat(out.toString()).contains("dana").doesNotContain("nurlan");
+    }
+
+    @Test
+    void aNulInAUserNameIsBadInputNamingTheOption() {
+        assertThat(withInput(PASSWORD + "\n", "user", "add", "--name", "dana\u0000", "--role", "editor"))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString())
+                .contains("komek user add: --name: a user name is")
+                .contains("which contains a NUL character (U+0000)")
+                .doesNotContain("PSQLException");
+        assertThat(run("token", "create", "--user", "dana\u0000")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains("--user: a user name is").contains("NUL character");
+    }
+
+    @Test
     void aTakenNameABadNameOrAnUnknownRoleIsBadInput() {
         assertThat(withInput(PASSWORD + "\n", "user", "add", "--name", "Aigerim", "--role", "editor"))
                 .isZero();

@@ -54,6 +54,20 @@ class SearchApiTest {
     }
 
     @Test
+    void aNulInTheQueryIsDroppedNotRefused() throws Exception {
+        JsonNode r = json(
+                "/api/v1/search?q=" + "%D0%BA%D0%B0%D0%BA%00+%D0%BF%D0%BE%D0%BF%D0%BE%D0%BB%D0%BD%D0%B8%D1%82%D1%8C"
+                        + "+%D0%BA%D0%B0%D1%80%D1%82%D1%83&site=client&locale=ru&limit=3",
+                200);
+        assertThat(r.get("query").asText()).isEqualTo("как пополнить карту");
+        assertThat(r.get("results").get(0).get("id").asLong()).isEqualTo(101);
+
+        var page = app.get("/client/ru/search?q=%D0%BA%D0%B0%D1%80%D1%82%00%D1%83");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(page.body()).title()).contains("«карту»");
+    }
+
+    @Test
     void withoutALocaleAnyLocaleAnswers() throws Exception {
         JsonNode r = json("/api/v1/search?q=" + enc("бонусты қалай аламын"), 200);
         assertThat(r.get("results").get(0).get("url").asText()).startsWith("/client/kz/");

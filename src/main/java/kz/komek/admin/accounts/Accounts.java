@@ -58,7 +58,7 @@ public final class Accounts {
     }
 
     public User addUser(UserName name, Role role, Password password, AuditLog.Signer by) {
-        String hash = hasher.hash(password);
+        String hash = hasher.hash(password.notNameOf(name));
         User user = jdbi.inTransaction(h -> {
             User u = store.insertUser(h, name, role, hash)
                     .orElseThrow(() -> new AccountException("a user named \"" + name + "\" already exists"));
@@ -135,7 +135,7 @@ public final class Accounts {
      * stay (a token is a credential of its own; revoke it if it leaked too).
      */
     public User setPassword(UserName name, Password password, AuditLog.Signer by) {
-        String hash = hasher.hash(password);
+        String hash = hasher.hash(password.notNameOf(name));
         User user = jdbi.inTransaction(h -> {
             User u = store.lockUser(h, name).orElseThrow(() -> noUser(name));
             store.setPasswordHash(h, u.id(), hash);
@@ -159,7 +159,8 @@ public final class Accounts {
         if (current == null || current.length() > Password.MAX_LENGTH || !hasher.matches(current, stored)) {
             return false;
         }
-        String hash = hasher.hash(password);
+        String hash =
+                hasher.hash(password.notNameOf(new UserName(actor.principal().name())));
         jdbi.useTransaction(h -> {
             store.setPasswordHash(h, id, hash);
             SessionStore.endAll(h, id, keep);

@@ -81,7 +81,7 @@ public final class AccountsApi {
         JsonNode body = body(ctx);
         UserName name = parse("name", () -> new UserName(text(body, "name")));
         Role role = role(body);
-        Password password = parse("password", () -> new Password(text(body, "password")));
+        Password password = parse("password", () -> new Password(text(body, "password")).notNameOf(name));
         User user;
         try {
             user = accounts.addUser(name, role, password, signer(ctx, p));
@@ -171,7 +171,7 @@ public final class AccountsApi {
     public void password(Context ctx) {
         Principal p = access.require(ctx, Role.ADMIN);
         UserName name = name(ctx);
-        Password password = parse("password", () -> new Password(text(body(ctx), "password")));
+        Password password = parse("password", () -> new Password(text(body(ctx), "password")).notNameOf(name));
         ctx.json(json(existing(name, () -> accounts.setPassword(name, password, signer(ctx, p)))));
     }
 
@@ -183,7 +183,8 @@ public final class AccountsApi {
         Principal p = access.require(ctx, Role.VIEWER);
         JsonNode body = body(ctx);
         String current = text(body, "current");
-        Password password = parse("password", () -> new Password(text(body, "password")));
+        Password password =
+                parse("password", () -> new Password(text(body, "password")).notNameOf(new UserName(p.name())));
         var keep = p.via() == Principal.Via.SESSION ? cookies.session(ctx) : Optional.<Secret>empty();
         if (!accounts.changeOwnPassword(AdminAccess.actor(ctx, p), current, password, keep)) {
             throw new BadRequestException("current: not your current password");

@@ -55,7 +55,7 @@ public final class UsersPages {
         try {
             UserName name = userName(rawName, locale);
             Role role = Role.parse(rawRole).orElseThrow(() -> new IllegalArgumentException("role: " + rawRole));
-            Password password = newPassword(ctx, locale);
+            Password password = newPassword(ctx, locale, name);
             if (accounts.user(name).isPresent()) {
                 throw new IllegalArgumentException(AdminText.USERS_EXISTS.format(locale, name.value()));
             }
@@ -117,7 +117,7 @@ public final class UsersPages {
             if (name.key().equals(new UserName(p.name()).key())) {
                 throw new IllegalArgumentException(AdminText.USERS_RESET_OWN.in(locale));
             }
-            accounts.setPassword(name, newPassword(ctx, locale), signer(ctx, p));
+            accounts.setPassword(name, newPassword(ctx, locale, name), signer(ctx, p));
         } catch (IllegalArgumentException e) {
             refused(ctx, p, name.value() + ": " + e.getMessage());
             return;
@@ -148,7 +148,7 @@ public final class UsersPages {
         Locale locale = AdminLocale.of(ctx);
         Password password;
         try {
-            password = newPassword(ctx, locale);
+            password = newPassword(ctx, locale, new UserName(p.name()));
         } catch (IllegalArgumentException e) {
             accountRefused(ctx, p, e.getMessage());
             return;
@@ -169,8 +169,11 @@ public final class UsersPages {
                 new AccountPage(frame(ctx, p, "account", AdminText.ACCOUNT_TITLE), Optional.empty(), Optional.of(why)));
     }
 
-    /** The new password typed twice, the same both times and long enough; else why not, in the UI's language. */
-    private static Password newPassword(Context ctx, Locale locale) {
+    /**
+     * The new password typed twice, the same both times, long enough, not a common one and not the user's name; else
+     * why not, in the UI's language.
+     */
+    private static Password newPassword(Context ctx, Locale locale, UserName user) {
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         if (!password.equals(Optional.ofNullable(ctx.formParam("password2")).orElse(""))) {
             throw new IllegalArgumentException(AdminText.PASSWORDS_DIFFER.in(locale));
@@ -179,6 +182,12 @@ public final class UsersPages {
         if (password.isBlank() || length < Password.MIN_LENGTH || length > Password.MAX_LENGTH) {
             throw new IllegalArgumentException(
                     AdminText.PASSWORD_LENGTH.format(locale, Password.MIN_LENGTH, Password.MAX_LENGTH, length));
+        }
+        if (Password.common(password)) {
+            throw new IllegalArgumentException(AdminText.PASSWORD_COMMON.in(locale));
+        }
+        if (password.equalsIgnoreCase(user.value())) {
+            throw new IllegalArgumentException(AdminText.PASSWORD_IS_NAME.in(locale));
         }
         return new Password(password);
     }

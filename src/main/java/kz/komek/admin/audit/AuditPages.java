@@ -20,6 +20,7 @@ import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 import kz.komek.i18n.Locale;
+import kz.komek.i18n.StorableText;
 
 /**
  * {@code GET /admin/audit}: the audit log as a table, newest first, filtered by a GET form, paged by "older" links
@@ -121,6 +122,10 @@ public final class AuditPages {
     }
 
     private AuditLog.Filter filter(AuditPage.Form form, String before) {
+        storable("actor", form.actor());
+        storable("action", form.action());
+        storable("object_type", form.objectType());
+        storable("object_id", form.objectId());
         Optional<Long> actorId = Optional.empty();
         Optional<String> actorName = Optional.empty();
         if (!form.actor().isEmpty()) {
@@ -219,6 +224,13 @@ public final class AuditPages {
     private static String param(Context ctx, String name) {
         String v = ctx.queryParam(name);
         return v == null ? "" : v.strip();
+    }
+
+    /** A filter PostgreSQL could not compare with (a NUL character): refused, naming the field. */
+    private static void storable(String field, String value) {
+        StorableText.problem(value).ifPresent(problem -> {
+            throw new IllegalArgumentException(field + ": " + problem);
+        });
     }
 
     private static Optional<String> optional(String s) {

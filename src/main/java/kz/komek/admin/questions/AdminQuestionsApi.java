@@ -19,6 +19,7 @@ import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleJson;
+import kz.komek.http.BadFieldException;
 import kz.komek.http.BadRequestException;
 
 /**
@@ -287,7 +288,9 @@ public final class AdminQuestionsApi {
     }
 
     private static Optional<String> text(Context ctx, String name) {
-        return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
+        return Optional.ofNullable(ctx.queryParam(name))
+                .filter(s -> !s.isBlank())
+                .map(s -> BadFieldException.storable("audit", name, s));
     }
 
     private static LocalDateTime localDateTime(JsonNode n, String where) {

@@ -44,6 +44,7 @@ public record FormProblem(Optional<String> input, String message) {
             case "section" -> said("q-place", AdminText.Q_PLACE.in(locale), problem, locale);
             case "position" -> said("q-position", AdminText.Q_POSITION.in(locale), problem, locale);
             case "canonical" -> said("q-canonical", AdminText.Q_CANONICAL.in(locale), problem, locale);
+            case "note" -> said("q-note", AdminText.Q_NOTE.in(locale), problem, locale);
             case "locales" -> new FormProblem(Optional.of("q-ru-present"), problem);
             default -> new FormProblem(Optional.empty(), e.getMessage());
         };
@@ -66,6 +67,7 @@ public record FormProblem(Optional<String> input, String message) {
             case NOT_A_DATE -> AdminText.Q_PROBLEM_DATE.in(locale);
             case NOT_A_DATE_TIME -> AdminText.Q_PROBLEM_DATE_TIME.in(locale);
             case NOT_A_NUMBER -> AdminText.Q_PROBLEM_NUMBER.in(locale);
+            case NOT_STORABLE -> AdminText.Q_PROBLEM_UNSTORABLE.in(locale);
             case OTHER -> e.problem();
         };
     }

@@ -20,6 +20,7 @@ import kz.komek.content.HtmlSanitizer;
 import kz.komek.content.Sanitized;
 import kz.komek.http.ConflictException;
 import kz.komek.http.NotFoundException;
+import kz.komek.i18n.StorableText;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -155,6 +156,9 @@ public final class QuestionEditor {
     /** Stores {@code record} (when changed, or always) as a revision audited as {@code audit}, then the action. */
     private Saved write(
             QuestionWrite w, Bundle.Question record, SaveAction action, Optional<String> note, Actor by, String audit) {
+        note.flatMap(StorableText::problem).ifPresent(problem -> {
+            throw BundleException.field("question " + w.id(), "note", BundleException.Kind.NOT_STORABLE, problem);
+        });
         var findings = new ArrayList<EditFinding>();
         Bundle.Question clean = sanitized(QuestionWrites.withoutCounts(record), findings);
         boolean changed = (action instanceof SaveAction.Draft d && d.always())

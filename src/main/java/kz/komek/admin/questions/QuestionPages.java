@@ -27,6 +27,7 @@ import kz.komek.catalog.Section;
 import kz.komek.catalog.SectionPath;
 import kz.komek.catalog.Site;
 import kz.komek.content.Platform;
+import kz.komek.http.BadFieldException;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.ConflictException;
 import kz.komek.i18n.Locale;
@@ -74,6 +75,7 @@ public final class QuestionPages {
                 .or(() -> Optional.ofNullable(ctx.queryParam("id")))
                 .orElse("")
                 .strip();
+        BadFieldException.storable("", "q", q);
         if (q.matches("[0-9]{1,18}")) {
             ctx.redirect(QuestionHttp.href(ctx, "/admin/questions/" + QuestionHttp.id(q)), HttpStatus.SEE_OTHER);
             return;

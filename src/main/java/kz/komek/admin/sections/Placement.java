@@ -10,6 +10,7 @@ import kz.komek.admin.questions.QuestionWrites;
 import kz.komek.admin.questions.RevisionStore;
 import kz.komek.bundle.Bundle;
 import kz.komek.catalog.CatalogUrls;
+import kz.komek.http.BadFieldException;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.ConflictException;
 import org.jdbi.v3.core.Jdbi;
@@ -47,6 +48,8 @@ public final class Placement {
             Optional<Boolean> pinned,
             Actor by) {
         by.require(Role.EDITOR);
+        site.ifPresent(s -> BadFieldException.storable("question " + id, "site", s));
+        section.ifPresent(s -> BadFieldException.storable("question " + id, "section", s));
         position.ifPresent(p -> {
             if (p < 0) {
                 throw new BadRequestException("question " + id + ", field position: must be 0 or more, was " + p);
@@ -98,6 +101,8 @@ public final class Placement {
      */
     public long crossList(long id, String site, String section, Actor by) {
         by.require(Role.EDITOR);
+        BadFieldException.storable("question " + id, "site", site);
+        BadFieldException.storable("question " + id, "section", section);
         return jdbi.inTransaction(h -> {
             Bundle.Question original = writes.editable(h, id).record();
             if (original.site().equals(site) && original.section().equals(section)) {

@@ -129,6 +129,7 @@ public final class SectionEditor {
     /** A new section at the end of its siblings (or at {@code position}, the ones from there on moving down). */
     public Node create(String site, String path, Map<String, String> titles, Optional<Integer> position, Actor by) {
         by.require(Role.PUBLISHER);
+        SectionRefusal.storable(site, "site");
         SectionPath p = path(path, "path");
         Map<String, Optional<String>> given = titles(titles);
         if (given.values().stream().allMatch(Optional::isEmpty)) {
@@ -238,6 +239,8 @@ public final class SectionEditor {
      */
     public List<Node> reorder(String site, Optional<String> parent, List<Long> ids, Actor by) {
         by.require(Role.PUBLISHER);
+        SectionRefusal.storable(site, "site");
+        parent.ifPresent(p -> SectionRefusal.storable(p, "parent"));
         return jdbi.inTransaction(h -> {
             store.lockVersion(h);
             if (!store.siteExists(h, site)) {
@@ -368,7 +371,7 @@ public final class SectionEditor {
     }
 
     private static SectionPath path(String value, String field) {
-        return SectionPath.parse(value)
+        return SectionPath.parse(SectionRefusal.storable(value, field))
                 .orElseThrow(() -> new SectionRefusal(
                         BAD_PATH,
                         "section, field " + field + ": "
@@ -384,7 +387,9 @@ public final class SectionEditor {
                         UNKNOWN_LOCALE,
                         "section, field titles." + locale + ": unknown locale \"" + locale + "\" (ru or kz)");
             }
-            String t = title == null ? "" : title.strip();
+            String t = title == null
+                    ? ""
+                    : SectionRefusal.storable(title, "titles." + locale).strip();
             if (t.length() > MAX_TITLE) {
                 throw new SectionRefusal(
                         TITLE_TOO_LONG,

@@ -15,6 +15,7 @@ import kz.komek.admin.AdminText;
 import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 import kz.komek.bundle.BundleException;
+import kz.komek.http.BadFieldException;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.ConflictException;
 import kz.komek.http.NotFoundException;
@@ -53,7 +54,7 @@ public final class SectionPages {
             titles.put("kz", form.kz());
             SectionEditor.Node n = sections.create(form.site(), form.path(), titles, Optional.empty(), actor(ctx, p));
             back(ctx, "/admin/sections/" + n.id() + "?done=created");
-        } catch (SectionRefusal | BadRequestException | ConflictException | BundleException e) {
+        } catch (SectionRefusal | BadRequestException | BadFieldException | ConflictException | BundleException e) {
             ctx.status(status(e));
             renderList(ctx, p, Optional.of(said(e, AdminLocale.of(ctx))), form);
         }
@@ -174,7 +175,7 @@ public final class SectionPages {
         try {
             w.run(id, actor(ctx, p));
             back(ctx, "/admin/sections/" + id + "?done=" + done);
-        } catch (SectionRefusal | BadRequestException | ConflictException | BundleException e) {
+        } catch (SectionRefusal | BadRequestException | BadFieldException | ConflictException | BundleException e) {
             ctx.status(status(e));
             renderSection(ctx, p, id, Optional.of(said(e, AdminLocale.of(ctx))));
         }
@@ -206,6 +207,8 @@ public final class SectionPages {
             case TITLE_TOO_LONG -> AdminText.SECTIONS_ERR_TITLE_LONG;
             case NOT_EMPTY -> AdminText.SECTIONS_ERR_NOT_EMPTY;
             case MOVED_MEANWHILE -> AdminText.SECTIONS_ERR_MOVED;
+            // a title's text (its locale named); another field's keeps the API's English
+            case BAD_TEXT -> r.args().get(0).equals("") ? null : AdminText.SECTIONS_ERR_TEXT;
             // the pages' forms give no way to these (an unknown site or locale, a position or order
             // of one's own): they keep the API's English
             case NO_SITE, BAD_POSITION, UNKNOWN_LOCALE, NO_ORDER_PARENT, BAD_ORDER -> null;

@@ -1,6 +1,8 @@
 package kz.komek.admin.sections;
 
 import java.util.List;
+import java.util.Optional;
+import kz.komek.i18n.StorableText;
 
 /**
  * A section write {@link SectionEditor} refused: a code with its arguments, which the section pages say in their
@@ -32,7 +34,9 @@ public final class SectionRefusal extends RuntimeException {
         BAD_POSITION(400),
         UNKNOWN_LOCALE(400),
         NO_ORDER_PARENT(400),
-        BAD_ORDER(400);
+        BAD_ORDER(400),
+        /** the field's locale (or ""), what is wrong with its text: a NUL character, a lone surrogate. */
+        BAD_TEXT(400);
 
         private final int status;
 
@@ -43,11 +47,35 @@ public final class SectionRefusal extends RuntimeException {
 
     private final Code code;
     private final transient List<Object> args;
+    private final Optional<String> field;
 
     SectionRefusal(Code code, String message, Object... args) {
+        this(Optional.empty(), code, message, args);
+    }
+
+    private SectionRefusal(Optional<String> field, Code code, String message, Object... args) {
         super(message, null, false, false);
         this.code = code;
         this.args = List.of(args);
+        this.field = field;
+    }
+
+    /**
+     * {@code value}, unless PostgreSQL could not store it ({@link StorableText}): then refused, naming the field
+     * ({@code titles.ru}).
+     */
+    static String storable(String value, String field) {
+        StorableText.problem(value).ifPresent(problem -> {
+            String locale = field.startsWith("titles.") ? field.substring("titles.".length()) : "";
+            throw new SectionRefusal(
+                    Optional.of(field), Code.BAD_TEXT, "section, field " + field + ": " + problem, locale, problem);
+        });
+        return value;
+    }
+
+    /** The field refused, when the refusal is about one field's text (the API's JSON names it). */
+    public Optional<String> field() {
+        return field;
     }
 
     Code code() {

@@ -31,7 +31,8 @@ public final class TransferApi {
     /**
      * The body is a bundle or a Nuxt page payload ({@code site=} names its questions' site; {@code votes=} what
      * happens to stored questions' vote counts, {@code keep} unless named). A bad record is a 400 naming it, and
-     * nothing is written; a body over {@code --max-body} a 413 before anything is read.
+     * nothing is written; a body over {@code --max-body} a 413, before anything is read when its length is
+     * announced, else as soon as reading passes the limit (never read whole).
      */
     public void importBundle(Context ctx) {
         Principal p = access.require(ctx, Role.PUBLISHER);

@@ -21,6 +21,7 @@ import kz.komek.bundle.HeapBudget;
 import kz.komek.bundle.ImportReport;
 import kz.komek.bundle.VotePolicy;
 import kz.komek.http.BadRequestException;
+import kz.komek.http.BodyTooLargeException;
 import kz.komek.http.NotFoundException;
 import kz.komek.i18n.Locale;
 
@@ -81,7 +82,7 @@ public final class TransferPages {
             throw new BundleException(name, "cannot read the upload: " + e.getMessage());
         }
         if (body.length > maxBytes) {
-            throw new io.javalin.http.HttpResponseException(413, "the file is larger than " + maxBytes + " bytes");
+            throw new BodyTooLargeException(maxBytes);
         }
         Transfer.Parsed parsed;
         ImportReport report;

@@ -84,6 +84,56 @@ class AccountPagesTest {
     }
 
     @Test
+    void theAccountApiRefusesACommonPasswordOrTheUsersNameSayingWhy() {
+        user("aigerim", Role.ADMIN);
+        String admin = token("aigerim");
+        for (String common : List.of("qwerty12345", "PASSWORD123", "1qaz2wsx3edc")) {
+            var refused = postJson(
+                    "/api/v1/admin/users",
+                    admin,
+                    "{\"name\":\"nurlan\",\"role\":\"viewer\",\"password\":\"" + common + "\"}");
+            assertThat(refused.statusCode()).as(common).isEqualTo(400);
+            assertThat(refused.body()).contains("password").contains("is on a list of common passwords");
+        }
+        var named = postJson(
+                "/api/v1/admin/users", admin, "{\"name\":\"nurlan\",\"role\":\"viewer\",\"password\":\"NURLAN\"}");
+        assertThat(named.statusCode()).isEqualTo(400);
+        var longName = postJson(
+                "/api/v1/admin/users",
+                admin,
+                "{\"name\":\"nurlan.bekov\",\"role\":\"viewer\",\"password\":\"Nurlan.Bekov\"}");
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(longName.body()).contains("the password is the user name");
+        var created = postJson(
+                "/api/v1/admin/users",
+                admin,
+                "{\"name\":\"nurlan\",\"role\":\"viewer\",\"password\":\"Жаз-2024 таудағы үй\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var reset = postJson("/api/v1/admin/users/nurlan/password", admin, "{\"password\":\"qwerty123456\"}");
+        assertThat(reset.statusCode()).isEqualTo(400);
+        assertThat(reset.body()).contains("is on a list of common passwords");
+        var own = postJson(
+                "/api/v1/admin/me/password",
+                admin,
+                "{\"current\":\"" + AdminHttp.PASSWORD + "\",\"password\":\"1q2w3e4r5t6y\"}");
+        assertThat(own.statusCode()).isEqualTo(400);
+        assertThat(own.body()).contains("is on a list of common passwords");
+    }
+
+    @Test
+    void theUsersPageRefusesACommonPasswordInTheEditorsLanguage() {
+        user("aigerim", Role.ADMIN);
+        var s = http.session("aigerim", AdminHttp.PASSWORD);
+        var r = form(
+                "/admin/users",
+                s,
+                Map.of("name", "nurlan", "role", "viewer", "password", "qwerty12345", "password2", "qwerty12345"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("Этот пароль есть в списке распространённых паролей");
+        assertThat(app.app().accounts().user(new UserName("nurlan"))).isEmpty();
+    }
+
+    @Test
     void accountChangesThroughTheApiAreAuditedWithTheirActor() {
         user("aigerim", Role.ADMIN);
         String admin = token("aigerim");

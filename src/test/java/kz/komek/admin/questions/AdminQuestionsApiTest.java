@@ -63,6 +63,28 @@ class AdminQuestionsApiTest {
     }
 
     @Test
+    void aNulInTheNoteOrALoneSurrogateInATitleIs400NamingTheFieldAndNothingIsSaved() throws Exception {
+        var note = send("PUT", Q, editor, """
+                {"site": "client", "section": "bonus/spend", "note": "first\\u0000draft",
+                 "locales": {"ru": {"title": "Зебровые бонусы?", "content": "<p>Да.</p>"}}}
+                """);
+        assertThat(note.statusCode()).as(note.body()).isEqualTo(400);
+        assertThat(json(note).get("field").asText()).isEqualTo("note");
+        assertThat(json(note).get("error").asText())
+                .isEqualTo("question 5000, field note: contains a NUL character (U+0000)");
+
+        var title = send("PUT", Q, editor, """
+                {"site": "client", "section": "bonus/spend",
+                 "locales": {"ru": {"title": "Зебровые \\ud83d бонусы?", "content": "<p>Да.</p>"}}}
+                """);
+        assertThat(title.statusCode()).isEqualTo(400);
+        assertThat(json(title).get("field").asText()).isEqualTo("locales.ru.title");
+        assertThat(json(title).get("error").asText()).contains("lone UTF-16 surrogate (U+D83D)");
+
+        assertThat(send("GET", Q, editor, "").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anEditorDraftsAPublisherPublishesAndTheHistoryShowsBoth() throws Exception {
         var put = send("PUT", Q, editor, """
                 {"site": "client", "section": "bonus/spend", "note": "first draft",

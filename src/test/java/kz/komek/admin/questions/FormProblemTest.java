@@ -123,11 +123,22 @@ class FormProblemTest {
     }
 
     @Test
+    void aCharacterThatCannotBeStoredIsSaidInTheEditorsLanguage() {
+        var nul = refusal(Map.of("ru.title", "Как\u0000 тратить"));
+        assertThat(nul.kind()).isEqualTo(BundleException.Kind.NOT_STORABLE);
+        assertThat(nul.getMessage()).isEqualTo("question 5, field locales.ru.title: contains a NUL character (U+0000)");
+        var p = said(nul, Locale.KZ);
+        assertThat(p.input()).contains("q-ru-title");
+        assertThat(p.message()).contains("сақтауға болмайтын таңба бар");
+    }
+
+    @Test
     void everyKindOfProblemIsMetByARealCheck() {
         aFieldOfALocaleBecomesItsInputAndLabelInTheEditorsLanguage();
         theFormsOwnFieldsAreNamedAndSaidToo();
         aMissingFieldOfARecordSentAsJsonIsSaidLikeAnEmptyOne();
         aProblemWithoutWordsKeepsTheRecordsOwnButStillNamesTheInput();
+        aCharacterThatCannotBeStoredIsSaidInTheEditorsLanguage();
         assertThat(seen).containsExactlyInAnyOrder(BundleException.Kind.values());
     }
 }

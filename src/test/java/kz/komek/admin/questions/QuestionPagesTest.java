@@ -255,6 +255,25 @@ class QuestionPagesTest {
     }
 
     @Test
+    void aNulInTheRevisionNoteShowsTheFormWithTheProblemAtTheNote() {
+        var s = signedIn("aigerim", Role.EDITOR);
+        int before = heads();
+        var form = newQuestion(s, "Как тратить бонусы", "<p>Текст, который нельзя потерять.</p>");
+        form.put("note", "первый\u0000черновик");
+
+        var r = http.postForm("/admin/questions/new", form, s);
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        var page = Jsoup.parse(r.body());
+        assertThat(page.selectFirst("#q-error").text())
+                .startsWith("Не сохранено: Комментарий к ревизии: в тексте есть символ, который нельзя сохранить");
+        assertThat(page.selectFirst("#q-note").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.selectFirst("#q-error a.q-fix").attr("href")).isEqualTo("#q-note");
+        assertThat(page.selectFirst("#q-ru-content").text()).isEqualTo("<p>Текст, который нельзя потерять.</p>");
+        assertThat(heads()).isEqualTo(before);
+    }
+
+    @Test
     void aRefusedSaveShowsTheFormAsTypedAndWritesNothing() {
         var s = signedIn("aigerim", Role.EDITOR);
         int before = heads();

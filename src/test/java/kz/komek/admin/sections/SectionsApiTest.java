@@ -50,6 +50,29 @@ class SectionsApiTest {
     }
 
     @Test
+    void aNulInASectionTitleIs400NamingTheField() throws Exception {
+        var created = send("POST", API, publisher, """
+                {"site": "client", "path": "bonus/zz", "titles": {"ru": "Раз\\u0000дел", "kz": "Бөлім"}}
+                """);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
+        JsonNode refused = mapper.readTree(created.body());
+        assertThat(refused.get("field").asText()).isEqualTo("titles.ru");
+        assertThat(refused.get("error").asText())
+                .isEqualTo("section, field titles.ru: contains a NUL character (U+0000)");
+
+        long id = json(send("GET", API, viewer, ""), 200)
+                .get("sites")
+                .get(0)
+                .get("sections")
+                .get(0)
+                .get("id")
+                .asLong();
+        var retitled = send("PATCH", API + "/" + id, publisher, "{\"titles\": {\"kz\": \"Бөлім\\u0000\"}}");
+        assertThat(retitled.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(retitled.body()).get("field").asText()).isEqualTo("titles.kz");
+    }
+
+    @Test
     void anonymousGets401AViewerReadsAndStructureChangesNeedThePublisherRole() throws Exception {
         assertThat(send("GET", API, Optional.empty(), "").statusCode()).isEqualTo(401);
         assertThat(send("POST", API, Optional.empty(), "{}").statusCode()).isEqualTo(401);

@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import kz.komek.admin.Role;
 import kz.komek.admin.accounts.Password;
 import kz.komek.admin.accounts.UserName;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.testing.AdminHttp;
+import kz.komek.testing.RawHttp;
 import kz.komek.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +155,41 @@ class TransferApiTest {
                 .containsOnly(0);
         assertThat(report.at("/questions/unchanged").asInt()).isEqualTo(12);
         assertThat(report.get("changed_questions")).isEmpty();
+    }
+
+    @Test
+    void anOversizedChunkedImportIs413InJson() throws Exception {
+        String publisher = token("bolat", Role.PUBLISHER);
+        long audit = count("audit_log");
+
+        var r = RawHttp.chunked(
+                app.url(""),
+                "/api/v1/admin/import?dry_run=false",
+                new String[] {"Authorization: Bearer " + publisher, "Content-Type: application/json"},
+                "{\"format\":\"komek-bundle/1\",\"padding\":\"".getBytes(StandardCharsets.UTF_8),
+                3 * 1024 * 1024,
+                "\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as(r.head() + "\n" + r.body()).isEqualTo(413);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(JSON.readTree(r.body()).get("error").asText()).contains("larger than 1048576 bytes");
+        assertThat(count("audit_log")).isEqualTo(audit);
+    }
+
+    @Test
+    void anOversizedImportWithItsLengthIs413InJson() throws Exception {
+        String publisher = token("bolat", Role.PUBLISHER);
+
+        var r = RawHttp.withLength(
+                app.url(""),
+                "/api/v1/admin/import?dry_run=true",
+                new String[] {"Authorization: Bearer " + publisher, "Content-Type: application/json"},
+                "{\"padding\":\"".getBytes(StandardCharsets.UTF_8),
+                3 * 1024 * 1024,
+                "\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as(r.head() + "\n" + r.body()).isEqualTo(413);
+        assertThat(JSON.readTree(r.body()).get("error").asText()).contains("larger than 1048576 bytes");
     }
 
     @Test

@@ -17,6 +17,7 @@ import kz.komek.admin.accounts.Password;
 import kz.komek.admin.accounts.UserName;
 import kz.komek.testing.AdminHttp;
 import kz.komek.testing.Fixtures;
+import kz.komek.testing.RawHttp;
 import kz.komek.testing.TestApp;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -193,6 +194,67 @@ class TransferPagesTest {
                         .mapTo(Long.class)
                         .one());
         assertThat(pending).isZero();
+    }
+
+    /**
+     * An upload form's multipart body around 3 MiB of file, sent by hand (chunked or not), the CSRF token in the
+     * form (read by the gate, which parses the body) or in its header (then the upload's handler parses it).
+     */
+    private RawHttp.Response oversizedUpload(AdminHttp.Session s, boolean chunked, boolean csrfInHeader)
+            throws Exception {
+        String boundary = "----komek" + System.nanoTime();
+        String csrf = csrfInHeader
+                ? ""
+                : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + s.csrf() + "\r\n";
+        byte[] prefix = (csrf + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"site\"\r\n\r\n\r\n--"
+                        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.json\"\r\n"
+                        + "Content-Type: application/json\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        String[] headers = {
+            "Content-Type: multipart/form-data; boundary=" + boundary,
+            "Cookie: " + AdminCookies.SESSION + "=" + s.cookie(),
+            csrfInHeader ? "X-CSRF-Token: " + s.csrf() : "X-Requested-With: test"
+        };
+        long file = 3 * 1024 * 1024; // three times --max-body
+        return chunked
+                ? RawHttp.chunked(app.url(""), "/admin/transfer", headers, prefix, file, suffix)
+                : RawHttp.withLength(app.url(""), "/admin/transfer", headers, prefix, file, suffix);
+    }
+
+    @Test
+    void anOversizedChunkedUploadIs413WithAPageSayingWhy() throws Exception {
+        var s = signIn("bolat", Role.PUBLISHER);
+
+        var r = oversizedUpload(s, true, false);
+        var viaHeader = oversizedUpload(s, true, true);
+
+        assertThat(r.status()).as(r.head() + "\n" + r.body()).isEqualTo(413);
+        assertThat(r.header("Content-Type")).startsWith("text/html");
+        assertThat(Jsoup.parse(r.body()).select("h1").text()).isEqualTo("Слишком большой запрос");
+        assertThat(Jsoup.parse(r.body()).text()).contains("Запрос больше 1048576 байт");
+        assertThat(viaHeader.status()).as(viaHeader.head()).isEqualTo(413);
+        assertThat(Jsoup.parse(viaHeader.body()).text()).contains("Запрос больше 1048576 байт");
+        // the server goes on serving
+        assertThat(http.withSession("/admin/transfer", s).statusCode()).isEqualTo(200);
+        long pending = app.app()
+                .jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from pending_import")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(pending).isZero();
+    }
+
+    @Test
+    void anOversizedUploadWithItsLengthIs413WithAPageSayingWhy() throws Exception {
+        var s = signIn("bolat", Role.PUBLISHER);
+
+        var r = oversizedUpload(s, false, false);
+
+        assertThat(r.status()).as(r.head() + "\n" + r.body()).isEqualTo(413);
+        assertThat(r.header("Content-Type")).startsWith("text/html");
+        assertThat(Jsoup.parse(r.body()).select("h1").text()).isEqualTo("Слишком большой запрос");
+        assertThat(Jsoup.parse(r.body()).text()).contains("Запрос больше 1048576 байт");
     }
 
     @Test
