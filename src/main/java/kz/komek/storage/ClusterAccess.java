@@ -1,8 +1,11 @@
 package kz.komek.storage;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -114,6 +117,18 @@ final class ClusterAccess {
                     log.debug("cannot remove {}: {}", tmp, e.toString());
                 }
             }
+        }
+    }
+
+    /**
+     * zonky's binaries, unpacked into {@code dir}. zonky caches where it unpacked them per resolver for the whole JVM,
+     * whatever working directory a later server names; one resolver per directory keeps each data directory's
+     * binaries its own, under its own 0700 parent, where {@link #beforeStart} finds them.
+     */
+    record BinariesIn(Path dir) implements PgBinaryResolver {
+        @Override
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
         }
     }
 

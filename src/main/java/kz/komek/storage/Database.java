@@ -112,6 +112,7 @@ public final class Database implements AutoCloseable {
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(unpacked.toFile())
+                    .setPgBinaryResolver(new ClusterAccess.BinariesIn(unpacked))
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("password_encryption", "scram-sha-256")

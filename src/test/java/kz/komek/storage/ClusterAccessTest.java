@@ -102,6 +102,10 @@ class ClusterAccessTest {
                 .setDataDirectory(data.resolve("postgres"))
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(bin.toFile())
+                // a resolver of its own, so that zonky unpacks into bin rather than reuse another test's binaries
+                .setPgBinaryResolver((system, arch) ->
+                        io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(
+                                system, arch))
                 .start()) {
             org.flywaydb.core.Flyway.configure()
                     .dataSource(old.getPostgresDatabase())
