@@ -55,6 +55,15 @@ class AnswerRendererTest {
     }
 
     @Test
+    void aPlatformClassWithAControlCharacterInItIsStillThatPlatformsClass() {
+        // found by AnswerRendererFuzzTest: the control character was dropped on output, so the app's marker (and
+        // its words) reached the desktop page
+        String html = "<p>A<span class=\"mobileApp\u0012_only\">app</span>B</p>";
+        assertThat(desktop(html)).isEqualTo("<p>AB</p>");
+        assertThat(app(html)).isEqualTo("<p>AappB</p>");
+    }
+
+    @Test
     void aSpanForTwoPlatformsShowsOnBoth() {
         String html =
                 "<p><span class=\"mobile_only desktop_only\">на сайте</span><span class=\"mobileApp_only\">здесь</span></p>";
