@@ -82,6 +82,14 @@ public final class BundleJson {
                         .build());
     }
 
+    /**
+     * Whether a question's canonical is one a bundle may carry: a path inside the site ending in {@code q{id}}, such
+     * as {@code /bonus/save/general/q456}.
+     */
+    public static boolean isCanonical(String path) {
+        return CANONICAL.matcher(path).matches();
+    }
+
     /** Parses and validates a bundle document. */
     public Bundle read(String json) {
         JsonNode root;
@@ -153,7 +161,7 @@ public final class BundleJson {
         String canonical = CatalogUrls.questionPath(section, id);
         if (n.hasNonNull("canonical")) {
             canonical = text(n.get("canonical"), where, "canonical");
-            if (!CANONICAL.matcher(canonical).matches()) {
+            if (!isCanonical(canonical)) {
                 throw BundleException.field(
                         where,
                         "canonical",

@@ -222,15 +222,24 @@ final class AnswerCompiler {
     private static Set<Platform> platforms(Element e) {
         Set<Platform> found = EnumSet.noneOf(Platform.class);
         for (String c : e.classNames()) {
-            Platform.ofSpanClass(c).ifPresent(found::add);
+            Platform.ofSpanClass(asWritten(c)).ifPresent(found::add);
         }
         return found;
+    }
+
+    /**
+     * A class name as the renderer writes it: {@link Html#attribute} drops control characters, so
+     * {@code mobileApp\u0012_only} comes out as {@code mobileApp_only} and must be taken for that platform's class
+     * here too, or its marker reaches every platform (found by AnswerRendererFuzzTest).
+     */
+    private static String asWritten(String className) {
+        return Html.text(className);
     }
 
     private static String withoutPlatformClasses(String classes) {
         var kept = new StringBuilder();
         for (String c : classes.trim().split("\\s+")) {
-            if (!c.isEmpty() && Platform.ofSpanClass(c).isEmpty()) {
+            if (!c.isEmpty() && Platform.ofSpanClass(asWritten(c)).isEmpty()) {
                 kept.append(kept.length() == 0 ? "" : " ").append(c);
             }
         }

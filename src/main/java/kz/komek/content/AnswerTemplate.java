@@ -55,29 +55,35 @@ final class AnswerTemplate {
 
     String render(Platform platform, Locale locale, ContentConfig config) {
         var out = new StringBuilder(256);
-        render(segments, platform, locale, config, out);
+        render(segments, platform, locale, config, false, out);
         return out.toString();
     }
 
+    /** {@code inLink}: inside an {@code <a>} the renderer wrote, where no other link may start. */
     private static void render(
-            List<Segment> segments, Platform platform, Locale locale, ContentConfig config, StringBuilder out) {
+            List<Segment> segments,
+            Platform platform,
+            Locale locale,
+            ContentConfig config,
+            boolean inLink,
+            StringBuilder out) {
         for (Segment s : segments) {
             if (s instanceof Static st) {
                 out.append(st.html());
             } else if (s instanceof Only only) {
                 if (only.platforms().contains(platform)) {
-                    render(only.body(), platform, locale, config, out);
+                    render(only.body(), platform, locale, config, inLink, out);
                 }
             } else if (s instanceof MacroCall call) {
-                renderMacro(call, platform, locale, config, out);
+                renderMacro(call, platform, locale, config, inLink, out);
             } else if (s instanceof Link link) {
-                renderLink(link, platform, locale, config, out);
+                renderLink(link, platform, locale, config, inLink, out);
             }
         }
     }
 
     private static void renderLink(
-            Link link, Platform platform, Locale locale, ContentConfig config, StringBuilder out) {
+            Link link, Platform platform, Locale locale, ContentConfig config, boolean inLink, StringBuilder out) {
         String href = link.href();
         String extra = "";
         if (link.kind() == LinkKind.APP_RELATIVE) {
@@ -87,7 +93,7 @@ final class AnswerTemplate {
         }
         if (href == null) {
             // No web page does what this app screen does: keep the words, drop the dead link.
-            render(link.body(), platform, locale, config, out);
+            render(link.body(), platform, locale, config, inLink, out);
             return;
         }
         out.append("<a href=\"")
@@ -96,7 +102,7 @@ final class AnswerTemplate {
                 .append(link.attributes())
                 .append(extra);
         out.append('>');
-        render(link.body(), platform, locale, config, out);
+        render(link.body(), platform, locale, config, true, out);
         out.append("</a>");
     }
 
@@ -112,7 +118,7 @@ final class AnswerTemplate {
     }
 
     private static void renderMacro(
-            MacroCall call, Platform platform, Locale locale, ContentConfig config, StringBuilder out) {
+            MacroCall call, Platform platform, Locale locale, ContentConfig config, boolean inLink, StringBuilder out) {
         var definition = config.macro(call.name());
         if (definition.isEmpty()) {
             out.append(Html.text(call.argument())); // unknown: the reader gets the words, lint reports the name
@@ -121,7 +127,13 @@ final class AnswerTemplate {
         String text =
                 call.argument().isBlank() ? definition.get().defaultText().getOrDefault(locale, "") : call.argument();
         var rendering = definition.get().renderings().get(platform);
-        switch (rendering.kind()) {
+        ContentConfig.Kind kind = rendering.kind();
+        if (kind == ContentConfig.Kind.LINK && inLink) {
+            // A link inside a link is not HTML: a browser ends the outer link where the inner one starts and the
+            // rest of its words fall outside it. The macro gives its words to the link around it.
+            kind = ContentConfig.Kind.TEXT;
+        }
+        switch (kind) {
             case NONE -> {}
             case TEXT -> out.append(Html.text(text));
             case LINK -> {

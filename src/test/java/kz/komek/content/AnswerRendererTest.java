@@ -44,6 +44,26 @@ class AnswerRendererTest {
     }
 
     @Test
+    void aMacroLinkInsideALinkGivesItsWordsToThatLink() {
+        // found by AnswerRendererFuzzTest: a second <a> inside the first, which a browser splits in two
+        String page = "<p><a href=\"/client/ru/bonus\">%вставка остались_вопросы(Напишите нам)%</a></p>";
+        assertThat(desktop(page)).isEqualTo("<p><a href=\"/client/ru/bonus\">Напишите нам</a></p>");
+        String appScreen = "<p><a href=\"/help\">%вставка остались_вопросы(Напишите нам)%</a></p>";
+        assertThat(app(appScreen)).isEqualTo("<p><a href=\"komek-app://help\">Напишите нам</a></p>");
+        // where the web drops the app link, the macro's own link stays
+        assertThat(desktop(appScreen)).contains("<a href=\"https://komek.example/chat?lang=ru\"");
+    }
+
+    @Test
+    void aPlatformClassWithAControlCharacterInItIsStillThatPlatformsClass() {
+        // found by AnswerRendererFuzzTest: the control character was dropped on output, so the app's marker (and
+        // its words) reached the desktop page
+        String html = "<p>A<span class=\"mobileApp\u0012_only\">app</span>B</p>";
+        assertThat(desktop(html)).isEqualTo("<p>AB</p>");
+        assertThat(app(html)).isEqualTo("<p>AappB</p>");
+    }
+
+    @Test
     void aSpanForTwoPlatformsShowsOnBoth() {
         String html =
                 "<p><span class=\"mobile_only desktop_only\">на сайте</span><span class=\"mobileApp_only\">здесь</span></p>";

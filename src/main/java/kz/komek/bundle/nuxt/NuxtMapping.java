@@ -17,7 +17,9 @@ import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleException;
+import kz.komek.bundle.BundleJson;
 import kz.komek.catalog.CatalogUrls;
+import kz.komek.i18n.Excerpt;
 
 /**
  * A payload's questions, as read, mapped to a {@link Bundle}: each field checked and converted, every value that
@@ -378,11 +380,18 @@ final class NuxtMapping {
                 }
                 return own;
             }
+            if (!BundleJson.isCanonical(canonical)) {
+                // The import stores what this reader gives without the bundle reader's checks, and a bundle refuses
+                // such a canonical: kept, it would make an export that cannot be imported again (found by fuzzing).
+                String own = CatalogUrls.questionPath(route.section(), draft.id());
+                notes.add("canonical \"" + Excerpt.of(canonical, 80) + "\" is not a path inside the site ending in"
+                        + " q<id>; " + own + " assumed");
+                return own;
+            }
             Matcher path = NuxtTailRecovery.QUESTION_PATH.matcher(canonical);
-            if (!path.matches()) {
-                notes.add("canonical " + canonical + " does not end in q<id>; kept as given");
-            } else if (Long.parseLong(path.group(1)) != draft.id()) {
-                notes.add("canonical " + canonical + " names another question (" + path.group(1) + "); kept as given");
+            if (!path.matches() || Long.parseLong(path.group(1)) != draft.id()) {
+                notes.add("canonical " + canonical + " names another question"
+                        + (path.matches() ? " (" + path.group(1) + ")" : "") + "; kept as given");
             }
             return canonical;
         }

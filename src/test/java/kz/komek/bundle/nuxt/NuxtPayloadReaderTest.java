@@ -582,6 +582,25 @@ class NuxtPayloadReaderTest {
     }
 
     @Test
+    void aCanonicalNoBundleWouldAcceptGivesWayToTheQuestionsOwnPath() {
+        // found by NuxtPayloadReaderFuzzTest: kept as given, it made an export that could not be imported again
+        Map<String, Object> q = questionObject(question(462L));
+        q.put("canonical", "\uFFFD\uFFFD/bonus/save/general/q462");
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("data", List.of(q));
+        root.put("path", ROUTE);
+
+        NuxtImport read = new NuxtPayloadReader().read(Devalue.stringify(root), null);
+
+        assertThat(read.bundle().questions())
+                .singleElement()
+                .satisfies(question -> assertThat(question.canonical()).isEqualTo("/bonus/save/general/q462"));
+        assertThat(read.findings())
+                .anySatisfy(f -> assertThat(f)
+                        .contains("is not a path inside the site ending in q<id>; /bonus/save/general/q462 assumed"));
+    }
+
+    @Test
     void sniffsPayloadsButNotBundles() {
         assertThat(NuxtPayloadReader.looksLikePayload("[{\"data\":1},[]]")).isTrue();
         assertThat(NuxtPayloadReader.looksLikePayload("<html><script id=\"__NUXT_DATA__\">[]</script></html>"))

@@ -1,0 +1,61 @@
+package kz.komek.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import kz.komek.i18n.Locale;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.ParseError;
+import org.jsoup.parser.Parser;
+
+/**
+ * Coverage-guided fuzzing of the answer renderer (Jazzer; see docs/fuzzing.md). Without {@code JAZZER_FUZZ=1} it
+ * replays the committed inputs in {@code AnswerRendererFuzzTestInputs/}: seeds and past findings.
+ */
+class AnswerRendererFuzzTest {
+    private static final Set<String> PLATFORM_CLASSES =
+            Set.of(Platform.DESKTOP.spanClass(), Platform.MOBILE.spanClass(), Platform.APP.spanClass());
+
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    /** A small cache: each input is compiled once (raw and sanitized), then rendered six ways from the template. */
+    private final AnswerRenderer renderer = new AnswerRenderer(ContentConfig.defaults(), 4);
+
+    /**
+     * An answer as stored (sanitized) and as it might be stored (raw: the compiler is the last line of defence)
+     * renders on every platform, in both locales, to HTML that is safe in a page ({@link HostileHtmlTest#assertSafe}),
+     * that an HTML5 parser reads without a single parse error (so the tree a browser builds is the one the renderer
+     * wrote: nothing re-nested, no tag swallowed), and that carries no platform-span class (each platform gets its
+     * variant without the markers).
+     */
+    @FuzzTest(maxDuration = "25s")
+    void everyPlatformGetsSafeWellFormedHtml(byte[] input) {
+        String html = new String(input, StandardCharsets.UTF_8);
+        for (String answer : List.of(html, sanitizer.sanitize(html).html())) {
+            for (Platform platform : Platform.values()) {
+                for (Locale locale : Locale.values()) {
+                    String out = renderer.render(answer, platform, locale);
+                    String where = platform + "/" + locale + " of " + abbreviate(answer) + " → " + abbreviate(out);
+                    HostileHtmlTest.assertSafe(out);
+                    Parser parser = Parser.htmlParser().setTrackErrors(5);
+                    Element body = Document.createShell("").body();
+                    body.appendChildren(parser.parseFragmentInput(out, body, ""));
+                    List<String> errors = parser.getErrors().stream()
+                            .map(ParseError::toString)
+                            .toList();
+                    assertThat(errors).as("HTML parse errors in " + where).isEmpty();
+                    assertThat(body.getAllElements())
+                            .as("platform classes left in " + where)
+                            .allSatisfy(e -> assertThat(e.classNames()).doesNotContainAnyElementsOf(PLATFORM_CLASSES));
+                }
+            }
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 300) + "… (" + s.length() + " chars)";
+    }
+}
