@@ -62,6 +62,18 @@ class RoutesTest {
     }
 
     @Test
+    void aBodyInAnUnknownCharacterSetIsRefusedBeforeAnyHandlerReadsIt() {
+        for (String path : new String[] {"/api/v1/questions/462/votes", "/api/v1/admin/tokens", "/admin/transfer"}) {
+            var r = app.post(path, "application/json; charset=bogus", "{\"useful\": true}");
+            assertThat(r.statusCode()).as(path).isEqualTo(415);
+            assertThat(r.body()).as(path).contains("unknown character set");
+        }
+        assertThat(app.post("/api/v1/questions/462/votes", "application/json; charset=UTF-8", "{\"useful\": true}")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void pagesCarrySecurityHeaders() {
         var r = app.get("/client/kz/");
         assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
