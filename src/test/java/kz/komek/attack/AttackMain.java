@@ -83,6 +83,10 @@ public final class AttackMain {
                         case "soak" -> new Soak(server, quick ? Duration.ofSeconds(30) : Duration.ofMinutes(10)).run();
                         default -> throw new IllegalStateException(part);
                     }));
+                    if (!signedIn(server.port(), session)) {
+                        System.out.println("    WARNING: the attacker's admin session ended during " + part
+                                + ": later parts reach the admin's form handlers only as far as the gate");
+                    }
                 }
                 String errors = logErrors(server);
                 if (!errors.isEmpty()) {
@@ -161,6 +165,15 @@ public final class AttackMain {
                 .filter(l -> l.startsWith("komek_"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no token in: " + out));
+    }
+
+    static boolean signedIn(int port, Target.Session session) {
+        var r = Admin.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/admin"))
+                        .header("Cookie", "komek_admin=" + session.cookie())
+                        .GET()
+                        .build());
+        return r.statusCode() == 200;
     }
 
     /** ERROR lines the server logged (an unexpected exception is logged once with its trace). */

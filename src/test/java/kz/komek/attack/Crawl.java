@@ -182,7 +182,8 @@ final class Crawl {
             }
         }
         if (route.pattern().contains("{name}")) {
-            for (String name : List.of("%00", "a".repeat(5000), "..", "victim%2f..", Req.utf8("Вася"), "%ff")) {
+            for (String name :
+                    List.of("ghost", "%00", "a".repeat(5000), "..", "victim%2f..", Req.utf8("Вася"), "%ff")) {
                 p.add(path.replace("victim", name));
             }
         }

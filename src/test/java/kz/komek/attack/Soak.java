@@ -48,6 +48,8 @@ final class Soak {
         }
         double capacity = capacity(urls, 16, Duration.ofSeconds(6));
         long heapBefore = liveHeapKb();
+        Map<String, Long> histogramBefore = histogram();
+        var series = new ArrayList<Long>();
         double rate = capacity / 2;
         var errors = new AtomicLong();
         var sent = new AtomicLong();
@@ -70,6 +72,9 @@ final class Soak {
             } else if (wait < -100_000_000L) {
                 late++;
             }
+            if (i > 0 && i % (long) Math.max(1, rate * length.toSeconds() / 4) == 0) {
+                series.add(liveHeapKb() / 1024); // a quarter of the way, half, three quarters: growing or levelled?
+            }
             String url = urls.get((int) (i % urls.size()));
             pool.execute(() -> {
                 long t0 = System.nanoTime();
@@ -89,6 +94,7 @@ final class Soak {
         pool.awaitTermination(2, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         long heapAfter = liveHeapKb();
+        Map<String, Long> histogramAfter = histogram();
         List<Long> sorted;
         synchronized (latencies) {
             sorted = new ArrayList<>(latencies);
@@ -101,6 +107,13 @@ final class Soak {
         Map<Integer, Long> byStatus = new TreeMap<>();
         statuses.forEach((k, v) -> byStatus.put(k, v.get()));
         var details = new ArrayList<>(errorSamples);
+        details.add("live heap on the way (MB, after a full GC): " + heapBefore / 1024 + " " + series + " "
+                + heapAfter / 1024);
+        histogramAfter.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - histogramBefore.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(6)
+                .forEach(e -> details.add("grew: " + e.getKey() + " +" + e.getValue() / 1024 + " KB"));
         if (late > 0) {
             details.add(late + " requests left the schedule over 100 ms late (the client machine kept up otherwise)");
         }
@@ -176,6 +189,19 @@ final class Soak {
         server.jcmd("GC.run");
         var m = USED.matcher(server.jcmd("GC.heap_info"));
         return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /** Bytes per class of the live objects ({@code jcmd PID GC.class_histogram}, which collects first). */
+    private Map<String, Long> histogram() {
+        var bytes = new java.util.HashMap<String, Long>();
+        var row = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
+        server.jcmd("GC.class_histogram").lines().forEach(l -> {
+            var m = row.matcher(l);
+            if (m.find()) {
+                bytes.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
+            }
+        });
+        return bytes;
     }
 
     private String body(String path) throws Exception {
