@@ -45,7 +45,12 @@ final class Tally {
                 versionRefusals++;
             } else if (reply.status() >= 500) {
                 serverErrorCount++;
-                if (serverErrors.size() < SAMPLES) {
+                // a few of each status, so that a rare one is not hidden behind a frequent one
+                int status = reply.status();
+                long same = serverErrors.stream()
+                        .filter(e -> e.startsWith(status + " "))
+                        .count();
+                if (serverErrors.size() < 3 * SAMPLES && same < 4) {
                     serverErrors.add(reply.status() + " " + what + " → " + shorten(reply.body()));
                 }
             }
