@@ -20,7 +20,7 @@ import kz.komek.http.NotFoundException;
 import kz.komek.http.TooManyRequestsException;
 import kz.komek.http.UnauthorizedException;
 import kz.komek.i18n.Locale;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +85,7 @@ final class Errors {
                 tooLarge(ctx, new BodyTooLargeException(maxBodyBytes));
                 return;
             }
-            Optional<BadMessageException> bad = badMessage(e);
+            Optional<HttpException> bad = badMessage(e);
             if (bad.isPresent()) {
                 // Jetty refused the request's own bytes (a malformed multipart body, say): the sender's mistake
                 respond(
@@ -147,9 +147,9 @@ final class Errors {
     }
 
     /** Jetty's verdict on a malformed request, wherever in the causes it is (servlet parts wrap it). */
-    private static Optional<BadMessageException> badMessage(Throwable e) {
+    private static Optional<HttpException> badMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
+            if (t instanceof HttpException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
                 return Optional.of(bad);
             }
         }

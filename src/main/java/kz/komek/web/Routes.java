@@ -117,6 +117,7 @@ public final class Routes {
         var pageCache = handlers.pageCache();
         r.before(this::securityHeaders);
         r.before(this::refuseLargeBodies);
+        r.before(Routes::refuseUnknownCharsets);
 
         get(r, "/", this::root);
         get(r, "/static/{file}", assets::serve);
@@ -277,6 +278,33 @@ public final class Routes {
     private void refuseLargeBodies(Context ctx) {
         if (ctx.contentLength() > config.maxBodyBytes()) {
             throw new BodyTooLargeException(config.maxBodyBytes());
+        }
+    }
+
+    /**
+     * A body in a character set Java does not know ({@code Content-Type: application/json; charset=bogus}) cannot be
+     * read by any handler: 415 before one tries (reading it threw, and answered 500).
+     */
+    private static void refuseUnknownCharsets(Context ctx) {
+        String type = ctx.header("Content-Type");
+        if (type == null) {
+            return;
+        }
+        for (String param : type.split(";")) {
+            String p = param.strip();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                String name = p.substring(8).strip().replace("\"", "");
+                boolean known;
+                try {
+                    known = java.nio.charset.Charset.isSupported(name);
+                } catch (java.nio.charset.IllegalCharsetNameException e) {
+                    known = false;
+                }
+                if (!known) {
+                    throw new io.javalin.http.HttpResponseException(
+                            415, "unknown character set \"" + kz.komek.i18n.Excerpt.of(name, 40) + "\": send UTF-8");
+                }
+            }
         }
     }
 

@@ -78,14 +78,15 @@ public final class UsersPages {
             refused(ctx, p, AdminText.USERS_NOT_YOURSELF.in(AdminLocale.of(ctx)));
             return;
         }
-        accounts.disable(name, signer(ctx, p));
+        known(() -> accounts.disable(name, signer(ctx, p)));
         done(ctx);
     }
 
     /** {@code POST /admin/users/{name}/enable}. */
     public void enable(Context ctx) {
         Principal p = kit.access().require(ctx, Role.ADMIN);
-        accounts.enable(user(ctx), signer(ctx, p));
+        UserName name = user(ctx);
+        known(() -> accounts.enable(name, signer(ctx, p)));
         done(ctx);
     }
 
@@ -100,8 +101,17 @@ public final class UsersPages {
             refused(ctx, p, why);
             return;
         }
-        accounts.setRole(name, role.get(), signer(ctx, p));
+        known(() -> accounts.setRole(name, role.get(), signer(ctx, p)));
         done(ctx);
+    }
+
+    /** A user named in the path who does not exist is a 404, as for a password reset (it answered 500). */
+    private static void known(Runnable action) {
+        try {
+            action.run();
+        } catch (AccountException e) {
+            throw new NotFoundException(e.getMessage());
+        }
     }
 
     /**

@@ -321,13 +321,18 @@ public final class SectionPages {
         };
     }
 
+    /** A question number from 1 (0 or below reached the database's check and answered 500). */
     private static long question(Context ctx) {
         String s = ctx.pathParam("question");
         try {
-            return Long.parseLong(s);
+            long n = Long.parseLong(s);
+            if (n > 0) {
+                return n;
+            }
         } catch (NumberFormatException e) {
-            throw new BadRequestException("question id: expected a number, was \"" + s + "\"");
+            // answered below
         }
+        throw new BadRequestException("question id: expected a number from 1, was \"" + s + "\"");
     }
 
     private static Actor actor(Context ctx, Principal p) {

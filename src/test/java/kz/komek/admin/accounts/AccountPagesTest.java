@@ -258,6 +258,18 @@ class AccountPagesTest {
     }
 
     @Test
+    void formsAboutAUserWhoDoesNotExistAnswer404() {
+        user("aigerim", Role.ADMIN);
+        var s = http.session("aigerim", AdminHttp.PASSWORD);
+        for (String action : List.of("disable", "enable", "role")) {
+            assertThat(form("/admin/users/ghost/" + action, s, Map.of("role", "viewer"))
+                            .statusCode())
+                    .as(action)
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
     void anAdminsPasswordResetAndDisablingEndEverySession() {
         user("aigerim", Role.ADMIN);
         user("dana", Role.VIEWER);

@@ -97,6 +97,19 @@ class SectionPagesTest {
     }
 
     @Test
+    void aQuestionNumberBelowOneIsABadRequestNotAServerError() {
+        String cookie = signIn("bolat");
+        String csrf = csrf(cookie);
+        String general = "/admin/sections/" + sectionId(cookie, "bonus/save/general");
+        for (String id : new String[] {"0", "-1"}) {
+            assertThat(post(general + "/questions/" + id + "/pin", form(csrf, "pinned", "true"), cookie)
+                            .statusCode())
+                    .as("question " + id)
+                    .isEqualTo(400);
+        }
+    }
+
+    @Test
     void formsChangeTheStructureAndComeBackWithAConfirmationOrTheReason() {
         String cookie = signIn("bolat");
         String csrf = csrf(cookie);
