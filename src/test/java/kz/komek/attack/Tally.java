@@ -40,8 +40,10 @@ final class Tally {
         synchronized (this) {
             statuses.computeIfAbsent(reply.status(), s -> new AtomicLong()).incrementAndGet();
             String what = req.label() + ": " + req.method() + " " + shorten(req.target());
-            if (reply.status() == 505 && !req.version().matches("HTTP/1\\.[01]")) {
-                // a version this server does not speak: 505 is the answer RFC 9110 (15.6.6) prescribes
+            if (reply.status() == 505
+                    && (!req.version().matches("HTTP/1\\.[01]") || req.target().isBlank())) {
+                // a version this server does not speak: 505 is the answer RFC 9110 (15.6.6) prescribes. With no
+                // target ("HEAD  HTTP/1.1") the version is read as the target and the line as HTTP/0.9's
                 versionRefusals++;
             } else if (reply.status() >= 500) {
                 serverErrorCount++;
