@@ -147,7 +147,8 @@ public final class App implements AutoCloseable {
                             ctx -> origin.of(ctx.scheme(), ctx.host()),
                             pages::viewed,
                             Feedback.VISITOR_COOKIE,
-                            clock));
+                            clock),
+                    searchSync);
             Javalin javalin = Javalin.create(new Routes(config, handlers, templates, registry)::configure);
             return new App(
                     config,

@@ -23,7 +23,8 @@ public final class SearchSync implements AutoCloseable {
     private final SearchIndex index;
     private final SearchDocuments documents;
     private final ScheduledExecutorService poller;
-    private long indexed;
+    /** Written under the sync's lock, read without it: a health check must not wait for a long rebuild. */
+    private volatile long indexed;
 
     public SearchSync(SearchStore store, SearchIndex index, SearchDocuments documents) {
         this.store = store;
@@ -40,7 +41,7 @@ public final class SearchSync implements AutoCloseable {
     }
 
     /** The content version the index holds; -1 before the first sync of a new or outdated index. */
-    public synchronized long indexedVersion() {
+    public long indexedVersion() {
         return indexed;
     }
 

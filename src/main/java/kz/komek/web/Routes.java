@@ -32,6 +32,7 @@ import kz.komek.http.BodyTooLargeException;
 import kz.komek.i18n.Locale;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchPages;
+import kz.komek.search.SearchSync;
 import kz.komek.sitemap.SitemapPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,8 @@ public final class Routes {
             SearchApi searchApi,
             SearchPages searchPages,
             SitemapPages seo,
-            PageCache pageCache) {}
+            PageCache pageCache,
+            SearchSync searchSync) {}
 
     public Routes(Config config, Handlers handlers, TemplateEngine templates, PrometheusMeterRegistry registry) {
         this.config = config;
@@ -265,6 +267,13 @@ public final class Routes {
             body.put("status", "UP");
             body.put("database", "UP");
             body.put("content_version", version);
+            // search lags the database by up to one sync (or a rebuild): pages are served meanwhile, search
+            // answers from the index it last committed
+            long indexed = handlers.searchSync().indexedVersion();
+            var search = new LinkedHashMap<String, Object>();
+            search.put("indexed_version", indexed);
+            search.put("current", indexed == version);
+            body.put("search", search);
             ctx.json(body);
         } catch (RuntimeException e) {
             log.warn("health check: database unreachable: {}", e.toString());

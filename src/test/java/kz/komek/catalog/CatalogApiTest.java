@@ -175,7 +175,13 @@ class CatalogApiTest {
 
     @Test
     void healthAndMetricsAnswer() throws Exception {
-        assertThat(json("/health", 200).get("status").asText()).isEqualTo("UP");
+        app.app().syncSearch();
+        var health = json("/health", 200);
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        // what the index holds against what the database holds: equal once search has caught up
+        assertThat(health.path("search").path("indexed_version").asLong())
+                .isEqualTo(health.get("content_version").asLong());
+        assertThat(health.path("search").path("current").asBoolean()).isTrue();
         var metrics = app.get("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
