@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.komek.i18n.Excerpt;
+import kz.komek.i18n.StorableText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -86,7 +87,8 @@ final class SanitizerPass implements HtmlStreamEventReceiver, HtmlChangeListener
         } else if (html.replace(TEMPLATE_GUARD, "{").contains("<!") || html.contains("<?")) {
             notes.add("removed <!…> or <?…> markup");
         }
-        if (CONTROL.matcher(html).find() || hasLoneSurrogate(html)) {
+        // NUL is among CONTROL; what else StorableText refuses is half a surrogate pair
+        if (CONTROL.matcher(html).find() || StorableText.problem(html).isPresent()) {
             notes.add("removed control characters");
         }
         if (notes.isEmpty() && !result.equals(html) && !sameTree(html, result)) {
@@ -393,18 +395,6 @@ final class SanitizerPass implements HtmlStreamEventReceiver, HtmlChangeListener
 
     private static String tag(String name) {
         return "<" + Excerpt.of(name, 40) + ">";
-    }
-
-    private static boolean hasLoneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether an HTML5 parser builds the same tree from both: OWASP's lexer is not a browser's parser. */
