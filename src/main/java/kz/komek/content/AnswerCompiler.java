@@ -199,7 +199,8 @@ final class AnswerCompiler {
     private void attributes(Element e, String tag, StringBuilder out) {
         for (Attribute attr : e.attributes()) {
             String name = attr.getKey().toLowerCase(Locale.ROOT);
-            String value = attr.getValue();
+            // judged as written: the writer drops control characters, so "pos\u0001ition" must be read as position
+            String value = Html.withoutControls(attr.getValue());
             boolean keep = ATTRIBUTES.contains(name)
                     || (name.equals("src") && tag.equals("img") && Html.safeUrl(value, config) && !value.isBlank())
                     || (name.equals("style") && !UNSAFE_STYLE.matcher(value).find())

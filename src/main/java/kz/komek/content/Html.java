@@ -34,6 +34,24 @@ final class Html {
         return out == null ? s : out.toString();
     }
 
+    /** The text without the control characters that {@link #text} drops (newline and tab stay). */
+    static String withoutControls(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                var out = new StringBuilder(s.length()).append(s, 0, i);
+                for (int j = i + 1; j < s.length(); j++) {
+                    char d = s.charAt(j);
+                    if (!Character.isISOControl(d) || d == '\n' || d == '\t') {
+                        out.append(d);
+                    }
+                }
+                return out.toString();
+            }
+        }
+        return s;
+    }
+
     static String attribute(String s) {
         return text(s).replace("\"", "&quot;");
     }

@@ -48,8 +48,7 @@ class AttackSuiteTest {
     @Test
     void twoThousandMalformedRequestsGetNoServerErrorAndShowNoStackTrace() throws InterruptedException {
         var crawl = new Crawl(target, Target.routes(Path.of("")));
-        // a different sample of the catalogue in every build; the seed is in the failure message to replay it
-        long seed = System.nanoTime() % 1_000_000;
+        long seed = seed();
         Tally t = crawl.run(crawl.catalogue(seed), 2_000, 8);
         assertThat(t.serverErrors() + t.traces())
                 .as("seed %d: %s%n%s", seed, t.statusSummary(), String.join("\n", t.samples()))
@@ -58,7 +57,7 @@ class AttackSuiteTest {
 
     @Test
     void mutatedBodiesOnEveryRouteGetNoServerError() throws InterruptedException {
-        long seed = System.nanoTime() % 1_000_000;
+        long seed = seed();
         Part p = new BodyFuzz(target, Target.routes(Path.of(""))).run(600, 8, seed);
         assertThat(p.status())
                 .as("seed %d: %s%n%s", seed, p.figures(), String.join("\n", p.details()))
@@ -79,5 +78,13 @@ class AttackSuiteTest {
                 Files.deleteIfExists(f);
             }
         }
+    }
+
+    /**
+     * The same sample in every build, so CI judges a commit as the machine that pushed it did (decision 0025);
+     * {@code mvn verify -Dkomek.attack.seed=N} tries another (a failure message names the seed it used).
+     */
+    private static long seed() {
+        return Long.getLong("komek.attack.seed", 20_261_206L);
     }
 }

@@ -17,7 +17,7 @@ class BundleJsonFuzzTest {
      * is a bug. What it reads, written out again, reads back to the same bundle and the same text: an export
      * always imports.
      */
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "45s", maxExecutions = 300000)
     void readsABundleOrRefusesIt(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         Bundle bundle;

@@ -33,7 +33,7 @@ class AnswerRendererFuzzTest {
      * answers are ever stored (decision 0006), and raw markup that an HTML5 parser itself re-nests (a list item
      * foster-parented out of a table into another) need not survive a second parse unchanged to be safe.
      */
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "45s", maxExecutions = 8000)
     void everyPlatformGetsSafeWellFormedHtml(byte[] input) {
         String html = new String(input, StandardCharsets.UTF_8);
         String stored = sanitizer.sanitize(html).html();

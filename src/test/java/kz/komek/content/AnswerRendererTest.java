@@ -64,6 +64,15 @@ class AnswerRendererTest {
     }
 
     @Test
+    void aStyleIsJudgedAsItIsWrittenWithoutItsControlCharacters() {
+        // found by AnswerRendererFuzzTest in CI: "pos\u0001ition" passed the style check, then the writer dropped
+        // the control character and the cell came out as position:fixed
+        String html = "<table><tr><td style=\"pos\u0001ition:fixed;top:0\">x</td></tr></table>";
+        assertThat(desktop(html)).doesNotContain("style").contains("<td>x</td>");
+        assertThat(desktop("<p style=\"color:\u0001red\">x</p>")).isEqualTo("<p style=\"color:red\">x</p>");
+    }
+
+    @Test
     void aSpanForTwoPlatformsShowsOnBoth() {
         String html =
                 "<p><span class=\"mobile_only desktop_only\">на сайте</span><span class=\"mobileApp_only\">здесь</span></p>";

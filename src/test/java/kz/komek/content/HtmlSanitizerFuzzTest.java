@@ -17,7 +17,7 @@ class HtmlSanitizerFuzzTest {
      * element, no event handler, no script URL, no hiding style: {@link HostileHtmlTest#assertSafe}), an untouched
      * answer is the very input string, and sanitizing the output again changes nothing (stored answers stay put).
      */
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "45s", maxExecutions = 10000)
     void sanitizedAnswersAreSafeAndStable(byte[] input) {
         String html = new String(input, StandardCharsets.UTF_8);
         Sanitized once = sanitizer.sanitize(html);

@@ -21,7 +21,7 @@ class NuxtPayloadReaderFuzzTest {
      * line naming the problem); any other exception or error is a bug. What it reads is a bundle the JSON reader
      * accepts as it is: the import stores it without that check, and an export of it must import again.
      */
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "45s", maxExecutions = 25000)
     void readsAPayloadOrRefusesIt(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         NuxtImport read;
