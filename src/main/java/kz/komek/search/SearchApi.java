@@ -1,7 +1,10 @@
 package kz.komek.search;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +21,19 @@ import kz.komek.i18n.StorableText;
 public final class SearchApi {
     private final SearchService search;
     private final SearchMisses misses;
-    private final CatalogStore catalog;
+    /**
+     * The sites, read at most once a second and refreshed in the background: a search or suggestion then needs no
+     * database connection at all, and a new site is searchable about as soon as its questions are indexed.
+     */
+    private final LoadingCache<Boolean, List<Site>> sites;
+
     private final Clock clock;
 
     public SearchApi(SearchService search, SearchMisses misses, CatalogStore catalog, Clock clock) {
         this.search = search;
         this.misses = misses;
-        this.catalog = catalog;
+        this.sites =
+                Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(1)).build(any -> catalog.sites());
         this.clock = clock;
     }
 
@@ -58,6 +67,10 @@ public final class SearchApi {
         ctx.json(Map.of("query", results.query(), "suggestions", list));
     }
 
+    private static boolean known(List<Site> sites, String slug) {
+        return sites.stream().anyMatch(s -> s.slug().equals(slug));
+    }
+
     private static Map<String, Object> hit(SearchResults.Hit h) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", h.id());
@@ -82,11 +95,12 @@ public final class SearchApi {
         if (q.length() > SearchRequest.MAX_QUERY) {
             throw new BadRequestException("q is longer than " + SearchRequest.MAX_QUERY + " characters");
         }
+        List<Site> cached = sites.get(true);
         String site = Optional.ofNullable(ctx.queryParam("site"))
                 .filter(s -> !s.isBlank())
-                .orElseGet(() ->
-                        catalog.sites().stream().map(Site::slug).findFirst().orElse("client"));
-        if (catalog.site(site).isEmpty()) {
+                .orElseGet(() -> cached.stream().map(Site::slug).findFirst().orElse("client"));
+        // a site added within the last second is not in the cached list yet: an unknown one is looked up again
+        if (!known(cached, site) && !known(sites.refresh(true).join(), site)) {
             throw new NotFoundException("no site " + site);
         }
         Optional<Locale> locale = Optional.ofNullable(ctx.queryParam("locale"))

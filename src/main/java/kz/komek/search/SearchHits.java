@@ -10,70 +10,78 @@ import java.util.Set;
 import kz.komek.catalog.CatalogUrls;
 import kz.komek.i18n.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 /** The hits of a ranked search: one per question, best first, then with passages of their answers. */
 final class SearchHits {
-    private static final Set<String> HIT_FIELDS =
-            Set.of(SearchIndex.ID, SearchIndex.LOCALE, SearchIndex.SITE, "section_path", "section_title", "title");
-
     private SearchHits() {}
 
     /** A hit as found, without its snippet yet, and the document it came from. */
     record Found(int doc, SearchResults.Hit hit) {}
 
-    /** One hit per question, best first, at most {@code limit}; stored fields are read for those only. */
+    /** One hit per question, best first, at most {@code limit}; what a hit shows comes from doc values. */
     static List<Found> collapse(IndexSearcher searcher, TopDocs top, SearchRequest request) throws IOException {
         var leaves = searcher.getIndexReader().leaves();
         var seen = new HashSet<Long>();
-        var kept = new ArrayList<ScoreDoc>();
+        var hits = new ArrayList<Found>();
         for (ScoreDoc sd : top.scoreDocs) {
             var leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-            NumericDocValues ids = DocValues.getNumeric(leaf.reader(), SearchIndex.ID);
-            if (!ids.advanceExact(sd.doc - leaf.docBase) || !seen.add(ids.longValue())) {
+            var reader = leaf.reader();
+            int doc = sd.doc - leaf.docBase;
+            NumericDocValues ids = DocValues.getNumeric(reader, SearchIndex.ID);
+            if (!ids.advanceExact(doc) || !seen.add(ids.longValue())) {
                 continue;
             }
-            kept.add(sd);
-            if (kept.size() == request.limit()) {
-                break;
-            }
-        }
-        StoredFields stored = searcher.storedFields();
-        var hits = new ArrayList<Found>();
-        for (ScoreDoc sd : kept) {
-            var d = stored.document(sd.doc, HIT_FIELDS);
-            long id = Long.parseLong(d.get(SearchIndex.ID));
-            Locale locale = Locale.parse(d.get(SearchIndex.LOCALE)).orElseThrow();
-            String path = d.get("section_path");
+            long id = ids.longValue();
+            Locale locale =
+                    Locale.parse(sorted(reader, SearchIndex.LOCALE, doc)).orElseThrow();
+            String path = binary(reader, SearchIndex.SECTION_PATH, doc);
             hits.add(new Found(
                     sd.doc,
                     new SearchResults.Hit(
                             id,
                             locale,
-                            d.get("title"),
-                            CatalogUrls.question(d.get(SearchIndex.SITE), locale, path, id),
+                            binary(reader, SearchIndex.SHOWN_TITLE, doc),
+                            CatalogUrls.question(sorted(reader, SearchIndex.SITE, doc), locale, path, id),
                             path,
-                            d.get("section_title"),
+                            binary(reader, SearchIndex.SECTION_TITLE, doc),
                             "",
                             "",
                             request.locale().map(l -> l != locale).orElse(false),
                             sd.score)));
+            if (hits.size() == request.limit()) {
+                break;
+            }
         }
         return hits;
+    }
+
+    private static String sorted(LeafReader reader, String field, int doc) throws IOException {
+        SortedDocValues values = DocValues.getSorted(reader, field);
+        return values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
+    }
+
+    private static String binary(LeafReader reader, String field, int doc) throws IOException {
+        BinaryDocValues values = DocValues.getBinary(reader, field);
+        return values.advanceExact(doc) ? values.binaryValue().utf8ToString() : "";
     }
 
     /**
@@ -102,21 +110,44 @@ final class SearchHits {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
                 .build();
-        var docs = new ScoreDoc[hits.size()];
-        for (int i = 0; i < hits.size(); i++) {
-            docs[i] = new ScoreDoc(hits.get(i).doc(), hits.get(i).hit().score());
+        Query query = terms.build();
+        // Each hit's passages come from its own locale's answer field only: asking every field of every hit
+        // loaded and searched fields the hit does not have.
+        var passages = new String[hits.size()];
+        for (Locale l : Locale.values()) {
+            var ofLocale = new ArrayList<Integer>();
+            for (int i = 0; i < hits.size(); i++) {
+                if (hits.get(i).hit().locale() == l) {
+                    ofLocale.add(i);
+                }
+            }
+            if (ofLocale.isEmpty()) {
+                continue;
+            }
+            // the highlighter wants documents in order; it answers in the order given
+            var docs = new ScoreDoc[ofLocale.size()];
+            for (int j = 0; j < docs.length; j++) {
+                Found f = hits.get(ofLocale.get(j));
+                docs[j] = new ScoreDoc(f.doc(), f.hit().score());
+            }
+            var topDocs = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
+            String field = SearchIndex.body(l);
+            String[] found = highlighter
+                    .highlightFields(new String[] {field}, query, topDocs, new int[] {2})
+                    .get(field);
+            for (int j = 0; j < docs.length; j++) {
+                passages[ofLocale.get(j)] = found[j];
+            }
         }
-        var topDocs = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
-        String[] fields = {SearchIndex.body(Locale.RU), SearchIndex.body(Locale.KZ)};
-        Map<String, String[]> found = highlighter.highlightFields(fields, terms.build(), topDocs, new int[] {2, 2});
         StoredFields stored = searcher.storedFields();
         var out = new ArrayList<SearchResults.Hit>();
         for (int i = 0; i < hits.size(); i++) {
             SearchResults.Hit h = hits.get(i).hit();
-            String html = found.get(SearchIndex.body(h.locale()))[i];
+            String html = passages[i];
             if (html == null || html.isBlank()) {
                 String text = Optional.ofNullable(
-                                stored.document(hits.get(i).doc()).get(SearchIndex.body(h.locale())))
+                                stored.document(hits.get(i).doc(), Set.of(SearchIndex.body(h.locale())))
+                                        .get(SearchIndex.body(h.locale())))
                         .orElse("");
                 String cut = text.length() > 220 ? text.substring(0, 220).replaceAll("\\s+\\S*$", "") + " …" : text;
                 html = escape(cut);
@@ -128,12 +159,17 @@ final class SearchHits {
                     h.url(),
                     h.sectionPath(),
                     h.sectionTitle(),
-                    Jsoup.parse(html).text(),
+                    text(html),
                     html,
                     h.otherLocale(),
                     h.score()));
         }
         return out;
+    }
+
+    /** The text of a passage as formatted above: escaped text with {@code <mark>} around matches. */
+    static String text(String html) {
+        return Parser.unescapeEntities(html.replace("<mark>", "").replace("</mark>", ""), false);
     }
 
     private static String escape(String s) {

@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -23,7 +24,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -48,7 +48,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class SearchIndex implements AutoCloseable {
     /** Bump when fields or analysis change: an index of another schema is rebuilt on start. */
-    public static final String SCHEMA = "6";
+    public static final String SCHEMA = "8";
 
     static final String KEY = "key";
     static final String ID = "id";
@@ -62,6 +62,9 @@ public final class SearchIndex implements AutoCloseable {
     static final String FOLD = "fold";
     static final String WORDS = "words";
     static final String TITLE_WORDS = "title_words";
+    static final String SECTION_PATH = "section_path";
+    static final String SECTION_TITLE = "section_title";
+    static final String SHOWN_TITLE = "title";
 
     static String title(Locale l) {
         return "title_" + l.code();
@@ -82,9 +85,17 @@ public final class SearchIndex implements AutoCloseable {
     /** Stored with offsets: the highlighter cuts snippets from them without re-analysing. */
     private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
 
+    /**
+     * Matched and scored by term only: no query here needs positions (no phrases), and positions of the n-gram,
+     * sound-key and word fields were most of the index and of its build time.
+     */
+    private static final FieldType UNPOSITIONED = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         HIGHLIGHTED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         HIGHLIGHTED.freeze();
+        UNPOSITIONED.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        UNPOSITIONED.freeze();
     }
 
     private final Directory directory;
@@ -251,9 +262,9 @@ public final class SearchIndex implements AutoCloseable {
         var doc = new Document();
         Locale l = d.locale();
         doc.add(new StringField(KEY, d.key(), Field.Store.NO));
-        doc.add(new StringField(ID, Long.toString(d.id()), Field.Store.YES));
-        doc.add(new StringField(SITE, d.site(), Field.Store.YES));
-        doc.add(new StringField(LOCALE, l.code(), Field.Store.YES));
+        doc.add(new StringField(ID, Long.toString(d.id()), Field.Store.NO));
+        doc.add(new StringField(SITE, d.site(), Field.Store.NO));
+        doc.add(new StringField(LOCALE, l.code(), Field.Store.NO));
         long mask = 0;
         for (Locale has : d.locales()) {
             doc.add(new StringField(HAS, has.code(), Field.Store.NO));
@@ -272,17 +283,18 @@ public final class SearchIndex implements AutoCloseable {
         // would disable.
         doc.add(new FeatureField(FEATURES, RANK, (float) (1.0 + d.usefulness() + (d.pinned() ? 0.5 : 0.0))));
         doc.add(new NumericDocValuesField(ID, d.id()));
-        doc.add(new StoredField("section_path", d.sectionPath()));
-        doc.add(new StoredField("section_title", d.sectionTitle()));
-        doc.add(new StoredField("title", d.title()));
+        // What a hit shows, as doc values: read for the few hits only, without decompressing their stored answers
+        doc.add(new BinaryDocValuesField(SECTION_PATH, new BytesRef(d.sectionPath())));
+        doc.add(new BinaryDocValuesField(SECTION_TITLE, new BytesRef(d.sectionTitle())));
+        doc.add(new BinaryDocValuesField(SHOWN_TITLE, new BytesRef(d.title())));
         doc.add(new Field(title(l), d.title(), HIGHLIGHTED));
         doc.add(new Field(body(l), d.text(), HIGHLIGHTED));
-        doc.add(new TextField(sections(l), d.sections(), Field.Store.NO));
-        doc.add(new TextField(description(l), d.description(), Field.Store.NO));
-        doc.add(new TextField(NGRAMS, d.title() + " " + d.title() + " " + d.text(), Field.Store.NO));
-        doc.add(new TextField(FOLD, d.title() + " " + d.sections() + " " + d.text(), Field.Store.NO));
-        doc.add(new TextField(WORDS, d.title() + " " + d.text(), Field.Store.NO));
-        doc.add(new TextField(TITLE_WORDS, d.title(), Field.Store.NO));
+        doc.add(new Field(sections(l), d.sections(), UNPOSITIONED));
+        doc.add(new Field(description(l), d.description(), UNPOSITIONED));
+        doc.add(new Field(NGRAMS, d.title() + " " + d.title() + " " + d.text(), UNPOSITIONED));
+        doc.add(new Field(FOLD, d.title() + " " + d.sections() + " " + d.text(), UNPOSITIONED));
+        doc.add(new Field(WORDS, d.title() + " " + d.text(), UNPOSITIONED));
+        doc.add(new Field(TITLE_WORDS, d.title(), UNPOSITIONED));
         return doc;
     }
 

@@ -22,7 +22,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
@@ -75,14 +74,22 @@ public final class SearchService {
     private final Analyzer ngrams = Analyzers.ngrams();
     private final Map<Locale, Analyzer> languages = new java.util.EnumMap<>(Locale.class);
     private final TermCache termCache = new TermCache();
+    private final NearWords nearWords = new NearWords(termCache);
+    private final Optional<ResultCache> results;
 
     public SearchService(SearchIndex index) {
         this(index, Synonyms.of(Optional.empty()));
     }
 
     public SearchService(SearchIndex index, Synonyms synonyms) {
+        this(index, synonyms, ResultCache.MAX_WEIGHT);
+    }
+
+    /** @param resultCacheBytes about how much memory recent results may keep; 0 computes every request */
+    public SearchService(SearchIndex index, Synonyms synonyms, long resultCacheBytes) {
         this.index = index;
         this.synonyms = synonyms;
+        this.results = resultCacheBytes > 0 ? Optional.of(new ResultCache(resultCacheBytes)) : Optional.empty();
         for (Locale l : Locale.values()) {
             languages.put(l, Analyzers.forLocale(l));
         }
@@ -104,9 +111,21 @@ public final class SearchService {
         if (request.query().isBlank()) {
             return new SearchResults(request.query(), 0, List.of(), Optional.empty(), Optional.empty());
         }
+        IndexSearcher searcher = index.acquire();
+        try {
+            return results.isEmpty()
+                    ? compute(searcher, request, full)
+                    : results.get()
+                            .get(searcher.getIndexReader(), request, full, () -> compute(searcher, request, full));
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    private SearchResults compute(IndexSearcher searcher, SearchRequest request, boolean full) {
         for (int maxWords = MAX_WORDS; ; maxWords /= 2) {
             try {
-                return run(request, full, maxWords);
+                return run(searcher, request, full, maxWords);
             } catch (IndexSearcher.TooManyClauses e) {
                 // words that expand to more terms than the limit foresaw (typos, synonyms): half as many again
                 if (maxWords <= 2) {
@@ -122,8 +141,7 @@ public final class SearchService {
      */
     static final int MAX_WORDS = 32;
 
-    private SearchResults run(SearchRequest request, boolean full, int maxWords) {
-        IndexSearcher searcher = index.acquire();
+    private SearchResults run(IndexSearcher searcher, SearchRequest request, boolean full, int maxWords) {
         try {
             var readings = readings(searcher, specific(searcher, request.query(), maxWords));
             Reading best = readings.get(0);
@@ -180,8 +198,6 @@ public final class SearchService {
             return new SearchResults(request.query(), (int) total, hits, understood, didYouMean);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            index.release(searcher);
         }
     }
 
@@ -391,19 +407,17 @@ public final class SearchService {
                 String t = typed.get(i);
                 boolean last = i == typed.size() - 1;
                 // Typos: only words the index knows neither as typed nor by their stem (a word form it lacks is no
-                // typo); one edit from 5 letters, two from 9; the first letter holds. Rewritten here once, as both
-                // passes use it. Suggestions look among title words, one edit away: the automata of two edits were
-                // about a tenth of a suggestion's time.
+                // typo); one edit from 5 letters, two from 9; the first letter holds. Found here once, as both
+                // passes use it. Suggestions look among title words, one edit away.
                 if (t.length() >= 5
                         && !(asYouType && last)
                         && docFreq(SearchIndex.WORDS, t) == 0
                         && !stemKnown(searcher, t)) {
-                    fuzzy.add(searcher.rewrite(new FuzzyQuery(
-                            new Term(suggesting ? SearchIndex.TITLE_WORDS : SearchIndex.WORDS, t),
-                            t.length() >= 9 && !suggesting ? 2 : 1,
-                            1,
-                            50,
-                            true)));
+                    fuzzy.add(nearWords.query(
+                            searcher,
+                            suggesting ? SearchIndex.TITLE_WORDS : SearchIndex.WORDS,
+                            t,
+                            t.length() >= 9 && !suggesting ? 2 : 1));
                 }
                 if (asYouType && last && t.length() >= 2) {
                     titleCompletions = completions(searcher.getIndexReader(), SearchIndex.TITLE_WORDS, t);

@@ -32,7 +32,7 @@ final class TermCache {
         return states(searcher, term).docFreq();
     }
 
-    private TermStates states(IndexSearcher searcher, Term term) throws IOException {
+    TermStates states(IndexSearcher searcher, Term term) throws IOException {
         IndexReaderContext context = searcher.getTopReaderContext();
         Generation g = current.get();
         if (g == null || g.context() != context) {
