@@ -1,35 +1,93 @@
 #!/usr/bin/env bash
-# Search at scale: generates a realistic bundle of N questions (default 100,000), then
-#  1. in-process: index build time, p50/p99 of 1,000 mixed queries and of suggestions, beside the baseline
-#     (StandardAnalyzer, one OR query) on the same queries;
-#  2. over HTTP: a server on the embedded database with the bundle imported, wrk on loopback against
-#     /api/v1/search with the same kinds of queries, beside wrk against /health in the same run.
-# Figures go to docs/benchmarks.md with this command line.
+# Search at scale (issue 13): scripts/bench-search.sh [QUESTIONS=100000] [SECONDS=20]
+# Generates a bundle of QUESTIONS questions (generate --seed 7), then prints, in one run:
+#  1. in-process (SearchBenchmark): index build time; per-query latency and CPU of a mix of kinds beside the
+#     baseline (StandardAnalyzer, one OR query) on the same queries; no result cache;
+#  2. a server on a copy of the jar with -Xmx512m and the bundle imported: seconds from start to the first page
+#     and to a current search index, the server's own rebuild time;
+#  3. wrk on loopback (-t2 -c16) while an editor publishes an edit every second: a static asset and /health of
+#     the same server (the baselines), then searches and suggestions, each with readers' repetition (Zipf over a
+#     pool of distinct queries) and with every query new (no result reused); the page cache plays no part;
+#  4. how long after a publish returns search finds the new word, the server's peak RSS.
+# Record the output in docs/benchmarks.md with this command line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
+seconds=${2:-20}
 work=$(mktemp -d)
-trap 'kill -TERM ${pid:-0} 2>/dev/null || true; sleep 2; rm -rf "$work"' EXIT
+pid=
+publisher=
+cleanup() {
+  [ -n "$publisher" ] && kill "$publisher" 2>/dev/null || true
+  if [ -n "$pid" ]; then kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
-mvn -q -DskipTests package test-compile
+mvn -q -DskipTests -Dkomek.fuzz.skip package test-compile
 mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
+# benchmark copies: rebuilding target/ under a running server breaks it
+cp target/komek.jar "$work/komek.jar"
+cp -r target/classes "$work/classes"
+cp -r target/test-classes "$work/test-classes"
+cp="$work/test-classes:$work/classes:$(cat target/bench.classpath)"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== generate $n questions"
-/usr/bin/time -f "generate: %e s, max RSS %M KB" java -jar target/komek.jar generate --questions "$n" --seed 7 --out "$work/bundle.json"
-ls -la "$work/bundle.json"
+java -jar "$work/komek.jar" generate --questions "$n" --seed 7 --out "$work/bundle.json"
+java -cp "$cp" kz.komek.bench.SearchQueryPool "$work/bundle.json" "$work" 20000
+python3 -c "
+import json; b = json.load(open('$work/bundle.json'))
+print(' '.join(str(q['id']) for q in b['questions'][:200]))" > "$work/ids.txt"
 
-echo "== in-process"
-java -Xmx4g -cp "$cp" kz.komek.bench.SearchBenchmark "$work/bundle.json" 1000
+echo "== in-process (one thread; no result cache)"
+java -Xmx2g -cp "$cp" kz.komek.bench.SearchBenchmark "$work/bundle.json" 1000
 
-echo "== over HTTP (wrk, loopback)"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-java -jar target/komek.jar import "$work/bundle.json" --data "$work/data" >/dev/null
+echo "== server: -Xmx512m, the bundle imported, a new index built by the server"
+java -jar "$work/komek.jar" import "$work/bundle.json" --data "$work/data" | tail -1
+printf 'bench-password-%s\n' "$RANDOM$RANDOM" | java -jar "$work/komek.jar" user add --name bench --role publisher --data "$work/data" >/dev/null
+token=$(java -jar "$work/komek.jar" token create --user bench --data "$work/data" | grep -oE '[A-Za-z0-9_-]{30,}' | head -1)
 port=$(( 20000 + RANDOM % 20000 ))
-java -Xmx2g -jar target/komek.jar serve --no-demo --port "$port" --data "$work/data" >"$work/serve.log" 2>&1 &
+base="http://127.0.0.1:$port"
+started=$(date +%s.%N)
+java -Xmx512m -jar "$work/komek.jar" serve --no-demo --port "$port" --data "$work/data" >"$work/serve.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 600); do grep -q "search index rebuilt" "$work/serve.log" && grep -q "komek ready" "$work/serve.log" && break; sleep 1; done
-grep -E "ready|rebuilt" "$work/serve.log"
-wrk -t2 -c16 -d20s -s scripts/wrk-search.lua "http://localhost:$port/api/v1/search" | sed -n '1,12p'
-echo "-- baseline: /health in the same run"
-wrk -t2 -c16 -d20s "http://localhost:$port/health" | sed -n '1,12p'
+since() { echo "$(date +%s.%N) - $started" | bc; }
+for _ in $(seq 1 1200); do curl -fs -o /dev/null "$base/client/ru" && break; sleep 0.05; done
+echo "first page (/client/ru) served after $(since) s"
+for _ in $(seq 1 1200); do curl -fs "$base/health" | grep -q '"current":true' && break; sleep 0.1; done
+echo "search index current after $(since) s"
+grep -E "search index rebuilt|komek ready" "$work/serve.log" | sed 's/^.*\] //'
+
+run() { # NAME URL [POOL MODE]
+  local name=$1 url=$2
+  if [ $# -gt 2 ]; then
+    POOL=$3 MODE=$4 THREADS=2 wrk -t2 -c16 -d"${seconds}s" --latency -s scripts/wrk-search.lua "$url" >"$work/wrk.txt"
+  else
+    wrk -t2 -c16 -d"${seconds}s" --latency "$url" >"$work/wrk.txt"
+  fi
+  printf '%-34s %10s req/s   p50 %8s   p99 %8s   %s\n' "$name" \
+    "$(grep -oP 'Requests/sec:\s+\K[0-9.]+' "$work/wrk.txt")" \
+    "$(grep -oP '^\s+50%\s+\K\S+' "$work/wrk.txt")" \
+    "$(grep -oP '^\s+99%\s+\K\S+' "$work/wrk.txt")" \
+    "$(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$work/wrk.txt" || true)"
+}
+
+echo "== over HTTP (wrk -t2 -c16 -d${seconds}s, loopback), an edit published every second throughout"
+python3 scripts/bench-publisher.py "$base" "$token" "$work/ids.txt" --seconds 100000 >"$work/publisher.log" 2>&1 &
+publisher=$!
+curl -fs -o /dev/null "$base/api/v1/search?q=warm" || true
+run "static asset /static/komek.css" "$base/static/komek.css"
+run "/health" "$base/health"
+run "search, readers' repetition (Zipf)" "$base" "$work/searches.txt" zipf
+run "search, every query new" "$base" "$work/searches.txt" unique
+run "suggest, readers' repetition (Zipf)" "$base" "$work/suggestions.txt" zipf
+run "suggest, every query new" "$base" "$work/suggestions.txt" unique
+kill "$publisher" 2>/dev/null || true
+wait "$publisher" 2>/dev/null || true
+publisher=
+grep -E "Traceback|Error" "$work/publisher.log" | head -3 | sed "s/^/publisher: /" || true
+python3 scripts/bench-publisher.py "$base" "$token" "$work/ids.txt" --seconds 0 --find-after
+echo "server peak RSS: $(grep VmHWM /proc/$pid/status | awk '{print $2/1024 " MB"}') (-Xmx512m)"
+grep -ciE "OutOfMemory|ERROR" "$work/serve.log" | sed 's/^/server log lines with ERROR or OutOfMemory: /'
