@@ -2,7 +2,6 @@ package kz.komek.search;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +21,31 @@ public final class SearchSync implements AutoCloseable {
     private final SearchStore store;
     private final SearchIndex index;
     private final SearchDocuments documents;
+    private final RebuildHook hook;
     private final ScheduledExecutorService poller;
     /** Written under the sync's lock, read without it: a health check must not wait for a long rebuild. */
     private volatile long indexed;
 
+    /**
+     * Called on the sync's thread after each batch a rebuild has added, before the rebuild commits: tests hold or
+     * break a rebuild there.
+     */
+    @FunctionalInterface
+    public interface RebuildHook {
+        RebuildHook NONE = questions -> {};
+
+        void afterBatch(int questionsSoFar);
+    }
+
     public SearchSync(SearchStore store, SearchIndex index, SearchDocuments documents) {
+        this(store, index, documents, RebuildHook.NONE);
+    }
+
+    public SearchSync(SearchStore store, SearchIndex index, SearchDocuments documents, RebuildHook hook) {
         this.store = store;
         this.index = index;
         this.documents = documents;
+        this.hook = hook;
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "komek-search-sync");
             t.setDaemon(true);
@@ -72,16 +88,24 @@ public final class SearchSync implements AutoCloseable {
         var existing = store.questionKeys();
         int[] count = {0};
         if (rebuild) {
-            index.replaceAll(List.of(), -1);
+            // Searchers keep the old documents until the commit below replaces them all at once.
+            index.startRebuild();
         }
         store.changedSince(rebuild ? -1 : indexed, BATCH, questions -> {
-            var ids = new HashSet<Long>();
-            questions.forEach(q -> ids.add(q.id()));
             var docs = documents.from(new ArrayList<Bundle.Question>(questions), titles, existing);
-            index.update(ids, docs);
+            if (rebuild) {
+                index.addNew(docs);
+            } else {
+                var ids = new HashSet<Long>();
+                questions.forEach(q -> ids.add(q.id()));
+                index.update(ids, docs);
+            }
             count[0] += questions.size();
+            if (rebuild) {
+                hook.afterBatch(count[0]);
+            }
         });
-        // Questions deleted since: their documents go too (a rebuild started empty).
+        // Questions deleted since: their documents go too (a rebuild holds only the live ones).
         int removed = rebuild
                 ? 0
                 : index.retainOnly(existing.stream()
