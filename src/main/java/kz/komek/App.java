@@ -85,6 +85,11 @@ public final class App implements AutoCloseable {
     }
 
     public static App create(Config config) {
+        return create(config, SearchSync.RebuildHook.NONE);
+    }
+
+    /** As {@link #create(Config)}, with a hook the search index's rebuild calls after each batch (tests hold it). */
+    public static App create(Config config, SearchSync.RebuildHook rebuildHook) {
         Database database = Database.open(config, 16);
         SearchIndex searchIndex = null;
         SearchSync searchSync = null;
@@ -106,7 +111,8 @@ public final class App implements AutoCloseable {
             var placement = new Placement(database.jdbi(), questionWrites);
             var searchStore = new SearchStore(database.jdbi());
             searchIndex = SearchIndex.open(config.dataDir().resolve("index"));
-            searchSync = new SearchSync(searchStore, searchIndex, new SearchDocuments(answers))
+            // the first sync runs in the background: pages are served while a rebuild takes its minute
+            searchSync = new SearchSync(searchStore, searchIndex, new SearchDocuments(answers), rebuildHook)
                     .start(config.searchSyncMillis());
             searchMisses = new SearchMisses(searchStore);
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
@@ -237,7 +243,10 @@ public final class App implements AutoCloseable {
         return parts.feedback().flushViews();
     }
 
-    /** Indexes what changed now, instead of at the next poll (tests, and writes made in this process). */
+    /**
+     * Indexes what changed now, instead of at the next poll (tests, and writes made in this process); waits for a
+     * sync running in the background first.
+     */
     public void syncSearch() {
         parts.searchSync().syncNow();
     }

@@ -2,6 +2,7 @@ package kz.komek.search;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * Keeps this node's index in step with the database. Every content write bumps the content version and marks
  * the questions it wrote with it; a poll (every half second) reads the questions written since the version the
  * index holds, whichever process or node wrote them. An index of another schema, or none, is rebuilt.
+ *
+ * <p>The first sync (a catch-up, or a rebuild of 100,000 questions in about 40 s) runs in the background, so
+ * the server serves pages at once; search answers from the last committed index meanwhile (decision 0026).
  */
 public final class SearchSync implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchSync.class);
@@ -23,6 +27,8 @@ public final class SearchSync implements AutoCloseable {
     private final SearchDocuments documents;
     private final RebuildHook hook;
     private final ScheduledExecutorService poller;
+    /** Set by {@link #close}: a running rebuild stops at its next batch instead of being waited for. */
+    private volatile boolean closing;
     /** Written under the sync's lock, read without it: a health check must not wait for a long rebuild. */
     private volatile long indexed;
 
@@ -61,9 +67,12 @@ public final class SearchSync implements AutoCloseable {
         return indexed;
     }
 
-    /** Brings the index up to date now, then keeps it so every {@code intervalMillis} in the background. */
+    /**
+     * Brings the index up to date in the background, then keeps it so every {@code intervalMillis}; returns at
+     * once.
+     */
     public SearchSync start(long intervalMillis) {
-        syncNow();
+        poller.execute(this::syncQuietly);
         poller.scheduleWithFixedDelay(this::syncQuietly, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         return this;
     }
@@ -71,12 +80,17 @@ public final class SearchSync implements AutoCloseable {
     private void syncQuietly() {
         try {
             syncNow();
+        } catch (CancellationException e) {
+            log.info("search index sync stopped: closing");
         } catch (RuntimeException e) {
             log.warn("search index sync failed; retrying: {}", e.toString());
         }
     }
 
-    /** Indexes what changed since the last sync (everything, on the first run of a new index). */
+    /**
+     * Indexes what changed since the last sync (everything, on the first run of a new index). Waits for a sync
+     * running in the background, then checks again.
+     */
     public synchronized void syncNow() {
         long version = store.contentVersion();
         if (version == indexed) {
@@ -92,6 +106,10 @@ public final class SearchSync implements AutoCloseable {
             index.startRebuild();
         }
         store.changedSince(rebuild ? -1 : indexed, BATCH, questions -> {
+            if (closing) {
+                // what the writer holds is not committed: the index on disk stays as it was
+                throw new CancellationException();
+            }
             var docs = documents.from(new ArrayList<Bundle.Question>(questions), titles, existing);
             if (rebuild) {
                 index.addNew(docs);
@@ -122,13 +140,15 @@ public final class SearchSync implements AutoCloseable {
     }
 
     /**
-     * Lets a running sync finish before the index closes. Interrupting it would be worse than waiting: a thread
+     * Stops a running sync at its next batch (a rebuild's uncommitted documents are dropped when the index closes)
+     * and lets it get there before the index closes. Interrupting it would be worse than waiting: a thread
      * interrupted inside Lucene's file I/O closes the channels it touches, the write lock's among them, and the
      * index then fails to close ("FileLock invalidated by an external force"). Only a sync still running after
      * the wait is interrupted.
      */
     @Override
     public void close() {
+        closing = true;
         poller.shutdown();
         try {
             if (!poller.awaitTermination(10, TimeUnit.SECONDS)) {
