@@ -2,11 +2,13 @@ package kz.komek.search;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import kz.komek.bundle.Bundle;
+import kz.komek.catalog.CatalogUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +23,27 @@ import org.slf4j.LoggerFactory;
 public final class SearchSync implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchSync.class);
     private static final int BATCH = 1_000;
+    /** At most this often a commit makes the index durable; searchers see a change before that. */
+    static final long COMMIT_MILLIS = 5_000;
 
     private final SearchStore store;
     private final SearchIndex index;
     private final SearchDocuments documents;
     private final RebuildHook hook;
-    private final ScheduledExecutorService poller;
+    private final ScheduledThreadPoolExecutor poller;
     /** Set by {@link #close}: a running rebuild stops at its next batch instead of being waited for. */
     private volatile boolean closing;
-    /** Written under the sync's lock, read without it: a health check must not wait for a long rebuild. */
+    /**
+     * The content version searchers see. Written under the sync's lock, read without it: a health check must not
+     * wait for a long rebuild.
+     */
     private volatile long indexed;
+    /** The version of the last commit, the one a restart starts from (under the lock, as the fields below). */
+    private long committed;
+    /** A commit is scheduled. */
+    private boolean commitPending;
+    /** Ids of the questions in the database as of the last sync; null until a sync has read them all. */
+    private Set<Long> live;
 
     /**
      * Called on the sync's thread after each batch a rebuild has added, before the rebuild commits: tests hold or
@@ -52,14 +65,17 @@ public final class SearchSync implements AutoCloseable {
         this.index = index;
         this.documents = documents;
         this.hook = hook;
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.poller = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "komek-search-sync");
             t.setDaemon(true);
             return t;
         });
+        // a scheduled commit must not hold up close, which commits itself
+        poller.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         var data = index.commitData();
         boolean current = SearchIndex.SCHEMA.equals(data.get("schema"));
         this.indexed = current ? Long.parseLong(data.getOrDefault("version", "-1")) : -1;
+        this.committed = indexed;
     }
 
     /** The content version the index holds; -1 before the first sync of a new or outdated index. */
@@ -96,46 +112,117 @@ public final class SearchSync implements AutoCloseable {
         if (version == indexed) {
             return;
         }
+        if (indexed < 0) {
+            rebuild(version);
+        } else {
+            catchUp(version);
+        }
+    }
+
+    private void rebuild(long version) {
         long started = System.nanoTime();
-        boolean rebuild = indexed < 0;
         var titles = store.sectionTitles();
         var existing = store.questionKeys();
         int[] count = {0};
-        if (rebuild) {
-            // Searchers keep the old documents until the commit below replaces them all at once.
-            index.startRebuild();
-        }
-        store.changedSince(rebuild ? -1 : indexed, BATCH, questions -> {
-            if (closing) {
-                // what the writer holds is not committed: the index on disk stays as it was
-                throw new CancellationException();
-            }
-            var docs = documents.from(new ArrayList<Bundle.Question>(questions), titles, existing);
-            if (rebuild) {
-                index.addNew(docs);
-            } else {
-                var ids = new HashSet<Long>();
-                questions.forEach(q -> ids.add(q.id()));
-                index.update(ids, docs);
-            }
+        // Searchers keep the old documents until the commit below replaces them all at once.
+        index.startRebuild();
+        store.changedSince(-1, BATCH, questions -> {
+            stopIfClosing();
+            index.addNew(documents.from(new ArrayList<Bundle.Question>(questions), titles, existing));
             count[0] += questions.size();
-            if (rebuild) {
-                hook.afterBatch(count[0]);
-            }
+            hook.afterBatch(count[0]);
         });
-        // Questions deleted since: their documents go too (a rebuild holds only the live ones).
-        int removed = rebuild
-                ? 0
-                : index.retainOnly(existing.stream()
-                        .map(k -> Long.parseLong(k.substring(k.indexOf(':') + 1)))
-                        .collect(java.util.stream.Collectors.toSet()));
         index.commit(version);
+        committed = version;
         indexed = version;
+        live = new HashSet<>();
+        existing.forEach(k -> live.add(Long.parseLong(k.substring(k.indexOf(':') + 1))));
         long ms = (System.nanoTime() - started) / 1_000_000;
-        if (rebuild) {
-            log.info("search index rebuilt: {} questions, {} documents in {} ms", count[0], index.size(), ms);
-        } else if (count[0] > 0 || removed > 0) {
-            log.info("search index updated: {} questions changed, {} removed in {} ms", count[0], removed, ms);
+        log.info("search index rebuilt: {} questions, {} documents in {} ms", count[0], index.size(), ms);
+    }
+
+    private void catchUp(long version) {
+        long started = System.nanoTime();
+        var titles = store.sectionTitles();
+        var written = new HashSet<Long>();
+        store.changedSince(indexed, BATCH, questions -> {
+            stopIfClosing();
+            var ids = new HashSet<Long>();
+            var canonicals = new HashSet<Long>();
+            for (var q : questions) {
+                ids.add(q.id());
+                CatalogUrls.questionAtEnd(q.canonical()).ifPresent(canonicals::add);
+            }
+            // only whether their canonical questions exist decides which are copies, not every key
+            var existing = store.questionKeys(canonicals);
+            index.update(ids, documents.from(new ArrayList<Bundle.Question>(questions), titles, existing));
+            written.addAll(ids);
+        });
+        int removed = removeDeleted(written);
+        // Searchable now, from the writer's memory; durable with the next commit, which costs an fsync.
+        index.refresh();
+        indexed = version;
+        commitSoon();
+        if (!written.isEmpty() || removed > 0) {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            log.info("search index updated: {} questions changed, {} removed in {} ms", written.size(), removed, ms);
+        }
+    }
+
+    private void stopIfClosing() {
+        if (closing) {
+            // what the writer holds is not committed: the index on disk stays as it was
+            throw new CancellationException();
+        }
+    }
+
+    /**
+     * Drops the documents of questions deleted since the last sync. Reading every id and walking the whole index
+     * costs tens of milliseconds at 100,000 questions, so it is done only when the database counts other
+     * questions than the sync knows of (those of the last full read and those written since): a deletion makes
+     * the counts differ, at this sync or, when a new question hid it, at the next. The first catch-up after a
+     * start always reads them all.
+     */
+    private int removeDeleted(Set<Long> written) {
+        if (live != null) {
+            live.addAll(written);
+            if (store.questionCount() == live.size()) {
+                return 0;
+            }
+        }
+        var ids = store.questionIds();
+        int removed = index.retainOnly(ids);
+        live = ids;
+        return removed;
+    }
+
+    /** Commits (durable, with the version) at most every {@link #COMMIT_MILLIS}: a restart catches up from it. */
+    private void commitSoon() {
+        if (commitPending) {
+            return;
+        }
+        try {
+            poller.schedule(this::commitQuietly, COMMIT_MILLIS, TimeUnit.MILLISECONDS);
+            commitPending = true;
+        } catch (RejectedExecutionException e) {
+            // closing: close() commits
+        }
+    }
+
+    private synchronized void commitQuietly() {
+        commitPending = false;
+        try {
+            commitUncommitted();
+        } catch (RuntimeException e) {
+            log.warn("search index commit failed; retrying: {}", e.toString());
+            commitSoon();
+        }
+    }
+
+    private void commitUncommitted() {
+        if (indexed >= 0 && committed != indexed) {
+            index.commit(indexed);
+            committed = indexed;
         }
     }
 
@@ -158,6 +245,15 @@ public final class SearchSync implements AutoCloseable {
         } catch (InterruptedException e) {
             poller.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        if (poller.isTerminated()) {
+            synchronized (this) {
+                try {
+                    commitUncommitted();
+                } catch (RuntimeException e) {
+                    log.warn("search index not committed on close; the next start catches up: {}", e.toString());
+                }
+            }
         }
     }
 }

@@ -191,4 +191,67 @@ class SearchSyncTest {
                 .map(SearchResults.Hit::id)
                 .toList();
     }
+
+    @Test
+    void aChangeIsSearchableAtOnceAndDurableByTheCommitAfterIt() {
+        try (var db = Database.open(Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())), 2)) {
+            var store = new SearchStore(db.jdbi());
+            var bundles = new BundleStore(db.jdbi());
+            bundles.importBundle(new BundleJson().read(TestApp.resource("/fixtures/search.bundle.json")), List.of());
+            long rebuilt;
+            try (var index = SearchIndex.open(dir.resolve("index"));
+                    var sync = new SearchSync(store, index, documents())) {
+                sync.syncNow();
+                rebuilt = sync.indexedVersion();
+                bundles.importBundle(
+                        new BundleJson()
+                                .read(TestApp.resource("/fixtures/search.bundle.json")
+                                        .replace("Как получить бонусы?", "Как получить жирафа?")),
+                        List.of());
+                sync.syncNow();
+
+                assertThat(ids(new SearchService(index), "жираф")).containsExactly(401L);
+                assertThat(sync.indexedVersion()).isEqualTo(store.contentVersion());
+                assertThat(index.commitData())
+                        .as("not committed yet: the commit (an fsync) comes within seconds, or on close")
+                        .containsEntry("version", Long.toString(rebuilt));
+            }
+            try (var index = SearchIndex.open(dir.resolve("index"))) {
+                assertThat(index.commitData()).containsEntry("version", Long.toString(store.contentVersion()));
+                assertThat(ids(new SearchService(index), "жираф")).containsExactly(401L);
+            }
+        }
+    }
+
+    @Test
+    void aDeletionIsFoundWhenANewQuestionKeepsTheCountTheSame() {
+        try (var db = Database.open(Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())), 2)) {
+            var store = new SearchStore(db.jdbi());
+            var bundles = new BundleStore(db.jdbi());
+            String fixture = TestApp.resource("/fixtures/search.bundle.json");
+            bundles.importBundle(new BundleJson().read(fixture), List.of());
+            try (var index = SearchIndex.open(dir.resolve("index"));
+                    var sync = new SearchSync(store, index, documents())) {
+                sync.syncNow();
+                long count = store.questionCount();
+                // another question comes, one goes: as many questions as before
+                bundles.importBundle(
+                        new BundleJson()
+                                .read(fixture.replace("\"id\": 301", "\"id\": 302")
+                                        .replace("q301", "q302")
+                                        .replace("Как оплатить коммунальные услуги?", "Как оплатить жирафа?")),
+                        List.of());
+                db.jdbi().useTransaction(h -> {
+                    h.execute("delete from question where id = 401");
+                    h.execute("update help_center set version = version + 1");
+                });
+                assertThat(store.questionCount()).isEqualTo(count);
+                sync.syncNow();
+
+                var search = new SearchService(index);
+                assertThat(ids(search, "Как получить бонусы?")).doesNotContain(401L);
+                assertThat(ids(search, "жираф")).containsExactly(302L);
+            }
+        }
+    }
 }
