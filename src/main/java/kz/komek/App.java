@@ -45,6 +45,7 @@ import kz.komek.seo.PublicOrigin;
 import kz.komek.sitemap.SitemapPages;
 import kz.komek.sitemap.SitemapStore;
 import kz.komek.sitemap.Sitemaps;
+import kz.komek.storage.ContentChanges;
 import kz.komek.storage.Database;
 import kz.komek.web.Routes;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ public final class App implements AutoCloseable {
             CatalogStore catalog,
             BundleStore bundles,
             SearchIndex searchIndex,
+            ContentChanges contentChanges,
             SearchSync searchSync,
             SearchMisses searchMisses,
             Feedback feedback,
@@ -92,6 +94,7 @@ public final class App implements AutoCloseable {
     public static App create(Config config, SearchSync.RebuildHook rebuildHook) {
         Database database = Database.open(config, 16);
         SearchIndex searchIndex = null;
+        ContentChanges contentChanges = null;
         SearchSync searchSync = null;
         SearchMisses searchMisses = null;
         Feedback feedback = null;
@@ -111,9 +114,18 @@ public final class App implements AutoCloseable {
             var placement = new Placement(database.jdbi(), questionWrites);
             var searchStore = new SearchStore(database.jdbi());
             searchIndex = SearchIndex.open(config.dataDir().resolve("index"));
+            // every node hears each content write as it commits (LISTEN/NOTIFY), and polls while it cannot
+            contentChanges = new ContentChanges(database::connectAlone);
             // the first sync runs in the background: pages are served while a rebuild takes its minute
-            searchSync = new SearchSync(searchStore, searchIndex, new SearchDocuments(answers), rebuildHook)
+            searchSync = new SearchSync(
+                            searchStore,
+                            searchIndex,
+                            new SearchDocuments(answers),
+                            contentChanges::listening,
+                            rebuildHook)
                     .start(config.searchSyncMillis());
+            contentChanges.subscribe(searchSync::changed);
+            contentChanges.start();
             searchMisses = new SearchMisses(searchStore);
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
             var origin = new PublicOrigin(config.baseUrl());
@@ -164,6 +176,7 @@ public final class App implements AutoCloseable {
                             catalog,
                             bundles,
                             searchIndex,
+                            contentChanges,
                             searchSync,
                             searchMisses,
                             feedback,
@@ -174,6 +187,9 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             if (feedback != null) {
                 feedback.close();
+            }
+            if (contentChanges != null) {
+                contentChanges.close();
             }
             if (searchSync != null) {
                 searchSync.close();
@@ -244,8 +260,8 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Indexes what changed now, instead of at the next poll (tests, and writes made in this process); waits for a
-     * sync running in the background first.
+     * Indexes what changed now, instead of when the write is heard or polled (tests); waits for a sync running in
+     * the background first.
      */
     public void syncSearch() {
         parts.searchSync().syncNow();
@@ -257,6 +273,7 @@ public final class App implements AutoCloseable {
             parts.javalin().stop();
         } finally {
             parts.feedback().close(); // after HTTP has stopped, so that no view comes after the last flush
+            parts.contentChanges().close();
             parts.searchSync().close();
             parts.searchMisses().close();
             parts.searchIndex().close();

@@ -55,7 +55,10 @@ public record Config(
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Almaty");
 
-    /** How often the search index looks for content written by any process: well within a second. */
+    /**
+     * How often the search index looks for content written by any process while it does not hear writes commit
+     * (LISTEN/NOTIFY, see SearchSync): well within a second.
+     */
     public long searchSyncMillis() {
         return Math.max(100, refreshSeconds * 500L);
     }
@@ -93,6 +96,11 @@ public record Config(
     public Config withDemo(boolean demo) {
         return new Config(
                 port, dataDir, db, baseUrl, zone, demo, refreshSeconds, maxBodyBytes, content, synonyms, feedback);
+    }
+
+    public Config withRefreshSeconds(int seconds) {
+        return new Config(
+                port, dataDir, db, baseUrl, zone, loadDemo, seconds, maxBodyBytes, content, synonyms, feedback);
     }
 
     public Config withFeedback(Feedback f) {

@@ -7,6 +7,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import kz.komek.bundle.Bundle;
 import kz.komek.catalog.CatalogUrls;
 import org.slf4j.Logger;
@@ -14,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this node's index in step with the database. Every content write bumps the content version and marks
- * the questions it wrote with it; a poll (every half second) reads the questions written since the version the
- * index holds, whichever process or node wrote them. An index of another schema, or none, is rebuilt.
+ * the questions it wrote with it; a sync reads the questions written since the version the index holds, whichever
+ * process or node wrote them. A sync runs when a write is heard to commit ({@link #changed}, from PostgreSQL's
+ * notifications) and on a poll, the fallback: every {@code intervalMillis} while writes are not heard, every
+ * {@value #HEARD_POLL_MILLIS} ms while they are. An index of another schema, or none, is rebuilt.
  *
  * <p>The first sync (a catch-up, or a rebuild of 100,000 questions in about 40 s) runs in the background, so
  * the server serves pages at once; search answers from the last committed index meanwhile (decision 0026).
@@ -25,12 +29,19 @@ public final class SearchSync implements AutoCloseable {
     private static final int BATCH = 1_000;
     /** At most this often a commit makes the index durable; searchers see a change before that. */
     static final long COMMIT_MILLIS = 5_000;
+    /** While writes are heard, the poll reads the version only this often: a safety net for a lost notification. */
+    static final long HEARD_POLL_MILLIS = 5_000;
 
     private final SearchStore store;
     private final SearchIndex index;
     private final SearchDocuments documents;
+    private final BooleanSupplier hearing;
     private final RebuildHook hook;
     private final ScheduledThreadPoolExecutor poller;
+    /** A sync is queued for writes heard: more that are heard before it starts join it. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+    /** When the last sync began (nanoTime). */
+    private volatile long lastSync = System.nanoTime();
     /** Set by {@link #close}: a running rebuild stops at its next batch instead of being waited for. */
     private volatile boolean closing;
     /**
@@ -56,14 +67,25 @@ public final class SearchSync implements AutoCloseable {
         void afterBatch(int questionsSoFar);
     }
 
+    /** A sync that only polls. */
     public SearchSync(SearchStore store, SearchIndex index, SearchDocuments documents) {
-        this(store, index, documents, RebuildHook.NONE);
+        this(store, index, documents, () -> false, RebuildHook.NONE);
     }
 
-    public SearchSync(SearchStore store, SearchIndex index, SearchDocuments documents, RebuildHook hook) {
+    /**
+     * @param hearing whether writes are heard now (each one calls {@link #changed}), so the poll can rest
+     * @param hook called as a rebuild goes (tests)
+     */
+    public SearchSync(
+            SearchStore store,
+            SearchIndex index,
+            SearchDocuments documents,
+            BooleanSupplier hearing,
+            RebuildHook hook) {
         this.store = store;
         this.index = index;
         this.documents = documents;
+        this.hearing = hearing;
         this.hook = hook;
         this.poller = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "komek-search-sync");
@@ -84,13 +106,41 @@ public final class SearchSync implements AutoCloseable {
     }
 
     /**
-     * Brings the index up to date in the background, then keeps it so every {@code intervalMillis}; returns at
-     * once.
+     * Brings the index up to date in the background, then keeps it so as writes are heard, and by polling every
+     * {@code intervalMillis} while they are not; returns at once.
      */
     public SearchSync start(long intervalMillis) {
         poller.execute(this::syncQuietly);
-        poller.scheduleWithFixedDelay(this::syncQuietly, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::poll, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * A write committed {@code version} (negative: writes may have gone unheard). Syncs soon on the sync's
+     * thread; returns at once. A burst of writes makes one sync, or two when it comes during one.
+     */
+    public void changed(long version) {
+        if (version >= 0 && version <= indexed) {
+            return;
+        }
+        if (queued.compareAndSet(false, true)) {
+            try {
+                poller.execute(() -> {
+                    queued.set(false);
+                    syncQuietly();
+                });
+            } catch (RejectedExecutionException e) {
+                queued.set(false); // closing
+            }
+        }
+    }
+
+    private void poll() {
+        // one cheap query; while notifications come it is a safety net only
+        if (hearing.getAsBoolean() && System.nanoTime() - lastSync < HEARD_POLL_MILLIS * 1_000_000) {
+            return;
+        }
+        syncQuietly();
     }
 
     private void syncQuietly() {
@@ -108,6 +158,7 @@ public final class SearchSync implements AutoCloseable {
      * running in the background, then checks again.
      */
     public synchronized void syncNow() {
+        lastSync = System.nanoTime();
         long version = store.contentVersion();
         if (version == indexed) {
             return;

@@ -111,7 +111,7 @@ class SearchSyncTest {
                 var search = new SearchService(index);
                 SearchSync.RebuildHook duringRebuild =
                         n -> seen.add(index.size() + " documents, new title found: " + ids(search, "жираф"));
-                try (var sync = new SearchSync(store, index, documents(), duringRebuild)) {
+                try (var sync = new SearchSync(store, index, documents(), () -> false, duringRebuild)) {
                     assertThat(sync.indexedVersion())
                             .as("an index of another schema")
                             .isEqualTo(-1);
@@ -134,7 +134,7 @@ class SearchSyncTest {
             int before = oldIndexThenRetitled(db, store);
 
             try (var index = SearchIndex.open(dir.resolve("index"));
-                    var sync = new SearchSync(store, index, documents(), n -> {
+                    var sync = new SearchSync(store, index, documents(), () -> false, n -> {
                         throw new IllegalStateException("power cut");
                     })) {
                 assertThatThrownBy(sync::syncNow).hasMessage("power cut");
