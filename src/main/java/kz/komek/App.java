@@ -116,16 +116,9 @@ public final class App implements AutoCloseable {
             searchIndex = SearchIndex.open(config.dataDir().resolve("index"));
             // every node hears each content write as it commits (LISTEN/NOTIFY), and polls while it cannot
             contentChanges = new ContentChanges(database::connectAlone);
-            // the first sync runs in the background: pages are served while a rebuild takes its minute
             searchSync = new SearchSync(
-                            searchStore,
-                            searchIndex,
-                            new SearchDocuments(answers),
-                            contentChanges::listening,
-                            rebuildHook)
-                    .start(config.searchSyncMillis());
+                    searchStore, searchIndex, new SearchDocuments(answers), contentChanges::listening, rebuildHook);
             contentChanges.subscribe(searchSync::changed);
-            contentChanges.start();
             searchMisses = new SearchMisses(searchStore);
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
             var origin = new PublicOrigin(config.baseUrl());
@@ -207,6 +200,10 @@ public final class App implements AutoCloseable {
 
     public App start() {
         parts.javalin().start(config.port());
+        // Search catches up (or rebuilds, a minute at 100,000 questions) in the background, from now: pages are
+        // served meanwhile, and the start does not share the processors with it.
+        parts.searchSync().start(config.searchSyncMillis());
+        parts.contentChanges().start();
         if (config.baseUrl().isEmpty()) {
             log.warn("--base-url is not set: canonical links, hreflang, Open Graph and sitemaps name the host each"
                     + " request asks for (pages are cached per host); set --base-url to the public address in"
