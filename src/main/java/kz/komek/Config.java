@@ -16,7 +16,8 @@ import kz.komek.content.ContentConfig;
  * @param baseUrl public URL for canonical links and sitemaps; empty means "from the request"
  * @param zone the help center's local time, in which publication dates are written
  * @param loadDemo load the demo content when the database is empty
- * @param refreshSeconds how often a node looks for content changed by another process (import, other nodes)
+ * @param refreshSeconds how often a node looks for content changed by another process (import, other nodes) while
+ *     it does not hear such writes commit (see {@link #searchSyncMillis})
  * @param maxBodyBytes the largest request body accepted
  * @param content how answers render per platform (macros, app links, the app's User-Agent tokens)
  * @param synonyms an editors' synonyms file for search; empty means the built-in one
