@@ -12,7 +12,11 @@ serve() { # jar name -> port
   local port=$(( 20000 + RANDOM % 20000 ))
   java -jar "$1" serve --port "$port" --data "$work/$2" >"$work/$2.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 180); do curl -fsS -o /dev/null "http://localhost:$port/health" 2>/dev/null && break; sleep 1; done
+  # ready, and search holds the content (it is indexed in the background after the start)
+  for _ in $(seq 1 180); do
+    [[ "$(curl -fsS "http://localhost:$port/health" 2>/dev/null || true)" == *'"current":true'* ]] && break
+    sleep 1
+  done
   echo "$port"
 }
 pa=$(serve "$a" A); pb=$(serve "$b" B)

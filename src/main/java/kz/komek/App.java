@@ -45,6 +45,7 @@ import kz.komek.seo.PublicOrigin;
 import kz.komek.sitemap.SitemapPages;
 import kz.komek.sitemap.SitemapStore;
 import kz.komek.sitemap.Sitemaps;
+import kz.komek.storage.ContentChanges;
 import kz.komek.storage.Database;
 import kz.komek.web.Routes;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ public final class App implements AutoCloseable {
             CatalogStore catalog,
             BundleStore bundles,
             SearchIndex searchIndex,
+            ContentChanges contentChanges,
             SearchSync searchSync,
             SearchMisses searchMisses,
             Feedback feedback,
@@ -85,8 +87,14 @@ public final class App implements AutoCloseable {
     }
 
     public static App create(Config config) {
+        return create(config, SearchSync.RebuildHook.NONE);
+    }
+
+    /** As {@link #create(Config)}, with a hook the search index's rebuild calls after each batch (tests hold it). */
+    public static App create(Config config, SearchSync.RebuildHook rebuildHook) {
         Database database = Database.open(config, 16);
         SearchIndex searchIndex = null;
+        ContentChanges contentChanges = null;
         SearchSync searchSync = null;
         SearchMisses searchMisses = null;
         Feedback feedback = null;
@@ -106,8 +114,11 @@ public final class App implements AutoCloseable {
             var placement = new Placement(database.jdbi(), questionWrites);
             var searchStore = new SearchStore(database.jdbi());
             searchIndex = SearchIndex.open(config.dataDir().resolve("index"));
-            searchSync = new SearchSync(searchStore, searchIndex, new SearchDocuments(answers))
-                    .start(config.searchSyncMillis());
+            // every node hears each content write as it commits (LISTEN/NOTIFY), and polls while it cannot
+            contentChanges = new ContentChanges(database::connectAlone);
+            searchSync = new SearchSync(
+                    searchStore, searchIndex, new SearchDocuments(answers), contentChanges::listening, rebuildHook);
+            contentChanges.subscribe(searchSync::changed);
             searchMisses = new SearchMisses(searchStore);
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
             var origin = new PublicOrigin(config.baseUrl());
@@ -158,6 +169,7 @@ public final class App implements AutoCloseable {
                             catalog,
                             bundles,
                             searchIndex,
+                            contentChanges,
                             searchSync,
                             searchMisses,
                             feedback,
@@ -168,6 +180,9 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             if (feedback != null) {
                 feedback.close();
+            }
+            if (contentChanges != null) {
+                contentChanges.close();
             }
             if (searchSync != null) {
                 searchSync.close();
@@ -185,6 +200,10 @@ public final class App implements AutoCloseable {
 
     public App start() {
         parts.javalin().start(config.port());
+        // Search catches up (or rebuilds, a minute at 100,000 questions) in the background, from now: pages are
+        // served meanwhile, and the start does not share the processors with it.
+        parts.searchSync().start(config.searchSyncMillis());
+        parts.contentChanges().start();
         if (config.baseUrl().isEmpty()) {
             log.warn("--base-url is not set: canonical links, hreflang, Open Graph and sitemaps name the host each"
                     + " request asks for (pages are cached per host); set --base-url to the public address in"
@@ -237,7 +256,10 @@ public final class App implements AutoCloseable {
         return parts.feedback().flushViews();
     }
 
-    /** Indexes what changed now, instead of at the next poll (tests, and writes made in this process). */
+    /**
+     * Indexes what changed now, instead of when the write is heard or polled (tests); waits for a sync running in
+     * the background first.
+     */
     public void syncSearch() {
         parts.searchSync().syncNow();
     }
@@ -248,6 +270,7 @@ public final class App implements AutoCloseable {
             parts.javalin().stop();
         } finally {
             parts.feedback().close(); // after HTTP has stopped, so that no view comes after the last flush
+            parts.contentChanges().close();
             parts.searchSync().close();
             parts.searchMisses().close();
             parts.searchIndex().close();

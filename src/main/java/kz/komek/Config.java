@@ -16,7 +16,8 @@ import kz.komek.content.ContentConfig;
  * @param baseUrl public URL for canonical links and sitemaps; empty means "from the request"
  * @param zone the help center's local time, in which publication dates are written
  * @param loadDemo load the demo content when the database is empty
- * @param refreshSeconds how often a node looks for content changed by another process (import, other nodes)
+ * @param refreshSeconds how often a node looks for content changed by another process (import, other nodes) while
+ *     it does not hear such writes commit (see {@link #searchSyncMillis})
  * @param maxBodyBytes the largest request body accepted
  * @param content how answers render per platform (macros, app links, the app's User-Agent tokens)
  * @param synonyms an editors' synonyms file for search; empty means the built-in one
@@ -55,7 +56,10 @@ public record Config(
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Almaty");
 
-    /** How often the search index looks for content written by any process: well within a second. */
+    /**
+     * How often the search index looks for content written by any process while it does not hear writes commit
+     * (LISTEN/NOTIFY, see SearchSync): well within a second.
+     */
     public long searchSyncMillis() {
         return Math.max(100, refreshSeconds * 500L);
     }
@@ -93,6 +97,11 @@ public record Config(
     public Config withDemo(boolean demo) {
         return new Config(
                 port, dataDir, db, baseUrl, zone, demo, refreshSeconds, maxBodyBytes, content, synonyms, feedback);
+    }
+
+    public Config withRefreshSeconds(int seconds) {
+        return new Config(
+                port, dataDir, db, baseUrl, zone, loadDemo, seconds, maxBodyBytes, content, synonyms, feedback);
     }
 
     public Config withFeedback(Feedback f) {

@@ -109,7 +109,10 @@ public final class SearchIndex implements AutoCloseable {
         var config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 // Fewer, larger segments from a full rebuild: each term is looked up once per segment per query.
-                .setRAMBufferSizeMB(128);
+                .setRAMBufferSizeMB(128)
+                // Only commit(version) makes changes durable: a close in the middle of a rebuild must not commit
+                // half an index over the whole old one.
+                .setCommitOnClose(false);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
     }
@@ -204,7 +207,10 @@ public final class SearchIndex implements AutoCloseable {
         });
     }
 
-    /** Replaces the documents of these questions (all locales) with {@code docs}; visible after {@link #commit}. */
+    /**
+     * Replaces the documents of these questions (all locales) with {@code docs}; searchable after {@link #refresh}
+     * or {@link #commit}.
+     */
     public void update(Collection<Long> questions, Collection<SearchDocument> docs) {
         try {
             for (long id : questions) {
@@ -217,8 +223,37 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Deletes the documents of questions not in {@code live} (deleted from the database); visible after
-     * {@link #commit}. Returns how many questions went.
+     * Starts a rebuild: drops every document, in the writer only. Searchers, and the last commit on disk, keep the
+     * old documents until {@link #commit}, so readers never see an empty index, nor does a restart after a crash.
+     */
+    public void startRebuild() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds documents of questions the index does not hold (a rebuild's): nothing to delete first. */
+    public void addNew(Collection<SearchDocument> docs) {
+        add(docs);
+    }
+
+    /**
+     * Makes the changes so far searchable (near real time: from the writer's memory) without making them durable;
+     * {@link #commit} does both, and costs an fsync.
+     */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deletes the documents of questions not in {@code live} (deleted from the database); searchable after
+     * {@link #refresh} or {@link #commit}. Returns how many questions went.
      */
     public int retainOnly(java.util.Set<Long> live) {
         var searcher = acquire();

@@ -2,6 +2,7 @@ package kz.komek.search;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,6 +65,29 @@ public final class SearchStore {
         return new HashSet<>(jdbi.withHandle(h -> h.createQuery("select site || ':' || id from question")
                 .mapTo(String.class)
                 .list()));
+    }
+
+    /** The {@code site:id} keys of those of {@code ids} that are questions. */
+    public Set<String> questionKeys(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbi.withHandle(
+                h -> h.createQuery("select site || ':' || id from question where id = any(:ids)")
+                        .bind("ids", ids.stream().mapToLong(Long::longValue).toArray())
+                        .mapTo(String.class)
+                        .list()));
+    }
+
+    /** The ids of every question. */
+    public Set<Long> questionIds() {
+        return new HashSet<>(jdbi.withHandle(
+                h -> h.createQuery("select id from question").mapTo(Long.class).list()));
+    }
+
+    public long questionCount() {
+        return jdbi.withHandle(h ->
+                h.createQuery("select count(*) from question").mapTo(Long.class).one());
     }
 
     /**

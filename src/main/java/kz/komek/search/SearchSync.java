@@ -2,42 +2,102 @@ package kz.komek.search;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import kz.komek.bundle.Bundle;
+import kz.komek.catalog.CatalogUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this node's index in step with the database. Every content write bumps the content version and marks
- * the questions it wrote with it; a poll (every half second) reads the questions written since the version the
- * index holds, whichever process or node wrote them. An index of another schema, or none, is rebuilt.
+ * the questions it wrote with it; a sync reads the questions written since the version the index holds, whichever
+ * process or node wrote them. A sync runs when a write is heard to commit ({@link #changed}, from PostgreSQL's
+ * notifications) and on a poll, the fallback: every {@code intervalMillis} while writes are not heard, every
+ * {@value #HEARD_POLL_MILLIS} ms while they are. An index of another schema, or none, is rebuilt.
+ *
+ * <p>The first sync (a catch-up, or a rebuild of 100,000 questions in about 40 s) runs in the background, so
+ * the server serves pages at once; search answers from the last committed index meanwhile (decision 0026).
  */
 public final class SearchSync implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchSync.class);
     private static final int BATCH = 1_000;
+    /** At most this often a commit makes the index durable; searchers see a change before that. */
+    static final long COMMIT_MILLIS = 5_000;
+    /** While writes are heard, the poll reads the version only this often: a safety net for a lost notification. */
+    static final long HEARD_POLL_MILLIS = 5_000;
 
     private final SearchStore store;
     private final SearchIndex index;
     private final SearchDocuments documents;
-    private final ScheduledExecutorService poller;
-    /** Written under the sync's lock, read without it: a health check must not wait for a long rebuild. */
+    private final BooleanSupplier hearing;
+    private final RebuildHook hook;
+    private final ScheduledThreadPoolExecutor poller;
+    /** A sync is queued for writes heard: more that are heard before it starts join it. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+    /** When the last sync began (nanoTime). */
+    private volatile long lastSync = System.nanoTime();
+    /** Set by {@link #close}: a running rebuild stops at its next batch instead of being waited for. */
+    private volatile boolean closing;
+    /**
+     * The content version searchers see. Written under the sync's lock, read without it: a health check must not
+     * wait for a long rebuild.
+     */
     private volatile long indexed;
+    /** The version of the last commit, the one a restart starts from (under the lock, as the fields below). */
+    private long committed;
+    /** A commit is scheduled. */
+    private boolean commitPending;
+    /** Ids of the questions in the database as of the last sync; null until a sync has read them all. */
+    private Set<Long> live;
 
+    /**
+     * Called on the sync's thread after each batch a rebuild has added, before the rebuild commits: tests hold or
+     * break a rebuild there.
+     */
+    @FunctionalInterface
+    public interface RebuildHook {
+        RebuildHook NONE = questions -> {};
+
+        void afterBatch(int questionsSoFar);
+    }
+
+    /** A sync that only polls. */
     public SearchSync(SearchStore store, SearchIndex index, SearchDocuments documents) {
+        this(store, index, documents, () -> false, RebuildHook.NONE);
+    }
+
+    /**
+     * @param hearing whether writes are heard now (each one calls {@link #changed}), so the poll can rest
+     * @param hook called as a rebuild goes (tests)
+     */
+    public SearchSync(
+            SearchStore store,
+            SearchIndex index,
+            SearchDocuments documents,
+            BooleanSupplier hearing,
+            RebuildHook hook) {
         this.store = store;
         this.index = index;
         this.documents = documents;
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.hearing = hearing;
+        this.hook = hook;
+        this.poller = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "komek-search-sync");
             t.setDaemon(true);
             return t;
         });
+        // a scheduled commit must not hold up close, which commits itself
+        poller.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         var data = index.commitData();
         boolean current = SearchIndex.SCHEMA.equals(data.get("schema"));
         this.indexed = current ? Long.parseLong(data.getOrDefault("version", "-1")) : -1;
+        this.committed = indexed;
     }
 
     /** The content version the index holds; -1 before the first sync of a new or outdated index. */
@@ -45,66 +105,188 @@ public final class SearchSync implements AutoCloseable {
         return indexed;
     }
 
-    /** Brings the index up to date now, then keeps it so every {@code intervalMillis} in the background. */
+    /**
+     * Brings the index up to date in the background, then keeps it so as writes are heard, and by polling every
+     * {@code intervalMillis} while they are not; returns at once.
+     */
     public SearchSync start(long intervalMillis) {
-        syncNow();
-        poller.scheduleWithFixedDelay(this::syncQuietly, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        poller.execute(this::syncQuietly);
+        poller.scheduleWithFixedDelay(this::poll, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * A write committed {@code version} (negative: writes may have gone unheard). Syncs soon on the sync's
+     * thread; returns at once. A burst of writes makes one sync, or two when it comes during one.
+     */
+    public void changed(long version) {
+        if (version >= 0 && version <= indexed) {
+            return;
+        }
+        if (queued.compareAndSet(false, true)) {
+            try {
+                poller.execute(() -> {
+                    queued.set(false);
+                    syncQuietly();
+                });
+            } catch (RejectedExecutionException e) {
+                queued.set(false); // closing
+            }
+        }
+    }
+
+    private void poll() {
+        // one cheap query; while notifications come it is a safety net only
+        if (hearing.getAsBoolean() && System.nanoTime() - lastSync < HEARD_POLL_MILLIS * 1_000_000) {
+            return;
+        }
+        syncQuietly();
     }
 
     private void syncQuietly() {
         try {
             syncNow();
+        } catch (CancellationException e) {
+            log.info("search index sync stopped: closing");
         } catch (RuntimeException e) {
             log.warn("search index sync failed; retrying: {}", e.toString());
         }
     }
 
-    /** Indexes what changed since the last sync (everything, on the first run of a new index). */
+    /**
+     * Indexes what changed since the last sync (everything, on the first run of a new index). Waits for a sync
+     * running in the background, then checks again.
+     */
     public synchronized void syncNow() {
+        lastSync = System.nanoTime();
         long version = store.contentVersion();
         if (version == indexed) {
             return;
         }
+        if (indexed < 0) {
+            rebuild(version);
+        } else {
+            catchUp(version);
+        }
+    }
+
+    private void rebuild(long version) {
         long started = System.nanoTime();
-        boolean rebuild = indexed < 0;
         var titles = store.sectionTitles();
         var existing = store.questionKeys();
         int[] count = {0};
-        if (rebuild) {
-            index.replaceAll(List.of(), -1);
-        }
-        store.changedSince(rebuild ? -1 : indexed, BATCH, questions -> {
-            var ids = new HashSet<Long>();
-            questions.forEach(q -> ids.add(q.id()));
-            var docs = documents.from(new ArrayList<Bundle.Question>(questions), titles, existing);
-            index.update(ids, docs);
+        // Searchers keep the old documents until the commit below replaces them all at once.
+        index.startRebuild();
+        store.changedSince(-1, BATCH, questions -> {
+            stopIfClosing();
+            index.addNew(documents.from(new ArrayList<Bundle.Question>(questions), titles, existing));
             count[0] += questions.size();
+            hook.afterBatch(count[0]);
         });
-        // Questions deleted since: their documents go too (a rebuild started empty).
-        int removed = rebuild
-                ? 0
-                : index.retainOnly(existing.stream()
-                        .map(k -> Long.parseLong(k.substring(k.indexOf(':') + 1)))
-                        .collect(java.util.stream.Collectors.toSet()));
         index.commit(version);
+        committed = version;
         indexed = version;
+        live = new HashSet<>();
+        existing.forEach(k -> live.add(Long.parseLong(k.substring(k.indexOf(':') + 1))));
         long ms = (System.nanoTime() - started) / 1_000_000;
-        if (rebuild) {
-            log.info("search index rebuilt: {} questions, {} documents in {} ms", count[0], index.size(), ms);
-        } else if (count[0] > 0 || removed > 0) {
-            log.info("search index updated: {} questions changed, {} removed in {} ms", count[0], removed, ms);
+        log.info("search index rebuilt: {} questions, {} documents in {} ms", count[0], index.size(), ms);
+    }
+
+    private void catchUp(long version) {
+        long started = System.nanoTime();
+        var titles = store.sectionTitles();
+        var written = new HashSet<Long>();
+        store.changedSince(indexed, BATCH, questions -> {
+            stopIfClosing();
+            var ids = new HashSet<Long>();
+            var canonicals = new HashSet<Long>();
+            for (var q : questions) {
+                ids.add(q.id());
+                CatalogUrls.questionAtEnd(q.canonical()).ifPresent(canonicals::add);
+            }
+            // only whether their canonical questions exist decides which are copies, not every key
+            var existing = store.questionKeys(canonicals);
+            index.update(ids, documents.from(new ArrayList<Bundle.Question>(questions), titles, existing));
+            written.addAll(ids);
+        });
+        int removed = removeDeleted(written);
+        // Searchable now, from the writer's memory; durable with the next commit, which costs an fsync.
+        index.refresh();
+        indexed = version;
+        commitSoon();
+        if (!written.isEmpty() || removed > 0) {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            log.info("search index updated: {} questions changed, {} removed in {} ms", written.size(), removed, ms);
+        }
+    }
+
+    private void stopIfClosing() {
+        if (closing) {
+            // what the writer holds is not committed: the index on disk stays as it was
+            throw new CancellationException();
         }
     }
 
     /**
-     * Lets a running sync finish before the index closes. Interrupting it would be worse than waiting: a thread
+     * Drops the documents of questions deleted since the last sync. Reading every id and walking the whole index
+     * cost 15-70 ms a sync at 20,000 questions, growing with them; a count costs 1-4 ms. So they are read only when
+     * the database counts other questions than the sync knows of (those of the last full read and those written
+     * since): a deletion makes the counts differ, at this sync or, when a question written after this sync's read
+     * hid it, at the next, which that write brings. The first catch-up after a start always reads them all.
+     */
+    private int removeDeleted(Set<Long> written) {
+        if (live != null) {
+            live.addAll(written);
+            if (store.questionCount() == live.size()) {
+                return 0;
+            }
+        }
+        var ids = store.questionIds();
+        int removed = index.retainOnly(ids);
+        live = ids;
+        return removed;
+    }
+
+    /** Commits (durable, with the version) at most every {@link #COMMIT_MILLIS}: a restart catches up from it. */
+    private void commitSoon() {
+        if (commitPending) {
+            return;
+        }
+        try {
+            poller.schedule(this::commitQuietly, COMMIT_MILLIS, TimeUnit.MILLISECONDS);
+            commitPending = true;
+        } catch (RejectedExecutionException e) {
+            // closing: close() commits
+        }
+    }
+
+    private synchronized void commitQuietly() {
+        commitPending = false;
+        try {
+            commitUncommitted();
+        } catch (RuntimeException e) {
+            log.warn("search index commit failed; retrying: {}", e.toString());
+            commitSoon();
+        }
+    }
+
+    private void commitUncommitted() {
+        if (indexed >= 0 && committed != indexed) {
+            index.commit(indexed);
+            committed = indexed;
+        }
+    }
+
+    /**
+     * Stops a running sync at its next batch (a rebuild's uncommitted documents are dropped when the index closes)
+     * and lets it get there before the index closes. Interrupting it would be worse than waiting: a thread
      * interrupted inside Lucene's file I/O closes the channels it touches, the write lock's among them, and the
      * index then fails to close ("FileLock invalidated by an external force"). Only a sync still running after
      * the wait is interrupted.
      */
     @Override
     public void close() {
+        closing = true;
         poller.shutdown();
         try {
             if (!poller.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -114,6 +296,15 @@ public final class SearchSync implements AutoCloseable {
         } catch (InterruptedException e) {
             poller.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        if (poller.isTerminated()) {
+            synchronized (this) {
+                try {
+                    commitUncommitted();
+                } catch (RuntimeException e) {
+                    log.warn("search index not committed on close; the next start catches up: {}", e.toString());
+                }
+            }
         }
     }
 }

@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 import kz.komek.Config;
 import org.flywaydb.core.Flyway;
@@ -212,6 +216,24 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * A connection of its own, outside the pool, for one held open for the app's life ({@link ContentChanges}'
+     * LISTEN): the pool's are lent for a query at a time. The caller closes it; {@code applicationName} shows in
+     * {@code pg_stat_activity}.
+     */
+    public Connection connectAlone(String applicationName) throws SQLException {
+        var properties = new Properties();
+        properties.setProperty("user", dataSource.getUsername());
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("connectTimeout", "10");
+        // no read waits longer than this: a connection that died without a word is noticed
+        properties.setProperty("socketTimeout", "60");
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
     }
 
     /** Where the data lives, for the start-up log line (no passwords). */

@@ -1,2 +1,2 @@
-/** Database plumbing only: the embedded or external PostgreSQL, the connection pool, JDBI and the migrations; no domain knowledge. */
+/** Database plumbing only: the embedded or external PostgreSQL, the connection pool, JDBI, the migrations and hearing that content changed (LISTEN/NOTIFY); no domain knowledge. */
 package kz.komek.storage;

@@ -21,12 +21,14 @@ import java.util.stream.Collectors;
 import kz.komek.App;
 import kz.komek.Config;
 import kz.komek.bundle.BundleJson;
+import kz.komek.search.SearchSync;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
  * The real app on a free port, on its own fresh database, optionally filled from a bundle on the classpath.
- * Requests go over real HTTP; redirects are not followed, so tests see them.
+ * Requests go over real HTTP; redirects are not followed, so tests see them. Search holds the content when a
+ * factory returns: the app indexes in the background, so the factory waits for one sync.
  */
 public final class TestApp implements AutoCloseable {
     private final App app;
@@ -48,6 +50,14 @@ public final class TestApp implements AutoCloseable {
         return start(Optional.empty(), false, configure);
     }
 
+    /**
+     * Without content of its own (give it a database that has some), with a hook in the search index's rebuild;
+     * returns as soon as HTTP is up, without waiting for search.
+     */
+    public static TestApp rebuilding(UnaryOperator<Config> configure, SearchSync.RebuildHook hook) {
+        return start(Optional.empty(), false, configure, hook);
+    }
+
     /** With the demo content (the seed page's questions) loaded as on a first start. */
     public static TestApp withDemo() {
         return start(Optional.empty(), true, c -> c);
@@ -63,6 +73,18 @@ public final class TestApp implements AutoCloseable {
     }
 
     private static TestApp start(Optional<String> resource, boolean demo, UnaryOperator<Config> configure) {
+        TestApp app = start(resource, demo, configure, SearchSync.RebuildHook.NONE);
+        try {
+            app.app().syncSearch();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    private static TestApp start(
+            Optional<String> resource, boolean demo, UnaryOperator<Config> configure, SearchSync.RebuildHook hook) {
         Path dir;
         try {
             dir = Files.createTempDirectory("komek-test");
@@ -71,7 +93,7 @@ public final class TestApp implements AutoCloseable {
         }
         Config config = configure.apply(
                 Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())).withDemo(demo));
-        App app = App.create(config);
+        App app = App.create(config, hook);
         try {
             resource.ifPresent(r -> app.bundles().importBundle(new BundleJson().read(resource(r)), List.of()));
             app.start();
