@@ -34,6 +34,7 @@ def edit(qid, word):
     loc["title"] = " ".join(w for w in loc["title"].split() if not w.startswith("правка")) + " " + word
     call("PUT", f"/api/v1/admin/questions/{qid}", q, {"If-Match": headers.get("ETag", "")})
     call("POST", f"/api/v1/admin/questions/{qid}/publish", {})
+    return q.get("site", "client"), ("ru" if "ru" in q["locales"] else next(iter(q["locales"])))
 
 published, start, i = 0, time.time(), 0
 while time.time() - start < a.seconds:
@@ -47,10 +48,10 @@ print(f"publisher: {published} edits published in {time.time() - start:.0f} s")
 if a.find_after:
     word = "бенчмаркслово" + str(int(time.time()))
     qid = ids[0]
-    edit(qid, word)
+    site, locale = edit(qid, word)
     written = time.time()
     for _ in range(2000):
-        _, _, r = call("GET", "/api/v1/search?" + urllib.parse.urlencode({"q": word, "locale": "ru"}))
+        _, _, r = call("GET", "/api/v1/search?" + urllib.parse.urlencode({"q": word, "site": site, "locale": locale}))
         if any(h["id"] == qid for h in r["results"]):
             print(f"searchable after: {(time.time() - written) * 1000:.0f} ms (publish returned → found by search, this node)")
             break

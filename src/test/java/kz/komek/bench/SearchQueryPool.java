@@ -20,8 +20,11 @@ import kz.komek.bundle.BundleJson;
  */
 public final class SearchQueryPool {
     private static final String[] OPENINGS = {
-        "здравствуйте, подскажите пожалуйста", "добрый день, у меня вопрос:", "сәлеметсіз бе, айтыңызшы",
-        "помогите,", "не могу понять"
+        "здравствуйте, подскажите пожалуйста",
+        "добрый день, у меня вопрос:",
+        "сәлеметсіз бе, айтыңызшы",
+        "помогите,",
+        "не могу понять"
     };
     private static final String[] CLOSINGS = {"что делать?", "спасибо", "рахмет", "заранее спасибо", ""};
 
@@ -41,14 +44,16 @@ public final class SearchQueryPool {
             if (suggestions.size() < n) {
                 String t = q.text();
                 for (int i = 2; i <= Math.min(t.length(), 24); i++) {
-                    suggestions.add(path("suggest", t.substring(0, i), q.site(), q.locale().code(), 8));
+                    suggestions.add(path(
+                            "suggest", t.substring(0, i), q.site(), q.locale().code(), 8));
                 }
             }
         }
         Files.write(out.resolve("searches.txt"), new ArrayList<>(searches));
         List<String> s = new ArrayList<>(suggestions);
         Files.write(out.resolve("suggestions.txt"), s.subList(0, Math.min(n, s.size())));
-        System.out.printf("query pools: %d searches, %d suggestions in %s%n", searches.size(), Math.min(n, s.size()), out);
+        System.out.printf(
+                "query pools: %d searches, %d suggestions in %s%n", searches.size(), Math.min(n, s.size()), out);
     }
 
     private static String path(String api, String q, String site, String locale, int limit) {
