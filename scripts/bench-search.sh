@@ -36,7 +36,7 @@ echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d
 
 echo "== generate $n questions"
 java -jar "$work/komek.jar" generate --questions "$n" --seed 7 --out "$work/bundle.json"
-java -cp "$cp" kz.komek.bench.SearchQueryPool "$work/bundle.json" "$work" 20000
+java -cp "$cp" kz.komek.bench.SearchQueryPool "$work/bundle.json" "$work" 15000
 python3 -c "
 import json; b = json.load(open('$work/bundle.json'))
 print(' '.join(str(q['id']) for q in b['questions'][:200]))" > "$work/ids.txt"
@@ -58,7 +58,7 @@ for _ in $(seq 1 1200); do curl -fs -o /dev/null "$base/client/ru" && break; sle
 echo "first page (/client/ru) served after $(since) s"
 for _ in $(seq 1 1200); do curl -fs "$base/health" | grep -q '"current":true' && break; sleep 0.1; done
 echo "search index current after $(since) s"
-grep -E "search index rebuilt|komek ready" "$work/serve.log" | sed 's/^.*\] //'
+grep -E "search index rebuilt|komek ready" "$work/serve.log" | cut -c1-160
 
 run() { # NAME URL [POOL MODE]
   local name=$1 url=$2
@@ -77,17 +77,19 @@ run() { # NAME URL [POOL MODE]
 echo "== over HTTP (wrk -t2 -c16 -d${seconds}s, loopback), an edit published every second throughout"
 python3 scripts/bench-publisher.py "$base" "$token" "$work/ids.txt" --seconds 100000 >"$work/publisher.log" 2>&1 &
 publisher=$!
-curl -fs -o /dev/null "$base/api/v1/search?q=warm" || true
+# steady state: the JIT compiles the search path first (the "new" pools below are not asked here)
+POOL="$work/searches.txt" MODE=zipf THREADS=2 wrk -t2 -c16 -d15s -s scripts/wrk-search.lua "$base" >/dev/null
+POOL="$work/suggestions.txt" MODE=zipf THREADS=2 wrk -t2 -c16 -d10s -s scripts/wrk-search.lua "$base" >/dev/null
 run "static asset /static/komek.css" "$base/static/komek.css"
 run "/health" "$base/health"
 run "search, readers' repetition (Zipf)" "$base" "$work/searches.txt" zipf
-run "search, every query new" "$base" "$work/searches.txt" unique
+run "search, every query new" "$base" "$work/searches-new.txt" unique
 run "suggest, readers' repetition (Zipf)" "$base" "$work/suggestions.txt" zipf
-run "suggest, every query new" "$base" "$work/suggestions.txt" unique
+run "suggest, every query new" "$base" "$work/suggestions-new.txt" unique
 kill "$publisher" 2>/dev/null || true
 wait "$publisher" 2>/dev/null || true
 publisher=
 grep -E "Traceback|Error" "$work/publisher.log" | head -3 | sed "s/^/publisher: /" || true
 python3 scripts/bench-publisher.py "$base" "$token" "$work/ids.txt" --seconds 0 --find-after
 echo "server peak RSS: $(grep VmHWM /proc/$pid/status | awk '{print $2/1024 " MB"}') (-Xmx512m)"
-grep -ciE "OutOfMemory|ERROR" "$work/serve.log" | sed 's/^/server log lines with ERROR or OutOfMemory: /'
+echo "server log lines with ERROR or OutOfMemory: $(grep -ciE 'OutOfMemory|ERROR' "$work/serve.log" || true)"

@@ -35,25 +35,45 @@ public final class SearchQueryPool {
         var random = new Random(7);
         var searches = new LinkedHashSet<String>();
         var suggestions = new LinkedHashSet<String>();
-        for (var q : SearchBenchmark.mixedQueries(bundle, n, random)) {
+        // a second pool of other queries for the runs where every query is new: none was asked (and cached) before
+        var fresh = new LinkedHashSet<String>();
+        var freshSuggestions = new LinkedHashSet<String>();
+        int made = 0;
+        for (var q : SearchBenchmark.mixedQueries(bundle, 2 * n, random)) {
+            boolean other = made++ % 2 == 1;
             String text = q.kind().equals("keyword") && random.nextInt(6) == 0
                     ? OPENINGS[random.nextInt(OPENINGS.length)] + " " + q.text() + " "
                             + CLOSINGS[random.nextInt(CLOSINGS.length)]
                     : q.text();
-            searches.add(path("search", text.strip(), q.site(), q.locale().code(), 10));
-            if (suggestions.size() < n) {
+            (other ? fresh : searches)
+                    .add(path("search", text.strip(), q.site(), q.locale().code(), 10));
+            var typed = other ? freshSuggestions : suggestions;
+            if (typed.size() < n) {
                 String t = q.text();
                 for (int i = 2; i <= Math.min(t.length(), 24); i++) {
-                    suggestions.add(path(
+                    typed.add(path(
                             "suggest", t.substring(0, i), q.site(), q.locale().code(), 8));
                 }
             }
         }
-        Files.write(out.resolve("searches.txt"), new ArrayList<>(searches));
-        List<String> s = new ArrayList<>(suggestions);
-        Files.write(out.resolve("suggestions.txt"), s.subList(0, Math.min(n, s.size())));
+        fresh.removeAll(searches);
+        freshSuggestions.removeAll(suggestions);
+        write(out.resolve("searches.txt"), searches, n);
+        write(out.resolve("searches-new.txt"), fresh, n);
+        write(out.resolve("suggestions.txt"), suggestions, n);
+        write(out.resolve("suggestions-new.txt"), freshSuggestions, n);
         System.out.printf(
-                "query pools: %d searches, %d suggestions in %s%n", searches.size(), Math.min(n, s.size()), out);
+                "query pools: %d + %d searches, %d + %d suggestions in %s%n",
+                Math.min(n, searches.size()),
+                Math.min(n, fresh.size()),
+                Math.min(n, suggestions.size()),
+                Math.min(n, freshSuggestions.size()),
+                out);
+    }
+
+    private static void write(Path file, java.util.Collection<String> lines, int n) throws java.io.IOException {
+        List<String> all = new ArrayList<>(lines);
+        Files.write(file, all.subList(0, Math.min(n, all.size())));
     }
 
     private static String path(String api, String q, String site, String locale, int limit) {
