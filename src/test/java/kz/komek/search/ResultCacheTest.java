@@ -1,0 +1,106 @@
+package kz.komek.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import kz.komek.bundle.Bundle;
+import kz.komek.bundle.BundleJson;
+import kz.komek.content.AnswerRenderer;
+import kz.komek.content.ContentConfig;
+import kz.komek.i18n.Locale;
+import kz.komek.testing.TestApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Results are reused for the same request on the same index reader, and never across a change or a publication. */
+class ResultCacheTest {
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 25, 12, 0);
+    private final SearchDocuments documents = new SearchDocuments(new AnswerRenderer(ContentConfig.defaults()));
+    private Bundle bundle;
+    private SearchIndex index;
+    private SearchService search;
+
+    @BeforeEach
+    void build() {
+        bundle = new BundleJson().read(TestApp.resource("/fixtures/search.bundle.json"));
+        index = SearchIndex.inMemory();
+        index.replaceAll(documents.from(bundle), 1);
+        search = new SearchService(index);
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private SearchResults find(String q, LocalDateTime now) {
+        return search.search(new SearchRequest(q, "client", Optional.of(Locale.RU), 10, now, false));
+    }
+
+    @Test
+    void theSameRequestOnTheSameIndexIsAnsweredFromTheCache() {
+        SearchResults first = find("лимит снятия наличных", NOW);
+        assertThat(first.hits()).isNotEmpty();
+        assertThat(find("лимит снятия наличных", NOW)).isSameAs(first);
+        // another limit, locale or kind of request is another result
+        assertThat(search.suggest(
+                        new SearchRequest("лимит снятия наличных", "client", Optional.of(Locale.RU), 10, NOW, true)))
+                .isNotSameAs(first);
+    }
+
+    @Test
+    void aChangeToTheIndexIsSeenAtOnce() {
+        SearchResults before = find("лимит снятия наличных", NOW);
+        var q = bundle.questions().stream()
+                .filter(x -> x.id() == 103)
+                .findFirst()
+                .orElseThrow();
+        var ru = q.locales().get("ru");
+        var renamed = new Bundle.Question(
+                q.id(),
+                q.site(),
+                q.section(),
+                q.position(),
+                q.pinned(),
+                q.canonical(),
+                q.votes(),
+                q.usefulness(),
+                q.incomplete(),
+                java.util.Map.of(
+                        "ru",
+                        new Bundle.QuestionLocale(
+                                "Как узнать про зебру",
+                                ru.content(),
+                                ru.updated(),
+                                ru.published(),
+                                ru.metaTitle(),
+                                ru.metaDescription(),
+                                ru.metaH1(),
+                                ru.noIndex(),
+                                ru.noFollow(),
+                                ru.extra())),
+                q.extra());
+        index.update(List.of(103L), documents.from(List.of(renamed), java.util.Map.of(), java.util.Set.of()));
+        index.commit(2);
+        SearchResults after = find("лимит снятия наличных", NOW);
+        assertThat(after).isNotSameAs(before);
+        assertThat(find("зебру", NOW).hits()).extracting(SearchResults.Hit::id).containsExactly(103L);
+    }
+
+    @Test
+    void aCachedResultIsNotServedToARequestOnTheOtherSideOfAPublication() {
+        // 501 is scheduled for 2099: cached before its time, it must still appear after, and not the other way round
+        List<Long> later = ids(find("открыть депозит", LocalDateTime.of(2099, 1, 2, 0, 0)));
+        assertThat(later).contains(501L);
+        assertThat(ids(find("открыть депозит", NOW))).doesNotContain(501L);
+        assertThat(ids(find("открыть депозит", LocalDateTime.of(2099, 1, 2, 0, 0))))
+                .contains(501L);
+    }
+
+    private static List<Long> ids(SearchResults r) {
+        return r.hits().stream().map(SearchResults.Hit::id).toList();
+    }
+}
