@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import kz.komek.bundle.BundleJson;
-import kz.komek.storage.ContentChanges;
 import kz.komek.testing.TestApp;
 import kz.komek.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
@@ -42,7 +41,7 @@ class SearchAcrossNodesTest {
 
             // Both nodes lose their listening connection; a write comes at once, unheard. Listening again, each
             // node syncs in case it missed one.
-            var listeners = listeners(jdbi);
+            var listeners = TestDatabase.contentListeners(jdbi);
             assertThat(listeners).hasSize(2);
             for (int pid : listeners) {
                 jdbi.useHandle(h -> h.execute("select pg_terminate_backend(?)", pid));
@@ -74,20 +73,9 @@ class SearchAcrossNodesTest {
 
     private static void awaitListeners(Jdbi jdbi, int nodes) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (listeners(jdbi).size() != nodes && System.nanoTime() < deadline) {
+        while (TestDatabase.contentListeners(jdbi).size() != nodes && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(listeners(jdbi)).as("nodes listening").hasSize(nodes);
-    }
-
-    /** The backends of this database's listening connections. */
-    private static List<Integer> listeners(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        select pid from pg_stat_activity
-                        where datname = current_database() and application_name = :name
-                        """)
-                .bind("name", ContentChanges.APPLICATION_NAME)
-                .mapTo(Integer.class)
-                .list());
+        assertThat(TestDatabase.contentListeners(jdbi)).as("nodes listening").hasSize(nodes);
     }
 }

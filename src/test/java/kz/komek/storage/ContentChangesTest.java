@@ -47,7 +47,7 @@ class ContentChangesTest {
             changes.subscribe(heard::add);
             changes.start();
             assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo(ContentChanges.MISSED);
-            List<Integer> before = listeners(db.jdbi());
+            List<Integer> before = TestDatabase.contentListeners(db.jdbi());
             assertThat(before).hasSize(1);
 
             long killed = System.nanoTime();
@@ -65,10 +65,10 @@ class ContentChangesTest {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
             assertThat(changes.listening()).isTrue();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (listeners(db.jdbi()).containsAll(before) && System.nanoTime() < deadline) {
+            while (TestDatabase.contentListeners(db.jdbi()).containsAll(before) && System.nanoTime() < deadline) {
                 Thread.sleep(20); // the killed backend may show for a moment longer
             }
-            assertThat(listeners(db.jdbi())).hasSize(1).doesNotContainAnyElementsOf(before);
+            assertThat(TestDatabase.contentListeners(db.jdbi())).hasSize(1).doesNotContainAnyElementsOf(before);
 
             long version = bump(db.jdbi());
             assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo(version);
@@ -79,16 +79,5 @@ class ContentChangesTest {
         return jdbi.withHandle(h -> h.createQuery("update help_center set version = version + 1 returning version")
                 .mapTo(Long.class)
                 .one());
-    }
-
-    /** The backends listening for this database's content changes. */
-    private static List<Integer> listeners(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        select pid from pg_stat_activity
-                        where datname = current_database() and application_name = :name
-                        """)
-                .bind("name", ContentChanges.APPLICATION_NAME)
-                .mapTo(Integer.class)
-                .list());
     }
 }

@@ -60,4 +60,15 @@ public final class TestDatabase {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
     }
+
+    /** The backends of this database listening for content changes ({@code ContentChanges}), one per node. */
+    public static java.util.List<Integer> contentListeners(org.jdbi.v3.core.Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select pid from pg_stat_activity
+                        where datname = current_database() and application_name = :name
+                        """)
+                .bind("name", kz.komek.storage.ContentChanges.APPLICATION_NAME)
+                .mapTo(Integer.class)
+                .list());
+    }
 }
