@@ -21,7 +21,7 @@ import org.apache.lucene.util.BytesRef;
  * The index's words within one or two edits of a word it does not know: what {@code FuzzyQuery} finds (same first
  * letter, a transposition counts as one edit, at most {@link #MAX_EXPANSIONS} words, the closest and most frequent
  * first, scored as one blended term), without building a Levenshtein automaton per query. Those automata were a
- * tenth of a search's time (decision 0026). Here a field's vocabulary is read once per index reader, grouped by
+ * tenth of a search's time (decision 0027). Here a field's vocabulary is read once per index reader, grouped by
  * first letter, and a word is compared with the words of its first letter and a length within the edits, with a
  * distance computation that stops as soon as the limit is passed.
  */

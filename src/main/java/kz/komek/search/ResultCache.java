@@ -18,7 +18,7 @@ import org.apache.lucene.search.DocIdSetIterator;
  * (the same questions, the same first letters typed into the suggestion box), and a result is a pure function of
  * the request and the reader, except for time: a question scheduled for later appears when its time comes without
  * any write. So a generation of cached results serves one reader, for the times between two publications in it
- * (what a request may see changes only when its time passes a publication).
+ * (what a request may see changes only when its time passes a publication). Decision 0027 has the figures.
  */
 final class ResultCache {
     /** Roughly 64 MB of results (see {@link #weight}); the index reader, not this, is what grows with content. */
