@@ -77,6 +77,8 @@ final class AnswerCompiler {
             "(?i)expression|javascript|vbscript|url\\s*\\(|behavior|binding|@import|position|display|visibility|"
                     + "z-index|opacity|transform|clip|\\\\");
 
+    private static final Pattern CSS_COMMENT = Pattern.compile("/\\*.*?(\\*/|$)", Pattern.DOTALL);
+
     /** A komek page: /{site}/{ru|kz}/…; any other root-relative link points into the mobile app. */
     private static final Pattern KOMEK_PAGE = Pattern.compile("/[a-z0-9][a-z0-9_-]*/(ru|kz)(/.*)?");
 
@@ -196,6 +198,14 @@ final class AnswerCompiler {
         out.add(new Link(kind, href, attrs.toString(), AnswerTemplate.compact(body)));
     }
 
+    /**
+     * The style without comments and whitespace: stricter than a browser (which reads "posit ion" as two words), so
+     * that no way of splitting a property's name gets it past the check.
+     */
+    private static String squeezedCss(String css) {
+        return CSS_COMMENT.matcher(css).replaceAll("").replaceAll("\\s+", "");
+    }
+
     private void attributes(Element e, String tag, StringBuilder out) {
         for (Attribute attr : e.attributes()) {
             String name = attr.getKey().toLowerCase(Locale.ROOT);
@@ -203,7 +213,8 @@ final class AnswerCompiler {
             String value = Html.withoutControls(attr.getValue());
             boolean keep = ATTRIBUTES.contains(name)
                     || (name.equals("src") && tag.equals("img") && Html.safeUrl(value, config) && !value.isBlank())
-                    || (name.equals("style") && !UNSAFE_STYLE.matcher(value).find())
+                    || (name.equals("style")
+                            && !UNSAFE_STYLE.matcher(squeezedCss(value)).find())
                     || (name.equals("type") && tag.equals("ol"))
                     || (name.equals("headers") && (tag.equals("td") || tag.equals("th")));
             if (name.equals("class")) {
