@@ -20,9 +20,11 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FilterCollector;
 import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollector;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -47,14 +49,24 @@ final class RequestFilter {
         return reader.docFreq(new Term(SearchIndex.SITE, site)) < reader.maxDoc() / 2;
     }
 
-    /** The best {@code n} hits that pass the filter. */
+    /**
+     * Equal scores are ordered by question, then locale, not by document number: document numbers change as
+     * segments merge and differ between nodes, and the same request must give the same hits on every node and
+     * before and after an edit elsewhere (see {@link ResultCache}).
+     */
+    static final Sort BEST_FIRST = new Sort(
+            SortField.FIELD_SCORE,
+            new SortField(SearchIndex.ID, SortField.Type.LONG),
+            new SortField(SearchIndex.LOCALE, SortField.Type.STRING));
+
+    /** The best {@code n} hits that pass the filter, in {@link #BEST_FIRST} order. */
     CollectorManager<Collector, TopDocs> topDocs(int n) {
-        var inner = new TopScoreDocCollectorManager(n, null, 1000);
-        List<TopScoreDocCollector> collectors = new ArrayList<>();
+        var inner = new TopFieldCollectorManager(BEST_FIRST, n, null, 1000);
+        List<TopFieldCollector> collectors = new ArrayList<>();
         return new CollectorManager<>() {
             @Override
             public Collector newCollector() throws IOException {
-                TopScoreDocCollector c = inner.newCollector();
+                TopFieldCollector c = inner.newCollector();
                 collectors.add(c);
                 return new FilterCollector(c) {
                     @Override

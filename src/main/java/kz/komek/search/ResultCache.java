@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import kz.komek.i18n.Locale;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 
 /**
@@ -19,6 +22,10 @@ import org.apache.lucene.search.DocIdSetIterator;
  * the request and the reader, except for time: a question scheduled for later appears when its time comes without
  * any write. So a generation of cached results serves one reader, for the times between two publications in it
  * (what a request may see changes only when its time passes a publication). Decision 0027 has the figures.
+ *
+ * <p>An edit makes a new reader. The results that share no word with the questions it changed, before or after,
+ * are carried over to the next generation (see {@link Dependencies}); only collection statistics differ for them,
+ * so a lineage is carried for at most {@link #CARRIED_FOR} seconds (decision 0028).
  */
 final class ResultCache {
     /** Roughly 64 MB of results (see {@link #weight}); the index reader, not this, is what grows with content. */
@@ -31,49 +38,117 @@ final class ResultCache {
         }
     }
 
-    /** Serves requests on {@code reader} whose time is in {@code [from, until)}. */
-    private record Generation(IndexReader reader, long from, long until, Cache<Key, SearchResults> results) {
+    /** Longest time a result is carried over edits that did not touch it, in seconds. */
+    static final long CARRIED_FOR = 60;
+
+    private record Entry(SearchResults results, Dependencies deps) {}
+
+    /**
+     * Serves requests on {@code reader} whose time is in {@code [from, until)}; {@code born} is when the oldest
+     * result in it was computed (epoch seconds).
+     */
+    private record Generation(IndexReader reader, long from, long until, Cache<Key, Entry> results, long born) {
         boolean serves(IndexReader r, long now) {
             return reader == r && from <= now && now < until;
         }
     }
 
     private final long maxWeight;
+    private final LongSupplier clock;
     private final AtomicReference<Generation> current = new AtomicReference<>();
 
     ResultCache(long maxWeight) {
+        this(maxWeight, () -> System.currentTimeMillis() / 1000);
+    }
+
+    /** @param clock epoch seconds: when results are computed and carried */
+    ResultCache(long maxWeight, LongSupplier clock) {
         this.maxWeight = maxWeight;
+        this.clock = clock;
     }
 
     /** The cached result of {@code request} on {@code reader}, or {@code compute}'s, kept for the next asker. */
-    SearchResults get(IndexReader reader, SearchRequest request, boolean full, Supplier<SearchResults> compute) {
+    SearchResults get(
+            IndexReader reader, SearchRequest request, boolean full, Function<Dependencies, SearchResults> compute) {
         long now = request.now().toEpochSecond(ZoneOffset.UTC);
         Generation g = current.get();
         if (g == null || !g.serves(reader, now)) {
             long[] between = publicationsAround(reader, now);
-            Generation fresh = new Generation(
-                    reader,
-                    between[0],
-                    between[1],
-                    Caffeine.newBuilder()
-                            .maximumWeight(maxWeight)
-                            .weigher(ResultCache::weight)
-                            .build());
+            Generation fresh = new Generation(reader, between[0], between[1], newCache(), clock.getAsLong());
             Generation seen = g;
             // a search still on an older reader, or at another time, must not evict a generation others use now;
             // at worst two searches swap generations back and forth and compute more
             g = current.updateAndGet(old -> old == seen ? fresh : old);
             if (!g.serves(reader, now)) {
-                return compute.get();
+                return compute.apply(new Dependencies());
             }
         }
         Key key = Key.of(request, full);
-        SearchResults found = g.results().getIfPresent(key);
+        Entry found = g.results().getIfPresent(key);
         if (found == null) {
-            found = compute.get();
+            var deps = new Dependencies();
+            found = new Entry(compute.apply(deps), deps);
             g.results().put(key, found);
         }
-        return found;
+        return found.results();
+    }
+
+    private Cache<Key, Entry> newCache() {
+        return Caffeine.newBuilder()
+                .maximumWeight(maxWeight)
+                .weigher(ResultCache::weight)
+                .build();
+    }
+
+    /**
+     * Carries the results an index change did not touch over to the new reader, in the thread that refreshed, so
+     * that searches find them there at once.
+     */
+    void changed(SearchIndex.Change change) {
+        Generation g = current.get();
+        long now = clock.getAsLong();
+        if (g == null
+                || g.reader() != change.from()
+                || change.terms().isEmpty()
+                || now - g.born() > CARRIED_FOR
+                || SearchService.size(change.from()) != SearchService.size(change.to())) {
+            return;
+        }
+        // the results hold for the times both readers agree on: no publication of either in between
+        long at = Math.max(g.from(), Math.min(now, g.until() - 1));
+        long[] between = publicationsAround(change.to(), at);
+        long from = Math.max(g.from(), between[0]);
+        long until = Math.min(g.until(), between[1]);
+        if (from >= until) {
+            return;
+        }
+        Set<Term> terms = change.terms().get();
+        Cache<Key, Entry> kept = newCache();
+        g.results().asMap().forEach((key, entry) -> {
+            if (!touches(entry, terms, change.questions())) {
+                kept.put(key, entry);
+            }
+        });
+        var carried = new Generation(change.to(), from, until, kept, g.born());
+        current.updateAndGet(old -> {
+            if (old == g) {
+                return carried;
+            }
+            // searches on the new reader were quicker and started a generation: give it what was carried
+            if (old != null && old.reader() == change.to() && from <= old.from() && old.until() <= until) {
+                kept.asMap().forEach(old.results().asMap()::putIfAbsent);
+            }
+            return old;
+        });
+    }
+
+    private static boolean touches(Entry entry, Set<Term> terms, Set<Long> questions) {
+        for (SearchResults.Hit h : entry.results().hits()) {
+            if (questions.contains(h.id())) {
+                return true;
+            }
+        }
+        return entry.deps().affectedBy(terms);
     }
 
     /**
@@ -103,8 +178,9 @@ final class ResultCache {
     }
 
     /** About the bytes a result holds: its strings' characters and a fixed share per hit. */
-    private static int weight(Key key, SearchResults r) {
-        long w = 200 + 2L * key.query().length();
+    private static int weight(Key key, Entry e) {
+        SearchResults r = e.results();
+        long w = 200 + 2L * key.query().length() + 60L * e.deps().size();
         for (SearchResults.Hit h : r.hits()) {
             w += 150
                     + 2L

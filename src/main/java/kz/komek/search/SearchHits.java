@@ -37,6 +37,35 @@ final class SearchHits {
     /** A hit as found, without its snippet yet, and the document it came from. */
     record Found(int doc, SearchResults.Hit hit) {}
 
+    /**
+     * The best {@code n} of {@code docs} by score, equal scores by question and locale (as {@link
+     * RequestFilter#BEST_FIRST}), never by document number.
+     */
+    static ScoreDoc[] bestFirst(IndexSearcher searcher, ScoreDoc[] docs, int n) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        long[] ids = new long[docs.length];
+        String[] locales = new String[docs.length];
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            var leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            int doc = docs[i].doc - leaf.docBase;
+            NumericDocValues id = DocValues.getNumeric(leaf.reader(), SearchIndex.ID);
+            ids[i] = id.advanceExact(doc) ? id.longValue() : Long.MAX_VALUE;
+            locales[i] = sorted(leaf.reader(), SearchIndex.LOCALE, doc);
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Float.compare(docs[b].score, docs[a].score);
+            c = c != 0 ? c : Long.compare(ids[a], ids[b]);
+            return c != 0 ? c : locales[a].compareTo(locales[b]);
+        });
+        ScoreDoc[] best = new ScoreDoc[Math.min(n, docs.length)];
+        for (int i = 0; i < best.length; i++) {
+            best[i] = docs[order[i]];
+        }
+        return best;
+    }
+
     /** One hit per question, best first, at most {@code limit}; what a hit shows comes from doc values. */
     static List<Found> collapse(IndexSearcher searcher, TopDocs top, SearchRequest request) throws IOException {
         var leaves = searcher.getIndexReader().leaves();

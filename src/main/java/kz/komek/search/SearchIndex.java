@@ -6,7 +6,13 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import kz.komek.i18n.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -15,6 +21,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
@@ -24,15 +31,20 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -48,7 +60,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class SearchIndex implements AutoCloseable {
     /** Bump when fields or analysis change: an index of another schema is rebuilt on start. */
-    public static final String SCHEMA = "8";
+    public static final String SCHEMA = "9";
 
     static final String KEY = "key";
     static final String ID = "id";
@@ -65,6 +77,7 @@ public final class SearchIndex implements AutoCloseable {
     static final String SECTION_PATH = "section_path";
     static final String SECTION_TITLE = "section_title";
     static final String SHOWN_TITLE = "title";
+    static final String LOCALE_STORED = "locale_stored";
 
     static String title(Locale l) {
         return "title_" + l.code();
@@ -91,12 +104,44 @@ public final class SearchIndex implements AutoCloseable {
      */
     private static final FieldType UNPOSITIONED = new FieldType(TextField.TYPE_NOT_STORED);
 
+    /** As {@link #UNPOSITIONED}, stored: what an edit replaces must be known (see {@link Change}). */
+    private static final FieldType UNPOSITIONED_STORED = new FieldType(TextField.TYPE_STORED);
+
     static {
         HIGHLIGHTED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         HIGHLIGHTED.freeze();
         UNPOSITIONED.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         UNPOSITIONED.freeze();
+        UNPOSITIONED_STORED.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        UNPOSITIONED_STORED.freeze();
     }
+
+    /**
+     * What changed from one searchable reader to the next: the questions added, replaced or removed, and every
+     * term of their documents as they were and as they are (and of documents deleted earlier, when a merge drops
+     * them). A result that depends on none of these terms matched none of those documents, before or after, and
+     * its words count as they did (decision 0028).
+     *
+     * @param terms empty when everything changed (a rebuild, or too many changes to follow)
+     */
+    record Change(IndexReader from, IndexReader to, Optional<Set<Term>> terms, Set<Long> questions) {}
+
+    /** Guards the writer's changes and the refreshes that publish them, so that each change has one from and to. */
+    private final Object changing = new Object();
+
+    private Set<Term> pendingTerms = new HashSet<>();
+    private Set<Long> pendingQuestions = new HashSet<>();
+    private boolean pendingAll;
+
+    /**
+     * Terms of documents deleted since the index last had no deleted documents. Lucene's statistics count a deleted
+     * document until a merge drops it, so such a merge changes what those terms count, and is a change to them.
+     */
+    private Set<Term> deletedTerms = new HashSet<>();
+
+    private boolean deletedAll;
+    private static final int MAX_DELETED_TERMS = 200_000;
+    private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
     private final Directory directory;
     private final Analyzer analyzer;
@@ -183,17 +228,16 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Replaces everything with these documents and records {@code version} as indexed. */
     public void replaceAll(Collection<SearchDocument> docs, long version) {
-        deleteAndAdd(docs);
-        commit(version);
+        synchronized (changing) {
+            startRebuild();
+            add(docs);
+            commit(version);
+        }
     }
 
-    private void deleteAndAdd(Collection<SearchDocument> docs) {
-        try {
-            writer.deleteAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        add(docs);
+    /** Called after each refresh that changed what searches see, in the thread that refreshed. */
+    void onChange(Consumer<Change> listener) {
+        listeners.add(listener);
     }
 
     /** IndexWriter takes documents from several threads at once; analysis is the cost, so use every core. */
@@ -212,14 +256,77 @@ public final class SearchIndex implements AutoCloseable {
      * or {@link #commit}.
      */
     public void update(Collection<Long> questions, Collection<SearchDocument> docs) {
-        try {
-            for (long id : questions) {
-                writer.deleteDocuments(new Term(ID, Long.toString(id)));
+        synchronized (changing) {
+            try {
+                for (long id : questions) {
+                    replaced(id);
+                    writer.deleteDocuments(new Term(ID, Long.toString(id)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            for (SearchDocument d : docs) {
+                pendingQuestions.add(d.id());
+                if (!pendingAll) {
+                    for (IndexableField f :
+                            textFields(d.locale(), d.title(), d.text(), d.sections(), d.description())) {
+                        wordTerms(f, pendingTerms);
+                    }
+                }
+            }
+            add(docs);
+        }
+    }
+
+    /**
+     * More questions changed at once than this (an import) count as everything changed: reading what they replaced
+     * would cost more than the results it could keep.
+     */
+    private static final int MAX_TRACKED = 256;
+
+    /** Notes the terms of a question's documents as searches see them now, before they go. */
+    private void replaced(long id) throws IOException {
+        pendingQuestions.add(id);
+        if (pendingQuestions.size() > MAX_TRACKED) {
+            pendingAll = true;
+            pendingTerms = new HashSet<>();
+        }
+        if (pendingAll) {
+            return;
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            for (ScoreDoc sd : searcher.search(new TermQuery(new Term(ID, Long.toString(id))), 16).scoreDocs) {
+                Document old = searcher.storedFields().document(sd.doc);
+                Locale l = Locale.parse(old.get(LOCALE_STORED)).orElseThrow();
+                var terms = new HashSet<Term>();
+                for (IndexableField f : textFields(
+                        l, old.get(title(l)), old.get(body(l)), old.get(sections(l)), old.get(description(l)))) {
+                    wordTerms(f, terms);
+                }
+                pendingTerms.addAll(terms);
+                if (!deletedAll) {
+                    deletedTerms.addAll(terms);
+                    deletedAll = deletedTerms.size() > MAX_DELETED_TERMS;
+                }
+            }
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** The terms a field indexes. */
+    private void wordTerms(IndexableField f, Set<Term> out) {
+        try (TokenStream ts = f.tokenStream(analyzer, null)) {
+            TermToBytesRefAttribute term = ts.addAttribute(TermToBytesRefAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(new Term(f.name(), BytesRef.deepCopyOf(term.getBytesRef())));
+            }
+            ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        add(docs);
     }
 
     /**
@@ -227,16 +334,23 @@ public final class SearchIndex implements AutoCloseable {
      * old documents until {@link #commit}, so readers never see an empty index, nor does a restart after a crash.
      */
     public void startRebuild() {
-        try {
-            writer.deleteAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        synchronized (changing) {
+            pendingAll = true;
+            pendingTerms = new HashSet<>();
+            try {
+                writer.deleteAll();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
     /** Adds documents of questions the index does not hold (a rebuild's): nothing to delete first. */
     public void addNew(Collection<SearchDocument> docs) {
-        add(docs);
+        synchronized (changing) {
+            pendingAll = true;
+            add(docs);
+        }
     }
 
     /**
@@ -244,10 +358,64 @@ public final class SearchIndex implements AutoCloseable {
      * {@link #commit} does both, and costs an fsync.
      */
     public void refresh() {
+        synchronized (changing) {
+            publish(() -> searchers.maybeRefreshBlocking());
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** Whether a segment with deleted documents is gone: merged, so that its deleted documents no longer count. */
+    private static boolean mergedAwayDeletions(IndexReader before, IndexReader after) {
+        var kept = new HashSet<Object>();
+        for (var leaf : after.leaves()) {
+            kept.add(leaf.reader().getCoreCacheHelper().getKey());
+        }
+        for (var leaf : before.leaves()) {
+            if (leaf.reader().numDeletedDocs() > 0
+                    && !kept.contains(leaf.reader().getCoreCacheHelper().getKey())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs a refresh, and tells the listeners what it changed for searches. */
+    private void publish(IoAction refresh) {
+        IndexSearcher before = acquire();
         try {
-            searchers.maybeRefreshBlocking();
+            refresh.run();
+            IndexSearcher after = acquire();
+            try {
+                if (after.getIndexReader() != before.getIndexReader()) {
+                    boolean all = pendingAll;
+                    if (mergedAwayDeletions(before.getIndexReader(), after.getIndexReader())) {
+                        all |= deletedAll;
+                        pendingTerms.addAll(deletedTerms);
+                    }
+                    if (after.getIndexReader().numDeletedDocs() == 0 || pendingAll) {
+                        deletedTerms = new HashSet<>();
+                        deletedAll = false;
+                    }
+                    var change = new Change(
+                            before.getIndexReader(),
+                            after.getIndexReader(),
+                            all ? Optional.empty() : Optional.of(Set.copyOf(pendingTerms)),
+                            Set.copyOf(pendingQuestions));
+                    pendingAll = false;
+                    pendingTerms = new HashSet<>();
+                    pendingQuestions = new HashSet<>();
+                    listeners.forEach(l -> l.accept(change));
+                }
+            } finally {
+                release(after);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            release(before);
         }
     }
 
@@ -256,6 +424,12 @@ public final class SearchIndex implements AutoCloseable {
      * {@link #refresh} or {@link #commit}. Returns how many questions went.
      */
     public int retainOnly(java.util.Set<Long> live) {
+        synchronized (changing) {
+            return retain(live);
+        }
+    }
+
+    private int retain(java.util.Set<Long> live) {
         var searcher = acquire();
         try {
             var gone = new java.util.HashSet<Long>();
@@ -271,6 +445,7 @@ public final class SearchIndex implements AutoCloseable {
                 }
             }
             for (long id : gone) {
+                replaced(id);
                 writer.deleteDocuments(new Term(ID, Long.toString(id)));
             }
             return gone.size();
@@ -283,13 +458,13 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Makes the changes durable and searchable, recording {@code version} as the content indexed. */
     public void commit(long version) {
-        try {
-            writer.setLiveCommitData(
-                    Map.of("schema", SCHEMA, "version", Long.toString(version)).entrySet());
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        synchronized (changing) {
+            publish(() -> {
+                writer.setLiveCommitData(Map.of("schema", SCHEMA, "version", Long.toString(version))
+                        .entrySet());
+                writer.commit();
+                searchers.maybeRefreshBlocking();
+            });
         }
     }
 
@@ -300,6 +475,7 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new StringField(ID, Long.toString(d.id()), Field.Store.NO));
         doc.add(new StringField(SITE, d.site(), Field.Store.NO));
         doc.add(new StringField(LOCALE, l.code(), Field.Store.NO));
+        doc.add(new StoredField(LOCALE_STORED, l.code()));
         long mask = 0;
         for (Locale has : d.locales()) {
             doc.add(new StringField(HAS, has.code(), Field.Store.NO));
@@ -322,15 +498,21 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new BinaryDocValuesField(SECTION_PATH, new BytesRef(d.sectionPath())));
         doc.add(new BinaryDocValuesField(SECTION_TITLE, new BytesRef(d.sectionTitle())));
         doc.add(new BinaryDocValuesField(SHOWN_TITLE, new BytesRef(d.title())));
-        doc.add(new Field(title(l), d.title(), HIGHLIGHTED));
-        doc.add(new Field(body(l), d.text(), HIGHLIGHTED));
-        doc.add(new Field(sections(l), d.sections(), UNPOSITIONED));
-        doc.add(new Field(description(l), d.description(), UNPOSITIONED));
-        doc.add(new Field(NGRAMS, d.title() + " " + d.title() + " " + d.text(), UNPOSITIONED));
-        doc.add(new Field(FOLD, d.title() + " " + d.sections() + " " + d.text(), UNPOSITIONED));
-        doc.add(new Field(WORDS, d.title() + " " + d.text(), UNPOSITIONED));
-        doc.add(new Field(TITLE_WORDS, d.title(), UNPOSITIONED));
+        textFields(l, d.title(), d.text(), d.sections(), d.description()).forEach(doc::add);
         return doc;
+    }
+
+    /** The searched text of a document, from its parts; the parts are stored, so a change knows what it replaced. */
+    private static List<Field> textFields(Locale l, String title, String text, String sections, String description) {
+        return List.of(
+                new Field(title(l), title, HIGHLIGHTED),
+                new Field(body(l), text, HIGHLIGHTED),
+                new Field(sections(l), sections, UNPOSITIONED_STORED),
+                new Field(description(l), description, UNPOSITIONED_STORED),
+                new Field(NGRAMS, title + " " + title + " " + text, UNPOSITIONED),
+                new Field(FOLD, title + " " + sections + " " + text, UNPOSITIONED),
+                new Field(WORDS, title + " " + text, UNPOSITIONED),
+                new Field(TITLE_WORDS, title, UNPOSITIONED));
     }
 
     IndexSearcher acquire() {

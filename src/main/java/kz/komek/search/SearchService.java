@@ -90,6 +90,7 @@ public final class SearchService {
         this.index = index;
         this.synonyms = synonyms;
         this.results = resultCacheBytes > 0 ? Optional.of(new ResultCache(resultCacheBytes)) : Optional.empty();
+        results.ifPresent(r -> index.onChange(r::changed));
         for (Locale l : Locale.values()) {
             languages.put(l, Analyzers.forLocale(l));
         }
@@ -114,18 +115,23 @@ public final class SearchService {
         IndexSearcher searcher = index.acquire();
         try {
             return results.isEmpty()
-                    ? compute(searcher, request, full)
+                    ? compute(searcher, request, full, new Dependencies())
                     : results.get()
-                            .get(searcher.getIndexReader(), request, full, () -> compute(searcher, request, full));
+                            .get(
+                                    searcher.getIndexReader(),
+                                    request,
+                                    full,
+                                    deps -> compute(searcher, request, full, deps));
         } finally {
             index.release(searcher);
         }
     }
 
-    private SearchResults compute(IndexSearcher searcher, SearchRequest request, boolean full) {
+    /** Computes a result, noting in {@code deps} what it depended on (for {@link ResultCache}). */
+    private SearchResults compute(IndexSearcher searcher, SearchRequest request, boolean full, Dependencies deps) {
         for (int maxWords = MAX_WORDS; ; maxWords /= 2) {
             try {
-                return run(searcher, request, full, maxWords);
+                return run(searcher, request, full, maxWords, deps);
             } catch (IndexSearcher.TooManyClauses e) {
                 // words that expand to more terms than the limit foresaw (typos, synonyms): half as many again
                 if (maxWords <= 2) {
@@ -141,15 +147,17 @@ public final class SearchService {
      */
     static final int MAX_WORDS = 32;
 
-    private SearchResults run(IndexSearcher searcher, SearchRequest request, boolean full, int maxWords) {
+    private SearchResults run(
+            IndexSearcher searcher, SearchRequest request, boolean full, int maxWords, Dependencies deps) {
         try {
-            var readings = readings(searcher, specific(searcher, request.query(), maxWords));
+            var readings = readings(searcher, specific(searcher, request.query(), maxWords, deps), deps);
             Reading best = readings.get(0);
             Optional<Locale> target = request.locale().or(() -> LanguageDetector.detect(best.text()));
             var recall = new BooleanQuery.Builder();
             var precise = new BooleanQuery.Builder();
             for (Reading r : readings) {
-                var terms = new ReadingTerms(searcher, r, languages(request, r.text()), request.asYouType(), !full);
+                var terms =
+                        new ReadingTerms(searcher, r, languages(request, r.text()), request.asYouType(), !full, deps);
                 // Candidates come from the best reading only; the others still count when re-scoring. At 100,000
                 // questions this took about 30% off and found as often.
                 if (r == best) {
@@ -179,8 +187,9 @@ public final class SearchService {
             }
             int want = request.limit() * 2 + 10;
             TopDocs candidates = searcher.search(first, filter.topDocs(full ? Math.max(want, CANDIDATES) : want));
-            TopDocs top = new PreciseRescorer(precise.build()).rescore(searcher, candidates, want);
-            top = new TopDocs(candidates.totalHits, top.scoreDocs);
+            TopDocs rescored =
+                    new PreciseRescorer(precise.build()).rescore(searcher, candidates, candidates.scoreDocs.length);
+            TopDocs top = new TopDocs(candidates.totalHits, SearchHits.bestFirst(searcher, rescored.scoreDocs, want));
             List<SearchHits.Found> found = SearchHits.collapse(searcher, top, request);
             List<SearchResults.Hit> hits =
                     found.stream().map(SearchHits.Found::hit).toList();
@@ -189,7 +198,7 @@ public final class SearchService {
             if (full) {
                 hits = SearchHits.withSnippets(searcher, index.indexAnalyzer(), languages, found, readings);
                 if (understood.isEmpty() && hits.size() < 3) {
-                    didYouMean = spelling(searcher, request.query());
+                    didYouMean = spelling(searcher, request.query(), deps);
                 }
             }
             long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO
@@ -213,7 +222,7 @@ public final class SearchService {
      * does not know at all may be a typo, a name or another script: it is kept before a common one), the longer
      * first among equals, punctuation last.
      */
-    private String specific(IndexSearcher searcher, String query, int maxWords) throws IOException {
+    private String specific(IndexSearcher searcher, String query, int maxWords, Dependencies deps) throws IOException {
         List<String> all = List.of(query.split("\\s+"));
         if (all.size() <= maxWords) {
             return query;
@@ -225,7 +234,7 @@ public final class SearchService {
                 // a "word" with no letters or digits (a dash, an emoji) says nothing: it goes last
                 int df = terms.isEmpty() ? Integer.MAX_VALUE : 0;
                 for (String t : terms) {
-                    df = Math.max(df, termCache.docFreq(searcher, new Term(SearchIndex.WORDS, t)));
+                    df = Math.max(df, docFreq(searcher, new Term(SearchIndex.WORDS, t), deps));
                 }
                 rarity.put(w, df);
             }
@@ -245,21 +254,21 @@ public final class SearchService {
     /** One way of reading the query; {@code rewritten} when it is not the text as typed. */
     record Reading(String text, double weight, boolean rewritten) {}
 
-    List<Reading> readings(IndexSearcher searcher, String query) throws IOException {
+    private List<Reading> readings(IndexSearcher searcher, String query, Dependencies deps) throws IOException {
         var readings = new ArrayList<Reading>();
         if (latinShare(query) < 0.5) {
             readings.add(new Reading(query, 1.0, false));
             return readings;
         }
-        double asTyped = coverage(searcher, query);
+        double asTyped = coverage(searcher, query, deps);
         var alternatives = new LinkedHashMap<String, Double>();
         double layout = KeyboardLayout.wrongLayoutLikelihood(query);
         for (String s : List.of(KeyboardLayout.latinToRussian(query), KeyboardLayout.latinToKazakh(query))) {
-            alternatives.merge(s, coverage(searcher, s) * (0.8 + 0.4 * layout), Math::max);
+            alternatives.merge(s, coverage(searcher, s, deps) * (0.8 + 0.4 * layout), Math::max);
         }
         for (Locale l : Locale.values()) {
             for (String s : Transliteration.toCyrillic(query, l, 2)) {
-                alternatives.merge(s, coverage(searcher, s) * (1.2 - 0.4 * layout), Math::max);
+                alternatives.merge(s, coverage(searcher, s, deps) * (1.2 - 0.4 * layout), Math::max);
             }
         }
         var ranked = alternatives.entrySet().stream()
@@ -281,30 +290,50 @@ public final class SearchService {
     }
 
     /** Share of the reading's words the index knows, as typed or as stems of either language. */
-    double coverage(IndexSearcher searcher, String text) throws IOException {
+    private double coverage(IndexSearcher searcher, String text, Dependencies deps) throws IOException {
         List<String> tokens = terms(words, SearchIndex.WORDS, text);
         if (tokens.isEmpty()) {
             return 0;
         }
         int known = 0;
         for (String t : tokens) {
-            if (termCache.docFreq(searcher, new Term(SearchIndex.WORDS, t)) > 0 || stemKnown(searcher, t)) {
+            if (docFreq(searcher, new Term(SearchIndex.WORDS, t), deps) > 0 || stemKnown(searcher, t, deps)) {
                 known++;
             }
         }
         return known / (double) tokens.size();
     }
 
-    private boolean stemKnown(IndexSearcher searcher, String token) throws IOException {
+    private boolean stemKnown(IndexSearcher searcher, String token, Dependencies deps) throws IOException {
         for (Locale l : Locale.values()) {
             for (String stem : terms(languages.get(l), SearchIndex.body(l), token)) {
-                if (termCache.docFreq(searcher, new Term(SearchIndex.body(l), stem)) > 0
-                        || termCache.docFreq(searcher, new Term(SearchIndex.title(l), stem)) > 0) {
+                if (docFreq(searcher, new Term(SearchIndex.body(l), stem), deps) > 0
+                        || docFreq(searcher, new Term(SearchIndex.title(l), stem), deps) > 0) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** A term's document count on this reader, noted as something the result depends on. */
+    private int docFreq(IndexSearcher searcher, Term term, Dependencies deps) throws IOException {
+        deps.term(term);
+        return termCache.docFreq(searcher, term);
+    }
+
+    /**
+     * The number of documents, to two significant digits, for the thresholds that shape a query (which n-grams and
+     * stems are too common): so that they move in steps, not with every edit, and an edit that moves them is known
+     * to change every result (see {@link ResultCache}).
+     */
+    static int size(IndexReader reader) {
+        int n = reader.numDocs();
+        int unit = 1;
+        while (n / unit >= 100) {
+            unit *= 10;
+        }
+        return n / unit * unit;
     }
 
     static double latinShare(String text) {
@@ -372,12 +401,19 @@ public final class SearchService {
         private final int allGrams;
         private final boolean suggesting;
         private final int stemsPerLanguage;
+        private final Dependencies deps;
 
         /** {@code suggesting}: candidates for suggestions come from titles only. */
         ReadingTerms(
-                IndexSearcher searcher, Reading reading, Set<Locale> stemLocales, boolean asYouType, boolean suggesting)
+                IndexSearcher searcher,
+                Reading reading,
+                Set<Locale> stemLocales,
+                boolean asYouType,
+                boolean suggesting,
+                Dependencies deps)
                 throws IOException {
             this.searcher = searcher;
+            this.deps = deps;
             this.weight = (float) reading.weight();
             this.suggesting = suggesting;
             String text = reading.text();
@@ -412,14 +448,15 @@ public final class SearchService {
                 if (t.length() >= 5
                         && !(asYouType && last)
                         && docFreq(SearchIndex.WORDS, t) == 0
-                        && !stemKnown(searcher, t)) {
-                    fuzzy.add(nearWords.query(
-                            searcher,
-                            suggesting ? SearchIndex.TITLE_WORDS : SearchIndex.WORDS,
-                            t,
-                            t.length() >= 9 && !suggesting ? 2 : 1));
+                        && !stemKnown(searcher, t, deps)) {
+                    String field = suggesting ? SearchIndex.TITLE_WORDS : SearchIndex.WORDS;
+                    int edits = t.length() >= 9 && !suggesting ? 2 : 1;
+                    deps.near(field, t, edits);
+                    fuzzy.add(nearWords.query(searcher, field, t, edits));
                 }
                 if (asYouType && last && t.length() >= 2) {
+                    deps.prefix(SearchIndex.TITLE_WORDS, t);
+                    deps.prefix(SearchIndex.WORDS, t);
                     titleCompletions = completions(searcher.getIndexReader(), SearchIndex.TITLE_WORDS, t);
                     wordCompletions = completions(searcher.getIndexReader(), SearchIndex.WORDS, t);
                 }
@@ -427,10 +464,15 @@ public final class SearchService {
             var distinctGrams = new java.util.LinkedHashSet<>(terms(ngrams, SearchIndex.NGRAMS, text));
             allGrams = distinctGrams.size();
             // Grams found in more than 5% of documents say little and cost most: left out.
-            int maxDf = Math.max(50, searcher.getIndexReader().maxDoc() / 20);
+            int maxDf = Math.max(50, size(searcher.getIndexReader()) / 20);
             for (String g : distinctGrams) {
-                if (grams.size() < 32 && docFreq(SearchIndex.NGRAMS, g) <= maxDf) {
+                int df = docFreq(SearchIndex.NGRAMS, g);
+                if (grams.size() < 32 && df <= maxDf) {
                     grams.add(g);
+                    deps.ngram(
+                            new Term(SearchIndex.NGRAMS, g),
+                            df,
+                            searcher.getIndexReader().numDocs());
                 }
             }
         }
@@ -441,7 +483,7 @@ public final class SearchService {
          */
         void addRecall(BooleanQuery.Builder q) throws IOException {
             // As for n-grams, at least 50: in a small help center every stem is in a few percent of the documents.
-            int common = Math.max(50, (int) (searcher.getIndexReader().maxDoc() * COMMON));
+            int common = Math.max(50, (int) (size(searcher.getIndexReader()) * COMMON));
             for (WeightedStem s : stems) {
                 float w = weight * s.factor();
                 q.add(boost(term(SearchIndex.title(s.locale()), s.stem()), TITLE * w), Occur.SHOULD);
@@ -516,11 +558,13 @@ public final class SearchService {
         }
 
         private Query term(String field, String text) throws IOException {
-            return termCache.query(searcher, new Term(field, text));
+            var t = new Term(field, text);
+            deps.term(t);
+            return termCache.query(searcher, t);
         }
 
         private int docFreq(String field, String text) throws IOException {
-            return termCache.docFreq(searcher, new Term(field, text));
+            return SearchService.this.docFreq(searcher, new Term(field, text), deps);
         }
     }
 
@@ -588,15 +632,16 @@ public final class SearchService {
     }
 
     /** Words the index does not know, replaced by the closest known word, when any was found. */
-    private Optional<String> spelling(IndexSearcher searcher, String query) throws IOException {
+    private Optional<String> spelling(IndexSearcher searcher, String query, Dependencies deps) throws IOException {
         var checker = new DirectSpellChecker();
         IndexReader reader = searcher.getIndexReader();
         String result = query;
         boolean changed = false;
         for (String t : terms(words, SearchIndex.WORDS, query)) {
-            if (t.length() < 4 || reader.docFreq(new Term(SearchIndex.WORDS, t)) > 0) {
+            if (t.length() < 4 || docFreq(searcher, new Term(SearchIndex.WORDS, t), deps) > 0) {
                 continue;
             }
+            deps.near(SearchIndex.WORDS, t, 2);
             var suggestions = checker.suggestSimilar(new Term(SearchIndex.WORDS, t), 1, reader);
             if (suggestions.length > 0) {
                 result = result.replaceAll("(?iu)" + java.util.regex.Pattern.quote(t), suggestions[0].string);

@@ -139,10 +139,10 @@ public final class SearchBenchmark {
         }
     }
 
-    record Query(String text, Locale locale, String site, long id, String kind) {}
+    public record Query(String text, Locale locale, String site, long id, String kind) {}
 
     /** Queries made from real titles, one kind after another. */
-    static List<Query> mixedQueries(Bundle bundle, int n, Random random) {
+    public static List<Query> mixedQueries(Bundle bundle, int n, Random random) {
         var toLatin = Transliterator.getInstance("Any-Latin; Latin-ASCII");
         var out = new ArrayList<Query>();
         var questions = bundle.questions();

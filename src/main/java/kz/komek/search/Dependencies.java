@@ -1,0 +1,94 @@
+package kz.komek.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+
+/**
+ * What one result depended on in the index, besides collection statistics: the terms of the query's words that it
+ * looked up or matched (stems, words as typed, sound keys), the words it looked near for typos, and the word
+ * being typed that it completed. A document that has none of them cannot match the query nor change how it was
+ * read. N-grams only re-score documents matched by the rest: they count only where an edit would move a score
+ * (decision 0028).
+ */
+final class Dependencies {
+    private final Set<Term> terms = new HashSet<>();
+    private final List<Near> near = new ArrayList<>();
+    private final List<Term> prefixes = new ArrayList<>();
+
+    private record Near(String field, String word, int maxEdits) {}
+
+    void term(Term t) {
+        if (!t.field().equals(SearchIndex.NGRAMS)) {
+            terms.add(t);
+        }
+    }
+
+    /**
+     * An n-gram counts when it is rare enough that one document more or less moves its weight (its BM25 idf) by
+     * more than half a percent; the weights of common n-grams barely move with an edit.
+     */
+    void ngram(Term t, int docFreq, int docs) {
+        double idf = Math.log(1 + (docs - docFreq + 0.5) / (docFreq + 0.5));
+        if ((docFreq + 0.5) * idf < 200) {
+            terms.add(t);
+        }
+    }
+
+    /** The query looked in {@code field} for the words within {@code maxEdits} of {@code word}. */
+    void near(String field, String word, int maxEdits) {
+        near.add(new Near(field, word, maxEdits));
+    }
+
+    /** The query completed {@code prefix} to the words of {@code field} that start with it. */
+    void prefix(String field, String prefix) {
+        prefixes.add(new Term(field, prefix));
+    }
+
+    /** Whether a document with any of {@code changed} might have mattered to the result. */
+    boolean affectedBy(Set<Term> changed) {
+        if (terms.size() <= changed.size()) {
+            for (Term t : terms) {
+                if (changed.contains(t)) {
+                    return true;
+                }
+            }
+        } else {
+            for (Term t : changed) {
+                if (terms.contains(t)) {
+                    return true;
+                }
+            }
+        }
+        if (near.isEmpty() && prefixes.isEmpty()) {
+            return false;
+        }
+        for (Term t : changed) {
+            String text = null;
+            for (Near n : near) {
+                if (n.field().equals(t.field())) {
+                    text = text == null ? t.text() : text;
+                    if (Math.abs(text.length() - n.word().length()) <= n.maxEdits()
+                            && NearWords.distance(n.word(), text, n.maxEdits()) <= n.maxEdits()) {
+                        return true;
+                    }
+                }
+            }
+            for (Term p : prefixes) {
+                if (p.field().equals(t.field())) {
+                    text = text == null ? t.text() : text;
+                    if (text.startsWith(p.text())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    int size() {
+        return terms.size() + near.size() + prefixes.size();
+    }
+}
