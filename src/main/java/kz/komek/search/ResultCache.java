@@ -104,7 +104,7 @@ final class ResultCache {
      * Carries the results an index change did not touch over to the new reader, in the thread that refreshed, so
      * that searches find them there at once.
      */
-    void changed(SearchIndex.Change change) {
+    void changed(IndexChanges.Change change) {
         Generation g = current.get();
         long now = clock.getAsLong();
         if (g == null

@@ -6,11 +6,8 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import kz.komek.i18n.Locale;
@@ -21,7 +18,6 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
@@ -36,10 +32,8 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -104,7 +98,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     private static final FieldType UNPOSITIONED = new FieldType(TextField.TYPE_NOT_STORED);
 
-    /** As {@link #UNPOSITIONED}, stored: what an edit replaces must be known (see {@link Change}). */
+    /** As {@link #UNPOSITIONED}, stored: what an edit replaces must be known (see {@link IndexChanges}). */
     private static final FieldType UNPOSITIONED_STORED = new FieldType(TextField.TYPE_STORED);
 
     static {
@@ -116,32 +110,11 @@ public final class SearchIndex implements AutoCloseable {
         UNPOSITIONED_STORED.freeze();
     }
 
-    /**
-     * What changed from one searchable reader to the next: the questions added, replaced or removed, and every
-     * term of their documents as they were and as they are (and of documents deleted earlier, when a merge drops
-     * them). A result that depends on none of these terms matched none of those documents, before or after, and
-     * its words count as they did (decision 0028).
-     *
-     * @param terms empty when everything changed (a rebuild, or too many changes to follow)
-     */
-    record Change(IndexReader from, IndexReader to, Optional<Set<Term>> terms, Set<Long> questions) {}
-
     /** Guards the writer's changes and the refreshes that publish them, so that each change has one from and to. */
     private final Object changing = new Object();
 
-    private Set<Term> pendingTerms = new HashSet<>();
-    private Set<Long> pendingQuestions = new HashSet<>();
-    private boolean pendingAll;
-
-    /**
-     * Terms of documents deleted since the index last had no deleted documents. Lucene's statistics count a deleted
-     * document until a merge drops it, so such a merge changes what those terms count, and is a change to them.
-     */
-    private Set<Term> deletedTerms = new HashSet<>();
-
-    private boolean deletedAll;
-    private static final int MAX_DELETED_TERMS = 200_000;
-    private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    private final IndexChanges changes;
+    private final List<Consumer<IndexChanges.Change>> listeners = new CopyOnWriteArrayList<>();
 
     private final Directory directory;
     private final Analyzer analyzer;
@@ -151,6 +124,7 @@ public final class SearchIndex implements AutoCloseable {
     private SearchIndex(Directory directory) throws IOException {
         this.directory = directory;
         this.analyzer = analyzer();
+        this.changes = new IndexChanges(analyzer);
         var config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 // Fewer, larger segments from a full rebuild: each term is looked up once per segment per query.
@@ -236,7 +210,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Called after each refresh that changed what searches see, in the thread that refreshed. */
-    void onChange(Consumer<Change> listener) {
+    void onChange(Consumer<IndexChanges.Change> listener) {
         listeners.add(listener);
     }
 
@@ -266,32 +240,17 @@ public final class SearchIndex implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             for (SearchDocument d : docs) {
-                pendingQuestions.add(d.id());
-                if (!pendingAll) {
-                    for (IndexableField f :
-                            textFields(d.locale(), d.title(), d.text(), d.sections(), d.description())) {
-                        wordTerms(f, pendingTerms);
-                    }
+                if (changes.question(d.id())) {
+                    changes.added(textFields(d.locale(), d.title(), d.text(), d.sections(), d.description()));
                 }
             }
             add(docs);
         }
     }
 
-    /**
-     * More questions changed at once than this (an import) count as everything changed: reading what they replaced
-     * would cost more than the results it could keep.
-     */
-    private static final int MAX_TRACKED = 256;
-
     /** Notes the terms of a question's documents as searches see them now, before they go. */
     private void replaced(long id) throws IOException {
-        pendingQuestions.add(id);
-        if (pendingQuestions.size() > MAX_TRACKED) {
-            pendingAll = true;
-            pendingTerms = new HashSet<>();
-        }
-        if (pendingAll) {
+        if (!changes.question(id)) {
             return;
         }
         IndexSearcher searcher = acquire();
@@ -299,33 +258,11 @@ public final class SearchIndex implements AutoCloseable {
             for (ScoreDoc sd : searcher.search(new TermQuery(new Term(ID, Long.toString(id))), 16).scoreDocs) {
                 Document old = searcher.storedFields().document(sd.doc);
                 Locale l = Locale.parse(old.get(LOCALE_STORED)).orElseThrow();
-                var terms = new HashSet<Term>();
-                for (IndexableField f : textFields(
-                        l, old.get(title(l)), old.get(body(l)), old.get(sections(l)), old.get(description(l)))) {
-                    wordTerms(f, terms);
-                }
-                pendingTerms.addAll(terms);
-                if (!deletedAll) {
-                    deletedTerms.addAll(terms);
-                    deletedAll = deletedTerms.size() > MAX_DELETED_TERMS;
-                }
+                changes.deleted(textFields(
+                        l, old.get(title(l)), old.get(body(l)), old.get(sections(l)), old.get(description(l))));
             }
         } finally {
             release(searcher);
-        }
-    }
-
-    /** The terms a field indexes. */
-    private void wordTerms(IndexableField f, Set<Term> out) {
-        try (TokenStream ts = f.tokenStream(analyzer, null)) {
-            TermToBytesRefAttribute term = ts.addAttribute(TermToBytesRefAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(new Term(f.name(), BytesRef.deepCopyOf(term.getBytesRef())));
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -335,8 +272,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     public void startRebuild() {
         synchronized (changing) {
-            pendingAll = true;
-            pendingTerms = new HashSet<>();
+            changes.everything();
             try {
                 writer.deleteAll();
             } catch (IOException e) {
@@ -348,7 +284,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Adds documents of questions the index does not hold (a rebuild's): nothing to delete first. */
     public void addNew(Collection<SearchDocument> docs) {
         synchronized (changing) {
-            pendingAll = true;
+            changes.everything();
             add(docs);
         }
     }
@@ -367,21 +303,6 @@ public final class SearchIndex implements AutoCloseable {
         void run() throws IOException;
     }
 
-    /** Whether a segment with deleted documents is gone: merged, so that its deleted documents no longer count. */
-    private static boolean mergedAwayDeletions(IndexReader before, IndexReader after) {
-        var kept = new HashSet<Object>();
-        for (var leaf : after.leaves()) {
-            kept.add(leaf.reader().getCoreCacheHelper().getKey());
-        }
-        for (var leaf : before.leaves()) {
-            if (leaf.reader().numDeletedDocs() > 0
-                    && !kept.contains(leaf.reader().getCoreCacheHelper().getKey())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Runs a refresh, and tells the listeners what it changed for searches. */
     private void publish(IoAction refresh) {
         IndexSearcher before = acquire();
@@ -390,23 +311,7 @@ public final class SearchIndex implements AutoCloseable {
             IndexSearcher after = acquire();
             try {
                 if (after.getIndexReader() != before.getIndexReader()) {
-                    boolean all = pendingAll;
-                    if (mergedAwayDeletions(before.getIndexReader(), after.getIndexReader())) {
-                        all |= deletedAll;
-                        pendingTerms.addAll(deletedTerms);
-                    }
-                    if (after.getIndexReader().numDeletedDocs() == 0 || pendingAll) {
-                        deletedTerms = new HashSet<>();
-                        deletedAll = false;
-                    }
-                    var change = new Change(
-                            before.getIndexReader(),
-                            after.getIndexReader(),
-                            all ? Optional.empty() : Optional.of(Set.copyOf(pendingTerms)),
-                            Set.copyOf(pendingQuestions));
-                    pendingAll = false;
-                    pendingTerms = new HashSet<>();
-                    pendingQuestions = new HashSet<>();
+                    var change = changes.publish(before.getIndexReader(), after.getIndexReader());
                     listeners.forEach(l -> l.accept(change));
                 }
             } finally {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import kz.komek.i18n.Locale;
+import kz.komek.testing.TestApp;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -119,6 +120,30 @@ class AnalyzersTest {
     void forLocalePicksTheLanguageAnalyzer() throws IOException {
         assertThat(tokens(Analyzers.forLocale(Locale.KZ), "картасы")).containsExactly("карта");
         assertThat(tokens(Analyzers.forLocale(Locale.RU), "карточки")).containsExactly("карточк");
+    }
+
+    @Test
+    void rememberedStemsAreTheStemmersOwn() throws IOException {
+        // ё is folded before tokenizing by komek's analyzers only: fold it here for both
+        String text = TestApp.resource("/fixtures/search.bundle.json")
+                .replace('ё', 'е')
+                .replace('Ё', 'Е');
+        Analyzer kazakh = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream ts = new StopFilter(new LowerCaseFilter(source), kazakhStop());
+                return new TokenStreamComponents(source, new KazakhStemFilter(ts));
+            }
+        };
+        for (int pass = 0; pass < 2; pass++) { // the second pass reads every stem from the memo
+            assertThat(tokens(Analyzers.kazakh(), text)).isEqualTo(tokens(kazakh, text));
+            assertThat(tokens(Analyzers.russian(), text)).isEqualTo(tokens(russianWith(false), text));
+        }
+    }
+
+    private static CharArraySet kazakhStop() {
+        return new CharArraySet(TranslitResources.list("search/kazakh-stop.txt"), false);
     }
 
     // ---- measurements on the corpus and the dev queries (printed; the assertions only guard against regressions)
