@@ -2,8 +2,13 @@ package kz.komek.search;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -177,12 +182,24 @@ public final class SearchSync implements AutoCloseable {
         int[] count = {0};
         // Searchers keep the old documents until the commit below replaces them all at once.
         index.startRebuild();
-        store.changedSince(-1, BATCH, questions -> {
-            stopIfClosing();
-            index.addNew(documents.from(new ArrayList<Bundle.Question>(questions), titles, existing));
-            count[0] += questions.size();
-            hook.afterBatch(count[0]);
-        });
+        // One batch is indexed (on every core) while the next is read from the database.
+        var indexer = Executors.newSingleThreadExecutor(r -> new Thread(r, "komek-search-rebuild"));
+        List<Future<?>> indexing = new ArrayList<>();
+        try {
+            store.changedSince(-1, BATCH, questions -> {
+                stopIfClosing();
+                var batch = new ArrayList<Bundle.Question>(questions);
+                awaitAll(indexing);
+                indexing.add(indexer.submit(() -> index.addNew(documents.from(batch, titles, existing))));
+                count[0] += batch.size();
+                hook.afterBatch(count[0]);
+            });
+            awaitAll(indexing);
+        } finally {
+            // never interrupt a batch: an interrupt in the middle of a write closes Lucene's writer for good
+            indexer.shutdown();
+            awaitQuietly(indexer);
+        }
         index.commit(version);
         committed = version;
         indexed = version;
@@ -190,6 +207,33 @@ public final class SearchSync implements AutoCloseable {
         existing.forEach(k -> live.add(Long.parseLong(k.substring(k.indexOf(':') + 1))));
         long ms = (System.nanoTime() - started) / 1_000_000;
         log.info("search index rebuilt: {} questions, {} documents in {} ms", count[0], index.size(), ms);
+    }
+
+    /** Waits for the batches being indexed; a failure of one is this thread's. */
+    private static void awaitAll(List<Future<?>> indexing) {
+        try {
+            for (Future<?> f : indexing) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while indexing");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            indexing.clear();
+        }
+    }
+
+    /** After a failure or a close: the batch still being indexed must not touch the writer after this returns. */
+    private static void awaitQuietly(ExecutorService indexer) {
+        try {
+            if (!indexer.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.warn("search rebuild: a batch still indexing after a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void catchUp(long version) {
