@@ -2,8 +2,10 @@ package kz.komek.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -36,7 +38,8 @@ final class IndexChanges {
      */
     private static final int MAX_QUESTIONS = 256;
 
-    private static final int MAX_DELETED_TERMS = 200_000;
+    /** Terms of deleted documents kept per segment; past this, a segment's merge changes everything. */
+    private static final int MAX_DELETED_TERMS = 100_000;
 
     private final Analyzer analyzer;
     private Set<Term> terms = new HashSet<>();
@@ -44,21 +47,34 @@ final class IndexChanges {
     private boolean all;
 
     /**
-     * Terms of documents deleted since the index last had no deleted documents. Lucene's statistics count a deleted
-     * document until a merge drops it, so such a merge changes what those terms count, and is a change to them.
+     * Terms of the documents deleted in each segment, by the segment's core. Lucene's statistics count a deleted
+     * document until a merge drops its segment, so that merge changes what those terms count, and is a change to
+     * them. A segment missing here had deletions nobody followed (from before this process, or an import): its
+     * merge changes everything.
      */
-    private Set<Term> deletedTerms = new HashSet<>();
+    private final Map<Object, Set<Term>> deletedIn = new HashMap<>();
 
-    private boolean deletedAll;
+    /**
+     * Terms of documents added and deleted again before any search saw them (two edits within a refresh): their
+     * segment is not known, so any merge that drops deletions counts them.
+     */
+    private Set<Term> deletedUnseen = new HashSet<>();
+
+    /** The terms each question's documents were added with since the last refresh. */
+    private Map<Long, Set<Term>> addedSinceRefresh = new HashMap<>();
 
     IndexChanges(Analyzer analyzer) {
         this.analyzer = analyzer;
     }
 
-    /** Everything changes (a rebuild). */
+    /**
+     * Everything changes (a rebuild, an import). Deletions are not followed meanwhile, so no segment's deleted terms
+     * are known any more: the merge of any segment with deletions will change everything.
+     */
     void everything() {
         all = true;
         terms = new HashSet<>();
+        deletedIn.clear();
     }
 
     /** Whether the terms of a replaced document are still worth reading. */
@@ -75,59 +91,73 @@ final class IndexChanges {
         return following();
     }
 
-    /** A document is added with these fields. */
-    void added(List<? extends IndexableField> fields) {
+    /** A document of {@code question} is added with these fields. */
+    void added(long question, List<? extends IndexableField> fields) {
         if (following()) {
-            fields.forEach(f -> termsOf(f, terms));
+            var added = new HashSet<Term>();
+            fields.forEach(f -> termsOf(f, added));
+            terms.addAll(added);
+            addedSinceRefresh.computeIfAbsent(question, q -> new HashSet<>()).addAll(added);
         }
     }
 
-    /** A document with these fields (rebuilt from what it stored) is deleted. */
-    void deleted(List<? extends IndexableField> fields) {
+    /**
+     * A document of {@code question}, with these fields (rebuilt from what it stored), is deleted from the segment
+     * whose core is {@code segment}; so are the documents added for it since the last refresh, which no search saw.
+     */
+    void deleted(long question, Object segment, List<? extends IndexableField> fields) {
         if (!following()) {
             return;
         }
         var gone = new HashSet<Term>();
         fields.forEach(f -> termsOf(f, gone));
         terms.addAll(gone);
-        if (!deletedAll) {
-            deletedTerms.addAll(gone);
-            deletedAll = deletedTerms.size() > MAX_DELETED_TERMS;
+        var inSegment = deletedIn.computeIfAbsent(segment, k -> new HashSet<>());
+        inSegment.addAll(gone);
+        if (inSegment.size() > MAX_DELETED_TERMS) {
+            deletedIn.remove(segment); // its merge will change everything
+        }
+        Set<Term> unseen = addedSinceRefresh.remove(question);
+        if (unseen != null) {
+            deletedUnseen.addAll(unseen);
         }
     }
 
     /** The change from {@code before} to {@code after}, a refresh later, with everything noted since; starts anew. */
     Change publish(IndexReader before, IndexReader after) {
         boolean everything = all;
-        if (mergedAwayDeletions(before, after)) {
-            everything |= deletedAll;
-            terms.addAll(deletedTerms);
+        var kept = new HashSet<Object>();
+        for (var leaf : after.leaves()) {
+            kept.add(leaf.reader().getCoreCacheHelper().getKey());
         }
-        if (after.numDeletedDocs() == 0 || all) {
-            deletedTerms = new HashSet<>();
-            deletedAll = false;
+        boolean mergedDeletions = false;
+        for (var leaf : before.leaves()) {
+            Object core = leaf.reader().getCoreCacheHelper().getKey();
+            if (leaf.reader().numDeletedDocs() > 0 && !kept.contains(core)) {
+                // merged away with its deleted documents, which no longer count
+                mergedDeletions = true;
+                Set<Term> gone = deletedIn.remove(core);
+                if (gone == null) {
+                    everything = true;
+                } else {
+                    terms.addAll(gone);
+                }
+            }
+        }
+        if (mergedDeletions) {
+            terms.addAll(deletedUnseen);
+        }
+        deletedIn.keySet().retainAll(kept);
+        if (after.numDeletedDocs() == 0) {
+            deletedUnseen = new HashSet<>();
         }
         var change = new Change(
                 before, after, everything ? Optional.empty() : Optional.of(Set.copyOf(terms)), Set.copyOf(questions));
         all = false;
         terms = new HashSet<>();
         questions = new HashSet<>();
+        addedSinceRefresh = new HashMap<>();
         return change;
-    }
-
-    /** Whether a segment with deleted documents is gone: merged, so that its deleted documents no longer count. */
-    private static boolean mergedAwayDeletions(IndexReader before, IndexReader after) {
-        var kept = new HashSet<Object>();
-        for (var leaf : after.leaves()) {
-            kept.add(leaf.reader().getCoreCacheHelper().getKey());
-        }
-        for (var leaf : before.leaves()) {
-            if (leaf.reader().numDeletedDocs() > 0
-                    && !kept.contains(leaf.reader().getCoreCacheHelper().getKey())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void termsOf(IndexableField f, Set<Term> out) {

@@ -25,7 +25,8 @@ import org.apache.lucene.search.DocIdSetIterator;
  *
  * <p>An edit makes a new reader. The results that share no word with the questions it changed, before or after,
  * are carried over to the next generation (see {@link Dependencies}); only collection statistics differ for them,
- * so a lineage is carried for at most {@link #CARRIED_FOR} seconds (decision 0028).
+ * so a lineage is carried over at most {@link #CARRIED_CHANGES} changes and {@link #CARRIED_FOR} seconds
+ * (decision 0028).
  */
 final class ResultCache {
     /** Roughly 64 MB of results (see {@link #weight}); the index reader, not this, is what grows with content. */
@@ -41,13 +42,20 @@ final class ResultCache {
     /** Longest time a result is carried over edits that did not touch it, in seconds. */
     static final long CARRIED_FOR = 60;
 
+    /**
+     * Most changes a result is carried over. A change moves a carried score by at most about 0.05% through the
+     * n-grams a result does not depend on (see {@link Dependencies#ngram}), so 20 keep it within 1%.
+     */
+    static final int CARRIED_CHANGES = 20;
+
     private record Entry(SearchResults results, Dependencies deps) {}
 
     /**
-     * Serves requests on {@code reader} whose time is in {@code [from, until)}; {@code born} is when the oldest
-     * result in it was computed (epoch seconds).
+     * Serves requests on {@code reader} whose time is in {@code [from, until)}; {@code changes} is how many changes
+     * its oldest result was carried over, {@code born} when that was computed (epoch seconds).
      */
-    private record Generation(IndexReader reader, long from, long until, Cache<Key, Entry> results, long born) {
+    private record Generation(
+            IndexReader reader, long from, long until, Cache<Key, Entry> results, long born, int changes) {
         boolean serves(IndexReader r, long now) {
             return reader == r && from <= now && now < until;
         }
@@ -74,7 +82,7 @@ final class ResultCache {
         Generation g = current.get();
         if (g == null || !g.serves(reader, now)) {
             long[] between = publicationsAround(reader, now);
-            Generation fresh = new Generation(reader, between[0], between[1], newCache(), clock.getAsLong());
+            Generation fresh = new Generation(reader, between[0], between[1], newCache(), clock.getAsLong(), 0);
             Generation seen = g;
             // a search still on an older reader, or at another time, must not evict a generation others use now;
             // at worst two searches swap generations back and forth and compute more
@@ -111,6 +119,7 @@ final class ResultCache {
                 || g.reader() != change.from()
                 || change.terms().isEmpty()
                 || now - g.born() > CARRIED_FOR
+                || g.changes() >= CARRIED_CHANGES
                 || SearchService.size(change.from()) != SearchService.size(change.to())) {
             return;
         }
@@ -129,7 +138,7 @@ final class ResultCache {
                 kept.put(key, entry);
             }
         });
-        var carried = new Generation(change.to(), from, until, kept, g.born());
+        var carried = new Generation(change.to(), from, until, kept, g.born(), g.changes() + 1);
         current.updateAndGet(old -> {
             if (old == g) {
                 return carried;

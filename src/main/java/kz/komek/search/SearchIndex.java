@@ -34,6 +34,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -241,7 +242,7 @@ public final class SearchIndex implements AutoCloseable {
             }
             for (SearchDocument d : docs) {
                 if (changes.question(d.id())) {
-                    changes.added(textFields(d.locale(), d.title(), d.text(), d.sections(), d.description()));
+                    changes.added(d.id(), textFields(d.locale(), d.title(), d.text(), d.sections(), d.description()));
                 }
             }
             add(docs);
@@ -255,11 +256,17 @@ public final class SearchIndex implements AutoCloseable {
         }
         IndexSearcher searcher = acquire();
         try {
+            var leaves = searcher.getIndexReader().leaves();
             for (ScoreDoc sd : searcher.search(new TermQuery(new Term(ID, Long.toString(id))), 16).scoreDocs) {
                 Document old = searcher.storedFields().document(sd.doc);
                 Locale l = Locale.parse(old.get(LOCALE_STORED)).orElseThrow();
-                changes.deleted(textFields(
-                        l, old.get(title(l)), old.get(body(l)), old.get(sections(l)), old.get(description(l))));
+                var segment =
+                        leaves.get(ReaderUtil.subIndex(sd.doc, leaves)).reader().getCoreCacheHelper();
+                changes.deleted(
+                        id,
+                        segment.getKey(),
+                        textFields(
+                                l, old.get(title(l)), old.get(body(l)), old.get(sections(l)), old.get(description(l))));
             }
         } finally {
             release(searcher);
