@@ -15,6 +15,8 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Results of recent searches and suggestions, for the index reader they were computed on. Readers' queries repeat
@@ -60,6 +62,8 @@ final class ResultCache {
             return reader == r && from <= now && now < until;
         }
     }
+
+    private static final Logger log = LoggerFactory.getLogger(ResultCache.class);
 
     private final long maxWeight;
     private final LongSupplier clock;
@@ -139,6 +143,12 @@ final class ResultCache {
             }
         });
         var carried = new Generation(change.to(), from, until, kept, g.born(), g.changes() + 1);
+        log.debug(
+                "search results carried over a change of {} questions, {} terms: {} of {}",
+                change.questions().size(),
+                terms.size(),
+                kept.estimatedSize(),
+                g.results().estimatedSize());
         current.updateAndGet(old -> {
             if (old == g) {
                 return carried;
