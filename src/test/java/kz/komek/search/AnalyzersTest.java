@@ -128,17 +128,22 @@ class AnalyzersTest {
         String text = TestApp.resource("/fixtures/search.bundle.json")
                 .replace('ё', 'е')
                 .replace('Ё', 'Е');
-        Analyzer kazakh = new Analyzer() {
+        Analyzer kazakhWords = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new StopFilter(new LowerCaseFilter(source), kazakhStop());
-                return new TokenStreamComponents(source, new KazakhStemFilter(ts));
+                return new TokenStreamComponents(source, new StopFilter(new LowerCaseFilter(source), kazakhStop()));
             }
         };
-        for (int pass = 0; pass < 2; pass++) { // the second pass reads every stem from the memo
-            assertThat(tokens(Analyzers.kazakh(), text)).isEqualTo(tokens(kazakh, text));
-            assertThat(tokens(Analyzers.russian(), text)).isEqualTo(tokens(russianWith(false), text));
+        var stemmer = new KazakhStemmer();
+        List<String> kazakhStems =
+                tokens(kazakhWords, text).stream().map(stemmer::stem).toList();
+        List<String> russianStems = tokens(russianWith(false), text);
+        Analyzer kazakh = Analyzers.kazakh();
+        Analyzer russian = Analyzers.russian();
+        for (int pass = 0; pass < 2; pass++) { // the second pass reads every stem from the analyzers' memos
+            assertThat(tokens(kazakh, text)).isEqualTo(kazakhStems);
+            assertThat(tokens(russian, text)).isEqualTo(russianStems);
         }
     }
 
@@ -177,7 +182,7 @@ class AnalyzersTest {
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream ts = new StopFilter(new LowerCaseFilter(source), stops);
-                return new TokenStreamComponents(source, new KazakhStemFilter(ts));
+                return new TokenStreamComponents(source, new StemMemo().filter(ts, () -> new KazakhStemmer()::stem));
             }
         };
     }
