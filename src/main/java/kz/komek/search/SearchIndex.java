@@ -249,6 +249,11 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    private static String stored(Document doc, String field) {
+        String value = doc.get(field);
+        return value == null ? "" : value;
+    }
+
     /** Notes the terms of a question's documents as searches see them now, before they go. */
     private void replaced(long id) throws IOException {
         if (!changes.question(id)) {
@@ -266,7 +271,11 @@ public final class SearchIndex implements AutoCloseable {
                         id,
                         segment.getKey(),
                         textFields(
-                                l, old.get(title(l)), old.get(body(l)), old.get(sections(l)), old.get(description(l))));
+                                l,
+                                stored(old, title(l)),
+                                stored(old, body(l)),
+                                stored(old, sections(l)),
+                                stored(old, description(l))));
             }
         } finally {
             release(searcher);
