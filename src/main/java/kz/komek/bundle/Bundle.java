@@ -121,6 +121,12 @@ public record Bundle(
             extra = ordered(extra);
         }
 
+        /** The same text with another title. */
+        public QuestionLocale withTitle(String title) {
+            return new QuestionLocale(
+                    title, content, updated, published, metaTitle, metaDescription, metaH1, noIndex, noFollow, extra);
+        }
+
         /** The same text with another answer. */
         public QuestionLocale withContent(String content) {
             return new QuestionLocale(

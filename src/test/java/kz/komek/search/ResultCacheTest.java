@@ -58,31 +58,7 @@ class ResultCacheTest {
                 .filter(x -> x.id() == 103)
                 .findFirst()
                 .orElseThrow();
-        var ru = q.locales().get("ru");
-        var renamed = new Bundle.Question(
-                q.id(),
-                q.site(),
-                q.section(),
-                q.position(),
-                q.pinned(),
-                q.canonical(),
-                q.votes(),
-                q.usefulness(),
-                q.incomplete(),
-                java.util.Map.of(
-                        "ru",
-                        new Bundle.QuestionLocale(
-                                "Как узнать про зебру",
-                                ru.content(),
-                                ru.updated(),
-                                ru.published(),
-                                ru.metaTitle(),
-                                ru.metaDescription(),
-                                ru.metaH1(),
-                                ru.noIndex(),
-                                ru.noFollow(),
-                                ru.extra())),
-                q.extra());
+        var renamed = q.withLocales(java.util.Map.of("ru", q.locales().get("ru").withTitle("Как узнать про зебру")));
         index.update(List.of(103L), documents.from(List.of(renamed), java.util.Map.of(), java.util.Set.of()));
         index.commit(2);
         SearchResults after = find("лимит снятия наличных", NOW);

@@ -102,32 +102,9 @@ class ResultCarryOverTest {
             var locales = new LinkedHashMap<String, Bundle.QuestionLocale>();
             target.locales().forEach((code, l) -> {
                 var from = source.locales().getOrDefault(code, l);
-                locales.put(
-                        code,
-                        new Bundle.QuestionLocale(
-                                round % 3 == 0 ? from.title() : l.title(),
-                                round % 3 == 1 ? from.content() : l.content(),
-                                l.updated(),
-                                l.published(),
-                                l.metaTitle(),
-                                l.metaDescription(),
-                                l.metaH1(),
-                                l.noIndex(),
-                                l.noFollow(),
-                                l.extra()));
+                locales.put(code, round % 3 == 0 ? l.withTitle(from.title()) : l.withContent(from.content()));
             });
-            var edited = new Bundle.Question(
-                    target.id(),
-                    target.site(),
-                    target.section(),
-                    target.position(),
-                    target.pinned(),
-                    target.canonical(),
-                    target.votes(),
-                    target.usefulness(),
-                    target.incomplete(),
-                    locales,
-                    target.extra());
+            var edited = target.withLocales(locales);
             questions.put(edited.id(), edited);
             index.update(List.of(edited.id()), documents.from(List.of(edited), Map.of(), Set.of()));
         }
