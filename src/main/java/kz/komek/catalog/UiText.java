@@ -78,6 +78,8 @@ public enum UiText implements BilingualText {
     SEARCH_TITLE("Поиск по справке", "Анықтамадан іздеу"),
     SEARCH_RESULTS_FOR("Результаты по запросу «%s»", "«%s» сұрауы бойынша нәтижелер"),
     SEARCH_FOUND("Найдено: %d", "Табылды: %d"),
+    /** Only ever with {@code SearchResults.COUNTED} (1000, "мың"), whose Kazakh ablative is "-нан". */
+    SEARCH_FOUND_MORE("Найдено: более %d", "Табылды: %d-нан астам"),
     SEARCH_UNDERSTOOD_AS("Показаны результаты для «%s»", "«%s» бойынша нәтижелер көрсетілді"),
     SEARCH_DID_YOU_MEAN("Возможно, вы имели в виду", "Мүмкін, сіз мынаны іздедіңіз"),
     SEARCH_NOTHING("По запросу «%s» ничего не нашлось.", "«%s» сұрауы бойынша ештеңе табылмады."),

@@ -123,7 +123,7 @@ public final class Analyzers {
         };
     }
 
-    private static final NormalizeCharMap KEYBOARDLESS = keyboardlessMap();
+    static final NormalizeCharMap KEYBOARDLESS = keyboardlessMap();
 
     private static NormalizeCharMap yoMap() {
         NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();

@@ -15,6 +15,7 @@ import org.apache.lucene.index.Term;
  */
 final class Dependencies {
     private final Set<Term> terms = new HashSet<>();
+    private final Set<Term> grams = new HashSet<>();
     private final List<Near> near = new ArrayList<>();
     private final List<Term> prefixes = new ArrayList<>();
 
@@ -27,15 +28,24 @@ final class Dependencies {
     }
 
     /**
-     * An n-gram counts when it is rare enough that one document more or less moves its weight (its BM25 idf) by
-     * more than 0.05%: the weights of common n-grams barely move with an edit (at 100,000 questions, an n-gram in
-     * more than about 300 documents).
+     * An n-gram that re-scores the documents the rest of the query matched. It counts as a term when it is rare
+     * enough that one document more or less moves its weight: the weights of common n-grams barely move with an edit
+     * (at 100,000 questions, an n-gram in more than about 300 documents).
      */
     void ngram(Term t, int docFreq, int docs) {
-        double idf = Math.log(1 + (docs - docFreq + 0.5) / (docFreq + 0.5));
-        if ((docFreq + 0.5) * idf < 2_000) {
+        grams.add(t);
+        if (movedByOne(docFreq, docs)) {
             terms.add(t);
         }
+    }
+
+    /**
+     * Whether one document more or less with a term moves the term's BM25 weight (idf) by more than 0.05%; the weight
+     * moves by about 1 / ((df + 0.5) idf).
+     */
+    static boolean movedByOne(int docFreq, int docs) {
+        double idf = Math.log(1 + (docs - docFreq + 0.5) / (docFreq + 0.5));
+        return (docFreq + 0.5) * idf < 2_000;
     }
 
     /** The query looked in {@code field} for the words within {@code maxEdits} of {@code word}. */
@@ -48,25 +58,21 @@ final class Dependencies {
         prefixes.add(new Term(field, prefix));
     }
 
-    /** Whether a document with any of {@code changed} might have mattered to the result. */
-    boolean affectedBy(Set<Term> changed) {
-        if (terms.size() <= changed.size()) {
-            for (Term t : terms) {
-                if (changed.contains(t)) {
-                    return true;
-                }
-            }
-        } else {
-            for (Term t : changed) {
-                if (terms.contains(t)) {
-                    return true;
-                }
-            }
+    /** Whether the change may have moved the result (see {@link IndexChanges.Change}). */
+    boolean affectedBy(IndexChanges.Change change) {
+        Set<Term> counted = change.terms().orElseThrow();
+        Set<Term> touched = change.touched();
+        if (meets(terms, counted)) {
+            return true;
+        }
+        // an n-gram whose count changed in a document the query matches re-scores that document
+        if (meets(grams, counted) && meets(terms, touched)) {
+            return true;
         }
         if (near.isEmpty() && prefixes.isEmpty()) {
             return false;
         }
-        for (Term t : changed) {
+        for (Term t : touched) {
             String text = null;
             for (Near n : near) {
                 if (n.field().equals(t.field())) {
@@ -89,7 +95,18 @@ final class Dependencies {
         return false;
     }
 
+    private static boolean meets(Set<Term> a, Set<Term> b) {
+        Set<Term> small = a.size() <= b.size() ? a : b;
+        Set<Term> large = small == a ? b : a;
+        for (Term t : small) {
+            if (large.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int size() {
-        return terms.size() + near.size() + prefixes.size();
+        return terms.size() + grams.size() + near.size() + prefixes.size();
     }
 }

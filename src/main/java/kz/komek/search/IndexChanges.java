@@ -6,31 +6,47 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
+import org.apache.lucene.index.FieldInvertState;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.Version;
 
 /**
- * What the index writer changed since searches last looked: the questions and the terms of their documents, as
- * they were and as they are. {@link SearchIndex} notes each change here (under its lock) and turns it into a
- * {@link Change} when a refresh shows it to searches (decision 0028).
+ * What the index writer changed since searches last looked: the questions, every term of their documents as they
+ * were and as they are, and which of those terms now count differently. {@link SearchIndex} notes each change here
+ * (under its lock) and turns it into a {@link Change} when a refresh shows it to searches (decisions 0028, 0029).
  */
 final class IndexChanges {
     /**
-     * What changed from one searchable reader to the next: the questions added, replaced or removed, and every
-     * term of their documents as they were and as they are (and of documents deleted earlier, when a merge drops
-     * them). A result that depends on none of these terms matched none of those documents, before or after, and
-     * its words count as they did.
+     * What changed from one searchable reader to the next.
+     *
+     * <p>{@code terms} are those that count differently for some document: a term whose frequency in an edited
+     * document changed, every term of a field whose length (norm) changed, every term of a document added or
+     * removed, or whose site, schedule, locales or usefulness changed; and any term of these documents rare enough
+     * that one document more or less moves its weight by over 0.05% ({@link Dependencies#movedByOne}). A result
+     * that depends on none of them, and shows none of the {@code questions}, scores its documents as it did but for
+     * such small moves of common terms' weights.
+     *
+     * <p>{@code touched} is every term of those documents, as they were and as they are, and of deleted documents a
+     * merge dropped: the words near a typo and the completions of a prefix are chosen by how many documents have
+     * them, so any change to a count may change that choice.
      *
      * @param terms empty when everything changed (a rebuild, or too many changes to follow)
      */
-    record Change(IndexReader from, IndexReader to, Optional<Set<Term>> terms, Set<Long> questions) {}
+    record Change(
+            IndexReader from, IndexReader to, Optional<Set<Term>> terms, Set<Term> touched, Set<Long> questions) {}
 
     /**
      * More questions changed at once than this (an import) count as everything changed: reading what they replaced
@@ -41,10 +57,18 @@ final class IndexChanges {
     /** Terms of deleted documents kept per segment; past this, a segment's merge changes everything. */
     private static final int MAX_DELETED_TERMS = 100_000;
 
+    /** Past this many touched terms, each counts as changed: looking up every one's count would cost more. */
+    private static final int MAX_RARITY_LOOKUPS = 20_000;
+
     private final Analyzer analyzer;
-    private Set<Term> terms = new HashSet<>();
+    private final Similarity norms;
+    private Set<Term> touched = new HashSet<>();
+    private Set<Term> differ = new HashSet<>();
     private Set<Long> questions = new HashSet<>();
     private boolean all;
+
+    /** The document searches see for each question and locale being replaced, until its replacement is added. */
+    private Map<String, Doc> replacing = new HashMap<>();
 
     /**
      * Terms of the documents deleted in each segment, by the segment's core. Lucene's statistics count a deleted
@@ -63,8 +87,16 @@ final class IndexChanges {
     /** The terms each question's documents were added with since the last refresh. */
     private Map<Long, Set<Term>> addedSinceRefresh = new HashMap<>();
 
-    IndexChanges(Analyzer analyzer) {
+    /**
+     * One document's terms with their frequencies, the norm of each field, and what else decides whether and how
+     * it matches ({@link SearchIndex#signature}).
+     */
+    private record Doc(Map<Term, Integer> freqs, Map<String, Long> norms, String signature) {}
+
+    /** @param norms the similarity the writer computes norms with */
+    IndexChanges(Analyzer analyzer, Similarity norms) {
         this.analyzer = analyzer;
+        this.norms = norms;
     }
 
     /**
@@ -73,7 +105,9 @@ final class IndexChanges {
      */
     void everything() {
         all = true;
-        terms = new HashSet<>();
+        touched = new HashSet<>();
+        differ = new HashSet<>();
+        replacing = new HashMap<>();
         deletedIn.clear();
     }
 
@@ -91,27 +125,57 @@ final class IndexChanges {
         return following();
     }
 
-    /** A document of {@code question} is added with these fields. */
-    void added(long question, List<? extends IndexableField> fields) {
-        if (following()) {
-            var added = new HashSet<Term>();
-            fields.forEach(f -> termsOf(f, added));
-            terms.addAll(added);
-            addedSinceRefresh.computeIfAbsent(question, q -> new HashSet<>()).addAll(added);
+    /** A document of {@code question} in {@code locale} is added with these fields. */
+    void added(long question, String locale, List<? extends IndexableField> fields, String signature) {
+        if (!following()) {
+            return;
+        }
+        Doc now = analyse(fields, signature);
+        touched.addAll(now.freqs().keySet());
+        addedSinceRefresh
+                .computeIfAbsent(question, q -> new HashSet<>())
+                .addAll(now.freqs().keySet());
+        Doc was = replacing.remove(question + "/" + locale);
+        if (was == null || !was.signature().equals(now.signature())) {
+            differ.addAll(now.freqs().keySet());
+            if (was != null) {
+                differ.addAll(was.freqs().keySet());
+            }
+            return;
+        }
+        now.freqs().forEach((t, f) -> {
+            if (!f.equals(was.freqs().get(t))) {
+                differ.add(t);
+            }
+        });
+        was.freqs().forEach((t, f) -> {
+            if (!now.freqs().containsKey(t)) {
+                differ.add(t);
+            }
+        });
+        for (Doc d : List.of(was, now)) {
+            for (Term t : d.freqs().keySet()) {
+                if (!Objects.equals(was.norms().get(t.field()), now.norms().get(t.field()))) {
+                    differ.add(t); // a longer or shorter field: each of its terms weighs differently here
+                }
+            }
         }
     }
 
     /**
-     * A document of {@code question}, with these fields (rebuilt from what it stored), is deleted from the segment
-     * whose core is {@code segment}; so are the documents added for it since the last refresh, which no search saw.
+     * A document of {@code question} in {@code locale}, with these fields (rebuilt from what it stored), is deleted
+     * from the segment whose core is {@code segment}; so are the documents added for it since the last refresh,
+     * which no search saw.
      */
-    void deleted(long question, Object segment, List<? extends IndexableField> fields) {
+    void deleted(
+            long question, String locale, Object segment, List<? extends IndexableField> fields, String signature) {
         if (!following()) {
             return;
         }
-        var gone = new HashSet<Term>();
-        fields.forEach(f -> termsOf(f, gone));
-        terms.addAll(gone);
+        Doc was = analyse(fields, signature);
+        Set<Term> gone = was.freqs().keySet();
+        touched.addAll(gone);
+        replacing.put(question + "/" + locale, was);
         var inSegment = deletedIn.computeIfAbsent(segment, k -> new HashSet<>());
         inSegment.addAll(gone);
         if (inSegment.size() > MAX_DELETED_TERMS) {
@@ -126,6 +190,8 @@ final class IndexChanges {
     /** The change from {@code before} to {@code after}, a refresh later, with everything noted since; starts anew. */
     Change publish(IndexReader before, IndexReader after) {
         boolean everything = all;
+        // documents deleted and not replaced (a question or one of its locales removed)
+        replacing.values().forEach(d -> differ.addAll(d.freqs().keySet()));
         var kept = new HashSet<Object>();
         for (var leaf : after.leaves()) {
             kept.add(leaf.reader().getCoreCacheHelper().getKey());
@@ -140,36 +206,94 @@ final class IndexChanges {
                 if (gone == null) {
                     everything = true;
                 } else {
-                    terms.addAll(gone);
+                    touched.addAll(gone);
                 }
             }
         }
         if (mergedDeletions) {
-            terms.addAll(deletedUnseen);
+            touched.addAll(deletedUnseen);
         }
         deletedIn.keySet().retainAll(kept);
         if (after.numDeletedDocs() == 0) {
             deletedUnseen = new HashSet<>();
         }
-        var change = new Change(
-                before, after, everything ? Optional.empty() : Optional.of(Set.copyOf(terms)), Set.copyOf(questions));
+        Optional<Set<Term>> terms = everything ? Optional.empty() : Optional.of(counted(after));
+        var change =
+                new Change(before, after, terms, everything ? Set.of() : Set.copyOf(touched), Set.copyOf(questions));
         all = false;
-        terms = new HashSet<>();
+        touched = new HashSet<>();
+        differ = new HashSet<>();
         questions = new HashSet<>();
+        replacing = new HashMap<>();
         addedSinceRefresh = new HashMap<>();
         return change;
     }
 
-    private void termsOf(IndexableField f, Set<Term> out) {
-        try (TokenStream ts = f.tokenStream(analyzer, null)) {
-            TermToBytesRefAttribute term = ts.addAttribute(TermToBytesRefAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(new Term(f.name(), BytesRef.deepCopyOf(term.getBytesRef())));
+    /**
+     * The terms that count differently: those that differ, and of the others touched (whose counts moved by a
+     * document, or by a merge) the rare ones.
+     */
+    private Set<Term> counted(IndexReader after) {
+        if (touched.size() > MAX_RARITY_LOOKUPS) {
+            return Set.copyOf(touched);
+        }
+        var out = new HashSet<>(differ);
+        int docs = after.numDocs();
+        try {
+            for (Term t : touched) {
+                if (!out.contains(t) && Dependencies.movedByOne(after.docFreq(t), docs)) {
+                    out.add(t);
+                }
             }
-            ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return Set.copyOf(out);
+    }
+
+    private Doc analyse(List<? extends IndexableField> fields, String signature) {
+        var freqs = new HashMap<Term, Integer>();
+        var fieldNorms = new HashMap<String, Long>();
+        for (IndexableField f : fields) {
+            try (TokenStream ts = f.tokenStream(analyzer, null)) {
+                TermToBytesRefAttribute term = ts.addAttribute(TermToBytesRefAttribute.class);
+                TermFrequencyAttribute frequency = ts.addAttribute(TermFrequencyAttribute.class);
+                PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+                ts.reset();
+                int position = -1;
+                int length = 0;
+                int overlap = 0;
+                int distinct = 0;
+                int maxFrequency = 0;
+                while (ts.incrementToken()) {
+                    position += increment.getPositionIncrement();
+                    length += frequency.getTermFrequency();
+                    if (increment.getPositionIncrement() == 0) {
+                        overlap++;
+                    }
+                    Term t = new Term(f.name(), BytesRef.deepCopyOf(term.getBytesRef()));
+                    int sum = freqs.merge(t, frequency.getTermFrequency(), Integer::sum);
+                    maxFrequency = Math.max(maxFrequency, sum);
+                    distinct = sum == frequency.getTermFrequency() ? distinct + 1 : distinct;
+                }
+                ts.end();
+                if (length > 0) {
+                    var state = new FieldInvertState(
+                            Version.LATEST.major,
+                            f.name(),
+                            IndexOptions.DOCS_AND_FREQS,
+                            position,
+                            length,
+                            overlap,
+                            0,
+                            maxFrequency,
+                            distinct);
+                    fieldNorms.put(f.name(), norms.computeNorm(state));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Doc(freqs, fieldNorms, signature);
     }
 }

@@ -61,7 +61,7 @@ final class RequestFilter {
 
     /** The best {@code n} hits that pass the filter, in {@link #BEST_FIRST} order. */
     CollectorManager<Collector, TopDocs> topDocs(int n) {
-        var inner = new TopFieldCollectorManager(BEST_FIRST, n, null, 1000);
+        var inner = new TopFieldCollectorManager(BEST_FIRST, n, null, SearchResults.COUNTED);
         List<TopFieldCollector> collectors = new ArrayList<>();
         return new CollectorManager<>() {
             @Override

@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import kz.komek.i18n.Locale;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,10 +133,9 @@ final class ResultCache {
         if (from >= until) {
             return;
         }
-        Set<Term> terms = change.terms().get();
         Cache<Key, Entry> kept = newCache();
         g.results().asMap().forEach((key, entry) -> {
-            if (!touches(entry, terms, change.questions())) {
+            if (!touches(entry, change)) {
                 kept.put(key, entry);
             }
         });
@@ -146,7 +143,7 @@ final class ResultCache {
         log.debug(
                 "search results carried over a change of {} questions, {} terms: {} of {}",
                 change.questions().size(),
-                terms.size(),
+                change.terms().get().size(),
                 kept.estimatedSize(),
                 g.results().estimatedSize());
         current.updateAndGet(old -> {
@@ -161,13 +158,13 @@ final class ResultCache {
         });
     }
 
-    private static boolean touches(Entry entry, Set<Term> terms, Set<Long> questions) {
+    private static boolean touches(Entry entry, IndexChanges.Change change) {
         for (SearchResults.Hit h : entry.results().hits()) {
-            if (questions.contains(h.id())) {
+            if (change.questions().contains(h.id())) {
                 return true;
             }
         }
-        return entry.deps().affectedBy(terms);
+        return entry.deps().affectedBy(change);
     }
 
     /**

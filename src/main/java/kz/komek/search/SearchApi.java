@@ -46,6 +46,8 @@ public final class SearchApi {
         var body = new LinkedHashMap<String, Object>();
         body.put("query", results.query());
         body.put("total", results.total());
+        // as Elasticsearch says it: "gte" when more match than were counted
+        body.put("total_relation", results.moreThanTotal() ? "gte" : "eq");
         body.put("results", results.hits().stream().map(SearchApi::hit).toList());
         results.understoodAs().ifPresent(u -> body.put("understood_as", u));
         results.didYouMean().ifPresent(d -> body.put("did_you_mean", d));

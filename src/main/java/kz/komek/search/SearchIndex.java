@@ -73,6 +73,7 @@ public final class SearchIndex implements AutoCloseable {
     static final String SECTION_TITLE = "section_title";
     static final String SHOWN_TITLE = "title";
     static final String LOCALE_STORED = "locale_stored";
+    static final String SIGNATURE = "signature";
 
     static String title(Locale l) {
         return "title_" + l.code();
@@ -125,11 +126,12 @@ public final class SearchIndex implements AutoCloseable {
     private SearchIndex(Directory directory) throws IOException {
         this.directory = directory;
         this.analyzer = analyzer();
-        this.changes = new IndexChanges(analyzer);
+        this.changes = new IndexChanges(analyzer, GramCounts.NORMS);
         var config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 // Fewer, larger segments from a full rebuild: each term is looked up once per segment per query.
                 .setRAMBufferSizeMB(128)
+                .setSimilarity(GramCounts.NORMS)
                 // Only commit(version) makes changes durable: a close in the middle of a rebuild must not commit
                 // half an index over the whole old one.
                 .setCommitOnClose(false);
@@ -163,7 +165,7 @@ public final class SearchIndex implements AutoCloseable {
             fields.put(sections(l), language);
             fields.put(description(l), language);
         }
-        fields.put(NGRAMS, Analyzers.ngrams());
+        fields.put(NGRAMS, GramCounts.analyzer());
         fields.put(FOLD, Analyzers.folded());
         fields.put(WORDS, words());
         fields.put(TITLE_WORDS, words());
@@ -242,7 +244,11 @@ public final class SearchIndex implements AutoCloseable {
             }
             for (SearchDocument d : docs) {
                 if (changes.question(d.id())) {
-                    changes.added(d.id(), textFields(d.locale(), d.title(), d.text(), d.sections(), d.description()));
+                    changes.added(
+                            d.id(),
+                            d.locale().code(),
+                            textFields(d.locale(), d.title(), d.text(), d.sections(), d.description()),
+                            signature(d));
                 }
             }
             add(docs);
@@ -269,13 +275,15 @@ public final class SearchIndex implements AutoCloseable {
                         leaves.get(ReaderUtil.subIndex(sd.doc, leaves)).reader().getCoreCacheHelper();
                 changes.deleted(
                         id,
+                        l.code(),
                         segment.getKey(),
                         textFields(
                                 l,
                                 stored(old, title(l)),
                                 stored(old, body(l)),
                                 stored(old, sections(l)),
-                                stored(old, description(l))));
+                                stored(old, description(l))),
+                        stored(old, SIGNATURE));
             }
         } finally {
             release(searcher);
@@ -397,6 +405,7 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new StringField(SITE, d.site(), Field.Store.NO));
         doc.add(new StringField(LOCALE, l.code(), Field.Store.NO));
         doc.add(new StoredField(LOCALE_STORED, l.code()));
+        doc.add(new StoredField(SIGNATURE, signature(d)));
         long mask = 0;
         for (Locale has : d.locales()) {
             doc.add(new StringField(HAS, has.code(), Field.Store.NO));
@@ -421,6 +430,16 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new BinaryDocValuesField(SHOWN_TITLE, new BytesRef(d.title())));
         textFields(l, d.title(), d.text(), d.sections(), d.description()).forEach(doc::add);
         return doc;
+    }
+
+    /**
+     * What besides its text decides whether and how a document matches: its site, schedule, locales and static
+     * rank. An edit that changes it may move the document in any result it matches (see {@link IndexChanges}).
+     */
+    private static String signature(SearchDocument d) {
+        return d.site() + "|" + d.published().map(Object::toString).orElse("") + "|"
+                + d.locales().stream().map(Locale::code).sorted().toList() + "|"
+                + d.usefulness() + "|" + d.pinned();
     }
 
     /** The searched text of a document, from its parts; the parts are stored, so a change knows what it replaced. */

@@ -7,6 +7,7 @@ import kz.komek.catalog.Chrome;
 /**
  * The model of {@code search/results.jte}.
  *
+ * @param moreThanTotal more than {@code total} questions match (see {@link SearchResults})
  * @param didYouMeanHref the search for the suggested spelling
  * @param chatHtml the chat hand-off, rendered for the reader's platform (safe HTML), offered when nothing was found
  */
@@ -14,6 +15,7 @@ public record SearchPage(
         Chrome chrome,
         String query,
         int total,
+        boolean moreThanTotal,
         List<SearchResults.Hit> hits,
         Optional<String> understoodAs,
         Optional<String> didYouMean,

@@ -3,7 +3,6 @@ package kz.komek.search;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.ReaderKit;
@@ -44,7 +43,7 @@ public final class SearchPages {
         Locale locale = chrome.locale();
         Platform platform = kit.platform(ctx);
         SearchResults results = q.isEmpty()
-                ? new SearchResults(q, 0, List.of(), Optional.empty(), Optional.empty())
+                ? SearchResults.none(q)
                 : search.search(new SearchRequest(q, site, Optional.of(locale), 20, kit.now(), false));
         if (!q.isEmpty() && results.total() == 0) {
             misses.record(new SearchRequest(q, site, Optional.of(locale), 1, kit.now(), false));
@@ -54,6 +53,7 @@ public final class SearchPages {
                 chrome,
                 q,
                 results.total(),
+                results.moreThanTotal(),
                 results.hits(),
                 results.understoodAs(),
                 results.didYouMean(),

@@ -7,12 +7,26 @@ import kz.komek.i18n.Locale;
 /**
  * What a search found, best first.
  *
+ * @param total how many questions match, counted up to {@link #COUNTED}
+ * @param moreThanTotal more than {@code total} match: counting stops at {@link #COUNTED}, where Lucene starts skipping
+ *     what cannot make the top hits (and a count past it would depend on that skipping)
  * @param understoodAs the query as komek read it when that differs from what was typed (wrong keyboard layout,
  *     Latin letters), shown as "results for …"
  * @param didYouMean a spelling that finds more, when the query found little
  */
 public record SearchResults(
-        String query, int total, List<Hit> hits, Optional<String> understoodAs, Optional<String> didYouMean) {
+        String query,
+        int total,
+        boolean moreThanTotal,
+        List<Hit> hits,
+        Optional<String> understoodAs,
+        Optional<String> didYouMean) {
+    public static final int COUNTED = 1000;
+
+    /** Nothing found. */
+    public static SearchResults none(String query) {
+        return new SearchResults(query, 0, false, List.of(), Optional.empty(), Optional.empty());
+    }
 
     public SearchResults {
         hits = List.copyOf(hits);

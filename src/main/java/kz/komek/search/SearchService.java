@@ -110,7 +110,7 @@ public final class SearchService {
 
     private SearchResults run(SearchRequest request, boolean full) {
         if (request.query().isBlank()) {
-            return new SearchResults(request.query(), 0, List.of(), Optional.empty(), Optional.empty());
+            return SearchResults.none(request.query());
         }
         IndexSearcher searcher = index.acquire();
         try {
@@ -201,10 +201,12 @@ public final class SearchService {
                     didYouMean = spelling(searcher, request.query(), deps);
                 }
             }
-            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO
-                    ? Math.min(top.totalHits.value, distinctTotal(top, hits, request))
-                    : top.totalHits.value;
-            return new SearchResults(request.query(), (int) total, hits, understood, didYouMean);
+            // past COUNTED the count depends on how much Lucene skipped: it is given as "more than COUNTED"
+            boolean more = top.totalHits.relation != TotalHits.Relation.EQUAL_TO
+                    || top.totalHits.value > SearchResults.COUNTED;
+            long total =
+                    more ? SearchResults.COUNTED : Math.min(top.totalHits.value, distinctTotal(top, hits, request));
+            return new SearchResults(request.query(), (int) total, more, hits, understood, didYouMean);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

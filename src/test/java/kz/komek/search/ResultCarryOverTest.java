@@ -90,25 +90,51 @@ class ResultCarryOverTest {
         assertThat(recomputed).isPositive();
     }
 
-    /** Renames one question to another's title, rewrites one's answer with another's, or deletes one. */
+    /**
+     * Round by round: renames one question to another's title, rewrites one's answer with another's, deletes one,
+     * adds a word to a title (as editors correct), changes one word of an answer, or changes one's votes.
+     */
     private void edit(List<Long> ids, int round) {
         Bundle.Question target = questions.get(ids.get(random.nextInt(ids.size())));
         Bundle.Question source = questions.get(ids.get(random.nextInt(ids.size())));
-        if (round % 3 == 2) {
+        int kind = round % 6;
+        if (kind == 2) {
             questions.remove(target.id());
             ids.remove(target.id());
             index.retainOnly(Set.copyOf(ids));
+            index.refresh();
+            return;
+        }
+        Bundle.Question edited;
+        if (kind == 5) {
+            edited = target.withCounts(
+                    Optional.of(new Bundle.Votes(1 + random.nextInt(50), random.nextInt(50))), Optional.empty());
         } else {
             var locales = new LinkedHashMap<String, Bundle.QuestionLocale>();
             target.locales().forEach((code, l) -> {
                 var from = source.locales().getOrDefault(code, l);
-                locales.put(code, round % 3 == 0 ? l.withTitle(from.title()) : l.withContent(from.content()));
+                locales.put(
+                        code,
+                        switch (kind) {
+                            case 0 -> l.withTitle(from.title());
+                            case 1 -> l.withContent(from.content());
+                            case 3 -> l.withTitle(l.title() + " " + word(from.title()));
+                            default -> l.withContent(l.content().replaceFirst("\\p{L}{5,}", word(from.title())));
+                        });
             });
-            var edited = target.withLocales(locales);
-            questions.put(edited.id(), edited);
-            index.update(List.of(edited.id()), documents.from(List.of(edited), Map.of(), Set.of()));
+            edited = target.withLocales(locales);
         }
+        questions.put(edited.id(), edited);
+        index.update(List.of(edited.id()), documents.from(List.of(edited), Map.of(), Set.of()));
         index.refresh();
+    }
+
+    /** A word of {@code text}, of 5 letters or more when it has one. */
+    private String word(String text) {
+        var words = java.util.Arrays.stream(text.split("[^\\p{L}]+"))
+                .filter(w -> w.length() >= 5)
+                .toList();
+        return words.isEmpty() ? "правка" : words.get(random.nextInt(words.size()));
     }
 
     private static List<String> scored(SearchResults r) {
@@ -124,10 +150,11 @@ class ResultCarryOverTest {
      * the index before the edit: common n-gram counts and average lengths), so that only near-ties may be in
      * another order, or swap places at the end of the list.
      */
-    private static void assertSameButForStatistics(SearchResults carried, SearchResults truth, String what) {
+    static void assertSameButForStatistics(SearchResults carried, SearchResults truth, String what) {
         assertThat(carried.understoodAs()).as(what).isEqualTo(truth.understoodAs());
         assertThat(carried.didYouMean()).as(what).isEqualTo(truth.didYouMean());
         assertThat(carried.total()).as(what).isEqualTo(truth.total());
+        assertThat(carried.moreThanTotal()).as(what).isEqualTo(truth.moreThanTotal());
         assertThat(carried.hits()).as(what).hasSameSizeAs(truth.hits());
         String shown = what + ": carried " + scored(carried) + ", on the edited index " + scored(truth);
         var truthScores = new HashMap<Long, Float>();
