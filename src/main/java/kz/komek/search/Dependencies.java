@@ -7,11 +7,10 @@ import java.util.Set;
 import org.apache.lucene.index.Term;
 
 /**
- * What one result depended on in the index, besides collection statistics: the terms of the query's words that it
- * looked up or matched (stems, words as typed, sound keys), the words it looked near for typos, and the word
- * being typed that it completed. A document that has none of them cannot match the query nor change how it was
- * read. N-grams only re-score documents matched by the rest: they count only where an edit would move a score
- * (decision 0028).
+ * What one result depended on in the index: the terms of the query's words that it looked up or matched (stems,
+ * words as typed, sound keys), the n-grams that re-scored what those matched, the words it looked near for typos,
+ * and the word being typed that it completed. A document that has none of them cannot match the query nor change
+ * how it was read (decisions 0028, 0029).
  */
 final class Dependencies {
     private final Set<Term> terms = new HashSet<>();
@@ -27,25 +26,31 @@ final class Dependencies {
         }
     }
 
-    /**
-     * An n-gram that re-scores the documents the rest of the query matched. It counts as a term when it is rare
-     * enough that one document more or less moves its weight: the weights of common n-grams barely move with an edit
-     * (at 100,000 questions, an n-gram in more than about 300 documents).
-     */
-    void ngram(Term t, int docFreq, int docs) {
+    /** An n-gram that re-scores the documents the rest of the query matched. */
+    void ngram(Term t) {
         grams.add(t);
-        if (movedByOne(docFreq, docs)) {
-            terms.add(t);
-        }
     }
 
     /**
-     * Whether one document more or less with a term moves the term's BM25 weight (idf) by more than 0.05%; the weight
-     * moves by about 1 / ((df + 0.5) idf).
+     * How much the change moved the weight of the terms this result looked at but does not depend on (relative; the
+     * largest move): a bound on how much it moved the scores of the result's documents.
      */
-    static boolean movedByOne(int docFreq, int docs) {
-        double idf = Math.log(1 + (docs - docFreq + 0.5) / (docFreq + 0.5));
-        return (docFreq + 0.5) * idf < 2_000;
+    double drift(IndexChanges.Change change) {
+        double most = 0;
+        for (Set<Term> set : List.of(terms, grams)) {
+            if (set.size() <= change.moves().size()) {
+                for (Term t : set) {
+                    most = Math.max(most, change.moves().getOrDefault(t, 0.0));
+                }
+            } else {
+                for (var e : change.moves().entrySet()) {
+                    if (set.contains(e.getKey())) {
+                        most = Math.max(most, e.getValue());
+                    }
+                }
+            }
+        }
+        return most;
     }
 
     /** The query looked in {@code field} for the words within {@code maxEdits} of {@code word}. */
@@ -60,13 +65,12 @@ final class Dependencies {
 
     /** Whether the change may have moved the result (see {@link IndexChanges.Change}). */
     boolean affectedBy(IndexChanges.Change change) {
-        Set<Term> counted = change.terms().orElseThrow();
         Set<Term> touched = change.touched();
-        if (meets(terms, counted)) {
+        if (meets(terms, change.differ()) || meets(terms, change.moved()) || meets(grams, change.moved())) {
             return true;
         }
-        // an n-gram whose count changed in a document the query matches re-scores that document
-        if (meets(grams, counted) && meets(terms, touched)) {
+        // an n-gram whose frequency changed in a document the query may match re-scores that document
+        if (meets(grams, change.differ()) && meets(terms, touched)) {
             return true;
         }
         if (near.isEmpty() && prefixes.isEmpty()) {

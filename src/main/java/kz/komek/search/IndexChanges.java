@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -32,21 +31,29 @@ final class IndexChanges {
     /**
      * What changed from one searchable reader to the next.
      *
-     * <p>{@code terms} are those that count differently for some document: a term whose frequency in an edited
-     * document changed, every term of a field whose length (norm) changed, every term of a document added or
-     * removed, or whose site, schedule, locales or usefulness changed; and any term of these documents rare enough
-     * that one document more or less moves its weight by over 0.05% ({@link Dependencies#movedByOne}). A result
-     * that depends on none of them, and shows none of the {@code questions}, scores its documents as it did but for
-     * such small moves of common terms' weights.
-     *
-     * <p>{@code touched} is every term of those documents, as they were and as they are, and of deleted documents a
-     * merge dropped: the words near a typo and the completions of a prefix are chosen by how many documents have
-     * them, so any change to a count may change that choice.
-     *
-     * @param terms empty when everything changed (a rebuild, or too many changes to follow)
+     * @param everything a rebuild, or too many changes to follow: nothing below is known
+     * @param differ terms that count differently in some document: a term whose frequency in an edited document
+     *     changed, every term of a field whose length (norm) changed, every term of a document added or removed, or
+     *     whose site, schedule, locales or usefulness changed
+     * @param moved terms whose BM25 weight (idf) moved by more than {@link #MOVED}, as documents with them were added,
+     *     or deleted ones dropped by a merge
+     * @param moves the smaller moves of weights (relative, by term), for a result to add up (see {@link ResultCache})
+     * @param touched every term of the documents added and deleted, as they were and as they are, and of deleted
+     *     documents a merge dropped: the words near a typo and the completions of a prefix are chosen by how many
+     *     documents have them, so any change to a count may change that choice
      */
     record Change(
-            IndexReader from, IndexReader to, Optional<Set<Term>> terms, Set<Term> touched, Set<Long> questions) {}
+            IndexReader from,
+            IndexReader to,
+            boolean everything,
+            Set<Term> differ,
+            Set<Term> moved,
+            Map<Term, Double> moves,
+            Set<Term> touched,
+            Set<Long> questions) {}
+
+    /** A term whose weight moved by more than this (relative) counts as changed. */
+    static final double MOVED = 0.0005;
 
     /**
      * More questions changed at once than this (an import) count as everything changed: reading what they replaced
@@ -57,8 +64,8 @@ final class IndexChanges {
     /** Terms of deleted documents kept per segment; past this, a segment's merge changes everything. */
     private static final int MAX_DELETED_TERMS = 100_000;
 
-    /** Past this many touched terms, each counts as changed: looking up every one's count would cost more. */
-    private static final int MAX_RARITY_LOOKUPS = 20_000;
+    /** Past this many touched terms, each counts as changed: looking up every one's counts would cost more. */
+    private static final int MAX_LOOKUPS = 20_000;
 
     private final Analyzer analyzer;
     private final Similarity norms;
@@ -217,9 +224,22 @@ final class IndexChanges {
         if (after.numDeletedDocs() == 0) {
             deletedUnseen = new HashSet<>();
         }
-        Optional<Set<Term>> terms = everything ? Optional.empty() : Optional.of(counted(after));
-        var change =
-                new Change(before, after, terms, everything ? Set.of() : Set.copyOf(touched), Set.copyOf(questions));
+        var moved = new HashSet<Term>();
+        var moves = new HashMap<Term, Double>();
+        if (!everything) {
+            everything = !weigh(before, after, moved, moves);
+        }
+        var change = everything
+                ? new Change(before, after, true, Set.of(), Set.of(), Map.of(), Set.of(), Set.copyOf(questions))
+                : new Change(
+                        before,
+                        after,
+                        false,
+                        Set.copyOf(differ),
+                        Set.copyOf(moved),
+                        Map.copyOf(moves),
+                        Set.copyOf(touched),
+                        Set.copyOf(questions));
         all = false;
         touched = new HashSet<>();
         differ = new HashSet<>();
@@ -230,25 +250,40 @@ final class IndexChanges {
     }
 
     /**
-     * The terms that count differently: those that differ, and of the others touched (whose counts moved by a
-     * document, or by a merge) the rare ones.
+     * How much the weight of each touched term moved (their counts moved as documents were added, or deleted ones
+     * dropped by a merge): over {@link #MOVED} into {@code moved}, the smaller moves into {@code moves}. False when
+     * there are too many terms to look up: that counts as everything.
      */
-    private Set<Term> counted(IndexReader after) {
-        if (touched.size() > MAX_RARITY_LOOKUPS) {
-            return Set.copyOf(touched);
+    private boolean weigh(IndexReader before, IndexReader after, Set<Term> moved, Map<Term, Double> moves) {
+        if (touched.size() > MAX_LOOKUPS) {
+            return false;
         }
-        var out = new HashSet<>(differ);
-        int docs = after.numDocs();
+        var docCounts = new HashMap<String, int[]>();
         try {
             for (Term t : touched) {
-                if (!out.contains(t) && Dependencies.movedByOne(after.docFreq(t), docs)) {
-                    out.add(t);
+                int[] docs = docCounts.get(t.field());
+                if (docs == null) {
+                    docs = new int[] {before.getDocCount(t.field()), after.getDocCount(t.field())};
+                    docCounts.put(t.field(), docs);
+                }
+                double was = idf(before.docFreq(t), docs[0]);
+                double is = idf(after.docFreq(t), docs[1]);
+                double move = was == 0 ? (is == 0 ? 0 : 1) : Math.abs(is - was) / was;
+                if (move > MOVED) {
+                    moved.add(t);
+                } else if (move > 0) {
+                    moves.put(t, move);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Set.copyOf(out);
+        return true;
+    }
+
+    /** BM25's idf, as Lucene computes it. */
+    static double idf(long docFreq, long docCount) {
+        return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
     }
 
     private Doc analyse(List<? extends IndexableField> fields, String signature) {

@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * any write. So a generation of cached results serves one reader, for the times between two publications in it
  * (what a request may see changes only when its time passes a publication). Decision 0027 has the figures.
  *
- * <p>An edit makes a new reader. The results that share no word with the questions it changed, before or after,
- * are carried over to the next generation (see {@link Dependencies}); only collection statistics differ for them,
- * so a lineage is carried over at most {@link #CARRIED_CHANGES} changes and {@link #CARRIED_FOR} seconds
- * (decision 0028).
+ * <p>An edit makes a new reader. The results it did not move are carried over to the next generation (see
+ * {@link Dependencies}, {@link IndexChanges.Change}): only small moves of their terms' weights differ for them. A
+ * result adds those up and goes when they reach {@link #DRIFT}; it is carried over at most {@link #carriedChanges}
+ * changes (for the moves of the index's size) and {@link #CARRIED_FOR} seconds (decisions 0028, 0029).
  */
 final class ResultCache {
     /** Roughly 64 MB of results (see {@link #weight}); the index reader, not this, is what grows with content. */
@@ -39,23 +39,31 @@ final class ResultCache {
         }
     }
 
-    /** Longest time a result is carried over edits that did not touch it, in seconds. */
-    static final long CARRIED_FOR = 60;
+    /** Longest time a result is carried over edits, in seconds: a bound on whatever this does not follow. */
+    static final long CARRIED_FOR = 600;
 
     /**
-     * Most changes a result is carried over. A change moves a carried score by at most about 0.05% through the
-     * n-grams a result does not depend on (see {@link Dependencies#ngram}), so 20 keep it within 1%.
+     * How far the weights of a carried result's terms may have moved, added up over the changes it was carried
+     * over (relative): its scores stay within 1% of a result computed afresh, with room for what moves less.
      */
-    static final int CARRIED_CHANGES = 20;
-
-    private record Entry(SearchResults results, Dependencies deps) {}
+    static final double DRIFT = 0.008;
 
     /**
-     * Serves requests on {@code reader} whose time is in {@code [from, until)}; {@code changes} is how many changes
-     * its oldest result was carried over, {@code born} when that was computed (epoch seconds).
+     * Most changes a result is carried over: each one moves every term's weight a little through the number of
+     * documents (about 1 / (documents × idf)), so at least 20, and one per thousand documents.
      */
-    private record Generation(
-            IndexReader reader, long from, long until, Cache<Key, Entry> results, long born, int changes) {
+    static int carriedChanges(IndexReader reader) {
+        return Math.max(20, SearchService.size(reader) / 1000);
+    }
+
+    /**
+     * A result, what it depended on, when it was computed (epoch seconds), and over how many changes it was carried
+     * and how far they moved its terms' weights.
+     */
+    private record Entry(SearchResults results, Dependencies deps, long born, int changes, double drift) {}
+
+    /** Serves requests on {@code reader} whose time is in {@code [from, until)}. */
+    private record Generation(IndexReader reader, long from, long until, Cache<Key, Entry> results) {
         boolean serves(IndexReader r, long now) {
             return reader == r && from <= now && now < until;
         }
@@ -84,7 +92,7 @@ final class ResultCache {
         Generation g = current.get();
         if (g == null || !g.serves(reader, now)) {
             long[] between = publicationsAround(reader, now);
-            Generation fresh = new Generation(reader, between[0], between[1], newCache(), clock.getAsLong(), 0);
+            Generation fresh = new Generation(reader, between[0], between[1], newCache());
             Generation seen = g;
             // a search still on an older reader, or at another time, must not evict a generation others use now;
             // at worst two searches swap generations back and forth and compute more
@@ -97,7 +105,7 @@ final class ResultCache {
         Entry found = g.results().getIfPresent(key);
         if (found == null) {
             var deps = new Dependencies();
-            found = new Entry(compute.apply(deps), deps);
+            found = new Entry(compute.apply(deps), deps, clock.getAsLong(), 0, 0);
             g.results().put(key, found);
         }
         return found.results();
@@ -119,9 +127,7 @@ final class ResultCache {
         long now = clock.getAsLong();
         if (g == null
                 || g.reader() != change.from()
-                || change.terms().isEmpty()
-                || now - g.born() > CARRIED_FOR
-                || g.changes() >= CARRIED_CHANGES
+                || change.everything()
                 || SearchService.size(change.from()) != SearchService.size(change.to())) {
             return;
         }
@@ -133,17 +139,21 @@ final class ResultCache {
         if (from >= until) {
             return;
         }
+        int most = carriedChanges(change.to());
         Cache<Key, Entry> kept = newCache();
-        g.results().asMap().forEach((key, entry) -> {
-            if (!touches(entry, change)) {
-                kept.put(key, entry);
+        g.results().asMap().forEach((key, e) -> {
+            if (now - e.born() <= CARRIED_FOR && e.changes() < most && !touches(e, change)) {
+                double drift = e.drift() + e.deps().drift(change);
+                if (drift <= DRIFT) {
+                    kept.put(key, new Entry(e.results(), e.deps(), e.born(), e.changes() + 1, drift));
+                }
             }
         });
-        var carried = new Generation(change.to(), from, until, kept, g.born(), g.changes() + 1);
+        var carried = new Generation(change.to(), from, until, kept);
         log.debug(
                 "search results carried over a change of {} questions, {} terms: {} of {}",
                 change.questions().size(),
-                change.terms().get().size(),
+                change.touched().size(),
                 kept.estimatedSize(),
                 g.results().estimatedSize());
         current.updateAndGet(old -> {

@@ -471,10 +471,7 @@ public final class SearchService {
                 int df = docFreq(SearchIndex.NGRAMS, g);
                 if (grams.size() < 32 && df <= maxDf) {
                     grams.add(g);
-                    deps.ngram(
-                            new Term(SearchIndex.NGRAMS, g),
-                            df,
-                            searcher.getIndexReader().numDocs());
+                    deps.ngram(new Term(SearchIndex.NGRAMS, g));
                 }
             }
         }
