@@ -21,6 +21,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the index writer changed since searches last looked: the questions, every term of their documents as they
@@ -66,6 +68,8 @@ final class IndexChanges {
 
     /** Past this many touched terms, each counts as changed: looking up every one's counts would cost more. */
     private static final int MAX_LOOKUPS = 20_000;
+
+    private static final Logger log = LoggerFactory.getLogger(IndexChanges.class);
 
     private final Analyzer analyzer;
     private final Similarity norms;
@@ -211,6 +215,7 @@ final class IndexChanges {
                 mergedDeletions = true;
                 Set<Term> gone = deletedIn.remove(core);
                 if (gone == null) {
+                    log.debug("a merge dropped deletions nobody followed: everything changed");
                     everything = true;
                 } else {
                     touched.addAll(gone);
@@ -256,6 +261,7 @@ final class IndexChanges {
      */
     private boolean weigh(IndexReader before, IndexReader after, Set<Term> moved, Map<Term, Double> moves) {
         if (touched.size() > MAX_LOOKUPS) {
+            log.debug("{} terms touched: everything changed", touched.size());
             return false;
         }
         var docCounts = new HashMap<String, int[]>();

@@ -75,6 +75,12 @@ final class ResultCache {
     private final LongSupplier clock;
     private final AtomicReference<Generation> current = new AtomicReference<>();
 
+    /**
+     * The generation {@link #current} replaced: a refresh shows the new reader to searches before its listeners run,
+     * so searches on it usually start a generation before {@link #changed} can carry the old one's results over.
+     */
+    private final AtomicReference<Generation> previous = new AtomicReference<>();
+
     ResultCache(long maxWeight) {
         this(maxWeight, () -> System.currentTimeMillis() / 1000);
     }
@@ -97,6 +103,9 @@ final class ResultCache {
             // a search still on an older reader, or at another time, must not evict a generation others use now;
             // at worst two searches swap generations back and forth and compute more
             g = current.updateAndGet(old -> old == seen ? fresh : old);
+            if (g == fresh && seen != null) {
+                previous.set(seen);
+            }
             if (!g.serves(reader, now)) {
                 return compute.apply(new Dependencies());
             }
@@ -123,12 +132,20 @@ final class ResultCache {
      * that searches find them there at once.
      */
     void changed(IndexChanges.Change change) {
-        Generation g = current.get();
         long now = clock.getAsLong();
-        if (g == null
-                || g.reader() != change.from()
-                || change.everything()
-                || SearchService.size(change.from()) != SearchService.size(change.to())) {
+        Generation g = current.get();
+        if (g != null && g.reader() != change.from()) {
+            g = previous.get();
+        }
+        if (g == null || g.reader() != change.from()) {
+            return;
+        }
+        previous.compareAndSet(g, null);
+        if (change.everything() || SearchService.size(change.from()) != SearchService.size(change.to())) {
+            log.debug(
+                    "search results dropped: {} ({} questions changed)",
+                    change.everything() ? "everything changed" : "the number of documents moved",
+                    change.questions().size());
             return;
         }
         // the results hold for the times both readers agree on: no publication of either in between
@@ -156,8 +173,9 @@ final class ResultCache {
                 change.touched().size(),
                 kept.estimatedSize(),
                 g.results().estimatedSize());
+        Generation source = g;
         current.updateAndGet(old -> {
-            if (old == g) {
+            if (old == source) {
                 return carried;
             }
             // searches on the new reader were quicker and started a generation: give it what was carried

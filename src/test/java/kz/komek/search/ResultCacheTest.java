@@ -3,8 +3,10 @@ package kz.komek.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleJson;
 import kz.komek.content.AnswerRenderer;
@@ -74,6 +76,52 @@ class ResultCacheTest {
         assertThat(ids(find("открыть депозит", NOW))).doesNotContain(501L);
         assertThat(ids(find("открыть депозит", LocalDateTime.of(2099, 1, 2, 0, 0))))
                 .contains(501L);
+    }
+
+    /**
+     * A refresh shows the new reader to searches before it tells the cache what changed: searches on it start a
+     * generation first, and the results the change did not touch are still carried over into it.
+     */
+    @Test
+    void resultsAreCarriedOverWhenSearchesOnTheNewReaderComeFirst() {
+        try (var small = SearchIndex.inMemory()) {
+            small.replaceAll(List.of(doc(1, "Лимит снятия"), doc(2, "Зебра в полоску"), doc(3, "Лимит перевода")), 1);
+            var service = new AtomicReference<SearchService>();
+            var raced = new ArrayList<SearchResults>();
+            // registered before the service's cache: runs first, on the new reader
+            small.onChange(change -> raced.add(service.get().search(request("полоску"))));
+            service.set(new SearchService(small));
+            SearchResults before = service.get().search(request("лимит"));
+            assertThat(before.hits()).hasSize(2);
+
+            small.update(List.of(2L), List.of(doc(2, "Зебра в клетку")));
+            small.refresh();
+
+            assertThat(raced).hasSize(1);
+            assertThat(service.get().search(request("лимит"))).isSameAs(before);
+            assertThat(service.get().search(request("клетку")).hits()).hasSize(1);
+        }
+    }
+
+    private static SearchRequest request(String q) {
+        return new SearchRequest(q, "client", Optional.of(Locale.RU), 10, NOW, false);
+    }
+
+    private static SearchDocument doc(long id, String title) {
+        return new SearchDocument(
+                id,
+                "client",
+                Locale.RU,
+                "cards",
+                "Карты",
+                title,
+                title + ".",
+                "Карты",
+                "",
+                Optional.empty(),
+                0.5,
+                false,
+                java.util.Set.of(Locale.RU));
     }
 
     private static List<Long> ids(SearchResults r) {
