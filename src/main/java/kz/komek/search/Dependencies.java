@@ -17,6 +17,7 @@ final class Dependencies {
     private final Set<Term> grams = new HashSet<>();
     private final List<Near> near = new ArrayList<>();
     private final List<Term> prefixes = new ArrayList<>();
+    private final Set<Long> candidates = new HashSet<>();
 
     private record Near(String field, String word, int maxEdits) {}
 
@@ -26,27 +27,29 @@ final class Dependencies {
         }
     }
 
+    /**
+     * A question among the first pass's best, which the precise query re-scored: only these can be hits, so an
+     * edit that moves another question's score by anything but its words' first-pass weights changes nothing.
+     */
+    void candidate(long question) {
+        candidates.add(question);
+    }
+
     /** An n-gram that re-scores the documents the rest of the query matched. */
     void ngram(Term t) {
         grams.add(t);
     }
 
     /**
-     * How much the change moved the weight of the terms this result looked at but does not depend on (relative; the
+     * How much the change moved the weights of the terms this result looked at but does not depend on (relative; the
      * largest move): a bound on how much it moved the scores of the result's documents.
      */
     double drift(IndexChanges.Change change) {
         double most = 0;
         for (Set<Term> set : List.of(terms, grams)) {
-            if (set.size() <= change.moves().size()) {
-                for (Term t : set) {
-                    most = Math.max(most, change.moves().getOrDefault(t, 0.0));
-                }
-            } else {
-                for (var e : change.moves().entrySet()) {
-                    if (set.contains(e.getKey())) {
-                        most = Math.max(most, e.getValue());
-                    }
+            for (Term t : set) {
+                if (change.touched().contains(t)) {
+                    most = Math.max(most, change.weights().move(t));
                 }
             }
         }
@@ -66,12 +69,20 @@ final class Dependencies {
     /** Whether the change may have moved the result (see {@link IndexChanges.Change}). */
     boolean affectedBy(IndexChanges.Change change) {
         Set<Term> touched = change.touched();
-        if (meets(terms, change.differ()) || meets(terms, change.moved()) || meets(grams, change.moved())) {
+        for (long q : change.questions()) {
+            if (candidates.contains(q)) {
+                return true; // re-scored, by n-grams and norms too
+            }
+        }
+        if (meets(terms, change.differ())) {
             return true;
         }
-        // an n-gram whose frequency changed in a document the query may match re-scores that document
-        if (meets(grams, change.differ()) && meets(terms, touched)) {
-            return true;
+        for (Set<Term> set : List.of(terms, grams)) {
+            for (Term t : set) {
+                if (touched.contains(t) && change.weights().moved(t)) {
+                    return true;
+                }
+            }
         }
         if (near.isEmpty() && prefixes.isEmpty()) {
             return false;
@@ -111,6 +122,6 @@ final class Dependencies {
     }
 
     int size() {
-        return terms.size() + grams.size() + near.size() + prefixes.size();
+        return terms.size() + grams.size() + near.size() + prefixes.size() + candidates.size();
     }
 }

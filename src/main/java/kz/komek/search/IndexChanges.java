@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -35,11 +34,12 @@ final class IndexChanges {
      *
      * @param everything a rebuild, or too many changes to follow: nothing below is known
      * @param differ terms that count differently in some document: a term whose frequency in an edited document
-     *     changed, every term of a field whose length (norm) changed, every term of a document added or removed, or
-     *     whose site, schedule, locales or usefulness changed
-     * @param moved terms whose BM25 weight (idf) moved by more than {@link #MOVED}, as documents with them were added,
-     *     or deleted ones dropped by a merge
-     * @param moves the smaller moves of weights (relative, by term), for a result to add up (see {@link ResultCache})
+     *     changed, every term of a field that got shorter (a smaller norm raises the others' scores there), every
+     *     term of a document added or removed, or whose site, schedule, locales or usefulness changed. A field that
+     *     got longer only lowers its other terms' scores in that document, which matters only where the document
+     *     was re-scored (see {@link Dependencies#candidate})
+     * @param weights how far each term's BM25 weight (idf) moved, as documents with it were added, or deleted ones
+     *     dropped by a merge
      * @param touched every term of the documents added and deleted, as they were and as they are, and of deleted
      *     documents a merge dropped: the words near a typo and the completions of a prefix are chosen by how many
      *     documents have them, so any change to a count may change that choice
@@ -49,10 +49,53 @@ final class IndexChanges {
             IndexReader to,
             boolean everything,
             Set<Term> differ,
-            Set<Term> moved,
-            Map<Term, Double> moves,
+            Weights weights,
             Set<Term> touched,
             Set<Long> questions) {}
+
+    /**
+     * How far each term's weight moved from one reader to the next, looked up when first asked: a change touches
+     * hundreds of terms, the cached results ask about few. Only for the thread that refreshed, while the listeners
+     * run (the readers are open until then).
+     */
+    static final class Weights {
+        private final IndexReader before;
+        private final IndexReader after;
+        private final Map<Term, Double> moves = new HashMap<>();
+        private final Map<String, int[]> docCounts = new HashMap<>();
+
+        Weights(IndexReader before, IndexReader after) {
+            this.before = before;
+            this.after = after;
+        }
+
+        /** Whether the term's weight moved by more than {@link #MOVED}. */
+        boolean moved(Term t) {
+            return move(t) > MOVED;
+        }
+
+        /** How far the term's weight moved, relative to what it was. */
+        double move(Term t) {
+            Double known = moves.get(t);
+            if (known != null) {
+                return known;
+            }
+            try {
+                int[] docs = docCounts.get(t.field());
+                if (docs == null) {
+                    docs = new int[] {before.getDocCount(t.field()), after.getDocCount(t.field())};
+                    docCounts.put(t.field(), docs);
+                }
+                double was = idf(before.docFreq(t), docs[0]);
+                double is = idf(after.docFreq(t), docs[1]);
+                double move = was == 0 ? (is == 0 ? 0 : 1) : Math.abs(is - was) / was;
+                moves.put(t, move);
+                return move;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     /** A term whose weight moved by more than this (relative) counts as changed. */
     static final double MOVED = 0.0005;
@@ -65,9 +108,6 @@ final class IndexChanges {
 
     /** Terms of deleted documents kept per segment; past this, a segment's merge changes everything. */
     private static final int MAX_DELETED_TERMS = 100_000;
-
-    /** Past this many touched terms, each counts as changed: looking up every one's counts would cost more. */
-    private static final int MAX_LOOKUPS = 20_000;
 
     private static final Logger log = LoggerFactory.getLogger(IndexChanges.class);
 
@@ -166,8 +206,11 @@ final class IndexChanges {
         });
         for (Doc d : List.of(was, now)) {
             for (Term t : d.freqs().keySet()) {
-                if (!Objects.equals(was.norms().get(t.field()), now.norms().get(t.field()))) {
-                    differ.add(t); // a longer or shorter field: each of its terms weighs differently here
+                Long before = was.norms().get(t.field());
+                Long after = now.norms().get(t.field());
+                // norms grow with the length (as unsigned bytes)
+                if (before != null && after != null && Long.compareUnsigned(after & 0xff, before & 0xff) < 0) {
+                    differ.add(t); // a shorter field: its terms weigh more here
                 }
             }
         }
@@ -229,20 +272,14 @@ final class IndexChanges {
         if (after.numDeletedDocs() == 0) {
             deletedUnseen = new HashSet<>();
         }
-        var moved = new HashSet<Term>();
-        var moves = new HashMap<Term, Double>();
-        if (!everything) {
-            everything = !weigh(before, after, moved, moves);
-        }
         var change = everything
-                ? new Change(before, after, true, Set.of(), Set.of(), Map.of(), Set.of(), Set.copyOf(questions))
+                ? new Change(before, after, true, Set.of(), new Weights(before, after), Set.of(), Set.copyOf(questions))
                 : new Change(
                         before,
                         after,
                         false,
                         Set.copyOf(differ),
-                        Set.copyOf(moved),
-                        Map.copyOf(moves),
+                        new Weights(before, after),
                         Set.copyOf(touched),
                         Set.copyOf(questions));
         all = false;
@@ -252,39 +289,6 @@ final class IndexChanges {
         replacing = new HashMap<>();
         addedSinceRefresh = new HashMap<>();
         return change;
-    }
-
-    /**
-     * How much the weight of each touched term moved (their counts moved as documents were added, or deleted ones
-     * dropped by a merge): over {@link #MOVED} into {@code moved}, the smaller moves into {@code moves}. False when
-     * there are too many terms to look up: that counts as everything.
-     */
-    private boolean weigh(IndexReader before, IndexReader after, Set<Term> moved, Map<Term, Double> moves) {
-        if (touched.size() > MAX_LOOKUPS) {
-            log.debug("{} terms touched: everything changed", touched.size());
-            return false;
-        }
-        var docCounts = new HashMap<String, int[]>();
-        try {
-            for (Term t : touched) {
-                int[] docs = docCounts.get(t.field());
-                if (docs == null) {
-                    docs = new int[] {before.getDocCount(t.field()), after.getDocCount(t.field())};
-                    docCounts.put(t.field(), docs);
-                }
-                double was = idf(before.docFreq(t), docs[0]);
-                double is = idf(after.docFreq(t), docs[1]);
-                double move = was == 0 ? (is == 0 ? 0 : 1) : Math.abs(is - was) / was;
-                if (move > MOVED) {
-                    moved.add(t);
-                } else if (move > 0) {
-                    moves.put(t, move);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return true;
     }
 
     /** BM25's idf, as Lucene computes it. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import kz.komek.catalog.CatalogUrls;
 import kz.komek.i18n.Locale;
 import org.apache.lucene.analysis.Analyzer;
@@ -39,9 +40,11 @@ final class SearchHits {
 
     /**
      * The best {@code n} of {@code docs} by score, equal scores by question and locale (as {@link
-     * RequestFilter#BEST_FIRST}), never by document number.
+     * RequestFilter#BEST_FIRST}), never by document number; {@code questions} is told the question of each of
+     * {@code docs}.
      */
-    static ScoreDoc[] bestFirst(IndexSearcher searcher, ScoreDoc[] docs, int n) throws IOException {
+    static ScoreDoc[] bestFirst(IndexSearcher searcher, ScoreDoc[] docs, int n, LongConsumer questions)
+            throws IOException {
         var leaves = searcher.getIndexReader().leaves();
         long[] ids = new long[docs.length];
         String[] locales = new String[docs.length];
@@ -51,6 +54,7 @@ final class SearchHits {
             int doc = docs[i].doc - leaf.docBase;
             NumericDocValues id = DocValues.getNumeric(leaf.reader(), SearchIndex.ID);
             ids[i] = id.advanceExact(doc) ? id.longValue() : Long.MAX_VALUE;
+            questions.accept(ids[i]);
             locales[i] = sorted(leaf.reader(), SearchIndex.LOCALE, doc);
             order[i] = i;
         }

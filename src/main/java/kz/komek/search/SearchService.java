@@ -189,7 +189,8 @@ public final class SearchService {
             TopDocs candidates = searcher.search(first, filter.topDocs(full ? Math.max(want, CANDIDATES) : want));
             TopDocs rescored =
                     new PreciseRescorer(precise.build()).rescore(searcher, candidates, candidates.scoreDocs.length);
-            TopDocs top = new TopDocs(candidates.totalHits, SearchHits.bestFirst(searcher, rescored.scoreDocs, want));
+            TopDocs top = new TopDocs(
+                    candidates.totalHits, SearchHits.bestFirst(searcher, rescored.scoreDocs, want, deps::candidate));
             List<SearchHits.Found> found = SearchHits.collapse(searcher, top, request);
             List<SearchResults.Hit> hits =
                     found.stream().map(SearchHits.Found::hit).toList();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An editor's small correction (one word of an answer or a title replaced) keeps the cached results whose
+ * An editor's small correction (one word of an answer or a title replaced, or one added) keeps the cached results whose
  * documents it does not move, at a scale where most words are common: carried results are still what the edited
  * index gives (decision 0029). {@link ResultCarryOverTest} covers every kind of edit on a generated help center.
  */
@@ -84,17 +84,17 @@ class SmallEditsCarryOverTest {
             var before = new HashMap<SearchRequest, SearchResults>();
             requests.forEach(r -> before.put(r, cached.search(r)));
             SearchDocument d = docs.get(1L + random.nextInt(QUESTIONS));
-            SearchDocument edited = round % 2 == 0
-                    ? doc(d.id(), d.title(), replaceOneWord(d.text()))
-                    : doc(d.id(), replaceOneWord(d.title()), d.text());
+            SearchDocument edited = switch (round % 3) {
+                case 0 -> doc(d.id(), d.title(), replaceOneWord(d.text()));
+                case 1 -> doc(d.id(), replaceOneWord(d.title()), d.text());
+                default -> doc(d.id(), d.title() + " " + words(1), d.text() + " " + words(1)); // longer
+            };
             docs.put(d.id(), edited);
             replace(edited);
             // most of the document's terms are common and kept their counts: they do not count as changed
             var c = change.get();
             assertThat(c.everything()).isFalse();
-            assertThat(c.differ().size() + c.moved().size())
-                    .isLessThan(c.touched().size() / 2);
-            assertThat(c.moves()).isNotEmpty();
+            assertThat(c.differ().size()).isLessThan(c.touched().size() / 2);
             for (SearchRequest r : requests) {
                 SearchResults now = cached.search(r);
                 ResultCarryOverTest.assertSameButForStatistics(now, uncached.search(r), "round " + round + ": " + r);
