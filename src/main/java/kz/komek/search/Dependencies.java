@@ -19,6 +19,25 @@ final class Dependencies {
     private final List<Term> prefixes = new ArrayList<>();
     private final Set<Long> candidates = new HashSet<>();
 
+    /** The hash codes of {@link #terms} and {@link #grams}, once the result is computed (see {@link #seal}). */
+    private int[] hashes;
+
+    /** Bits of {@link Touched}: a change touches hundreds of terms, a result depends on tens. */
+    static final int BITS = 1 << 20;
+
+    /**
+     * The terms a change touched, as bits of their hash codes: most cached results share none of them, and testing
+     * a result's few hashes against these bits is what lets a change pass over them (a result's terms looked up
+     * one by one in a set of terms cost most of an edit, at thousands of results).
+     */
+    static final class Touched {
+        private final java.util.BitSet bits = new java.util.BitSet(BITS);
+
+        Touched(Set<Term> terms) {
+            terms.forEach(t -> bits.set(t.hashCode() & (BITS - 1)));
+        }
+    }
+
     private record Near(String field, String word, int maxEdits) {}
 
     void term(Term t) {
@@ -44,7 +63,10 @@ final class Dependencies {
      * How much the change moved the weights of the terms this result looked at but does not depend on (relative; the
      * largest move): a bound on how much it moved the scores of the result's documents.
      */
-    double drift(IndexChanges.Change change) {
+    double drift(IndexChanges.Change change, Touched bits) {
+        if (!mayMeet(bits)) {
+            return 0;
+        }
         double most = 0;
         for (Set<Term> set : List.of(terms, grams)) {
             for (Term t : set) {
@@ -54,6 +76,26 @@ final class Dependencies {
             }
         }
         return most;
+    }
+
+    /** The result is computed: nothing more is added. */
+    void seal() {
+        hashes = java.util.stream.Stream.concat(terms.stream(), grams.stream())
+                .mapToInt(Term::hashCode)
+                .toArray();
+    }
+
+    /** False when none of this result's terms and n-grams can be among those touched. */
+    private boolean mayMeet(Touched touched) {
+        if (hashes == null) {
+            return true;
+        }
+        for (int h : hashes) {
+            if (touched.bits.get(h & (BITS - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The query looked in {@code field} for the words within {@code maxEdits} of {@code word}. */
@@ -66,26 +108,41 @@ final class Dependencies {
         prefixes.add(new Term(field, prefix));
     }
 
-    /** Whether the change may have moved the result (see {@link IndexChanges.Change}). */
-    boolean affectedBy(IndexChanges.Change change) {
+    /** How a change may have moved a result (for the debug log), or that it did not. */
+    enum Effect {
+        NONE,
+        /** it re-scored the question, which the change edited */
+        CANDIDATE,
+        /** a term it looked up counts differently in an edited document */
+        TERM,
+        /** a term's weight moved by more than {@link IndexChanges#MOVED} */
+        WEIGHT,
+        /** a word near one it looked near for was added or removed */
+        NEAR,
+        /** a completion of the word it completed was added or removed */
+        PREFIX
+    }
+
+    /** Whether and how the change may have moved the result (see {@link IndexChanges.Change}). */
+    Effect affectedBy(IndexChanges.Change change, Touched bits) {
         Set<Term> touched = change.touched();
         for (long q : change.questions()) {
             if (candidates.contains(q)) {
-                return true; // re-scored, by n-grams and norms too
+                return Effect.CANDIDATE; // re-scored, by n-grams and norms too
             }
         }
-        if (meets(terms, change.differ())) {
-            return true;
+        if (mayMeet(bits) && meets(terms, change.differ())) {
+            return Effect.TERM;
         }
-        for (Set<Term> set : List.of(terms, grams)) {
+        for (Set<Term> set : mayMeet(bits) ? List.of(terms, grams) : List.<Set<Term>>of()) {
             for (Term t : set) {
                 if (touched.contains(t) && change.weights().moved(t)) {
-                    return true;
+                    return Effect.WEIGHT;
                 }
             }
         }
         if (near.isEmpty() && prefixes.isEmpty()) {
-            return false;
+            return Effect.NONE;
         }
         for (Term t : touched) {
             String text = null;
@@ -94,7 +151,7 @@ final class Dependencies {
                     text = text == null ? t.text() : text;
                     if (Math.abs(text.length() - n.word().length()) <= n.maxEdits()
                             && NearWords.distance(n.word(), text, n.maxEdits()) <= n.maxEdits()) {
-                        return true;
+                        return Effect.NEAR;
                     }
                 }
             }
@@ -102,12 +159,12 @@ final class Dependencies {
                 if (p.field().equals(t.field())) {
                     text = text == null ? t.text() : text;
                     if (text.startsWith(p.text())) {
-                        return true;
+                        return Effect.PREFIX;
                     }
                 }
             }
         }
-        return false;
+        return Effect.NONE;
     }
 
     private static boolean meets(Set<Term> a, Set<Term> b) {

@@ -5,11 +5,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import kz.komek.i18n.Locale;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -62,8 +64,15 @@ final class ResultCache {
      */
     private record Entry(SearchResults results, Dependencies deps, long born, int changes, double drift) {}
 
-    /** Serves requests on {@code reader} whose time is in {@code [from, until)}. */
-    private record Generation(IndexReader reader, long from, long until, Cache<Key, Entry> results) {
+    /**
+     * Serves requests on {@code reader} whose time is in {@code [from, until)}; {@code version} is the reader's (read
+     * while it is open: a generation outlives its reader).
+     */
+    private record Generation(IndexReader reader, long version, long from, long until, Cache<Key, Entry> results) {
+        Generation(IndexReader reader, long from, long until, Cache<Key, Entry> results) {
+            this(reader, ResultCache.version(reader), from, until, results);
+        }
+
         boolean serves(IndexReader r, long now) {
             return reader == r && from <= now && now < until;
         }
@@ -74,6 +83,10 @@ final class ResultCache {
     private final long maxWeight;
     private final LongSupplier clock;
     private final AtomicReference<Generation> current = new AtomicReference<>();
+
+    /** {@link #publications} by segment core; a segment that goes takes its entry with it (weak keys). */
+    private final Map<Object, long[]> publications =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /**
      * The generation {@link #current} replaced: a refresh shows the new reader to searches before its listeners run,
@@ -96,6 +109,15 @@ final class ResultCache {
             IndexReader reader, SearchRequest request, boolean full, Function<Dependencies, SearchResults> compute) {
         long now = request.now().toEpochSecond(ZoneOffset.UTC);
         Generation g = current.get();
+        if (g != null && !g.serves(reader, now) && version(reader) < g.version()) {
+            // a search that began before the last refresh: it must not replace the newer generation (each swap
+            // costs a scan and empties the cache, and under load such searches keep arriving for a while)
+            Generation p = previous.get();
+            if (p == null || !p.serves(reader, now)) {
+                return compute.apply(new Dependencies());
+            }
+            g = p;
+        }
         if (g == null || !g.serves(reader, now)) {
             long[] between = publicationsAround(reader, now);
             Generation fresh = new Generation(reader, between[0], between[1], newCache());
@@ -105,6 +127,10 @@ final class ResultCache {
             g = current.updateAndGet(old -> old == seen ? fresh : old);
             if (g == fresh && seen != null) {
                 previous.set(seen);
+                log.debug(
+                        "search results start anew: {} (the last generation had {})",
+                        seen.reader() == reader ? "the time passed a publication" : "a newer reader",
+                        seen.results().estimatedSize());
             }
             if (!g.serves(reader, now)) {
                 return compute.apply(new Dependencies());
@@ -114,7 +140,9 @@ final class ResultCache {
         Entry found = g.results().getIfPresent(key);
         if (found == null) {
             var deps = new Dependencies();
-            found = new Entry(compute.apply(deps), deps, clock.getAsLong(), 0, 0);
+            SearchResults computed = compute.apply(deps);
+            deps.seal();
+            found = new Entry(computed, deps, clock.getAsLong(), 0, 0);
             g.results().put(key, found);
         }
         return found.results();
@@ -158,21 +186,32 @@ final class ResultCache {
         }
         int most = carriedChanges(change.to());
         Cache<Key, Entry> kept = newCache();
+        var dropped = new java.util.TreeMap<String, Integer>();
+        var bits = new Dependencies.Touched(change.touched());
         g.results().asMap().forEach((key, e) -> {
-            if (now - e.born() <= CARRIED_FOR && e.changes() < most && !touches(e, change)) {
-                double drift = e.drift() + e.deps().drift(change);
-                if (drift <= DRIFT) {
+            String why;
+            if (now - e.born() > CARRIED_FOR || e.changes() >= most) {
+                why = "age";
+            } else {
+                Dependencies.Effect effect = effect(e, change, bits);
+                double drift = e.drift() + e.deps().drift(change, bits);
+                why = effect != Dependencies.Effect.NONE ? effect.name().toLowerCase() : drift > DRIFT ? "drift" : null;
+                if (why == null) {
                     kept.put(key, new Entry(e.results(), e.deps(), e.born(), e.changes() + 1, drift));
                 }
+            }
+            if (why != null) {
+                dropped.merge(why, 1, Integer::sum);
             }
         });
         var carried = new Generation(change.to(), from, until, kept);
         log.debug(
-                "search results carried over a change of {} questions, {} terms: {} of {}",
+                "search results carried over a change of {} questions, {} terms: {} of {}; dropped by {}",
                 change.questions().size(),
                 change.touched().size(),
                 kept.estimatedSize(),
-                g.results().estimatedSize());
+                g.results().estimatedSize(),
+                dropped);
         Generation source = g;
         current.updateAndGet(old -> {
             if (old == source) {
@@ -186,13 +225,18 @@ final class ResultCache {
         });
     }
 
-    private static boolean touches(Entry entry, IndexChanges.Change change) {
+    /** Which state of the index an open reader shows: later ones are higher (one writer's readers). */
+    private static long version(IndexReader reader) {
+        return reader instanceof DirectoryReader d ? d.getVersion() : Long.MAX_VALUE;
+    }
+
+    private static Dependencies.Effect effect(Entry entry, IndexChanges.Change change, Dependencies.Touched bits) {
         for (SearchResults.Hit h : entry.results().hits()) {
             if (change.questions().contains(h.id())) {
-                return true;
+                return Dependencies.Effect.CANDIDATE;
             }
         }
-        return entry.deps().affectedBy(change);
+        return entry.deps().affectedBy(change, bits);
     }
 
     /**
@@ -200,25 +244,46 @@ final class ResultCache {
      * unscheduled questions count as published at {@code Long.MIN_VALUE}): what a request may see is the same for
      * every time between them.
      */
-    static long[] publicationsAround(IndexReader reader, long now) {
+    long[] publicationsAround(IndexReader reader, long now) {
         long last = Long.MIN_VALUE;
         long next = Long.MAX_VALUE;
-        try {
-            for (var leaf : reader.leaves()) {
-                var published = DocValues.getSortedNumeric(leaf.reader(), SearchIndex.PUBLISHED);
-                for (int doc = published.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = published.nextDoc()) {
-                    long p = published.nextValue();
-                    if (p > now) {
-                        next = Math.min(next, p);
-                    } else {
-                        last = Math.max(last, p);
-                    }
-                }
+        for (var leaf : reader.leaves()) {
+            long[] times = publications(leaf.reader());
+            int i = java.util.Arrays.binarySearch(times, now);
+            int after = i >= 0 ? i + 1 : -i - 1; // the first time after now
+            if (after > 0) {
+                last = Math.max(last, times[after - 1]);
             }
+            if (after < times.length) {
+                next = Math.min(next, times[after]);
+            }
+        }
+        return new long[] {last, next};
+    }
+
+    /**
+     * The publication times of a segment's documents, sorted, distinct; read once per segment (a scan of every
+     * document at each change was a quarter of an edit's cost at 100,000 questions). Deleted documents count too:
+     * at worst a generation ends at a time nothing is published.
+     */
+    private long[] publications(org.apache.lucene.index.LeafReader segment) {
+        var key = segment.getCoreCacheHelper().getKey();
+        long[] times = publications.get(key);
+        if (times != null) {
+            return times;
+        }
+        try {
+            var published = DocValues.getSortedNumeric(segment, SearchIndex.PUBLISHED);
+            var all = new java.util.TreeSet<Long>();
+            for (int doc = published.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = published.nextDoc()) {
+                all.add(published.nextValue());
+            }
+            times = all.stream().mapToLong(Long::longValue).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new long[] {last, next};
+        publications.put(key, times);
+        return times;
     }
 
     /** About the bytes a result holds: its strings' characters and a fixed share per hit. */

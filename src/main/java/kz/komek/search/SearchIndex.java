@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import kz.komek.i18n.Locale;
 import org.apache.lucene.analysis.Analyzer;
@@ -52,6 +53,9 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>The commit's user data records the schema of the fields and the content version indexed, so a restart
  * catches up from there instead of rebuilding.
+ *
+ * <p>Longer than 500 lines: the schema, the writer's changes and the refreshes that show them to searches (with what
+ * each change replaced, for {@link IndexChanges}) share one lock and must be read together.
  */
 public final class SearchIndex implements AutoCloseable {
     /** Bump when fields or analysis change: an index of another schema is rebuilt on start. */
@@ -123,6 +127,13 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
+    /**
+     * What searches see (this holds one reference to its reader). A refresh makes it the new reader only after the
+     * listeners ran: searches then find the results carried over to it, rather than start on it with none while
+     * the refreshing thread works out what changed (under load, most of a second).
+     */
+    private final AtomicReference<IndexSearcher> visible;
+
     private SearchIndex(Directory directory) throws IOException {
         this.directory = directory;
         this.analyzer = analyzer();
@@ -137,6 +148,7 @@ public final class SearchIndex implements AutoCloseable {
                 .setCommitOnClose(false);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
+        this.visible = new AtomicReference<>(searchers.acquire());
     }
 
     public static SearchIndex open(Path dir) {
@@ -329,22 +341,23 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Runs a refresh, and tells the listeners what it changed for searches. */
     private void publish(IoAction refresh) {
-        IndexSearcher before = acquire();
+        IndexSearcher before = visible.get();
         try {
             refresh.run();
-            IndexSearcher after = acquire();
+            IndexSearcher after = searchers.acquire();
+            if (after.getIndexReader() == before.getIndexReader()) {
+                searchers.release(after);
+                return;
+            }
             try {
-                if (after.getIndexReader() != before.getIndexReader()) {
-                    var change = changes.publish(before.getIndexReader(), after.getIndexReader());
-                    listeners.forEach(l -> l.accept(change));
-                }
+                var change = changes.publish(before.getIndexReader(), after.getIndexReader());
+                listeners.forEach(l -> l.accept(change));
             } finally {
-                release(after);
+                visible.set(after); // its reference passes to visible
+                searchers.release(before);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            release(before);
         }
     }
 
@@ -456,10 +469,15 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     IndexSearcher acquire() {
-        try {
-            return searchers.acquire();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            IndexSearcher s = visible.get();
+            if (s.getIndexReader().tryIncRef()) {
+                return s;
+            }
+            if (visible.get() == s) {
+                throw new org.apache.lucene.store.AlreadyClosedException("the search index is closed");
+            }
+            // replaced and released meanwhile: the next one is there
         }
     }
 
@@ -483,6 +501,7 @@ public final class SearchIndex implements AutoCloseable {
     @Override
     public void close() {
         try {
+            searchers.release(visible.get());
             searchers.close();
             writer.close();
             directory.close();

@@ -103,6 +103,38 @@ class ResultCacheTest {
         }
     }
 
+    /**
+     * Searches that began before a refresh keep arriving on the old reader for a while; they are answered without
+     * taking the cache from the searches on the new one.
+     */
+    @Test
+    void aSearchOnAnOlderReaderLeavesTheNewerGenerationInPlace() throws Exception {
+        try (var dir = new org.apache.lucene.store.ByteBuffersDirectory();
+                var writer =
+                        new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.addDocument(new org.apache.lucene.document.Document());
+            writer.commit();
+            try (var older = org.apache.lucene.index.DirectoryReader.open(dir)) {
+                writer.addDocument(new org.apache.lucene.document.Document());
+                writer.commit();
+                try (var newer = org.apache.lucene.index.DirectoryReader.openIfChanged(older)) {
+                    var cache = new ResultCache(ResultCache.MAX_WEIGHT);
+                    var computed = new java.util.concurrent.atomic.AtomicInteger();
+                    java.util.function.Function<Dependencies, SearchResults> compute = deps -> {
+                        computed.incrementAndGet();
+                        return SearchResults.none("лимит");
+                    };
+                    SearchResults first = cache.get(newer, request("лимит"), true, compute);
+                    cache.get(older, request("лимит"), true, compute);
+                    cache.get(older, request("лимит"), true, compute);
+                    assertThat(cache.get(newer, request("лимит"), true, compute))
+                            .isSameAs(first);
+                    assertThat(computed.get()).isEqualTo(3);
+                }
+            }
+        }
+    }
+
     private static SearchRequest request(String q) {
         return new SearchRequest(q, "client", Optional.of(Locale.RU), 10, NOW, false);
     }
