@@ -32,9 +32,31 @@ final class Dependencies {
      */
     static final class Touched {
         private final java.util.BitSet bits = new java.util.BitSet(BITS);
+        private final Set<Term> terms;
+        private final java.util.Map<String, String[]> texts = new java.util.HashMap<>();
 
         Touched(Set<Term> terms) {
+            this.terms = terms;
             terms.forEach(t -> bits.set(t.hashCode() & (BITS - 1)));
+        }
+
+        /** The texts of the touched terms of a field, sorted: decoded once per change, not once per result. */
+        String[] texts(String field) {
+            return texts.computeIfAbsent(
+                    field,
+                    f -> terms.stream()
+                            .filter(t -> t.field().equals(f))
+                            .map(Term::text)
+                            .sorted()
+                            .toArray(String[]::new));
+        }
+
+        /** Whether a touched term of {@code field} starts with {@code prefix}. */
+        boolean startsWith(String field, String prefix) {
+            String[] sorted = texts(field);
+            int i = java.util.Arrays.binarySearch(sorted, prefix);
+            int at = i >= 0 ? i : -i - 1; // the first text not below the prefix
+            return at < sorted.length && sorted[at].startsWith(prefix);
         }
     }
 
@@ -144,24 +166,17 @@ final class Dependencies {
         if (near.isEmpty() && prefixes.isEmpty()) {
             return Effect.NONE;
         }
-        for (Term t : touched) {
-            String text = null;
-            for (Near n : near) {
-                if (n.field().equals(t.field())) {
-                    text = text == null ? t.text() : text;
-                    if (Math.abs(text.length() - n.word().length()) <= n.maxEdits()
-                            && NearWords.distance(n.word(), text, n.maxEdits()) <= n.maxEdits()) {
-                        return Effect.NEAR;
-                    }
+        for (Near n : near) {
+            for (String text : bits.texts(n.field())) {
+                if (Math.abs(text.length() - n.word().length()) <= n.maxEdits()
+                        && NearWords.distance(n.word(), text, n.maxEdits()) <= n.maxEdits()) {
+                    return Effect.NEAR;
                 }
             }
-            for (Term p : prefixes) {
-                if (p.field().equals(t.field())) {
-                    text = text == null ? t.text() : text;
-                    if (text.startsWith(p.text())) {
-                        return Effect.PREFIX;
-                    }
-                }
+        }
+        for (Term p : prefixes) {
+            if (bits.startsWith(p.field(), p.text())) {
+                return Effect.PREFIX;
             }
         }
         return Effect.NONE;
