@@ -89,8 +89,9 @@ final class ResultCache {
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /**
-     * The generation {@link #current} replaced: a refresh shows the new reader to searches before its listeners run,
-     * so searches on it usually start a generation before {@link #changed} can carry the old one's results over.
+     * The generation {@link #current} replaced: it serves the searches that began on its reader before a refresh,
+     * and {@link #changed} carries from it when searches on the new reader came first ({@link SearchIndex} shows a
+     * new reader only after its listeners ran, but the cache does not rely on that).
      */
     private final AtomicReference<Generation> previous = new AtomicReference<>();
 
@@ -122,8 +123,8 @@ final class ResultCache {
             long[] between = publicationsAround(reader, now);
             Generation fresh = new Generation(reader, between[0], between[1], newCache());
             Generation seen = g;
-            // a search still on an older reader, or at another time, must not evict a generation others use now;
-            // at worst two searches swap generations back and forth and compute more
+            // the same reader at another time, or a newer reader nothing was carried to (everything changed); two
+            // searches at times on either side of a publication may swap generations and compute more
             g = current.updateAndGet(old -> old == seen ? fresh : old);
             if (g == fresh && seen != null) {
                 previous.set(seen);
@@ -195,7 +196,9 @@ final class ResultCache {
             } else {
                 Dependencies.Effect effect = effect(e, change, bits);
                 double drift = e.drift() + e.deps().drift(change, bits);
-                why = effect != Dependencies.Effect.NONE ? effect.name().toLowerCase() : drift > DRIFT ? "drift" : null;
+                why = effect != Dependencies.Effect.NONE
+                        ? effect.name().toLowerCase(java.util.Locale.ROOT)
+                        : drift > DRIFT ? "drift" : null;
                 if (why == null) {
                     kept.put(key, new Entry(e.results(), e.deps(), e.born(), e.changes() + 1, drift));
                 }

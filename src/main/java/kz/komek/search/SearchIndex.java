@@ -142,6 +142,7 @@ public final class SearchIndex implements AutoCloseable {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 // Fewer, larger segments from a full rebuild: each term is looked up once per segment per query.
                 .setRAMBufferSizeMB(128)
+                // BM25's norms, but the n-gram field's length in words, as it is written counted (GramCounts)
                 .setSimilarity(GramCounts.NORMS)
                 // Only commit(version) makes changes durable: a close in the middle of a rebuild must not commit
                 // half an index over the whole old one.
@@ -339,7 +340,7 @@ public final class SearchIndex implements AutoCloseable {
         void run() throws IOException;
     }
 
-    /** Runs a refresh, and tells the listeners what it changed for searches. */
+    /** Runs a refresh, tells the listeners what it changed for searches, then shows it to searches. */
     private void publish(IoAction refresh) {
         IndexSearcher before = visible.get();
         try {

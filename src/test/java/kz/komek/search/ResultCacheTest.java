@@ -140,20 +140,7 @@ class ResultCacheTest {
     }
 
     private static SearchDocument doc(long id, String title) {
-        return new SearchDocument(
-                id,
-                "client",
-                Locale.RU,
-                "cards",
-                "Карты",
-                title,
-                title + ".",
-                "Карты",
-                "",
-                Optional.empty(),
-                0.5,
-                false,
-                java.util.Set.of(Locale.RU));
+        return SmallEditsCarryOverTest.doc(id, title, title + ".");
     }
 
     private static List<Long> ids(SearchResults r) {

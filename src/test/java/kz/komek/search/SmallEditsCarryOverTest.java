@@ -235,7 +235,8 @@ class SmallEditsCarryOverTest {
         return String.join(" ", words);
     }
 
-    private static SearchDocument doc(long id, String title, String text) {
+    /** A Russian question of the client site, in one section, neither scheduled nor pinned. */
+    static SearchDocument doc(long id, String title, String text) {
         return new SearchDocument(
                 id,
                 "client",
