@@ -194,8 +194,11 @@ final class ResultCache {
             if (now - e.born() > CARRIED_FOR || e.changes() >= most) {
                 why = "age";
             } else {
-                Dependencies.Effect effect = effect(e, change, bits);
-                double drift = e.drift() + e.deps().drift(change, bits);
+                // its hits are among its candidates: a question it shows that the change edited is an effect too
+                Dependencies.Effect effect = e.deps().affectedBy(change, bits);
+                double drift = effect == Dependencies.Effect.NONE
+                        ? e.drift() + e.deps().drift(change, bits)
+                        : 0;
                 why = effect != Dependencies.Effect.NONE
                         ? effect.name().toLowerCase(java.util.Locale.ROOT)
                         : drift > DRIFT ? "drift" : null;
@@ -231,15 +234,6 @@ final class ResultCache {
     /** Which state of the index an open reader shows: later ones are higher (one writer's readers). */
     private static long version(IndexReader reader) {
         return reader instanceof DirectoryReader d ? d.getVersion() : Long.MAX_VALUE;
-    }
-
-    private static Dependencies.Effect effect(Entry entry, IndexChanges.Change change, Dependencies.Touched bits) {
-        for (SearchResults.Hit h : entry.results().hits()) {
-            if (change.questions().contains(h.id())) {
-                return Dependencies.Effect.CANDIDATE;
-            }
-        }
-        return entry.deps().affectedBy(change, bits);
     }
 
     /**
