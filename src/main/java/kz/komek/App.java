@@ -126,6 +126,7 @@ public final class App implements AutoCloseable {
             var readers = new ReaderKit(templates, answers, clock);
             var pages = new CatalogPages(readers, catalog, feedback, origin, new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            search.register(registry);
             // the proxy flag lives with feedback, which came first; it means the same here
             var admin = new AdminAccounts(
                     database.jdbi(), config.feedback().trustProxy(), config.baseUrl(), templates, clock);

@@ -34,6 +34,15 @@ public final class AnswerRenderer {
         return template.render(platform, locale, config);
     }
 
+    /**
+     * The answer's text for one platform, as a reader sees it (no markup), for indexing. It does not fill the
+     * cache: a rebuild reads every answer once, and would only push out the answers pages are showing.
+     */
+    public String text(String html, Platform platform, Locale locale) {
+        AnswerTemplate template = compiled.map(c -> c.getIfPresent(html)).orElseGet(() -> compiler.compile(html));
+        return PlainText.of(template.render(platform, locale, config));
+    }
+
     public ContentConfig config() {
         return config;
     }

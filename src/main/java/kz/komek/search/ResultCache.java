@@ -80,6 +80,12 @@ final class ResultCache {
 
     private static final Logger log = LoggerFactory.getLogger(ResultCache.class);
 
+    /** Requests answered from the cache, computed and kept, and computed for a reader the cache no longer serves. */
+    final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+
+    final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder bypassed = new java.util.concurrent.atomic.LongAdder();
+
     private final long maxWeight;
     private final LongSupplier clock;
     private final AtomicReference<Generation> current = new AtomicReference<>();
@@ -115,6 +121,7 @@ final class ResultCache {
             // costs a scan and empties the cache, and under load such searches keep arriving for a while)
             Generation p = previous.get();
             if (p == null || !p.serves(reader, now)) {
+                bypassed.increment();
                 return compute.apply(new Dependencies());
             }
             g = p;
@@ -134,17 +141,21 @@ final class ResultCache {
                         seen.results().estimatedSize());
             }
             if (!g.serves(reader, now)) {
+                bypassed.increment();
                 return compute.apply(new Dependencies());
             }
         }
         Key key = Key.of(request, full);
         Entry found = g.results().getIfPresent(key);
         if (found == null) {
+            misses.increment();
             var deps = new Dependencies();
             SearchResults computed = compute.apply(deps);
             deps.seal();
             found = new Entry(computed, deps, clock.getAsLong(), 0, 0);
             g.results().put(key, found);
+        } else {
+            hits.increment();
         }
         return found.results();
     }

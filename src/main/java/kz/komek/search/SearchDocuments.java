@@ -14,7 +14,6 @@ import kz.komek.catalog.Usefulness;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
 import kz.komek.i18n.Locale;
-import org.jsoup.Jsoup;
 
 /** Builds search documents from a bundle: the whole help center (a rebuild, the evaluation) or a changed part. */
 public final class SearchDocuments {
@@ -64,8 +63,7 @@ public final class SearchDocuments {
                 }
             }
             // Rendered once for one platform: the other platforms' phrases would count every word thrice.
-            String text = Jsoup.parseBodyFragment(renderer.render(t.content(), Platform.DESKTOP, locale.get()))
-                    .text();
+            String text = renderer.text(t.content(), Platform.DESKTOP, locale.get());
             docs.add(new SearchDocument(
                     q.id(),
                     q.site(),

@@ -101,6 +101,26 @@ public final class SearchService {
     }
 
     /**
+     * Counts of searches and suggestions by how they were answered: {@code cached}, {@code computed} (and kept), or
+     * {@code uncached} (computed for a reader a refresh had already replaced). A low share cached means the result
+     * cache is too small or edits keep emptying it.
+     */
+    public void register(io.micrometer.core.instrument.MeterRegistry registry) {
+        results.ifPresent(r -> {
+            String name = "komek.search.results";
+            String help = "searches and suggestions by how they were answered";
+            for (var outcome : Map.of("cached", r.hits, "computed", r.misses, "uncached", r.bypassed)
+                    .entrySet()) {
+                io.micrometer.core.instrument.FunctionCounter.builder(
+                                name, outcome.getValue(), java.util.concurrent.atomic.LongAdder::doubleValue)
+                        .description(help)
+                        .tag("outcome", outcome.getKey())
+                        .register(registry);
+            }
+        });
+    }
+
+    /**
      * Instant suggestions: titles for a query being typed, without snippets or spelling help. Candidates come from
      * titles only (decision 0017): a suggestion shows a title, and title postings are a fraction of the answers'.
      */

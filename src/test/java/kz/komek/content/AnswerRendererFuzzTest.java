@@ -31,7 +31,10 @@ class AnswerRendererFuzzTest {
      * rendering also reads without a single parse error in an HTML5 parser (the tree a browser builds is the one
      * the renderer wrote: nothing re-nested, no tag swallowed). That one is not asked of raw input: only sanitized
      * answers are ever stored (decision 0006), and raw markup that an HTML5 parser itself re-nests (a list item
-     * foster-parented out of a table into another) need not survive a second parse unchanged to be safe.
+     * foster-parented out of a table into another) need not survive a second parse unchanged to be safe. A stored
+     * answer's text for search ({@link AnswerRenderer#text}) has the characters an HTML5 parser finds in its
+     * rendering, in the same order; where words break may differ around markup that real answers do not have
+     * ({@link PlainTextTest} asks for jsoup's very text on every real answer).
      */
     @FuzzTest(maxDuration = "45s", maxExecutions = 8000)
     void everyPlatformGetsSafeWellFormedHtml(byte[] input) {
@@ -51,6 +54,9 @@ class AnswerRendererFuzzTest {
                             .toList();
                     if (answer == stored) {
                         assertThat(errors).as("HTML parse errors in " + where).isEmpty();
+                        assertThat(withoutSpaces(renderer.text(answer, platform, locale)))
+                                .as("text for search of " + where)
+                                .isEqualTo(withoutSpaces(body.text()));
                     }
                     assertThat(body.getAllElements())
                             .as("platform classes left in " + where)
@@ -58,6 +64,10 @@ class AnswerRendererFuzzTest {
                 }
             }
         }
+    }
+
+    private static String withoutSpaces(String s) {
+        return s.replaceAll("\\s+", "");
     }
 
     private static String abbreviate(String s) {

@@ -54,6 +54,26 @@ class SearchApiTest {
     }
 
     @Test
+    void metricsCountSearchesAnsweredFromTheCache() throws Exception {
+        double cached = count("cached");
+        double computed = count("computed");
+        String path = "/api/v1/search?q=" + enc("снятие наличных без карты") + "&site=client&locale=kz&limit=4";
+        json(path, 200);
+        json(path, 200);
+        assertThat(count("computed")).isEqualTo(computed + 1);
+        assertThat(count("cached")).isEqualTo(cached + 1);
+    }
+
+    private static double count(String outcome) {
+        String metrics = app.get("/metrics").body();
+        var m = java.util.regex.Pattern.compile(
+                        "(?m)^komek_search_results_total\\{outcome=\"" + outcome + "\"} (\\S+)$")
+                .matcher(metrics);
+        assertThat(m.find()).as(outcome + " in " + metrics).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
     void aNulInTheQueryIsDroppedNotRefused() throws Exception {
         JsonNode r = json(
                 "/api/v1/search?q=" + "%D0%BA%D0%B0%D0%BA%00+%D0%BF%D0%BE%D0%BF%D0%BE%D0%BB%D0%BD%D0%B8%D1%82%D1%8C"
