@@ -25,12 +25,76 @@ import org.tartarus.snowball.ext.RussianStemmer;
 public final class Analyzers {
 
     /** ё is written as е in most texts and queries; fold it before tokenizing so both spellings index alike. */
-    private static final NormalizeCharMap YO = yoMap();
+    static final Letters YO = new Letters("ёЁ", "еЕ");
+
+    /**
+     * Kazakh letters folded to their Russian look-alikes (and ё to е), for the n-grams: many people type Kazakh on a
+     * Russian keyboard ("толеймін" for "төлеймін").
+     */
+    static final Letters KEYBOARDLESS = new Letters("ёЁәӘғҒқҚңҢөӨұҰүҮһҺіІ", "еЕаАгГкКнНоОуУуУхХиИ");
 
     private static final CharArraySet KAZAKH_STOP =
             CharArraySet.unmodifiableSet(new CharArraySet(TranslitResources.list("search/kazakh-stop.txt"), false));
 
     private Analyzers() {}
+
+    /**
+     * Letters replaced one for one before words are cut: a char filter in an analyzer, the same replacement per word
+     * on words cut once for several fields ({@link SharedWords}). One letter for one letter moves no word boundary
+     * and no offset, so both give the same tokens.
+     */
+    record Letters(String from, String to) {
+        Letters {
+            if (from.length() != to.length()) {
+                throw new IllegalArgumentException("one letter for one letter: " + from + " / " + to);
+            }
+        }
+
+        NormalizeCharMap charMap() {
+            var b = new NormalizeCharMap.Builder();
+            for (int i = 0; i < from.length(); i++) {
+                b.add(from.substring(i, i + 1), to.substring(i, i + 1));
+            }
+            return b.build();
+        }
+
+        TokenStream filter(TokenStream in) {
+            return new LettersFilter(in, this);
+        }
+    }
+
+    /**
+     * What an analyzer does with a text: letters replaced (optional), words cut by {@link StandardTokenizer}, then
+     * its filters. The index cuts each text of a document once and runs every field's chain on those words
+     * ({@link SharedWords}); queries use {@link #analyzer()}. Both give the same tokens (SharedWordsTest).
+     */
+    record Chain(java.util.Optional<Letters> letters, java.util.function.UnaryOperator<TokenStream> filters) {
+        Analyzer analyzer() {
+            NormalizeCharMap map = letters.map(Letters::charMap).orElse(null);
+            return new Analyzer() {
+                @Override
+                protected TokenStreamComponents createComponents(String field) {
+                    Tokenizer source = new StandardTokenizer();
+                    return new TokenStreamComponents(source, filters.apply(source));
+                }
+
+                @Override
+                protected Reader initReader(String field, Reader reader) {
+                    return map == null ? reader : new MappingCharFilter(map, reader);
+                }
+
+                @Override
+                protected TokenStream normalize(String field, TokenStream in) {
+                    return new LowerCaseFilter(in);
+                }
+            };
+        }
+
+        /** The chain on words already cut from the original text. */
+        TokenStream on(TokenStream words) {
+            return filters.apply(letters.map(l -> l.filter(words)).orElse(words));
+        }
+    }
 
     /**
      * Russian text: Snowball Russian rather than RussianLightStemFilter. Snowball also strips derivational endings
@@ -39,7 +103,27 @@ public final class Analyzers {
      * dev queries (AnalyzersTest): Snowball 0.544, light 0.539, so nearly equal; Snowball is the usual choice.
      */
     public static Analyzer russian() {
+        return chain(Locale.RU).analyzer();
+    }
+
+    /** Kazakh text: our own stemmer; the Russian one would conflate Kazakh words (қалай → қала). */
+    public static Analyzer kazakh() {
+        return chain(Locale.KZ).analyzer();
+    }
+
+    public static Analyzer forLocale(Locale locale) {
+        return chain(locale).analyzer();
+    }
+
+    /**
+     * A language's chain (ё = е, lowercase, stop words, then the language's stemmer), with its own memory of stems
+     * for the analyzer and the shared words it serves.
+     */
+    static Chain chain(Locale locale) {
         var memo = new StemMemo();
+        if (locale == Locale.KZ) {
+            return language(KAZAKH_STOP, ts -> memo.filter(ts, () -> new KazakhStemmer()::stem));
+        }
         return language(
                 RussianAnalyzer.getDefaultStopSet(),
                 ts -> memo.filter(ts, () -> {
@@ -52,37 +136,8 @@ public final class Analyzers {
                 }));
     }
 
-    /** Kazakh text: our own stemmer; the Russian one would conflate Kazakh words (қалай → қала). */
-    public static Analyzer kazakh() {
-        var memo = new StemMemo();
-        return language(KAZAKH_STOP, ts -> memo.filter(ts, () -> new KazakhStemmer()::stem));
-    }
-
-    /** The chain both languages share (ё = е, lowercase, stop words), then the language's stemmer. */
-    private static Analyzer language(CharArraySet stop, java.util.function.UnaryOperator<TokenStream> stemmer) {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new LowerCaseFilter(source);
-                ts = new StopFilter(ts, stop);
-                return new TokenStreamComponents(source, stemmer.apply(ts));
-            }
-
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return new MappingCharFilter(YO, reader);
-            }
-
-            @Override
-            protected TokenStream normalize(String field, TokenStream in) {
-                return new LowerCaseFilter(in);
-            }
-        };
-    }
-
-    public static Analyzer forLocale(Locale locale) {
-        return locale == Locale.KZ ? kazakh() : russian();
+    private static Chain language(CharArraySet stop, java.util.function.UnaryOperator<TokenStream> stemmer) {
+        return new Chain(java.util.Optional.of(YO), ts -> stemmer.apply(new StopFilter(new LowerCaseFilter(ts), stop)));
     }
 
     /**
@@ -91,55 +146,71 @@ public final class Analyzers {
      * same text with this analyzer and query it with the same analyzer; it is language-neutral on purpose.
      */
     public static Analyzer folded() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new FoldFilter(source));
-            }
-        };
+        return foldedChain().analyzer();
+    }
+
+    static Chain foldedChain() {
+        return new Chain(java.util.Optional.empty(), FoldFilter::new);
+    }
+
+    /** Words as typed, lower-cased, ё = е: for typo tolerance, prefixes and spelling suggestions. */
+    static Chain wordsChain() {
+        return new Chain(java.util.Optional.empty(), ts -> YO.filter(new LowerCaseFilter(ts)));
     }
 
     /**
      * Character 3-grams of each word with boundary markers ("_ка", "кар", …, "та_"): tolerant of typos and of word
      * forms the stemmers miss. Kazakh letters fold to their Russian look-alikes (қ→к, ө→о…) because many people type
-     * Kazakh on a Russian keyboard ("толеймін" for "төлеймін").
+     * Kazakh on a Russian keyboard ("толеймін" for "төлеймін"). The index writes this field counted
+     * ({@link GramCounts}).
      */
     public static Analyzer ngrams() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new LowerCaseFilter(source);
-                ts = new BoundaryFilter(ts);
-                ts = new NGramTokenFilter(ts, 3, 3, false);
-                return new TokenStreamComponents(source, ts);
-            }
-
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return new MappingCharFilter(KEYBOARDLESS, reader);
-            }
-        };
+        return new Chain(java.util.Optional.of(KEYBOARDLESS), ts -> {
+                    TokenStream grams = new LowerCaseFilter(ts);
+                    grams = new BoundaryFilter(grams);
+                    return new NGramTokenFilter(grams, 3, 3, false);
+                })
+                .analyzer();
     }
 
-    static final NormalizeCharMap KEYBOARDLESS = keyboardlessMap();
+    /** Replaces letters in each word, one for one ({@link Letters}), by a table over the letters' range. */
+    private static final class LettersFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final char low;
+        private final char[] table;
 
-    private static NormalizeCharMap yoMap() {
-        NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-        b.add("ё", "е");
-        b.add("Ё", "Е");
-        return b.build();
-    }
-
-    private static NormalizeCharMap keyboardlessMap() {
-        NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-        String from = "ёЁәӘғҒқҚңҢөӨұҰүҮһҺіІ";
-        String to = "еЕаАгГкКнНоОуУуУхХиИ";
-        for (int i = 0; i < from.length(); i++) {
-            b.add(from.substring(i, i + 1), to.substring(i, i + 1));
+        LettersFilter(TokenStream in, Letters letters) {
+            super(in);
+            char min = Character.MAX_VALUE;
+            char max = 0;
+            for (char c : letters.from().toCharArray()) {
+                min = (char) Math.min(min, c);
+                max = (char) Math.max(max, c);
+            }
+            this.low = min;
+            this.table = new char[Math.max(0, max - min + 1)];
+            for (int i = 0; i < table.length; i++) {
+                table[i] = (char) (min + i);
+            }
+            for (int i = 0; i < letters.from().length(); i++) {
+                table[letters.from().charAt(i) - min] = letters.to().charAt(i);
+            }
         }
-        return b.build();
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            char[] buffer = term.buffer();
+            for (int i = 0, n = term.length(); i < n; i++) {
+                int at = buffer[i] - low;
+                if (at >= 0 && at < table.length) {
+                    buffer[i] = table[at];
+                }
+            }
+            return true;
+        }
     }
 
     /** Wraps each term in "_" so that n-grams mark the start and end of the word. */

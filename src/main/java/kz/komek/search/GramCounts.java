@@ -1,7 +1,6 @@
 package kz.komek.search;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,9 +9,6 @@ import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
@@ -38,18 +34,13 @@ final class GramCounts {
 
     /** The analyzer of {@link SearchIndex#NGRAMS} at index time. */
     static Analyzer analyzer() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new Counting(new LowerCaseFilter(source)));
-            }
+        return chain().analyzer();
+    }
 
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return new MappingCharFilter(Analyzers.KEYBOARDLESS, reader);
-            }
-        };
+    /** Its chain, for words cut once for every field ({@link SharedWords}). */
+    static Analyzers.Chain chain() {
+        return new Analyzers.Chain(
+                java.util.Optional.of(Analyzers.KEYBOARDLESS), ts -> new Counting(new LowerCaseFilter(ts)));
     }
 
     /** A word's character 3-grams with "_" marking its start and end, by code point, as NGramTokenFilter cuts them. */

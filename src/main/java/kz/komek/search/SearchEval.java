@@ -145,13 +145,21 @@ public final class SearchEval {
 
     /** Latency of the baseline on these queries, for benchmarks that compare against it in the same run. */
     public static long[] baselineLatencies(List<SearchDocument> docs, List<EvalQuery> queries) {
+        return baselineCosts(docs, queries)[0];
+    }
+
+    /** The baseline's wall time ({@code [0]}) and CPU time of the searching thread ({@code [1]}) per query, in ns. */
+    public static long[][] baselineCosts(List<SearchDocument> docs, List<EvalQuery> queries) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         try (var baseline = new Baseline(docs)) {
             queries.forEach(baseline::search);
-            long[] out = new long[queries.size()];
+            long[][] out = new long[2][queries.size()];
             for (int i = 0; i < queries.size(); i++) {
+                long c = threads.getCurrentThreadCpuTime();
                 long a = System.nanoTime();
                 baseline.search(queries.get(i));
-                out[i] = System.nanoTime() - a;
+                out[0][i] = System.nanoTime() - a;
+                out[1][i] = threads.getCurrentThreadCpuTime() - c;
             }
             return out;
         }

@@ -13,12 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import kz.komek.i18n.Locale;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
@@ -107,13 +102,21 @@ public final class SearchIndex implements AutoCloseable {
     /** As {@link #UNPOSITIONED}, stored: what an edit replaces must be known (see {@link IndexChanges}). */
     private static final FieldType UNPOSITIONED_STORED = new FieldType(TextField.TYPE_STORED);
 
+    /** As {@link #HIGHLIGHTED}, the text stored in a field of its own (a field of words is not stored). */
+    private static final FieldType HIGHLIGHTED_WORDS = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static final SharedWords.Types SHARED_TYPES;
+
     static {
         HIGHLIGHTED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         HIGHLIGHTED.freeze();
+        HIGHLIGHTED_WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        HIGHLIGHTED_WORDS.freeze();
         UNPOSITIONED.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         UNPOSITIONED.freeze();
         UNPOSITIONED_STORED.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         UNPOSITIONED_STORED.freeze();
+        SHARED_TYPES = new SharedWords.Types(HIGHLIGHTED_WORDS, UNPOSITIONED);
     }
 
     /** Guards the writer's changes and the refreshes that publish them, so that each change has one from and to. */
@@ -133,6 +136,8 @@ public final class SearchIndex implements AutoCloseable {
      * the refreshing thread works out what changed (under load, most of a second).
      */
     private final AtomicReference<IndexSearcher> visible;
+
+    private final SharedWords sharedWords = new SharedWords();
 
     private SearchIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -187,15 +192,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Words as typed, lower-cased, ё = е: for typo tolerance, prefixes and spelling suggestions. */
     static Analyzer words() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream result = new LowerCaseFilter(source);
-                result = new PatternReplaceFilter(result, java.util.regex.Pattern.compile("ё"), "е", true);
-                return new TokenStreamComponents(source, result);
-            }
-        };
+        return Analyzers.wordsChain().analyzer();
     }
 
     Analyzer indexAnalyzer() {
@@ -411,7 +408,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private static Document document(SearchDocument d) {
+    private Document document(SearchDocument d) {
         var doc = new Document();
         Locale l = d.locale();
         doc.add(new StringField(KEY, d.key(), Field.Store.NO));
@@ -442,7 +439,14 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new BinaryDocValuesField(SECTION_PATH, new BytesRef(d.sectionPath())));
         doc.add(new BinaryDocValuesField(SECTION_TITLE, new BytesRef(d.sectionTitle())));
         doc.add(new BinaryDocValuesField(SHOWN_TITLE, new BytesRef(d.title())));
-        textFields(l, d.title(), d.text(), d.sections(), d.description()).forEach(doc::add);
+        // the fields textFields gives, from words cut once per text (SharedWords); their stored values beside them
+        sharedWords
+                .fields(l, d.title(), d.text(), d.sections(), d.description(), SHARED_TYPES)
+                .forEach(doc::add);
+        doc.add(new StoredField(title(l), d.title()));
+        doc.add(new StoredField(body(l), d.text()));
+        doc.add(new StoredField(sections(l), d.sections()));
+        doc.add(new StoredField(description(l), d.description()));
         return doc;
     }
 
@@ -457,7 +461,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** The searched text of a document, from its parts; the parts are stored, so a change knows what it replaced. */
-    private static List<Field> textFields(Locale l, String title, String text, String sections, String description) {
+    static List<Field> textFields(Locale l, String title, String text, String sections, String description) {
         return List.of(
                 new Field(title(l), title, HIGHLIGHTED),
                 new Field(body(l), text, HIGHLIGHTED),

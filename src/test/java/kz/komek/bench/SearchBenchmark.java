@@ -34,12 +34,15 @@ public final class SearchBenchmark {
         Bundle bundle = new BundleJson().read(Files.readString(bundleFile));
         System.out.printf("bundle: %d questions%n", bundle.questions().size());
 
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         var docs = new SearchDocuments(new AnswerRenderer(ContentConfig.defaults())).from(bundle);
         long t1 = System.nanoTime();
         // A third argument keeps the index in that directory and reuses it when its schema is current: A/B runs of
         // query code then skip the minute of indexing.
-        boolean keep = args.length > 2;
+        boolean keep = args.length > 2 && !args[2].equals("-");
         Path dir = keep ? Files.createDirectories(Path.of(args[2])) : Files.createTempDirectory("komek-bench-index");
         try (var index = SearchIndex.open(dir)) {
             // read at run time, not inlined at compile time: A/B runs put another build's classes on the class path
@@ -49,9 +52,11 @@ public final class SearchBenchmark {
             } else {
                 index.replaceAll(docs, 1);
                 long t2 = System.nanoTime();
+                // CPU of the whole process (every indexing thread): on a shared machine it varies less than wall time
+                double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
                 System.out.printf(
-                        "index build: %d documents; documents %.1f s + Lucene %.1f s = %.1f s%n",
-                        docs.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9);
+                        "index build: %d documents; documents %.1f s + Lucene %.1f s = %.1f s (process CPU %.1f s)%n",
+                        docs.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9, cpu);
             }
 
             // without the result cache: the mix is run twice (warm-up), and each query's own cost is the measure
@@ -129,6 +134,9 @@ public final class SearchBenchmark {
                         kind, n, inSearch / (double) n, inSuggest / (double) n);
             }
             report("baseline (StandardAnalyzer OR)", baseline);
+            if (args.length > 3) {
+                poolCosts(service, docs, Path.of(args[3]), queries, now);
+            }
         } finally {
             if (!keep) {
                 try (var files = Files.walk(dir)) {
@@ -137,6 +145,61 @@ public final class SearchBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * The searches the HTTP runs ask (a pool of {@code /api/v1/search?…} paths): CPU per query of komek without its
+     * result cache, each asked for the first time (its words may still be new to the caches of terms and stems),
+     * beside the baseline on the same queries. Their queries are
+     * longer than the mix above (a median of seven words), as readers' are.
+     */
+    private static void poolCosts(
+            SearchService service, List<kz.komek.search.SearchDocument> docs, Path pool, int n, LocalDateTime now)
+            throws java.io.IOException {
+        var requests = new ArrayList<SearchRequest>();
+        for (String line : Files.readAllLines(pool)) {
+            if (requests.size() == 2 * n || !line.startsWith("/api/v1/search?")) {
+                continue;
+            }
+            var params = new java.util.HashMap<String, String>();
+            for (String pair : line.substring(line.indexOf('?') + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                params.put(
+                        pair.substring(0, eq),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            requests.add(new SearchRequest(
+                    params.get("q"),
+                    params.getOrDefault("site", "client"),
+                    Locale.parse(params.getOrDefault("locale", "")),
+                    Integer.parseInt(params.getOrDefault("limit", "10")),
+                    now,
+                    false));
+        }
+        // warm-up on other queries of the pool: each measured query is asked for the first time, as over HTTP
+        requests.subList(n, requests.size()).forEach(service::search);
+        requests = new ArrayList<>(requests.subList(0, Math.min(n, requests.size())));
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] wall = new long[requests.size()];
+        long[] cpu = new long[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
+            long c = threads.getCurrentThreadCpuTime();
+            long a = System.nanoTime();
+            service.search(requests.get(i));
+            wall[i] = System.nanoTime() - a;
+            cpu[i] = threads.getCurrentThreadCpuTime() - c;
+        }
+        var evalQueries = requests.stream()
+                .map(r -> new SearchEval.EvalQuery(r.query(), r.locale(), java.util.Set.of(), "pool", r.site()))
+                .toList();
+        long[][] base = SearchEval.baselineCosts(docs, evalQueries);
+        System.out.printf("the HTTP pool's searches (%s), first asks, one thread:%n", pool.getFileName());
+        report("  search (komek, no result cache)", wall);
+        report("  baseline (StandardAnalyzer OR)", base[0]);
+        System.out.printf(
+                "  cpu per query: komek mean %.2f ms, baseline mean %.2f ms%n",
+                Arrays.stream(cpu).average().orElse(0) / 1e6,
+                Arrays.stream(base[1]).average().orElse(0) / 1e6);
     }
 
     public record Query(String text, Locale locale, String site, long id, String kind) {}
