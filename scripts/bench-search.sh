@@ -2,13 +2,16 @@
 # Search at scale (issue 13): scripts/bench-search.sh [QUESTIONS=100000] [SECONDS=20]
 # Generates a bundle of QUESTIONS questions (generate --seed 7), then prints, in one run:
 #  1. in-process (SearchBenchmark): index build time; per-query latency and CPU of a mix of kinds beside the
-#     baseline (StandardAnalyzer, one OR query) on the same queries; no result cache;
+#     baseline (StandardAnalyzer, one OR query) on the same queries; no result cache; then the CPU of first asks
+#     of the HTTP runs' own searches (longer, as readers type them) beside the baseline's;
 #  2. a server on a copy of the jar with -Xmx512m and the bundle imported: seconds from start to the first page
 #     and to a current search index, the server's own rebuild time;
 #  3. wrk on loopback (-t2 -c16) while an editor publishes an edit every second: a static asset and /health of
 #     the same server (the baselines), then searches and suggestions, each with readers' repetition (Zipf over a
 #     pool of distinct queries) and with every query new (no result reused); the page cache plays no part;
-#  4. how long after a publish returns search finds the new word, the server's peak RSS.
+#  4. how long after a publish returns search finds the new word, the server's peak RSS;
+#  5. the baseline over HTTP (BaselineServer: the one OR query behind the same web server, no result cache) on the
+#     same pools: what the obvious alternative serves on this machine in the same run.
 # Record the output in docs/benchmarks.md with this command line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +45,7 @@ import json; b = json.load(open('$work/bundle.json'))
 print(' '.join(str(q['id']) for q in b['questions'][:200]))" > "$work/ids.txt"
 
 echo "== in-process (one thread; no result cache)"
-java -Xmx2g -cp "$cp" kz.komek.bench.SearchBenchmark "$work/bundle.json" 1000
+java -Xmx2g -cp "$cp" kz.komek.bench.SearchBenchmark "$work/bundle.json" 1000 - "$work/searches-new.txt"
 
 echo "== server: -Xmx512m, the bundle imported, a new index built by the server"
 java -jar "$work/komek.jar" import "$work/bundle.json" --data "$work/data" | tail -1
@@ -93,3 +96,18 @@ grep -E "Traceback|Error" "$work/publisher.log" | head -3 | sed "s/^/publisher: 
 python3 scripts/bench-publisher.py "$base" "$token" "$work/ids.txt" --seconds 0 --find-after
 echo "server peak RSS: $(grep VmHWM /proc/$pid/status | awk '{print $2/1024 " MB"}') (-Xmx512m)"
 echo "server log lines with ERROR or OutOfMemory: $(grep -ciE 'OutOfMemory|ERROR' "$work/serve.log" || true)"
+grep -E 'komek_search_results_total' <(curl -fs "$base/metrics") | sed 's/^/server: /' || true
+
+echo "== the baseline over HTTP (StandardAnalyzer, one OR query, no result cache; same bundle, same pools)"
+kill -TERM "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+pid=
+bport=$(( port + 1 ))
+java -Xmx1500m -cp "$cp" kz.komek.search.BaselineServer "$work/bundle.json" "$bport" >"$work/baseline.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 1200); do grep -q '^ready' "$work/baseline.log" && break; sleep 0.1; done
+base="http://127.0.0.1:$bport"
+# the JIT compiles the baseline's path first, as komek's above (its searches are never cached, so the pools stay fresh)
+POOL="$work/searches.txt" MODE=zipf THREADS=2 wrk -t2 -c16 -d25s -s scripts/wrk-search.lua "$base" >/dev/null
+run "baseline search, Zipf" "$base" "$work/searches.txt" zipf
+run "baseline search, every query new" "$base" "$work/searches-new.txt" unique
