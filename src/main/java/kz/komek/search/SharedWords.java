@@ -116,6 +116,9 @@ final class SharedWords {
 
     /** A text's words: their letters, offsets and position increments, as the tokenizer gave them. */
     private static final class Cut {
+        private static final int KEPT_LETTERS = 1 << 20;
+        private static final int KEPT_WORDS = 1 << 17;
+
         private char[] letters = new char[1024];
         private int used;
         private int[] starts = new int[128];
@@ -128,6 +131,15 @@ final class SharedWords {
         private int trailing;
 
         void clear(int textLength) {
+            // a huge answer's arrays are not kept by the thread for good
+            if (letters.length > KEPT_LETTERS || starts.length > KEPT_WORDS) {
+                letters = new char[1024];
+                starts = new int[128];
+                lengths = new int[128];
+                startOffsets = new int[128];
+                endOffsets = new int[128];
+                increments = new int[128];
+            }
             used = 0;
             size = 0;
             trailing = 0;

@@ -52,6 +52,9 @@ class SharedWordsTest {
                 }
             }
         }
+        // an answer longer than a thread keeps arrays for, then an ordinary one on the same thread
+        texts.add(new Texts(Locale.RU, "Заголовок", "слово ёж ".repeat(130_000), "раздел", ""));
+        texts.add(new Texts(Locale.RU, "Короткий", odd.get(2), "раздел", "описание"));
         String demo = new String(
                 SharedWordsTest.class
                         .getResourceAsStream("/demo/demo.bundle.json")
