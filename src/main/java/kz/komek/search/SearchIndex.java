@@ -510,6 +510,7 @@ public final class SearchIndex implements AutoCloseable {
             searchers.close();
             writer.close();
             directory.close();
+            sharedWords.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.util.CloseableThreadLocal;
 
 /**
  * A document's searched fields, from its texts cut into words once. Eight fields read the title, answer, section
@@ -27,17 +28,28 @@ import org.apache.lucene.document.FieldType;
  * <p>Each thread keeps its tokenizer and one token stream per field, which the writer consumes within {@code
  * addDocument}; so the fields of one document must be indexed by the thread that made them, before it makes the next.
  */
-final class SharedWords {
+final class SharedWords implements AutoCloseable {
     private final Map<Locale, Analyzers.Chain> languages = new EnumMap<>(Locale.class);
     private final Analyzers.Chain grams = GramCounts.chain();
     private final Analyzers.Chain fold = Analyzers.foldedChain();
     private final Analyzers.Chain words = Analyzers.wordsChain();
-    private final ThreadLocal<PerThread> threads = ThreadLocal.withInitial(PerThread::new);
+    /** Closed with the index: a thread's streams (and their memory of words) do not outlive it. */
+    private final CloseableThreadLocal<PerThread> threads = new CloseableThreadLocal<>() {
+        @Override
+        protected PerThread initialValue() {
+            return new PerThread();
+        }
+    };
 
     SharedWords() {
         for (Locale l : Locale.values()) {
             languages.put(l, Analyzers.chain(l));
         }
+    }
+
+    @Override
+    public void close() {
+        threads.close();
     }
 
     /** The field types of the texts: each field of {@link SearchIndex#textFields}, with nothing stored. */
