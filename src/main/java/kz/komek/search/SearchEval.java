@@ -143,12 +143,10 @@ public final class SearchEval {
         return out;
     }
 
-    /** Latency of the baseline on these queries, for benchmarks that compare against it in the same run. */
-    public static long[] baselineLatencies(List<SearchDocument> docs, List<EvalQuery> queries) {
-        return baselineCosts(docs, queries)[0];
-    }
-
-    /** The baseline's wall time ({@code [0]}) and CPU time of the searching thread ({@code [1]}) per query, in ns. */
+    /**
+     * The baseline's wall time ({@code [0]}) and CPU time of the searching thread ({@code [1]}) per query, in ns, for
+     * benchmarks that compare against it in the same run.
+     */
     public static long[][] baselineCosts(List<SearchDocument> docs, List<EvalQuery> queries) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         try (var baseline = new Baseline(docs)) {

@@ -137,7 +137,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     private final AtomicReference<IndexSearcher> visible;
 
-    private final SharedWords sharedWords = new SharedWords();
+    private final SharedWords sharedWords = new SharedWords(SHARED_TYPES);
 
     private SearchIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -441,7 +441,7 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new BinaryDocValuesField(SHOWN_TITLE, new BytesRef(d.title())));
         // the fields textFields gives, from words cut once per text (SharedWords); their stored values beside them
         sharedWords
-                .fields(l, d.title(), d.text(), d.sections(), d.description(), SHARED_TYPES)
+                .fields(l, d.title(), d.text(), d.sections(), d.description())
                 .forEach(doc::add);
         doc.add(new StoredField(title(l), d.title()));
         doc.add(new StoredField(body(l), d.text()));

@@ -41,7 +41,10 @@ final class SharedWords implements AutoCloseable {
         }
     };
 
-    SharedWords() {
+    private final Types types;
+
+    SharedWords(Types types) {
+        this.types = types;
         for (Locale l : Locale.values()) {
             languages.put(l, Analyzers.chain(l));
         }
@@ -56,7 +59,7 @@ final class SharedWords implements AutoCloseable {
     record Types(FieldType positioned, FieldType unpositioned) {}
 
     /** The indexed text fields of one document: the same fields, in the same order, as its texts would give. */
-    List<Field> fields(Locale l, String title, String text, String sections, String description, Types types) {
+    List<Field> fields(Locale l, String title, String text, String sections, String description) {
         PerThread t = threads.get();
         Cut ti = t.cut(0, title);
         Cut tx = t.cut(1, text);

@@ -100,7 +100,13 @@ public final class SearchBenchmark {
                     .map(q -> new SearchEval.EvalQuery(
                             q.text(), Optional.of(q.locale()), java.util.Set.of(q.id()), q.kind(), q.site()))
                     .toList();
-            long[] baseline = SearchEval.baselineLatencies(docs, evalQueries);
+            // the HTTP pool's first asks, measured before the baseline, which is built once for both sets of queries
+            Optional<PoolRun> pool =
+                    args.length > 3 ? Optional.of(poolRun(service, Path.of(args[3]), queries, now)) : Optional.empty();
+            var allQueries = new ArrayList<>(evalQueries);
+            pool.ifPresent(r -> allQueries.addAll(r.queries()));
+            long[][] baselineCosts = SearchEval.baselineCosts(docs, allQueries);
+            long[] baseline = Arrays.copyOf(baselineCosts[0], mix.size());
             report("search (komek)", search);
             for (String kind : new String[] {"keyword", "morph", "typo", "layout", "translit", "prefix"}) {
                 var idx = new ArrayList<Integer>();
@@ -134,8 +140,20 @@ public final class SearchBenchmark {
                         kind, n, inSearch / (double) n, inSuggest / (double) n);
             }
             report("baseline (StandardAnalyzer OR)", baseline);
-            if (args.length > 3) {
-                poolCosts(service, docs, Path.of(args[3]), queries, now);
+            if (pool.isPresent()) {
+                var r = pool.get();
+                int from = mix.size();
+                int to = from + r.queries().size();
+                System.out.printf("the HTTP pool's searches (%s), first asks, one thread:%n", r.name());
+                report("  search (komek, no result cache)", r.wall());
+                report("  baseline (StandardAnalyzer OR)", Arrays.copyOfRange(baselineCosts[0], from, to));
+                System.out.printf(
+                        "  cpu per query: komek mean %.2f ms, baseline mean %.2f ms%n",
+                        Arrays.stream(r.cpu()).average().orElse(0) / 1e6,
+                        Arrays.stream(Arrays.copyOfRange(baselineCosts[1], from, to))
+                                        .average()
+                                        .orElse(0)
+                                / 1e6);
             }
         } finally {
             if (!keep) {
@@ -147,14 +165,15 @@ public final class SearchBenchmark {
         }
     }
 
+    /** komek's first asks of a pool's searches: the queries, and each one's wall and CPU time in ns. */
+    private record PoolRun(String name, List<SearchEval.EvalQuery> queries, long[] wall, long[] cpu) {}
+
     /**
      * The searches the HTTP runs ask (a pool of {@code /api/v1/search?…} paths): CPU per query of komek without its
-     * result cache, each asked for the first time (its words may still be new to the caches of terms and stems),
-     * beside the baseline on the same queries. Their queries are
-     * longer than the mix above (a median of seven words), as readers' are.
+     * result cache, each asked for the first time (its words may still be new to the caches of terms and stems).
+     * Their queries are longer than the mix above (a median of six words), as readers' are.
      */
-    private static void poolCosts(
-            SearchService service, List<kz.komek.search.SearchDocument> docs, Path pool, int n, LocalDateTime now)
+    private static PoolRun poolRun(SearchService service, Path pool, int n, LocalDateTime now)
             throws java.io.IOException {
         var requests = new ArrayList<SearchRequest>();
         for (String line : Files.readAllLines(pool)) {
@@ -177,7 +196,7 @@ public final class SearchBenchmark {
                     false));
         }
         // warm-up on other queries of the pool: each measured query is asked for the first time, as over HTTP
-        requests.subList(n, requests.size()).forEach(service::search);
+        requests.subList(Math.min(n, requests.size()), requests.size()).forEach(service::search);
         requests = new ArrayList<>(requests.subList(0, Math.min(n, requests.size())));
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long[] wall = new long[requests.size()];
@@ -189,17 +208,10 @@ public final class SearchBenchmark {
             wall[i] = System.nanoTime() - a;
             cpu[i] = threads.getCurrentThreadCpuTime() - c;
         }
-        var evalQueries = requests.stream()
+        var queries = requests.stream()
                 .map(r -> new SearchEval.EvalQuery(r.query(), r.locale(), java.util.Set.of(), "pool", r.site()))
                 .toList();
-        long[][] base = SearchEval.baselineCosts(docs, evalQueries);
-        System.out.printf("the HTTP pool's searches (%s), first asks, one thread:%n", pool.getFileName());
-        report("  search (komek, no result cache)", wall);
-        report("  baseline (StandardAnalyzer OR)", base[0]);
-        System.out.printf(
-                "  cpu per query: komek mean %.2f ms, baseline mean %.2f ms%n",
-                Arrays.stream(cpu).average().orElse(0) / 1e6,
-                Arrays.stream(base[1]).average().orElse(0) / 1e6);
+        return new PoolRun(pool.getFileName().toString(), queries, wall, cpu);
     }
 
     public record Query(String text, Locale locale, String site, long id, String kind) {}

@@ -25,7 +25,7 @@ public final class SharedWordsBenchmark {
         List<SearchDocument> docs = new SearchDocuments(new AnswerRenderer(ContentConfig.defaults())).from(bundle);
         docs = docs.subList(0, Math.min(docs.size(), args.length > 1 ? Integer.parseInt(args[1]) : docs.size()));
         var threads = ManagementFactory.getThreadMXBean();
-        var shared = new SharedWords();
+        var shared = new SharedWords(SearchIndex.SHARED_TYPES);
         for (int round = 0; round < 3; round++) {
             for (boolean once : new boolean[] {false, true}) {
                 long start = threads.getCurrentThreadCpuTime();
@@ -39,13 +39,7 @@ public final class SharedWordsBenchmark {
                     for (SearchDocument d : docs) {
                         var doc = new Document();
                         (once
-                                        ? shared.fields(
-                                                d.locale(),
-                                                d.title(),
-                                                d.text(),
-                                                d.sections(),
-                                                d.description(),
-                                                SearchIndex.SHARED_TYPES)
+                                        ? shared.fields(d.locale(), d.title(), d.text(), d.sections(), d.description())
                                         : SearchIndex.textFields(
                                                 d.locale(), d.title(), d.text(), d.sections(), d.description()))
                                 .forEach(doc::add);

@@ -69,13 +69,10 @@ class SharedWordsTest {
             }
         }
 
-        var shared = new SharedWords();
+        var shared = new SharedWords(SearchIndex.SHARED_TYPES);
         var expected = index(
                 texts, t -> SearchIndex.textFields(t.locale(), t.title(), t.text(), t.sections(), t.description()));
-        var actual = index(
-                texts,
-                t -> shared.fields(
-                        t.locale(), t.title(), t.text(), t.sections(), t.description(), SearchIndex.SHARED_TYPES));
+        var actual = index(texts, t -> shared.fields(t.locale(), t.title(), t.text(), t.sections(), t.description()));
 
         assertThat(actual.size()).isEqualTo(expected.size()).isGreaterThan(texts.size());
         for (int i = 0; i < expected.size(); i++) {
