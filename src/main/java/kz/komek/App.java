@@ -32,6 +32,7 @@ import kz.komek.cli.Cli;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.feedback.Feedback;
 import kz.komek.generate.DemoContent;
+import kz.komek.search.LexiconUpkeep;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchDocuments;
 import kz.komek.search.SearchIndex;
@@ -67,6 +68,7 @@ public final class App implements AutoCloseable {
             SearchIndex searchIndex,
             ContentChanges contentChanges,
             SearchSync searchSync,
+            LexiconUpkeep lexicon,
             SearchMisses searchMisses,
             Feedback feedback,
             QuestionEditor editor,
@@ -97,6 +99,7 @@ public final class App implements AutoCloseable {
         ContentChanges contentChanges = null;
         SearchSync searchSync = null;
         SearchMisses searchMisses = null;
+        LexiconUpkeep lexicon = null;
         Feedback feedback = null;
         try {
             var clock = Clock.system(config.zone());
@@ -121,6 +124,8 @@ public final class App implements AutoCloseable {
             contentChanges.subscribe(searchSync::changed);
             searchMisses = new SearchMisses(searchStore);
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
+            lexicon = new LexiconUpkeep(searchIndex, search, searchStore::verdicts, LexiconUpkeep.INTERVAL_MILLIS);
+            contentChanges.subscribe(lexicon::heard);
             var origin = new PublicOrigin(config.baseUrl());
             feedback = new Feedback(database.jdbi(), catalog, config.feedback(), clock).start();
             var readers = new ReaderKit(templates, answers, clock);
@@ -172,6 +177,7 @@ public final class App implements AutoCloseable {
                             searchIndex,
                             contentChanges,
                             searchSync,
+                            lexicon,
                             searchMisses,
                             feedback,
                             editor,
@@ -191,6 +197,9 @@ public final class App implements AutoCloseable {
             if (searchMisses != null) {
                 searchMisses.close();
             }
+            if (lexicon != null) {
+                lexicon.close();
+            }
             if (searchIndex != null) {
                 searchIndex.close();
             }
@@ -204,6 +213,7 @@ public final class App implements AutoCloseable {
         // Search catches up (or rebuilds, a minute at 100,000 questions) in the background, from now: pages are
         // served meanwhile, and the start does not share the processors with it.
         parts.searchSync().start(config.searchSyncMillis());
+        parts.lexicon().start();
         parts.contentChanges().start();
         if (config.baseUrl().isEmpty()) {
             log.warn("--base-url is not set: canonical links, hreflang, Open Graph and sitemaps name the host each"
@@ -265,6 +275,16 @@ public final class App implements AutoCloseable {
         parts.searchSync().syncNow();
     }
 
+    /** The word pairs searches use now (tests). */
+    public java.util.List<kz.komek.search.LearnedPair> lexiconPairs() {
+        return parts.lexicon().pairsInUse();
+    }
+
+    /** Learns the lexicon from the index now, with the verdicts as stored, and waits for it (tests). */
+    public void learnLexicon() {
+        parts.lexicon().learnNow();
+    }
+
     @Override
     public void close() {
         try {
@@ -274,6 +294,7 @@ public final class App implements AutoCloseable {
             parts.contentChanges().close();
             parts.searchSync().close();
             parts.searchMisses().close();
+            parts.lexicon().close();
             parts.searchIndex().close();
             parts.database().close();
         }

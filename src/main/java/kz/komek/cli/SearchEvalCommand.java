@@ -32,13 +32,20 @@ final class SearchEvalCommand implements Callable<Integer> {
     @Option(names = "--misses", description = "Also list the queries whose first relevant answer was not first.")
     boolean misses;
 
+    @Option(
+            names = "--without",
+            split = ",",
+            paramLabel = "PART",
+            description = "Leave parts of search out, to see what each contributes: ${COMPLETION-CANDIDATES}.")
+    java.util.Set<SearchEval.Part> without = java.util.EnumSet.noneOf(SearchEval.Part.class);
+
     @Override
     public Integer call() throws Exception {
         long size = ImportCommand.size(bundle, 1L << 30);
         var b = ImportCommand.read(bundle, size, "client", HeapBudget.ofThisJvm(size))
                 .bundle();
         var q = SearchEval.parseQueries(Files.readAllLines(queries));
-        var report = SearchEval.run(b, q, LocalDateTime.now());
+        var report = SearchEval.run(b, q, LocalDateTime.now(), without);
         var out = console.out();
         SearchEval.print(report, out);
         if (misses) {

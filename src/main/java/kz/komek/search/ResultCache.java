@@ -35,9 +35,16 @@ final class ResultCache {
     static final long MAX_WEIGHT = 64L << 20;
 
     /** Everything a result depends on besides the reader and the time. */
-    record Key(boolean full, String query, String site, Optional<Locale> locale, int limit, boolean asYouType) {
-        static Key of(SearchRequest r, boolean full) {
-            return new Key(full, r.query(), r.site(), r.locale(), r.limit(), r.asYouType());
+    record Key(
+            boolean full,
+            String query,
+            String site,
+            Optional<Locale> locale,
+            int limit,
+            boolean asYouType,
+            long lexicon) {
+        static Key of(SearchRequest r, boolean full, long lexicon) {
+            return new Key(full, r.query(), r.site(), r.locale(), r.limit(), r.asYouType(), lexicon);
         }
     }
 
@@ -111,9 +118,17 @@ final class ResultCache {
         this.clock = clock;
     }
 
-    /** The cached result of {@code request} on {@code reader}, or {@code compute}'s, kept for the next asker. */
+    /**
+     * The cached result of {@code request} on {@code reader}, or {@code compute}'s, kept for the next asker.
+     *
+     * @param lexicon the number of the learned lexicon the search expands with: results of another are not served
+     */
     SearchResults get(
-            IndexReader reader, SearchRequest request, boolean full, Function<Dependencies, SearchResults> compute) {
+            IndexReader reader,
+            SearchRequest request,
+            boolean full,
+            long lexicon,
+            Function<Dependencies, SearchResults> compute) {
         long now = request.now().toEpochSecond(ZoneOffset.UTC);
         Generation g = current.get();
         if (g != null && !g.serves(reader, now) && version(reader) < g.version()) {
@@ -145,7 +160,7 @@ final class ResultCache {
                 return compute.apply(new Dependencies());
             }
         }
-        Key key = Key.of(request, full);
+        Key key = Key.of(request, full, lexicon);
         Entry found = g.results().getIfPresent(key);
         if (found == null) {
             misses.increment();

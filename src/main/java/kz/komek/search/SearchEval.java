@@ -77,12 +77,25 @@ public final class SearchEval {
         return out;
     }
 
+    /** Parts of search that {@link #run(Bundle, List, LocalDateTime, Set)} can leave out, for an ablation. */
+    public enum Part {
+        /** Word pairs learned from the content ({@link LexiconLearner}). */
+        LEXICON
+    }
+
     public static Report run(Bundle bundle, List<EvalQuery> queries, LocalDateTime now) {
+        return run(bundle, queries, now, java.util.Set.of());
+    }
+
+    public static Report run(Bundle bundle, List<EvalQuery> queries, LocalDateTime now, java.util.Set<Part> without) {
         var docs = new SearchDocuments(new AnswerRenderer(ContentConfig.defaults())).from(bundle);
         try (var index = SearchIndex.inMemory();
                 var baseline = new Baseline(docs)) {
             index.replaceAll(docs, 1);
             var service = new SearchService(index);
+            if (!without.contains(Part.LEXICON)) {
+                service.lexicon(new LexiconLearner().learn(index));
+            }
             var komek = new LinkedHashMap<String, List<double[]>>();
             var base = new LinkedHashMap<String, List<double[]>>();
             var misses = new ArrayList<String>();

@@ -67,8 +67,21 @@ public final class SearchService {
     /** Weight of the static rank feature (1 + usefulness + 0.5 if pinned). */
     static final float SIGNALS = 0.1f;
 
+    /** Learned translations used per typed stem, the surest first. */
+    static final int LEARNED = 2;
+
     private final SearchIndex index;
     private final Synonyms synonyms;
+    /** Pairs learned from the content ({@link LexiconUpkeep}); the glossary overrides them. */
+    private final java.util.concurrent.atomic.AtomicReference<Learned> lexicon =
+            new java.util.concurrent.atomic.AtomicReference<>(new Learned(0, Lexicon.empty()));
+
+    /**
+     * A lexicon and its number, which cached results are kept under: a search computed with one lexicon is never
+     * served to searches with another, whenever it finishes.
+     */
+    private record Learned(long number, Lexicon lexicon) {}
+
     private final Analyzer words = SearchIndex.words();
     private final Analyzer folded = Analyzers.folded();
     private final Analyzer ngrams = Analyzers.ngrams();
@@ -98,6 +111,19 @@ public final class SearchService {
 
     public SearchResults search(SearchRequest request) {
         return run(request, true);
+    }
+
+    /**
+     * Searches expand with {@code learned} from now on. Cached results expanded with the last one are dropped when it
+     * differs; a search already running may still cache one, which the next change drops.
+     */
+    void lexicon(Lexicon learned) {
+        lexicon.updateAndGet(old -> old.lexicon().equals(learned) ? old : new Learned(old.number() + 1, learned));
+    }
+
+    /** The pairs searches use now, editors' verdicts applied, the surest first. */
+    public List<LearnedPair> lexiconPairs() {
+        return lexicon.get().lexicon().pairs();
     }
 
     /**
@@ -133,25 +159,28 @@ public final class SearchService {
             return SearchResults.none(request.query());
         }
         IndexSearcher searcher = index.acquire();
+        Learned learned = lexicon.get();
         try {
             return results.isEmpty()
-                    ? compute(searcher, request, full, new Dependencies())
+                    ? compute(searcher, request, full, learned.lexicon(), new Dependencies())
                     : results.get()
                             .get(
                                     searcher.getIndexReader(),
                                     request,
                                     full,
-                                    deps -> compute(searcher, request, full, deps));
+                                    learned.number(),
+                                    deps -> compute(searcher, request, full, learned.lexicon(), deps));
         } finally {
             index.release(searcher);
         }
     }
 
     /** Computes a result, noting in {@code deps} what it depended on (for {@link ResultCache}). */
-    private SearchResults compute(IndexSearcher searcher, SearchRequest request, boolean full, Dependencies deps) {
+    private SearchResults compute(
+            IndexSearcher searcher, SearchRequest request, boolean full, Lexicon learned, Dependencies deps) {
         for (int maxWords = MAX_WORDS; ; maxWords /= 2) {
             try {
-                return run(searcher, request, full, maxWords, deps);
+                return run(searcher, request, full, maxWords, learned, deps);
             } catch (IndexSearcher.TooManyClauses e) {
                 // words that expand to more terms than the limit foresaw (typos, synonyms): half as many again
                 if (maxWords <= 2) {
@@ -168,7 +197,12 @@ public final class SearchService {
     static final int MAX_WORDS = 32;
 
     private SearchResults run(
-            IndexSearcher searcher, SearchRequest request, boolean full, int maxWords, Dependencies deps) {
+            IndexSearcher searcher,
+            SearchRequest request,
+            boolean full,
+            int maxWords,
+            Lexicon learned,
+            Dependencies deps) {
         try {
             var readings = readings(searcher, specific(searcher, request.query(), maxWords, deps), deps);
             Reading best = readings.get(0);
@@ -176,8 +210,8 @@ public final class SearchService {
             var recall = new BooleanQuery.Builder();
             var precise = new BooleanQuery.Builder();
             for (Reading r : readings) {
-                var terms =
-                        new ReadingTerms(searcher, r, languages(request, r.text()), request.asYouType(), !full, deps);
+                var terms = new ReadingTerms(
+                        searcher, r, languages(request, r.text()), request.asYouType(), !full, learned, deps);
                 // Candidates come from the best reading only; the others still count when re-scoring. At 100,000
                 // questions this took about 30% off and found as often.
                 if (r == best) {
@@ -433,6 +467,7 @@ public final class SearchService {
                 Set<Locale> stemLocales,
                 boolean asYouType,
                 boolean suggesting,
+                Lexicon learned,
                 Dependencies deps)
                 throws IOException {
             this.searcher = searcher;
@@ -440,23 +475,42 @@ public final class SearchService {
             this.weight = (float) reading.weight();
             this.suggesting = suggesting;
             String text = reading.text();
-            var expansions = new LinkedHashMap<Synonyms.Stem, Boolean>();
+            var expansions = new LinkedHashMap<Synonyms.Stem, Float>();
             var typedStems = new HashSet<String>();
+            var untranslated = new ArrayList<Synonyms.Stem>();
             for (Locale l : stemLocales) {
                 for (String term : terms(languages.get(l), SearchIndex.body(l), text)) {
                     typedStems.add(term);
                     stems.add(new WeightedStem(l, term, 1f));
-                    synonyms.expand(new Synonyms.Stem(l, term)).forEach(s -> expansions.putIfAbsent(s, true));
+                    var typed = new Synonyms.Stem(l, term);
+                    var glossary = synonyms.expand(typed);
+                    glossary.forEach(s -> expansions.putIfAbsent(s, 1f));
+                    // the hand-written glossary is the editors' override: what it translates, it alone translates
+                    if (glossary.stream().noneMatch(s -> s.locale() != l)) {
+                        untranslated.add(typed);
+                    }
                 }
+            }
+            // Learned pairs, weighed by how sure the lexicon is and how specific the typed word is.
+            for (Synonyms.Stem typed : untranslated) {
+                var translations = learned.translate(typed);
+                if (translations.isEmpty()) {
+                    continue;
+                }
+                float specific = specificity(typed);
+                translations.stream()
+                        .limit(LEARNED)
+                        .forEach(t -> expansions.merge(t.stem(), (float) t.weight() * specific, Math::max));
             }
             // Synonyms, in either language: how a query in Russian finds an answer written only in Kazakh.
             Set<Locale> written = queryLanguages(text);
             // Per language: a query without a locale is stemmed in both.
             this.stemsPerLanguage = stems.size() / stemLocales.size();
-            for (Synonyms.Stem s : expansions.keySet()) {
+            for (var e : expansions.entrySet()) {
+                Synonyms.Stem s = e.getKey();
                 // A cognate (карта / карта, депозит / депозит) is no translation: it weighs like a synonym.
                 boolean translation = !written.contains(s.locale()) && !cognate(s.stem(), typedStems);
-                stems.add(new WeightedStem(s.locale(), s.stem(), translation ? TRANSLATION : SYNONYM));
+                stems.add(new WeightedStem(s.locale(), s.stem(), (translation ? TRANSLATION : SYNONYM) * e.getValue()));
             }
             latin = latinShare(text) > 0.5;
             keys = terms(folded, SearchIndex.FOLD, text);
@@ -585,6 +639,16 @@ public final class SearchService {
 
         private int docFreq(String field, String text) throws IOException {
             return SearchService.this.docFreq(searcher, new Term(field, text), deps);
+        }
+
+        /**
+         * How much a typed stem says, 0.25..1: 1 for a stem in at most 1% of the documents, less as it grows more
+         * common, so that a generic word of a long story drags in few translations.
+         */
+        private float specificity(Synonyms.Stem stem) throws IOException {
+            int n = Math.max(100, size(searcher.getIndexReader()));
+            int df = Math.max(1, docFreq(SearchIndex.body(stem.locale()), stem.stem()));
+            return (float) Math.max(0.25, Math.min(1, Math.log((double) n / df) / Math.log(100)));
         }
     }
 

@@ -191,4 +191,44 @@ public final class SearchStore {
                         from search_miss_day order by last_at desc, query limit :limit
                         """).bind("limit", limit).mapToMap().list());
     }
+
+    /** Editors' verdicts on learned word pairs: true confirmed, false rejected. */
+    public Map<WordPair, Boolean> verdicts() {
+        return jdbi.withHandle(h -> h.createQuery("select ru, kz, confirmed from lexicon_verdict")
+                .reduceRows(new HashMap<WordPair, Boolean>(), (acc, row) -> {
+                    acc.put(
+                            new WordPair(row.getColumn("ru", String.class), row.getColumn("kz", String.class)),
+                            row.getColumn("confirmed", Boolean.class));
+                    return acc;
+                }));
+    }
+
+    /**
+     * Records an editor's verdict, or forgets it ({@code verdict} empty), and tells every node: a notification on
+     * the content channel with the version as it is, so no page cache is dropped for it.
+     */
+    public void decide(WordPair pair, Optional<Boolean> verdict, String actor) {
+        jdbi.useTransaction(h -> {
+            if (verdict.isPresent()) {
+                h.createUpdate("""
+                                insert into lexicon_verdict (ru, kz, confirmed, decided_by) values (:ru, :kz, :c, :by)
+                                on conflict (ru, kz)
+                                do update set confirmed = :c, decided_by = :by, decided_at = now()
+                                """)
+                        .bind("ru", pair.ru())
+                        .bind("kz", pair.kz())
+                        .bind("c", verdict.get())
+                        .bind("by", actor)
+                        .execute();
+            } else {
+                h.createUpdate("delete from lexicon_verdict where ru = :ru and kz = :kz")
+                        .bind("ru", pair.ru())
+                        .bind("kz", pair.kz())
+                        .execute();
+            }
+            h.createQuery("select pg_notify('komek_content', version::text) from help_center")
+                    .mapTo(String.class)
+                    .list();
+        });
+    }
 }

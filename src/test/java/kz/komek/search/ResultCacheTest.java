@@ -124,10 +124,10 @@ class ResultCacheTest {
                         computed.incrementAndGet();
                         return SearchResults.none("лимит");
                     };
-                    SearchResults first = cache.get(newer, request("лимит"), true, compute);
-                    cache.get(older, request("лимит"), true, compute);
-                    cache.get(older, request("лимит"), true, compute);
-                    assertThat(cache.get(newer, request("лимит"), true, compute))
+                    SearchResults first = cache.get(newer, request("лимит"), true, 0, compute);
+                    cache.get(older, request("лимит"), true, 0, compute);
+                    cache.get(older, request("лимит"), true, 0, compute);
+                    assertThat(cache.get(newer, request("лимит"), true, 0, compute))
                             .isSameAs(first);
                     assertThat(computed.get()).isEqualTo(3);
                 }
