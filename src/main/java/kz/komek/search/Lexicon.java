@@ -30,6 +30,12 @@ final class Lexicon {
     /** A pair must be seen in at least this many questions. */
     static final int MIN_QUESTIONS = 2;
 
+    /**
+     * A pair's questions over theirs on average (Dice) at least this: a translation travels with its word, and at
+     * 100,000 questions this leaves EM a sixth of the pairs seen twice, with the same pairs learned (362 against 356).
+     */
+    static final double MIN_DICE = 0.05;
+
     static final int ITERATIONS = 8;
 
     private final Map<Synonyms.Stem, List<Translation>> translations;
@@ -132,10 +138,23 @@ final class Lexicon {
                 }
             }
         }
+        int[] ruDf = new int[ru.size()];
+        int[] kzDf = new int[kz.size()];
+        for (int q = 0; q < pairs.size(); q++) {
+            for (int r : ruIds[q]) {
+                ruDf[r]++;
+            }
+            for (int k : kzIds[q]) {
+                kzDf[k]++;
+            }
+        }
         var slots = new LongIntMap(1 << 12);
         int kept = 0;
         for (int i = 0; i < counts.keys.length; i++) {
-            if (counts.used[i] && counts.values[i] >= MIN_QUESTIONS) {
+            int c = counts.values[i];
+            if (counts.used[i]
+                    && c >= MIN_QUESTIONS
+                    && 2.0 * c / (ruDf[(int) (counts.keys[i] >>> 32)] + kzDf[(int) counts.keys[i]]) >= MIN_DICE) {
                 slots.add(counts.keys[i], kept++);
             }
         }
@@ -143,19 +162,29 @@ final class Lexicon {
         int[][] qSlots = new int[pairs.size()][];
         int[][] qRu = new int[pairs.size()][];
         int[][] qKz = new int[pairs.size()][];
+        int[] slotBuffer = new int[64];
+        int[] ruBuffer = new int[64];
+        int[] kzBuffer = new int[64];
         for (int q = 0; q < pairs.size(); q++) {
-            var sl = new java.util.ArrayList<int[]>();
+            int n = 0;
             for (int r : ruIds[q]) {
                 for (int k : kzIds[q]) {
                     int slot = slots.get(key(r, k));
                     if (slot >= 0) {
-                        sl.add(new int[] {slot, r, k});
+                        if (n == slotBuffer.length) {
+                            slotBuffer = Arrays.copyOf(slotBuffer, n * 2);
+                            ruBuffer = Arrays.copyOf(ruBuffer, n * 2);
+                            kzBuffer = Arrays.copyOf(kzBuffer, n * 2);
+                        }
+                        slotBuffer[n] = slot;
+                        ruBuffer[n] = r;
+                        kzBuffer[n++] = k;
                     }
                 }
             }
-            qSlots[q] = sl.stream().mapToInt(a -> a[0]).toArray();
-            qRu[q] = sl.stream().mapToInt(a -> a[1]).toArray();
-            qKz[q] = sl.stream().mapToInt(a -> a[2]).toArray();
+            qSlots[q] = Arrays.copyOf(slotBuffer, n);
+            qRu[q] = Arrays.copyOf(ruBuffer, n);
+            qKz[q] = Arrays.copyOf(kzBuffer, n);
         }
         double[] ruToKz = model1(kept, qSlots, qRu, qKz, kzIds, ru.size(), kz.size());
         double[] kzToRu = model1(kept, qSlots, qKz, qRu, ruIds, kz.size(), ru.size());
