@@ -33,6 +33,7 @@ import kz.komek.content.AnswerRenderer;
 import kz.komek.feedback.Feedback;
 import kz.komek.generate.DemoContent;
 import kz.komek.search.LexiconUpkeep;
+import kz.komek.search.ReaderWords;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchDocuments;
 import kz.komek.search.SearchIndex;
@@ -69,6 +70,7 @@ public final class App implements AutoCloseable {
             ContentChanges contentChanges,
             SearchSync searchSync,
             LexiconUpkeep lexicon,
+            ReaderWords readerWords,
             SearchMisses searchMisses,
             Feedback feedback,
             QuestionEditor editor,
@@ -100,6 +102,7 @@ public final class App implements AutoCloseable {
         SearchSync searchSync = null;
         SearchMisses searchMisses = null;
         LexiconUpkeep lexicon = null;
+        ReaderWords readerWords = null;
         Feedback feedback = null;
         try {
             var clock = Clock.system(config.zone());
@@ -127,7 +130,8 @@ public final class App implements AutoCloseable {
             lexicon = new LexiconUpkeep(searchIndex, search, searchStore::verdicts, LexiconUpkeep.INTERVAL_MILLIS);
             contentChanges.subscribe(lexicon::heard);
             var origin = new PublicOrigin(config.baseUrl());
-            feedback = new Feedback(database.jdbi(), catalog, config.feedback(), clock).start();
+            readerWords = new ReaderWords(database.jdbi(), config.feedback().trustProxy(), clock);
+            feedback = new Feedback(database.jdbi(), catalog, config.feedback(), clock, readerWords).start();
             var readers = new ReaderKit(templates, answers, clock);
             var pages = new CatalogPages(readers, catalog, feedback, origin, new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -151,7 +155,7 @@ public final class App implements AutoCloseable {
                     new SectionPages(admin.kit(), sectionEditor, placement),
                     new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes()),
                     new SearchApi(search, searchMisses, catalog, clock),
-                    new SearchPages(readers, search, searchMisses, pages),
+                    new SearchPages(readers, search, searchMisses, pages, catalog, readerWords),
                     new SitemapPages(
                             new Sitemaps(catalog, new SitemapStore(database.jdbi()), clock, Sitemaps.MAX_URLS),
                             catalog,
@@ -178,6 +182,7 @@ public final class App implements AutoCloseable {
                             contentChanges,
                             searchSync,
                             lexicon,
+                            readerWords,
                             searchMisses,
                             feedback,
                             editor,
@@ -200,6 +205,9 @@ public final class App implements AutoCloseable {
             if (lexicon != null) {
                 lexicon.close();
             }
+            if (readerWords != null) {
+                readerWords.close();
+            }
             if (searchIndex != null) {
                 searchIndex.close();
             }
@@ -214,6 +222,7 @@ public final class App implements AutoCloseable {
         // served meanwhile, and the start does not share the processors with it.
         parts.searchSync().start(config.searchSyncMillis());
         parts.lexicon().start();
+        parts.readerWords().start(ReaderWords.COUNT_EVERY);
         parts.contentChanges().start();
         if (config.baseUrl().isEmpty()) {
             log.warn("--base-url is not set: canonical links, hreflang, Open Graph and sitemaps name the host each"
@@ -275,6 +284,11 @@ public final class App implements AutoCloseable {
         parts.searchSync().syncNow();
     }
 
+    /** Readers' words: what searches led to, and the phrases counted from it. */
+    public ReaderWords readerWords() {
+        return parts.readerWords();
+    }
+
     /** The word pairs searches use now (tests). */
     public java.util.List<kz.komek.search.LearnedPair> lexiconPairs() {
         return parts.lexicon().pairsInUse();
@@ -295,6 +309,7 @@ public final class App implements AutoCloseable {
             parts.searchSync().close();
             parts.searchMisses().close();
             parts.lexicon().close();
+            parts.readerWords().close();
             parts.searchIndex().close();
             parts.database().close();
         }

@@ -35,6 +35,11 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
 
     /** @param clock in the help center's zone (publication dates, the day a view counts for) */
     public Feedback(Jdbi jdbi, CatalogStore catalog, Config.Feedback config, Clock clock) {
+        this(jdbi, catalog, config, clock, UsefulVotes.NONE);
+    }
+
+    /** @param useful told of each "useful" vote (search learns readers' words from it) */
+    public Feedback(Jdbi jdbi, CatalogStore catalog, Config.Feedback config, Clock clock, UsefulVotes useful) {
         this.config = config;
         this.store = new FeedbackStore(jdbi);
         this.views = new ViewCounter(store, clock);
@@ -42,7 +47,7 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
         Optional<VoteLimiter> limiter = config.voteLimited()
                 ? Optional.of(new VoteLimiter(config.votesPerMinute(), Ticker.systemTicker()))
                 : Optional.empty();
-        var voting = new Voting(store, limiter, cookie, config.trustProxy());
+        var voting = new Voting(store, limiter, cookie, config.trustProxy(), useful);
         this.api = new FeedbackApi(catalog, voting, clock);
         this.pages = new FeedbackPages(catalog, voting, clock);
     }

@@ -14,12 +14,19 @@ final class Voting {
     private final Optional<VoteLimiter> limiter;
     private final VisitorCookie cookie;
     private final boolean trustProxy;
+    private final UsefulVotes useful;
 
-    Voting(FeedbackStore store, Optional<VoteLimiter> limiter, VisitorCookie cookie, boolean trustProxy) {
+    Voting(
+            FeedbackStore store,
+            Optional<VoteLimiter> limiter,
+            VisitorCookie cookie,
+            boolean trustProxy,
+            UsefulVotes useful) {
         this.store = store;
         this.limiter = limiter;
         this.cookie = cookie;
         this.trustProxy = trustProxy;
+        this.useful = useful;
     }
 
     /**
@@ -47,7 +54,11 @@ final class Voting {
     /** Records the vote of the reader of {@code ctx}, issuing their visitor cookie if they have none. */
     FeedbackStore.Tally cast(Context ctx, long questionId, Locale locale, Vote vote) {
         VisitorId visitor = cookie.ensure(ctx);
-        return store.vote(questionId, visitor, vote, locale)
+        var tally = store.vote(questionId, visitor, vote, locale)
                 .orElseThrow(() -> new NotFoundException("no question " + questionId));
+        if (vote.useful()) {
+            useful.voted(ctx, questionId);
+        }
+        return tally;
     }
 }

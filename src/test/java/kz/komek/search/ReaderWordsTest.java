@@ -1,0 +1,140 @@
+package kz.komek.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import kz.komek.i18n.Locale;
+import kz.komek.testing.TestApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readers' words over real HTTP on a real database: results opened from the search page, searches again, useful
+ * votes, and the guards: distinct readers, a cap per reader, editors' verdicts. A reader here is a browser (its
+ * User-Agent) at the test's address.
+ */
+class ReaderWordsTest {
+    private static final String SLANG = "где бросить тачку под землёй";
+    private TestApp app;
+
+    @BeforeEach
+    void start() {
+        app = TestApp.withBundle("/fixtures/lexicon.bundle.json");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Reader {@code reader} opens question 904 (in Kazakh) from the results of {@code query} on the Russian page. */
+    private void open(String reader, String query) {
+        var r = app.get("/client/ru/search?q=" + enc(query) + "&open=904&lang=kz", "User-Agent", "reader " + reader);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location")).hasValue("/client/kz/auto/parking/q904");
+    }
+
+    private List<ReaderWords.Phrase> phrases() {
+        return app.app().readerWords().inUse(List.of(904L)).getOrDefault(904L, List.of());
+    }
+
+    @Test
+    void wordsCountOnceEnoughDistinctReadersEndedOnTheQuestion() {
+        open("a", SLANG);
+        open("a", SLANG); // the same reader again counts once
+        open("a", "  ГДЕ бросить   тачку под землёй "); // and so does the same query written otherwise
+        assertThat(app.app().readerWords().count()).isEmpty();
+        assertThat(phrases()).isEmpty();
+
+        open("b", SLANG);
+        assertThat(app.app().readerWords().count()).isEmpty();
+
+        open("c", SLANG);
+        assertThat(app.app().readerWords().count()).containsExactly(904L);
+        assertThat(phrases()).singleElement().satisfies(p -> {
+            assertThat(p.phrase()).isEqualTo(SLANG);
+            assertThat(p.locale()).isEqualTo(Locale.RU);
+            assertThat(p.readers()).isEqualTo(ReaderWords.MIN_READERS);
+        });
+        // counting again changes nothing search sees
+        assertThat(app.app().readerWords().count()).isEmpty();
+    }
+
+    @Test
+    void aReaderWhoSearchesAgainAtOnceWasNotAnswered() {
+        open("a", SLANG);
+        open("b", SLANG);
+        open("c", SLANG);
+        // c searches for something else right away: what they opened did not answer them
+        assertThat(app.get("/client/ru/search?q=" + enc("парковка ночью"), "User-Agent", "reader c")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(app.app().readerWords().count()).isEmpty();
+
+        // a useful vote says it did after all
+        var vote = app.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(app.url("/api/v1/questions/904/votes?locale=kz")))
+                .header("User-Agent", "reader c")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"useful\": true}"))
+                .build());
+        assertThat(vote.statusCode()).as(vote.body()).isEqualTo(200);
+        assertThat(app.app().readerWords().count()).containsExactly(904L);
+    }
+
+    @Test
+    void oneReaderCannotTeachMuch() {
+        for (int i = 0; i < ReaderWords.PER_READER_A_DAY + 5; i++) {
+            open("spammer", "слово " + i);
+        }
+        long rows = app.app()
+                .jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from search_outcome")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(rows).isEqualTo(ReaderWords.PER_READER_A_DAY);
+    }
+
+    @Test
+    void aRejectedPhraseIsNeverUsedAndAConfirmedOneAlways() {
+        open("a", SLANG);
+        open("b", SLANG);
+        open("c", SLANG);
+        var words = app.app().readerWords();
+        words.decide(904, Locale.RU, SLANG, Optional.of(false), "editor");
+        assertThat(phrases()).isEmpty();
+        open("d", SLANG);
+        words.count();
+        assertThat(phrases()).isEmpty();
+
+        words.decide(904, Locale.RU, "подземка для машин", Optional.of(true), "editor");
+        assertThat(phrases()).extracting(ReaderWords.Phrase::phrase).containsExactly("подземка для машин");
+    }
+
+    @Test
+    void noAddressOrBrowserIsKept() {
+        open("a", SLANG);
+        String reader = app.app()
+                .jdbi()
+                .withHandle(h -> h.createQuery("select reader from search_outcome")
+                        .mapTo(String.class)
+                        .one());
+        assertThat(reader).matches("[0-9a-f]{32}").doesNotContain("127.0.0.1").doesNotContain("reader");
+    }
+
+    @Test
+    void badOpenLinksAreRefused() {
+        assertThat(app.get("/client/ru/search?q=x&open=abc").statusCode()).isEqualTo(400);
+        assertThat(app.get("/client/ru/search?q=x&open=904&lang=en").statusCode())
+                .isEqualTo(400);
+        assertThat(app.get("/client/ru/search?q=x&open=999999").statusCode()).isEqualTo(404);
+    }
+}
