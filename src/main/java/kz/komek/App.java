@@ -21,6 +21,7 @@ import kz.komek.admin.sections.SectionEditor;
 import kz.komek.admin.sections.SectionPages;
 import kz.komek.admin.sections.SectionsApi;
 import kz.komek.admin.transfer.Transfers;
+import kz.komek.admin.words.WordsPages;
 import kz.komek.bundle.BundleStore;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
@@ -154,6 +155,7 @@ public final class App implements AutoCloseable {
                     new SectionsApi(sectionEditor, placement, admin.access()),
                     new SectionPages(admin.kit(), sectionEditor, placement),
                     new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes()),
+                    new WordsPages(admin.kit(), lexicon, searchStore, readerWords, catalog, audit),
                     new SearchApi(search, searchMisses, catalog, clock),
                     new SearchPages(readers, search, searchMisses, pages, catalog, readerWords),
                     new SitemapPages(

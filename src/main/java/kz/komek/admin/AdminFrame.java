@@ -35,6 +35,7 @@ public record AdminFrame(Locale locale, Principal principal, Optional<String> cs
         if (principal.may(Role.PUBLISHER)) {
             items.add(item("transfer", AdminText.MENU_TRANSFER, "/admin/transfer"));
         }
+        items.add(item("words", AdminText.MENU_WORDS, "/admin/words"));
         items.add(item("audit", AdminText.MENU_AUDIT, "/admin/audit"));
         if (principal.may(Role.ADMIN)) {
             items.add(item("users", AdminText.MENU_USERS, "/admin/users"));

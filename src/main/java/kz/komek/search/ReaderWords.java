@@ -9,9 +9,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +65,7 @@ public final class ReaderWords implements UsefulVotes, AutoCloseable {
 
     private record Opened(LocalDate day, String reader, String site, Locale locale, String query, long questionId) {}
 
-    private final Jdbi jdbi;
+    private final ReaderWordsStore store;
     private final boolean trustProxy;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -84,7 +81,7 @@ public final class ReaderWords implements UsefulVotes, AutoCloseable {
     private record Salt(LocalDate day, SecretKeySpec key) {}
 
     public ReaderWords(Jdbi jdbi, boolean trustProxy, Clock clock) {
-        this.jdbi = jdbi;
+        this.store = new ReaderWordsStore(jdbi);
         this.trustProxy = trustProxy;
         this.clock = clock;
         this.thread = new ScheduledThreadPoolExecutor(1, r -> {
@@ -125,22 +122,7 @@ public final class ReaderWords implements UsefulVotes, AutoCloseable {
         }
         LocalDate day = LocalDate.now(clock);
         String reader = reader(ctx, day);
-        jdbi.useHandle(h -> h.createUpdate("""
-                        insert into search_outcome (day, reader, site, locale, query, question_id)
-                        select :day, :reader, :site, :locale, :q, q.id from question q
-                        where q.id = :id
-                          and (select count(*) from search_outcome where day = :day and reader = :reader) < :cap
-                        on conflict (day, reader, site, locale, query, question_id)
-                        do update set at = now(), abandoned = false
-                        """)
-                .bind("day", day)
-                .bind("reader", reader)
-                .bind("site", site)
-                .bind("locale", locale.code())
-                .bind("q", q)
-                .bind("id", id)
-                .bind("cap", PER_READER_A_DAY)
-                .execute());
+        store.opened(day, reader, site, locale, q, id, PER_READER_A_DAY);
         opened.put(reader, new Opened(day, reader, site, locale, q, id));
     }
 
@@ -158,18 +140,7 @@ public final class ReaderWords implements UsefulVotes, AutoCloseable {
             return;
         }
         opened.invalidate(reader);
-        jdbi.useHandle(h -> h.createUpdate("""
-                        update search_outcome set abandoned = true
-                        where day = :day and reader = :reader and site = :site and locale = :locale
-                          and query = :q and question_id = :id and not useful
-                        """)
-                .bind("day", o.day())
-                .bind("reader", o.reader())
-                .bind("site", o.site())
-                .bind("locale", o.locale().code())
-                .bind("q", o.query())
-                .bind("id", o.questionId())
-                .execute());
+        store.abandoned(o.day(), o.reader(), o.site(), o.locale(), o.query(), o.questionId());
     }
 
     /** A "useful" vote: the reader's searches today that opened this question answered them. */
@@ -179,14 +150,7 @@ public final class ReaderWords implements UsefulVotes, AutoCloseable {
             LocalDate day = LocalDate.now(clock);
             String reader = reader(ctx, day);
             opened.invalidate(reader);
-            jdbi.useHandle(h -> h.createUpdate("""
-                            update search_outcome set useful = true, abandoned = false
-                            where day = :day and reader = :reader and question_id = :id
-                            """)
-                    .bind("day", day)
-                    .bind("reader", reader)
-                    .bind("id", questionId)
-                    .execute());
+            store.useful(day, reader, questionId);
         } catch (RuntimeException e) {
             log.warn("could not note a useful vote for readers' phrases", e);
         }
@@ -198,143 +162,12 @@ public final class ReaderWords implements UsefulVotes, AutoCloseable {
      * whose phrases changed.
      */
     public Set<Long> count() {
-        return jdbi.inTransaction(h -> {
-            boolean mine = h.createQuery("select pg_try_advisory_xact_lock(hashtext('komek reader words'))")
-                    .mapTo(Boolean.class)
-                    .one();
-            if (!mine) {
-                return Set.of();
-            }
-            h.createUpdate("delete from search_outcome where at < now() - make_interval(days => :days)")
-                    .bind("days", KEPT_DAYS)
-                    .execute();
-            var fresh = phrases(h);
-            var old = new HashMap<String, Phrase>();
-            h.createQuery("select question_id, locale, phrase, weight, readers from reader_phrase")
-                    .map((rs, ctx) -> new Phrase(
-                            rs.getLong("question_id"),
-                            Locale.parse(rs.getString("locale")).orElse(Locale.DEFAULT),
-                            rs.getString("phrase"),
-                            rs.getDouble("weight"),
-                            rs.getInt("readers")))
-                    .forEach(p -> old.put(key(p), p));
-            var changed = new HashSet<Long>();
-            var now = new HashMap<String, Phrase>();
-            fresh.forEach(p -> now.put(key(p), p));
-            for (var e : old.entrySet()) {
-                if (!now.containsKey(e.getKey())) {
-                    changed.add(e.getValue().questionId());
-                }
-            }
-            for (var e : now.entrySet()) {
-                Phrase before = old.get(e.getKey());
-                // weights fade every count: only a phrase that came or went changes what search finds
-                if (before == null) {
-                    changed.add(e.getValue().questionId());
-                }
-            }
-            h.execute("delete from reader_phrase");
-            var batch = h.prepareBatch("""
-                    insert into reader_phrase (question_id, locale, phrase, weight, readers)
-                    values (:id, :locale, :phrase, :weight, :readers)
-                    """);
-            for (Phrase p : fresh) {
-                batch.bind("id", p.questionId())
-                        .bind("locale", p.locale().code())
-                        .bind("phrase", p.phrase())
-                        .bind("weight", p.weight())
-                        .bind("readers", p.readers())
-                        .add();
-            }
-            if (!fresh.isEmpty()) {
-                batch.execute();
-            }
-            if (!changed.isEmpty()) {
-                // as any content write: the questions carry the new version, every node's search reads them again
-                long version = h.createQuery("select version + 1 from help_center")
-                        .mapTo(Long.class)
-                        .one();
-                h.createUpdate("update question set revision = :v where id = any(:ids)")
-                        .bind("v", version)
-                        .bind("ids", changed.stream().mapToLong(Long::longValue).toArray())
-                        .execute();
-                h.execute("update help_center set version = version + 1");
-                log.info("readers' phrases changed for {} questions", changed.size());
-            }
-            return changed;
-        });
-    }
-
-    private static String key(Phrase p) {
-        return p.questionId() + "\u0000" + p.locale().code() + "\u0000" + p.phrase();
-    }
-
-    /** The phrases as the log and the verdicts say now, the weightiest {@link #PHRASES} per question and language. */
-    private static List<Phrase> phrases(Handle h) {
-        var rows = h.createQuery("""
-                        with seen as (
-                            select question_id, locale, query as phrase, count(distinct (day, reader)) as readers,
-                                   sum((case when useful then 1.0 else 0.5 end)
-                                       * power(0.5, extract(epoch from now() - at) / 86400 / :half)) as weight
-                            from search_outcome
-                            where not abandoned
-                            group by question_id, locale, query
-                        ),
-                        decided as (
-                            select s.question_id, s.locale, s.phrase, s.readers, s.weight, v.confirmed
-                            from seen s
-                            left join reader_phrase_verdict v
-                              on v.question_id = s.question_id and v.locale = s.locale and v.phrase = s.phrase
-                            union all
-                            select v.question_id, v.locale, v.phrase, 0, 1.0, true
-                            from reader_phrase_verdict v
-                            where v.confirmed and not exists (
-                                select 1 from seen s
-                                where s.question_id = v.question_id and s.locale = v.locale and s.phrase = v.phrase)
-                        ),
-                        kept as (
-                            select *, row_number() over (
-                                       partition by question_id, locale order by confirmed is true desc, weight desc,
-                                       phrase) as n
-                            from decided
-                            where confirmed is distinct from false and (readers >= :min or confirmed)
-                        )
-                        select question_id, locale, phrase, weight, readers from kept where n <= :phrases
-                        order by question_id, locale, n
-                        """)
-                .bind("half", HALF_LIFE_DAYS)
-                .bind("min", MIN_READERS)
-                .bind("phrases", PHRASES)
-                .map((rs, ctx) -> new Phrase(
-                        rs.getLong("question_id"),
-                        Locale.parse(rs.getString("locale")).orElse(Locale.DEFAULT),
-                        rs.getString("phrase"),
-                        rs.getDouble("weight"),
-                        rs.getInt("readers")))
-                .list();
-        return new ArrayList<>(rows);
+        return store.count();
     }
 
     /** The phrases search uses now, per question (for the search documents). */
     public Map<Long, List<Phrase>> inUse(java.util.Collection<Long> questionIds) {
-        var out = new HashMap<Long, List<Phrase>>();
-        if (questionIds.isEmpty()) {
-            return out;
-        }
-        jdbi.useHandle(h -> h.createQuery("""
-                        select question_id, locale, phrase, weight, readers from reader_phrase
-                        where question_id = any(:ids) order by question_id, locale, weight desc, phrase
-                        """)
-                .bind("ids", questionIds.stream().mapToLong(Long::longValue).toArray())
-                .map((rs, ctx) -> new Phrase(
-                        rs.getLong("question_id"),
-                        Locale.parse(rs.getString("locale")).orElse(Locale.DEFAULT),
-                        rs.getString("phrase"),
-                        rs.getDouble("weight"),
-                        rs.getInt("readers")))
-                .forEach(p -> out.computeIfAbsent(p.questionId(), k -> new ArrayList<>())
-                        .add(p)));
-        return out;
+        return store.inUse(questionIds);
     }
 
     /**
@@ -342,36 +175,37 @@ public final class ReaderWords implements UsefulVotes, AutoCloseable {
      * at once.
      */
     public void decide(long questionId, Locale locale, String phrase, Optional<Boolean> verdict, String actor) {
-        String p = normalize(phrase);
-        if (p.isEmpty()) {
-            throw new IllegalArgumentException("the phrase is empty");
-        }
-        jdbi.useTransaction(h -> {
-            if (verdict.isPresent()) {
-                h.createUpdate("""
-                                insert into reader_phrase_verdict (question_id, locale, phrase, confirmed, decided_by)
-                                select q.id, :locale, :phrase, :c, :by from question q where q.id = :id
-                                on conflict (question_id, locale, phrase)
-                                do update set confirmed = :c, decided_by = :by, decided_at = now()
-                                """)
-                        .bind("id", questionId)
-                        .bind("locale", locale.code())
-                        .bind("phrase", p)
-                        .bind("c", verdict.get())
-                        .bind("by", actor)
-                        .execute();
-            } else {
-                h.createUpdate("""
-                                delete from reader_phrase_verdict
-                                where question_id = :id and locale = :locale and phrase = :phrase
-                                """)
-                        .bind("id", questionId)
-                        .bind("locale", locale.code())
-                        .bind("phrase", p)
-                        .execute();
-            }
-        });
+        decide(questionId, locale, phrase, verdict, actor, h -> {});
+    }
+
+    /** As {@link #decide(long, Locale, String, Optional, String)}, running {@code alsoThen} in its transaction. */
+    public void decide(
+            long questionId,
+            Locale locale,
+            String phrase,
+            Optional<Boolean> verdict,
+            String actor,
+            java.util.function.Consumer<Handle> alsoThen) {
+        store.decide(questionId, locale, phrase, verdict, actor, alsoThen);
         count();
+    }
+
+    /** A phrase for editors to review: counted (in use), a candidate (too few readers yet), or decided. */
+    public record Review(
+            long questionId,
+            Locale locale,
+            String phrase,
+            int readers,
+            double weight,
+            boolean inUse,
+            Optional<Boolean> verdict) {}
+
+    /**
+     * What editors review: the phrases in use, the candidates with the most readers, and every decided phrase; at
+     * most {@code limit} of each.
+     */
+    public List<Review> review(int limit) {
+        return store.review(limit);
     }
 
     /** A reader as a keyed hash of their address and browser under the day's salt: nothing that names them. */
@@ -396,20 +230,7 @@ public final class ReaderWords implements UsefulVotes, AutoCloseable {
         }
         byte[] candidate = new byte[32];
         random.nextBytes(candidate);
-        byte[] key = jdbi.inTransaction(h -> {
-            h.createUpdate("delete from reader_salt where day < :day")
-                    .bind("day", day)
-                    .execute();
-            h.createUpdate("insert into reader_salt (day, salt) values (:day, :salt) on conflict (day) do nothing")
-                    .bind("day", day)
-                    .bind("salt", candidate)
-                    .execute();
-            return h.createQuery("select salt from reader_salt where day = :day")
-                    .bind("day", day)
-                    .mapTo(byte[].class)
-                    .one();
-        });
-        var spec = new SecretKeySpec(key, "HmacSHA256");
+        var spec = new SecretKeySpec(store.salt(day, candidate), "HmacSHA256");
         salt = new Salt(day, spec);
         return spec;
     }

@@ -208,6 +208,12 @@ public final class SearchStore {
      * the content channel with the version as it is, so no page cache is dropped for it.
      */
     public void decide(WordPair pair, Optional<Boolean> verdict, String actor) {
+        decide(pair, verdict, actor, h -> {});
+    }
+
+    /** As {@link #decide(WordPair, Optional, String)}, running {@code alsoThen} in the same transaction (the audit). */
+    public void decide(
+            WordPair pair, Optional<Boolean> verdict, String actor, Consumer<org.jdbi.v3.core.Handle> alsoThen) {
         jdbi.useTransaction(h -> {
             if (verdict.isPresent()) {
                 h.createUpdate("""
@@ -226,6 +232,7 @@ public final class SearchStore {
                         .bind("kz", pair.kz())
                         .execute();
             }
+            alsoThen.accept(h);
             h.createQuery("select pg_notify('komek_content', version::text) from help_center")
                     .mapTo(String.class)
                     .list();

@@ -21,6 +21,7 @@ import kz.komek.admin.questions.RevisionPages;
 import kz.komek.admin.sections.SectionPages;
 import kz.komek.admin.sections.SectionsApi;
 import kz.komek.admin.transfer.Transfers;
+import kz.komek.admin.words.WordsPages;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
@@ -62,6 +63,7 @@ public final class Routes {
             SectionsApi sectionsApi,
             SectionPages sectionPages,
             Transfers transfers,
+            WordsPages wordsPages,
             SearchApi searchApi,
             SearchPages searchPages,
             SitemapPages seo,
@@ -203,6 +205,9 @@ public final class Routes {
         r.post("/admin/transfer/apply", transfers.pages()::apply);
         get(r, "/admin/transfer/imports/{id}", transfers.pages()::result);
         get(r, "/admin/audit", admin.auditPages()::list);
+        get(r, "/admin/words", handlers.wordsPages()::page);
+        r.post("/admin/words/pairs", handlers.wordsPages()::decidePair);
+        r.post("/admin/words/phrases", handlers.wordsPages()::decidePhrase);
         get(r, "/admin/users", admin.usersPages()::list);
         r.post("/admin/users", admin.usersPages()::add);
         r.post("/admin/users/{name}/disable", admin.usersPages()::disable);

@@ -59,6 +59,12 @@ public final class AuditPages {
         m.put("section.reorder", AdminText.ACTION_SECTION_REORDER);
         m.put("section.delete", AdminText.ACTION_SECTION_DELETE);
         m.put("bundle.import", AdminText.ACTION_BUNDLE_IMPORT);
+        m.put("lexicon.confirm", AdminText.ACTION_LEXICON_CONFIRM);
+        m.put("lexicon.reject", AdminText.ACTION_LEXICON_REJECT);
+        m.put("lexicon.forget", AdminText.ACTION_LEXICON_FORGET);
+        m.put("reader_phrase.confirm", AdminText.ACTION_PHRASE_CONFIRM);
+        m.put("reader_phrase.reject", AdminText.ACTION_PHRASE_REJECT);
+        m.put("reader_phrase.forget", AdminText.ACTION_PHRASE_FORGET);
         m.put("user.create", AdminText.ACTION_USER_CREATE);
         m.put("user.disable", AdminText.ACTION_USER_DISABLE);
         m.put("user.enable", AdminText.ACTION_USER_ENABLE);
