@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +77,11 @@ public final class SearchIndex implements AutoCloseable {
 
     static String title(Locale l) {
         return "title_" + l.code();
+    }
+
+    /** Editors' other phrasings of the question: analysed and weighed like the title, never shown. */
+    static String phrasings(Locale l) {
+        return "phrasings_" + l.code();
     }
 
     static String body(Locale l) {
@@ -179,6 +185,7 @@ public final class SearchIndex implements AutoCloseable {
         for (Locale l : Locale.values()) {
             Analyzer language = Analyzers.forLocale(l);
             fields.put(title(l), language);
+            fields.put(phrasings(l), language);
             fields.put(body(l), language);
             fields.put(sections(l), language);
             fields.put(description(l), language);
@@ -257,7 +264,7 @@ public final class SearchIndex implements AutoCloseable {
                     changes.added(
                             d.id(),
                             d.locale().code(),
-                            textFields(d.locale(), d.title(), d.text(), d.sections(), d.description()),
+                            textFields(d.locale(), d.title(), d.phrasings(), d.text(), d.sections(), d.description()),
                             signature(d));
                 }
             }
@@ -290,6 +297,7 @@ public final class SearchIndex implements AutoCloseable {
                         textFields(
                                 l,
                                 stored(old, title(l)),
+                                stored(old, phrasings(l)),
                                 stored(old, body(l)),
                                 stored(old, sections(l)),
                                 stored(old, description(l))),
@@ -441,9 +449,12 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new BinaryDocValuesField(SHOWN_TITLE, new BytesRef(d.title())));
         // the fields textFields gives, from words cut once per text (SharedWords); their stored values beside them
         sharedWords
-                .fields(l, d.title(), d.text(), d.sections(), d.description())
+                .fields(l, d.title(), d.phrasings(), d.text(), d.sections(), d.description())
                 .forEach(doc::add);
         doc.add(new StoredField(title(l), d.title()));
+        if (!d.phrasings().isEmpty()) {
+            doc.add(new StoredField(phrasings(l), d.phrasings()));
+        }
         doc.add(new StoredField(body(l), d.text()));
         doc.add(new StoredField(sections(l), d.sections()));
         doc.add(new StoredField(description(l), d.description()));
@@ -460,17 +471,28 @@ public final class SearchIndex implements AutoCloseable {
                 + d.usefulness() + "|" + d.pinned();
     }
 
-    /** The searched text of a document, from its parts; the parts are stored, so a change knows what it replaced. */
-    static List<Field> textFields(Locale l, String title, String text, String sections, String description) {
-        return List.of(
-                new Field(title(l), title, HIGHLIGHTED),
-                new Field(body(l), text, HIGHLIGHTED),
-                new Field(sections(l), sections, UNPOSITIONED_STORED),
-                new Field(description(l), description, UNPOSITIONED_STORED),
-                new Field(NGRAMS, title + " " + title + " " + text, UNPOSITIONED),
-                new Field(FOLD, title + " " + sections + " " + text, UNPOSITIONED),
-                new Field(WORDS, title + " " + text, UNPOSITIONED),
-                new Field(TITLE_WORDS, title, UNPOSITIONED));
+    /**
+     * The searched text of a document, from its parts; the parts are stored, so a change knows what it replaced.
+     * Phrasings go where the title goes (but for the title's own words, which suggestions complete): a document
+     * without them has exactly the fields it had before phrasings existed.
+     */
+    static List<Field> textFields(
+            Locale l, String title, String phrasings, String text, String sections, String description) {
+        boolean phrased = !phrasings.isEmpty();
+        String asked = phrased ? title + " " + phrasings : title;
+        var fields = new ArrayList<Field>(9);
+        fields.add(new Field(title(l), title, HIGHLIGHTED));
+        if (phrased) {
+            fields.add(new Field(phrasings(l), phrasings, UNPOSITIONED_STORED));
+        }
+        fields.add(new Field(body(l), text, HIGHLIGHTED));
+        fields.add(new Field(sections(l), sections, UNPOSITIONED_STORED));
+        fields.add(new Field(description(l), description, UNPOSITIONED_STORED));
+        fields.add(new Field(NGRAMS, title + " " + asked + " " + text, UNPOSITIONED));
+        fields.add(new Field(FOLD, asked + " " + sections + " " + text, UNPOSITIONED));
+        fields.add(new Field(WORDS, asked + " " + text, UNPOSITIONED));
+        fields.add(new Field(TITLE_WORDS, title, UNPOSITIONED));
+        return fields;
     }
 
     IndexSearcher acquire() {
