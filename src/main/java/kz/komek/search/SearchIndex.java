@@ -29,12 +29,14 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -159,7 +161,14 @@ public final class SearchIndex implements AutoCloseable {
                 // half an index over the whole old one.
                 .setCommitOnClose(false);
         this.writer = new IndexWriter(directory, config);
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                var searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(Scoring.SIMILARITY);
+                return searcher;
+            }
+        });
         this.visible = new AtomicReference<>(searchers.acquire());
     }
 
