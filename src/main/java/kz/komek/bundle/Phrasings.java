@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 public record Phrasings(List<String> texts) {
     public static final int MAX_LENGTH = 200;
     public static final int MAX_COUNT = 20;
-    public static final Phrasings NONE = new Phrasings(List.of());
-
     /** A tag or a comment: phrasings are searched as words, so markup in one is a mistake, not formatting. */
     private static final Pattern MARKUP = Pattern.compile("<[a-zA-Z/!]");
+
+    public static final Phrasings NONE = new Phrasings(List.of());
 
     public Phrasings {
         texts = List.copyOf(texts);

@@ -22,9 +22,9 @@ import org.apache.lucene.util.CloseableThreadLocal;
 /**
  * A document's searched fields, from its texts cut into words once. Eight fields read the title, answer, section
  * names and description (stems per language, n-grams, sound keys, words as typed), and each used to cut its text
- * again: the answer four times, the title six (phrasings, when a question has them, go with the title). Here each text is cut once by the tokenizer the analyzers use, and
+ * again: the answer four times, the title six. Here each text is cut once by the tokenizer the analyzers use, and
  * every field's filters run on those words ({@link Analyzers.Chain#on}); the postings are the analyzers' own
- * (SharedWordsTest).
+ * (SharedWordsTest). Editors' phrasings, when a question has them, are a ninth field and go with the title.
  *
  * <p>Each thread keeps its tokenizer and one token stream per field, which the writer consumes within {@code
  * addDocument}; so the fields of one document must be indexed by the thread that made them, before it makes the next.
