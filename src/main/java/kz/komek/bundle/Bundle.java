@@ -106,6 +106,10 @@ public record Bundle(
 
     public record Votes(long up, long down) {}
 
+    /**
+     * One locale's text of a question. {@code phrasings} are the editors' other ways to ask it, searched like the
+     * title and never shown; a bundle lists them beside {@code locales}, in {@code phrasings.<locale>}.
+     */
     public record QuestionLocale(
             String title,
             String content,
@@ -116,30 +120,103 @@ public record Bundle(
             Optional<String> metaH1,
             boolean noIndex,
             boolean noFollow,
+            Phrasings phrasings,
             Map<String, JsonNode> extra) {
         public QuestionLocale {
             extra = ordered(extra);
         }
 
+        /** A text without phrasings. */
+        public QuestionLocale(
+                String title,
+                String content,
+                Optional<LocalDate> updated,
+                Optional<LocalDateTime> published,
+                Optional<String> metaTitle,
+                Optional<String> metaDescription,
+                Optional<String> metaH1,
+                boolean noIndex,
+                boolean noFollow,
+                Map<String, JsonNode> extra) {
+            this(
+                    title,
+                    content,
+                    updated,
+                    published,
+                    metaTitle,
+                    metaDescription,
+                    metaH1,
+                    noIndex,
+                    noFollow,
+                    Phrasings.NONE,
+                    extra);
+        }
+
         /** The same text with another title. */
         public QuestionLocale withTitle(String title) {
             return new QuestionLocale(
-                    title, content, updated, published, metaTitle, metaDescription, metaH1, noIndex, noFollow, extra);
+                    title,
+                    content,
+                    updated,
+                    published,
+                    metaTitle,
+                    metaDescription,
+                    metaH1,
+                    noIndex,
+                    noFollow,
+                    phrasings,
+                    extra);
         }
 
         /** The same text with another answer. */
         public QuestionLocale withContent(String content) {
             return new QuestionLocale(
-                    title, content, updated, published, metaTitle, metaDescription, metaH1, noIndex, noFollow, extra);
+                    title,
+                    content,
+                    updated,
+                    published,
+                    metaTitle,
+                    metaDescription,
+                    metaH1,
+                    noIndex,
+                    noFollow,
+                    phrasings,
+                    extra);
         }
 
         /** The same text with another publication time. */
         public QuestionLocale withPublished(Optional<LocalDateTime> published) {
             return new QuestionLocale(
-                    title, content, updated, published, metaTitle, metaDescription, metaH1, noIndex, noFollow, extra);
+                    title,
+                    content,
+                    updated,
+                    published,
+                    metaTitle,
+                    metaDescription,
+                    metaH1,
+                    noIndex,
+                    noFollow,
+                    phrasings,
+                    extra);
         }
 
-        /** The text as the reader pages hold it. */
+        /** The same text with other phrasings. */
+        public QuestionLocale withPhrasings(Phrasings phrasings) {
+            return new QuestionLocale(
+                    title,
+                    content,
+                    updated,
+                    published,
+                    metaTitle,
+                    metaDescription,
+                    metaH1,
+                    noIndex,
+                    noFollow,
+                    phrasings,
+                    extra);
+        }
+
+        /** The text as the reader pages hold it (phrasings are for search only). */
         public QuestionText readerText() {
             return new QuestionText(
                     title, content, updated, published, metaTitle, metaDescription, metaH1, noIndex, noFollow);

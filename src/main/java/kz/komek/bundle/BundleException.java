@@ -26,6 +26,12 @@ public sealed class BundleException extends RuntimeException permits HeapBudget.
         NOT_A_NUMBER,
         /** Text PostgreSQL cannot store: a NUL character or a lone UTF-16 surrogate (i18n.StorableText). */
         NOT_STORABLE,
+        /** A list holds one value twice. Args: the value. */
+        DUPLICATE,
+        /** A list is too long. Args: the greatest count allowed. */
+        TOO_MANY,
+        /** Markup where plain text is expected. */
+        MARKUP,
         OTHER
     }
 

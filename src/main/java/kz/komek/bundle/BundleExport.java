@@ -71,7 +71,7 @@ public final class BundleExport {
         var texts = new HashMap<Long, Map<String, Bundle.QuestionLocale>>();
         h.createQuery("""
                         select question_id, locale, title, content, updated, published, meta_title,
-                               meta_description, meta_h1, no_index, no_follow, extra::text as extra
+                               meta_description, meta_h1, no_index, no_follow, phrasings, extra::text as extra
                         from question_text
                         """)
                 .map((rs, ctx) -> Map.entry(
@@ -124,7 +124,7 @@ public final class BundleExport {
         var byLocale = new LinkedHashMap<String, Bundle.QuestionLocale>();
         h.createQuery("""
                         select locale, title, content, updated, published, meta_title, meta_description, meta_h1,
-                               no_index, no_follow, extra::text as extra
+                               no_index, no_follow, phrasings, extra::text as extra
                         from question_text where question_id = :id
                         order by array_position((select locales from help_center), locale), locale
                         """)
@@ -154,6 +154,7 @@ public final class BundleExport {
                 t.metaH1(),
                 t.noIndex(),
                 t.noFollow(),
+                new Phrasings(List.of((String[]) rs.getArray("phrasings").getArray())),
                 extra.read(rs.getString("extra")));
     }
 

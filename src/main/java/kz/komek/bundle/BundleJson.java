@@ -54,7 +54,17 @@ public final class BundleJson {
     private static final Set<String> SITE = Set.of("slug", "title");
     private static final Set<String> SECTION = Set.of("site", "path", "position", "title");
     private static final Set<String> QUESTION = Set.of(
-            "id", "site", "section", "position", "pinned", "canonical", "votes", "usefulness", "incomplete", "locales");
+            "id",
+            "site",
+            "section",
+            "position",
+            "pinned",
+            "canonical",
+            "votes",
+            "usefulness",
+            "incomplete",
+            "locales",
+            "phrasings");
     /** A question's fields in one locale, in the order the format lists them. */
     public static final List<String> LOCALE_FIELDS = List.of(
             "title",
@@ -202,6 +212,7 @@ public final class BundleJson {
                     .code();
             texts.put(code, questionText(e.getValue(), where, "locales." + code));
         }
+        phrasings(n.get("phrasings"), where, texts);
         return new Bundle.Question(
                 id,
                 site,
@@ -253,6 +264,56 @@ public final class BundleJson {
                 n.hasNonNull("no_index") && bool(n.get("no_index"), where, field + ".no_index"),
                 n.hasNonNull("no_follow") && bool(n.get("no_follow"), where, field + ".no_follow"),
                 extra(n, TEXT, where, field + "."));
+    }
+
+    /**
+     * Puts a question's {@code phrasings} (an object of lists by locale) into its texts. They belong to a locale's
+     * text: a record that gives a locale gives all its phrasings (none when it lists none), so a locale's phrasings
+     * can only be given with its text.
+     */
+    private static void phrasings(JsonNode n, String where, Map<String, Bundle.QuestionLocale> texts) {
+        if (n == null || n.isNull()) {
+            return;
+        }
+        object(n, where + ", field phrasings");
+        for (var e : n.properties()) {
+            String code = locale(JsonNodeFactory.instance.textNode(e.getKey()), where, "phrasings")
+                    .code();
+            String field = "phrasings." + code;
+            Bundle.QuestionLocale text = texts.get(code);
+            if (text == null) {
+                throw BundleException.field(
+                        where,
+                        field,
+                        BundleException.Kind.OTHER,
+                        "the question has no " + code + " text in locales; phrasings go with their text");
+            }
+            var list = new ArrayList<String>();
+            int i = 0;
+            for (JsonNode p : array(e.getValue(), where, field)) {
+                list.add(text(p, where, field + "[" + i++ + "]"));
+            }
+            texts.put(code, text.withPhrasings(phrasings(list, where, field)));
+        }
+    }
+
+    /** The phrasings of one locale, checked; a problem names the phrasing ({@code phrasings.ru[2]}). */
+    static Phrasings phrasings(List<String> list, String where, String field) {
+        try {
+            return new Phrasings(list);
+        } catch (Phrasings.Invalid e) {
+            String at = e.index() < 0 ? field : field + "[" + e.index() + "]";
+            BundleException.Kind kind = switch (e.problem()) {
+                case EMPTY -> BundleException.Kind.EMPTY;
+                case TOO_LONG -> BundleException.Kind.TOO_LONG;
+                case TOO_MANY -> BundleException.Kind.TOO_MANY;
+                case DUPLICATE -> BundleException.Kind.DUPLICATE;
+                case MARKUP -> BundleException.Kind.MARKUP;
+                case NOT_TRIMMED -> BundleException.Kind.OTHER;
+            };
+            throw BundleException.field(
+                    where, at, kind, e.getMessage(), e.args().toArray());
+        }
     }
 
     /** Writes a bundle as pretty-printed JSON, fields in the order bundle-format.md shows them. */
@@ -361,6 +422,16 @@ public final class BundleJson {
             l.put("no_follow", t.noFollow());
             t.extra().forEach(l::set);
         });
+        // only when there are some: a question without them is written as before phrasings existed
+        if (q.locales().values().stream().anyMatch(t -> !t.phrasings().isEmpty())) {
+            ObjectNode phrasings = o.putObject("phrasings");
+            q.locales().forEach((code, t) -> {
+                if (!t.phrasings().isEmpty()) {
+                    ArrayNode list = phrasings.putArray(code);
+                    t.phrasings().texts().forEach(list::add);
+                }
+            });
+        }
         q.extra().forEach(o::set);
         return o;
     }

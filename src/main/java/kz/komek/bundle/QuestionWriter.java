@@ -127,22 +127,23 @@ final class QuestionWriter {
             }
             textChanged |= h.createUpdate("""
                             insert into question_text (question_id, locale, title, content, updated, published,
-                                meta_title, meta_description, meta_h1, no_index, no_follow, extra)
+                                meta_title, meta_description, meta_h1, no_index, no_follow, phrasings, extra)
                             values (:id, :locale, :title, :content, :updated, :published, :metaTitle,
-                                :metaDescription, :metaH1, :noIndex, :noFollow, cast(:extra as jsonb))
+                                :metaDescription, :metaH1, :noIndex, :noFollow, :phrasings, cast(:extra as jsonb))
                             on conflict (question_id, locale) do update set title = excluded.title,
                                 content = excluded.content, updated = excluded.updated,
                                 published = excluded.published, meta_title = excluded.meta_title,
                                 meta_description = excluded.meta_description, meta_h1 = excluded.meta_h1,
                                 no_index = excluded.no_index, no_follow = excluded.no_follow,
-                                extra = excluded.extra
+                                phrasings = excluded.phrasings, extra = excluded.extra
                             where (question_text.title, question_text.content, question_text.updated,
                                     question_text.published, question_text.meta_title, question_text.meta_description,
                                     question_text.meta_h1, question_text.no_index, question_text.no_follow,
-                                    question_text.extra)
+                                    question_text.phrasings, question_text.extra)
                                 is distinct from (excluded.title, excluded.content, excluded.updated,
                                     excluded.published, excluded.meta_title, excluded.meta_description,
-                                    excluded.meta_h1, excluded.no_index, excluded.no_follow, excluded.extra)
+                                    excluded.meta_h1, excluded.no_index, excluded.no_follow, excluded.phrasings,
+                                    excluded.extra)
                             """)
                             .bind("id", q.id())
                             .bind("locale", e.getKey())
@@ -157,6 +158,7 @@ final class QuestionWriter {
                             .bind("metaH1", t.metaH1().orElse(null))
                             .bind("noIndex", t.noIndex())
                             .bind("noFollow", t.noFollow())
+                            .bind("phrasings", t.phrasings().texts().toArray(String[]::new))
                             .bind("extra", extra.write(t.extra()))
                             .execute()
                     > 0;

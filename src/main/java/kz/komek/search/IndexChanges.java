@@ -83,7 +83,9 @@ final class IndexChanges {
             try {
                 int[] docs = docCounts.get(t.field());
                 if (docs == null) {
-                    docs = new int[] {before.getDocCount(t.field()), after.getDocCount(t.field())};
+                    docs = Scoring.countsEveryDocument(t.field())
+                            ? new int[] {before.maxDoc(), after.maxDoc()}
+                            : new int[] {before.getDocCount(t.field()), after.getDocCount(t.field())};
                     docCounts.put(t.field(), docs);
                 }
                 double was = idf(before.docFreq(t), docs[0]);

@@ -9,6 +9,7 @@ import kz.komek.i18n.Locale;
 /**
  * What the index knows of one question in one locale.
  *
+ * @param phrasings the editors' other phrasings of the question, one a line ("" when none): searched like the title
  * @param text the answer as readers see it (rendered once, as plain text: each platform phrase counted once)
  * @param sections the titles of the question's section and its ancestors, product first
  * @param locales every locale the question is published in, so a query may fall back to another locale only
@@ -21,6 +22,7 @@ public record SearchDocument(
         String sectionPath,
         String sectionTitle,
         String title,
+        String phrasings,
         String text,
         String sections,
         String description,

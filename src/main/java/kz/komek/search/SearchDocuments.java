@@ -71,6 +71,7 @@ public final class SearchDocuments {
                     q.section(),
                     own == null ? lastSegment(path) : own,
                     t.title().strip(),
+                    String.join("\n", t.phrasings().texts()),
                     text,
                     String.join(" / ", lineage),
                     t.metaDescription().orElse(""),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -28,12 +29,14 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -76,6 +79,11 @@ public final class SearchIndex implements AutoCloseable {
 
     static String title(Locale l) {
         return "title_" + l.code();
+    }
+
+    /** Editors' other phrasings of the question: analysed and weighed like the title, never shown. */
+    static String phrasings(Locale l) {
+        return "phrasings_" + l.code();
     }
 
     static String body(Locale l) {
@@ -153,7 +161,14 @@ public final class SearchIndex implements AutoCloseable {
                 // half an index over the whole old one.
                 .setCommitOnClose(false);
         this.writer = new IndexWriter(directory, config);
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                var searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(Scoring.SIMILARITY);
+                return searcher;
+            }
+        });
         this.visible = new AtomicReference<>(searchers.acquire());
     }
 
@@ -179,6 +194,7 @@ public final class SearchIndex implements AutoCloseable {
         for (Locale l : Locale.values()) {
             Analyzer language = Analyzers.forLocale(l);
             fields.put(title(l), language);
+            fields.put(phrasings(l), language);
             fields.put(body(l), language);
             fields.put(sections(l), language);
             fields.put(description(l), language);
@@ -257,7 +273,7 @@ public final class SearchIndex implements AutoCloseable {
                     changes.added(
                             d.id(),
                             d.locale().code(),
-                            textFields(d.locale(), d.title(), d.text(), d.sections(), d.description()),
+                            textFields(d.locale(), d.title(), d.phrasings(), d.text(), d.sections(), d.description()),
                             signature(d));
                 }
             }
@@ -290,6 +306,7 @@ public final class SearchIndex implements AutoCloseable {
                         textFields(
                                 l,
                                 stored(old, title(l)),
+                                stored(old, phrasings(l)),
                                 stored(old, body(l)),
                                 stored(old, sections(l)),
                                 stored(old, description(l))),
@@ -441,9 +458,12 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new BinaryDocValuesField(SHOWN_TITLE, new BytesRef(d.title())));
         // the fields textFields gives, from words cut once per text (SharedWords); their stored values beside them
         sharedWords
-                .fields(l, d.title(), d.text(), d.sections(), d.description())
+                .fields(l, d.title(), d.phrasings(), d.text(), d.sections(), d.description())
                 .forEach(doc::add);
         doc.add(new StoredField(title(l), d.title()));
+        if (!d.phrasings().isEmpty()) {
+            doc.add(new StoredField(phrasings(l), d.phrasings()));
+        }
         doc.add(new StoredField(body(l), d.text()));
         doc.add(new StoredField(sections(l), d.sections()));
         doc.add(new StoredField(description(l), d.description()));
@@ -460,17 +480,28 @@ public final class SearchIndex implements AutoCloseable {
                 + d.usefulness() + "|" + d.pinned();
     }
 
-    /** The searched text of a document, from its parts; the parts are stored, so a change knows what it replaced. */
-    static List<Field> textFields(Locale l, String title, String text, String sections, String description) {
-        return List.of(
-                new Field(title(l), title, HIGHLIGHTED),
-                new Field(body(l), text, HIGHLIGHTED),
-                new Field(sections(l), sections, UNPOSITIONED_STORED),
-                new Field(description(l), description, UNPOSITIONED_STORED),
-                new Field(NGRAMS, title + " " + title + " " + text, UNPOSITIONED),
-                new Field(FOLD, title + " " + sections + " " + text, UNPOSITIONED),
-                new Field(WORDS, title + " " + text, UNPOSITIONED),
-                new Field(TITLE_WORDS, title, UNPOSITIONED));
+    /**
+     * The searched text of a document, from its parts; the parts are stored, so a change knows what it replaced.
+     * Phrasings go where the title goes (but for the title's own words, which suggestions complete): a document
+     * without them has exactly the fields it had before phrasings existed.
+     */
+    static List<Field> textFields(
+            Locale l, String title, String phrasings, String text, String sections, String description) {
+        boolean phrased = !phrasings.isEmpty();
+        String asked = phrased ? title + " " + phrasings : title;
+        var fields = new ArrayList<Field>(9);
+        fields.add(new Field(title(l), title, HIGHLIGHTED));
+        if (phrased) {
+            fields.add(new Field(phrasings(l), phrasings, UNPOSITIONED_STORED));
+        }
+        fields.add(new Field(body(l), text, HIGHLIGHTED));
+        fields.add(new Field(sections(l), sections, UNPOSITIONED_STORED));
+        fields.add(new Field(description(l), description, UNPOSITIONED_STORED));
+        fields.add(new Field(NGRAMS, title + " " + asked + " " + text, UNPOSITIONED));
+        fields.add(new Field(FOLD, asked + " " + sections + " " + text, UNPOSITIONED));
+        fields.add(new Field(WORDS, asked + " " + text, UNPOSITIONED));
+        fields.add(new Field(TITLE_WORDS, title, UNPOSITIONED));
+        return fields;
     }
 
     IndexSearcher acquire() {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleExport;
+import kz.komek.bundle.Phrasings;
 import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
 
@@ -98,7 +99,8 @@ public final class SearchStore {
         jdbi.useTransaction(h -> {
             var rows = h.createQuery("""
                             select q.id, q.site, s.path, q.position, q.pinned, q.canonical, q.votes_up, q.votes_down,
-                                   q.usefulness, t.locale, t.title, t.content, t.published, t.meta_description
+                                   q.usefulness, t.locale, t.title, t.content, t.published, t.meta_description,
+                                   t.phrasings
                             from question q
                             join section s on s.id = q.section_id
                             left join question_text t on t.question_id = q.id
@@ -125,6 +127,8 @@ public final class SearchStore {
                                                 Optional.empty(),
                                                 false,
                                                 false,
+                                                new Phrasings(List.of((String[])
+                                                        rs.getArray("phrasings").getArray())),
                                                 Map.of())));
                         return Map.entry(question, text);
                     });

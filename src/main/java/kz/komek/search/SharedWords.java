@@ -3,6 +3,7 @@ package kz.komek.search;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ import org.apache.lucene.util.CloseableThreadLocal;
  * names and description (stems per language, n-grams, sound keys, words as typed), and each used to cut its text
  * again: the answer four times, the title six. Here each text is cut once by the tokenizer the analyzers use, and
  * every field's filters run on those words ({@link Analyzers.Chain#on}); the postings are the analyzers' own
- * (SharedWordsTest).
+ * (SharedWordsTest). Editors' phrasings, when a question has them, are a ninth field and go with the title.
  *
  * <p>Each thread keeps its tokenizer and one token stream per field, which the writer consumes within {@code
  * addDocument}; so the fields of one document must be indexed by the thread that made them, before it makes the next.
@@ -59,28 +60,39 @@ final class SharedWords implements AutoCloseable {
     record Types(FieldType positioned, FieldType unpositioned) {}
 
     /** The indexed text fields of one document: the same fields, in the same order, as its texts would give. */
-    List<Field> fields(Locale l, String title, String text, String sections, String description) {
+    List<Field> fields(Locale l, String title, String phrasings, String text, String sections, String description) {
         PerThread t = threads.get();
         Cut ti = t.cut(0, title);
         Cut tx = t.cut(1, text);
         Cut se = t.cut(2, sections);
         Cut de = t.cut(3, description);
-        return List.of(
-                new Field(
-                        SearchIndex.title(l), t.stream(SearchIndex.title(l), languages.get(l), ti), types.positioned()),
-                new Field(SearchIndex.body(l), t.stream(SearchIndex.body(l), languages.get(l), tx), types.positioned()),
-                new Field(
-                        SearchIndex.sections(l),
-                        t.stream(SearchIndex.sections(l), languages.get(l), se),
-                        types.unpositioned()),
-                new Field(
-                        SearchIndex.description(l),
-                        t.stream(SearchIndex.description(l), languages.get(l), de),
-                        types.unpositioned()),
-                new Field(SearchIndex.NGRAMS, t.stream(SearchIndex.NGRAMS, grams, ti, ti, tx), types.unpositioned()),
-                new Field(SearchIndex.FOLD, t.stream(SearchIndex.FOLD, fold, ti, se, tx), types.unpositioned()),
-                new Field(SearchIndex.WORDS, t.stream(SearchIndex.WORDS, words, ti, tx), types.unpositioned()),
-                new Field(SearchIndex.TITLE_WORDS, t.stream(SearchIndex.TITLE_WORDS, words, ti), types.unpositioned()));
+        Analyzers.Chain language = languages.get(l);
+        var fields = new ArrayList<Field>(9);
+        fields.add(new Field(SearchIndex.title(l), t.stream(SearchIndex.title(l), language, ti), types.positioned()));
+        if (phrasings.isEmpty()) {
+            fields.add(field(t, SearchIndex.body(l), language, types.positioned(), tx));
+            fields.add(field(t, SearchIndex.sections(l), language, types.unpositioned(), se));
+            fields.add(field(t, SearchIndex.description(l), language, types.unpositioned(), de));
+            fields.add(field(t, SearchIndex.NGRAMS, grams, types.unpositioned(), ti, ti, tx));
+            fields.add(field(t, SearchIndex.FOLD, fold, types.unpositioned(), ti, se, tx));
+            fields.add(field(t, SearchIndex.WORDS, words, types.unpositioned(), ti, tx));
+        } else {
+            // as SearchIndex.textFields: the phrasings' own field, and after the title wherever the title goes
+            Cut ph = t.cut(4, phrasings);
+            fields.add(field(t, SearchIndex.phrasings(l), language, types.unpositioned(), ph));
+            fields.add(field(t, SearchIndex.body(l), language, types.positioned(), tx));
+            fields.add(field(t, SearchIndex.sections(l), language, types.unpositioned(), se));
+            fields.add(field(t, SearchIndex.description(l), language, types.unpositioned(), de));
+            fields.add(field(t, SearchIndex.NGRAMS, grams, types.unpositioned(), ti, ti, ph, tx));
+            fields.add(field(t, SearchIndex.FOLD, fold, types.unpositioned(), ti, ph, se, tx));
+            fields.add(field(t, SearchIndex.WORDS, words, types.unpositioned(), ti, ph, tx));
+        }
+        fields.add(field(t, SearchIndex.TITLE_WORDS, words, types.unpositioned(), ti));
+        return fields;
+    }
+
+    private static Field field(PerThread t, String name, Analyzers.Chain chain, FieldType type, Cut... parts) {
+        return new Field(name, t.stream(name, chain, parts), type);
     }
 
     /** One thread's tokenizer, the texts it cut for the current document, and a token stream per field. */
@@ -89,7 +101,7 @@ final class SharedWords implements AutoCloseable {
         private final CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
         private final OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
         private final PositionIncrementAttribute increment = tokenizer.addAttribute(PositionIncrementAttribute.class);
-        private final Cut[] cuts = {new Cut(), new Cut(), new Cut(), new Cut()};
+        private final Cut[] cuts = {new Cut(), new Cut(), new Cut(), new Cut(), new Cut()};
         private final Map<String, Replay> replays = new HashMap<>();
         private final Map<String, TokenStream> streams = new HashMap<>();
 

@@ -58,6 +58,31 @@ class BundleJsonTest {
         assertThat(written).contains("\"published\" : \"2021-01-03T02:25:26.712298\"");
     }
 
+    /** {@link #QUESTION} with phrasings of its Kazakh text. */
+    static final String WITH_PHRASINGS = QUESTION.replace(
+            "\"no_follow\": false}}}",
+            "\"no_follow\": false}}, \"phrasings\": {\"kz\": [\"бонус жоқ\", \"ұпай қайда\"]}}");
+
+    @Test
+    void phrasingsBelongToTheirLocalesTextAndAreWrittenOnlyWhenThereAreSome() {
+        Bundle b = json.read(bundle(WITH_PHRASINGS));
+        assertThat(b.questions().get(0).locales().get("kz").phrasings().texts())
+                .containsExactly("бонус жоқ", "ұпай қайда");
+        assertThat(b.questions().get(0).extra()).isEmpty();
+        String written = json.write(b);
+        assertThat(written.replaceAll("\\s+", " "))
+                .contains(
+                        "\"no_follow\" : false } }, \"phrasings\" : { \"kz\" : [ \"бонус жоқ\", \"ұпай қайда\" ] } }");
+        assertThat(json.write(json.read(written))).isEqualTo(written);
+
+        // none (or only empty lists): the question is written as before phrasings existed
+        String without = json.write(json.read(bundle(QUESTION)));
+        assertThat(without).doesNotContain("phrasings");
+        assertThat(json.write(json.read(bundle(QUESTION.replace(
+                        "\"no_follow\": false}}}", "\"no_follow\": false}}, \"phrasings\": {\"kz\": []}}")))))
+                .isEqualTo(without);
+    }
+
     @Test
     void keepsUnknownFields() {
         String q = QUESTION.replace("\"pinned\": false,", "\"pinned\": false, \"tags\": [\"x\"],");
@@ -83,13 +108,44 @@ class BundleJsonTest {
                 "NUL in a title|Бонус қалай|Бонус\\u0000қалай|question 456, field locales.kz.title: contains a NUL",
                 "lone surrogate|<p>Жауап</p>|<p>Жа\\ud800уап</p>|question 456, field locales.kz.content: contains a lone",
                 "NUL in a kept field|\"pinned\": false,|\"pinned\": false, \"tags\": [\"a\\u0000\"],|question 456, field tags[0]: contains",
+                "phrasing of no text|\"kz\": [\"бонус жоқ\"|\"ru\": [\"бонус жоқ\"|question 456, field phrasings.ru: the question has no ru text",
+                "phrasing not text|\"бонус жоқ\", \"ұпай қайда\"|\"бонус жоқ\", 7|question 456, field phrasings.kz[1]: expected a string",
+                "phrasings not a list|[\"бонус жоқ\", \"ұпай қайда\"]|\"бонус жоқ\"|question 456, field phrasings.kz: expected an array",
+                "phrasing twice|\"ұпай қайда\"]|\"ұпай қайда\", \"Бонус ЖОҚ\"]|question 456, field phrasings.kz[2]: \"Бонус ЖОҚ\" is given twice",
+                "blank phrasing|\"ұпай қайда\"]|\"  \"]|question 456, field phrasings.kz[1]: is empty",
+                "untrimmed phrasing|\"ұпай қайда\"]|\"ұпай қайда \"]|question 456, field phrasings.kz[1]: starts or ends with a space",
+                "long phrasing|\"ұпай қайда\"]|\"ұпай қайда%s\"]|question 456, field phrasings.kz[1]: longer than 200 characters",
+                "HTML phrasing|\"ұпай қайда\"]|\"<b>ұпай</b> қайда\"]|question 456, field phrasings.kz[1]: plain text only, not HTML",
+                "NUL in a phrasing|\"ұпай қайда\"]|\"ұпай\\u0000қайда\"]|question 456, field phrasings.kz[1]: contains a NUL",
                 "NUL in a locale's kept field|\"no_follow\": false}|\"no_follow\": false, \"x\": \"\\u0000\"}|question 456, field locales.kz.x: contains",
             })
     void namesTheRecordAndFieldOfAProblem(String name, String from, String to, String where) {
-        String text = bundle(QUESTION.replace(from, to));
+        String text = bundle(WITH_PHRASINGS.replace(from, to.replace("%s", " қайда".repeat(40))));
         assertThatThrownBy(() -> json.read(text))
                 .isInstanceOf(BundleException.class)
                 .hasMessageStartingWith(where);
+    }
+
+    @Test
+    void moreThanTwentyPhrasingsOfALocaleAreRefused() {
+        var list = new StringBuilder("\"бонус 0\"");
+        for (int i = 1; i <= 20; i++) {
+            list.append(", \"бонус ").append(i).append('"');
+        }
+        String text = bundle(WITH_PHRASINGS.replace("\"бонус жоқ\", \"ұпай қайда\"", list));
+        assertThatThrownBy(() -> json.read(text))
+                .isInstanceOf(BundleException.class)
+                .hasMessage("question 456, field phrasings.kz: more than 20 phrasings");
+        String twenty =
+                bundle(WITH_PHRASINGS.replace("\"бонус жоқ\", \"ұпай қайда\"", list.substring(list.indexOf(", ") + 2)));
+        assertThat(json.read(twenty)
+                        .questions()
+                        .get(0)
+                        .locales()
+                        .get("kz")
+                        .phrasings()
+                        .texts())
+                .hasSize(20);
     }
 
     @Test

@@ -57,6 +57,51 @@ class BundleStoreTest {
     }
 
     @Test
+    void phrasingsRoundTripExactlyAndOnlyAChangeOfThemIsWritten() {
+        String with = BundleJsonTest.bundle(BundleJsonTest.WITH_PHRASINGS);
+        importText(with);
+        long before = revision(456);
+        String exported = json.write(store.export());
+        assertThat(exported).isEqualTo(json.write(json.read(with)));
+        assertThat(importText(exported).questions()).isEqualTo(new ImportReport.Counts(0, 0, 1));
+        assertThat(revision(456)).isEqualTo(before);
+        assertThat(json.write(store.export())).isEqualTo(exported);
+
+        // another order is another list: changed, and search is told
+        ImportReport reordered =
+                importText(with.replace("\"бонус жоқ\", \"ұпай қайда\"", "\"ұпай қайда\", \"бонус жоқ\""));
+        assertThat(reordered.changedQuestions()).containsExactly(456L);
+        assertThat(revision(456)).isGreaterThan(before);
+        assertThat(store.export()
+                        .questions()
+                        .get(0)
+                        .locales()
+                        .get("kz")
+                        .phrasings()
+                        .texts())
+                .containsExactly("ұпай қайда", "бонус жоқ");
+
+        // a record that gives the locale without phrasings gives none, as it gives no meta title
+        importText(BundleJsonTest.bundle(BundleJsonTest.QUESTION));
+        assertThat(json.write(store.export())).doesNotContain("phrasings");
+    }
+
+    @Test
+    void aBadPhrasingChangesNothing() {
+        importText(BundleJsonTest.bundle(BundleJsonTest.WITH_PHRASINGS));
+        String before = json.write(store.export());
+        long version = catalog.contentVersion();
+        String bad = BundleJsonTest.bundle(BundleJsonTest.QUESTION.replace("456", "457")
+                + ","
+                + BundleJsonTest.WITH_PHRASINGS.replace("\"ұпай қайда\"", "\"Бонус жоқ\""));
+        assertThatThrownBy(() -> importText(bad))
+                .isInstanceOf(BundleException.class)
+                .hasMessage("question 456, field phrasings.kz[1]: \"Бонус жоқ\" is given twice");
+        assertThat(json.write(store.export())).isEqualTo(before);
+        assertThat(catalog.contentVersion()).isEqualTo(version);
+    }
+
+    @Test
     void theSharedCorpusImportsExportsAndReimportsIdentically() throws Exception {
         String text = Files.readString(SharedCorpus.file("corpus/dala-help.bundle.json"));
         ImportReport report = importText(text);

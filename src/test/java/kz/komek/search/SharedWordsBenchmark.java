@@ -39,9 +39,20 @@ public final class SharedWordsBenchmark {
                     for (SearchDocument d : docs) {
                         var doc = new Document();
                         (once
-                                        ? shared.fields(d.locale(), d.title(), d.text(), d.sections(), d.description())
+                                        ? shared.fields(
+                                                d.locale(),
+                                                d.title(),
+                                                d.phrasings(),
+                                                d.text(),
+                                                d.sections(),
+                                                d.description())
                                         : SearchIndex.textFields(
-                                                d.locale(), d.title(), d.text(), d.sections(), d.description()))
+                                                d.locale(),
+                                                d.title(),
+                                                d.phrasings(),
+                                                d.text(),
+                                                d.sections(),
+                                                d.description()))
                                 .forEach(doc::add);
                         writer.addDocument(doc);
                     }

@@ -27,7 +27,12 @@ import org.junit.jupiter.api.Test;
 
 /** Words cut once per text index exactly as each field's analyzer indexes the text itself. */
 class SharedWordsTest {
-    private record Texts(Locale locale, String title, String text, String sections, String description) {}
+    private record Texts(
+            Locale locale, String title, String phrasings, String text, String sections, String description) {
+        Texts(Locale locale, String title, String text, String sections, String description) {
+            this(locale, title, "", text, sections, description);
+        }
+    }
 
     @Test
     void everyFieldHoldsTheSamePostingsOffsetsAndNormsAsItsAnalyzerGives() throws IOException {
@@ -52,6 +57,16 @@ class SharedWordsTest {
                 }
             }
         }
+        // phrasings (a document with them has a field more, and they go with the title), among documents without
+        for (Locale l : Locale.values()) {
+            for (String a : odd) {
+                if (!a.isEmpty()) {
+                    texts.add(new Texts(l, odd.get(2), a + "\nоткатить перевод\nвернуть деньги", odd.get(3), "", a));
+                    texts.add(new Texts(l, "", a, "", "раздел", ""));
+                    texts.add(new Texts(l, "Заголовок", "ещё формулировка", a, "раздел", ""));
+                }
+            }
+        }
         // an answer longer than a thread keeps arrays for, then an ordinary one on the same thread
         texts.add(new Texts(Locale.RU, "Заголовок", "слово ёж ".repeat(130_000), "раздел", ""));
         texts.add(new Texts(Locale.RU, "Короткий", odd.get(2), "раздел", "описание"));
@@ -65,14 +80,18 @@ class SharedWordsTest {
                 new BundleJson().read(demo),
                 new BundleGenerator().generate(300, 5, BundleGenerator.Options.defaults()))) {
             for (SearchDocument d : new SearchDocuments(renderer).from(bundle)) {
-                texts.add(new Texts(d.locale(), d.title(), d.text(), d.sections(), d.description()));
+                texts.add(new Texts(d.locale(), d.title(), d.phrasings(), d.text(), d.sections(), d.description()));
             }
         }
 
         var shared = new SharedWords(SearchIndex.SHARED_TYPES);
         var expected = index(
-                texts, t -> SearchIndex.textFields(t.locale(), t.title(), t.text(), t.sections(), t.description()));
-        var actual = index(texts, t -> shared.fields(t.locale(), t.title(), t.text(), t.sections(), t.description()));
+                texts,
+                t -> SearchIndex.textFields(
+                        t.locale(), t.title(), t.phrasings(), t.text(), t.sections(), t.description()));
+        var actual = index(
+                texts,
+                t -> shared.fields(t.locale(), t.title(), t.phrasings(), t.text(), t.sections(), t.description()));
 
         assertThat(actual.size()).isEqualTo(expected.size()).isGreaterThan(texts.size());
         for (int i = 0; i < expected.size(); i++) {

@@ -244,6 +244,7 @@ class SmallEditsCarryOverTest {
                 "cards",
                 "Карты",
                 title,
+                "",
                 text,
                 "Карты",
                 "",

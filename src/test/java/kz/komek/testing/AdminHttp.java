@@ -56,7 +56,8 @@ public final class AdminHttp {
     /** Signs in and reads the CSRF token from the landing page's sign-out form. */
     /**
      * The question editor's form as the page filled it, as a browser would send it: inputs and text areas, ticked
-     * boxes only, and the section chosen; without the schedule time, and with {@code action=save}.
+     * boxes only (a text area's lines as they are), and the section chosen; without the schedule time, and with
+     * {@code action=save}.
      */
     public static LinkedHashMap<String, String> questionForm(org.jsoup.nodes.Document editor) {
         var form = new LinkedHashMap<String, String>();
@@ -65,7 +66,7 @@ public final class AdminHttp {
             if (!box || field.hasAttr("checked")) {
                 form.put(
                         field.attr("name"),
-                        box ? "on" : field.tagName().equals("textarea") ? field.text() : field.val());
+                        box ? "on" : field.tagName().equals("textarea") ? field.wholeText() : field.val());
             }
         }
         form.put("place", editor.selectFirst("#q-place option[selected]").val());

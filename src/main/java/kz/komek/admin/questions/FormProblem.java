@@ -40,6 +40,21 @@ public record FormProblem(Optional<String> input, String message) {
                 return said(input, label, problem, locale);
             }
         }
+        if (path.length == 2 && path[0].equals("phrasings")) {
+            // phrasings.ru or phrasings.ru[2]: the locale's textarea, and which of its phrasings
+            int bracket = path[1].indexOf('[');
+            String code = bracket < 0 ? path[1] : path[1].substring(0, bracket);
+            Optional<Locale> in = Locale.parse(code);
+            if (in.isPresent()) {
+                String label = AdminText.Q_PHRASINGS.in(locale) + " ("
+                        + (in.get() == Locale.KZ ? AdminText.Q_IN_KAZAKH : AdminText.Q_IN_RUSSIAN).in(locale) + ")";
+                if (bracket >= 0) {
+                    int n = Integer.parseInt(path[1].substring(bracket + 1, path[1].length() - 1)) + 1;
+                    label = AdminText.Q_PHRASING_NUMBER.format(locale, label, n);
+                }
+                return said("q-" + code + "-phrasings", label, problem, locale);
+            }
+        }
         return switch (field) {
             case "section" -> said("q-place", AdminText.Q_PLACE.in(locale), problem, locale);
             case "position" -> said("q-position", AdminText.Q_POSITION.in(locale), problem, locale);
@@ -68,6 +83,11 @@ public record FormProblem(Optional<String> input, String message) {
             case NOT_A_DATE_TIME -> AdminText.Q_PROBLEM_DATE_TIME.in(locale);
             case NOT_A_NUMBER -> AdminText.Q_PROBLEM_NUMBER.in(locale);
             case NOT_STORABLE -> AdminText.Q_PROBLEM_UNSTORABLE.in(locale);
+            case DUPLICATE ->
+                AdminText.Q_PROBLEM_DUPLICATE.format(locale, e.args().get(0));
+            case TOO_MANY ->
+                AdminText.Q_PROBLEM_TOO_MANY.format(locale, e.args().get(0));
+            case MARKUP -> AdminText.Q_PROBLEM_MARKUP.in(locale);
             case OTHER -> e.problem();
         };
     }

@@ -1,5 +1,6 @@
 package kz.komek.admin.questions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -24,12 +25,14 @@ import kz.komek.catalog.CatalogUrls;
  * <p>Fields: {@code place} ({@code site/section path}), {@code position}, {@code pinned}, {@code canonical}
  * (empty: the question's own page), {@code note}, and per locale {@code ru.present}, {@code ru.title},
  * {@code ru.content}, {@code ru.updated}, {@code ru.published}, {@code ru.meta_title}, {@code ru.meta_description},
- * {@code ru.meta_h1}, {@code ru.no_index}, {@code ru.no_follow}.
+ * {@code ru.meta_h1}, {@code ru.no_index}, {@code ru.no_follow}, {@code ru.phrasings} (one phrasing a line).
  */
 public record QuestionForm(Map<String, String> values) {
     public static final List<String> LOCALES = List.of("ru", "kz");
-    /** Whether the locale is there at all, then the bundle's fields of a locale. */
-    static final List<String> LOCALE_FIELDS = Stream.concat(Stream.of("present"), BundleJson.LOCALE_FIELDS.stream())
+    /** Whether the locale is there at all, the bundle's fields of a locale, then its phrasings (one a line). */
+    static final List<String> LOCALE_FIELDS = Stream.of(
+                    Stream.of("present"), BundleJson.LOCALE_FIELDS.stream(), Stream.of("phrasings"))
+            .flatMap(s -> s)
             .toList();
 
     private static final List<String> COMMON = List.of("place", "position", "pinned", "canonical", "note");
@@ -63,6 +66,7 @@ public record QuestionForm(Map<String, String> values) {
             v.put(code + ".meta_h1", t.metaH1().orElse(""));
             v.put(code + ".no_index", t.noIndex() ? "on" : "");
             v.put(code + ".no_follow", t.noFollow() ? "on" : "");
+            v.put(code + ".phrasings", String.join("\n", t.phrasings().texts()));
         });
         return new QuestionForm(v);
     }
@@ -152,6 +156,7 @@ public record QuestionForm(Map<String, String> values) {
                 ? (ObjectNode) node.get("locales")
                 : JsonNodeFactory.instance.objectNode();
         ObjectNode locales = JsonNodeFactory.instance.objectNode();
+        ObjectNode phrasings = JsonNodeFactory.instance.objectNode();
         for (String code : LOCALES) {
             if (!checked(code + ".present")) {
                 continue;
@@ -181,11 +186,24 @@ public record QuestionForm(Map<String, String> values) {
             l.put("no_index", checked(code + ".no_index"));
             l.put("no_follow", checked(code + ".no_follow"));
             locales.set(code, l);
+            // one a line, each trimmed; empty lines are only spacing
+            List<String> lines = value(code + ".phrasings")
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .toList();
+            if (!lines.isEmpty()) {
+                lines.forEach(phrasings.putArray(code)::add);
+            }
         }
-        // a locale komek does not show in the form (a third one from an import) stays as it was
+        // a locale komek does not show in the form (a third one from an import) stays as it was, phrasings too
+        JsonNode oldPhrasings = node.path("phrasings");
         oldLocales.fieldNames().forEachRemaining(code -> {
             if (!LOCALES.contains(code)) {
                 locales.set(code, oldLocales.get(code));
+                if (oldPhrasings.has(code)) {
+                    phrasings.set(code, oldPhrasings.get(code));
+                }
             }
         });
         if (locales.isEmpty()) {
@@ -193,6 +211,11 @@ public record QuestionForm(Map<String, String> values) {
                     where, "locales", BundleException.Kind.EMPTY, "a question needs its text in at least one language");
         }
         node.set("locales", locales);
+        if (phrasings.isEmpty()) {
+            node.remove("phrasings");
+        } else {
+            node.set("phrasings", phrasings);
+        }
         return json.readQuestion(node, id);
     }
 

@@ -180,6 +180,16 @@ public final class QuestionWrites {
                 .flatMap(t -> t.published().stream())
                 .max(LocalDateTime::compareTo)
                 .ifPresent(p -> o.put("published", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(p)));
+        // how many phrasings per locale (their texts are in the revision), only for a question that has some
+        ObjectNode phrasings = JsonNodeFactory.instance.objectNode();
+        q.record().locales().forEach((code, t) -> {
+            if (!t.phrasings().isEmpty()) {
+                phrasings.put(code, t.phrasings().texts().size());
+            }
+        });
+        if (!phrasings.isEmpty()) {
+            o.set("phrasings", phrasings);
+        }
         return o;
     }
 }

@@ -133,12 +133,46 @@ class FormProblemTest {
     }
 
     @Test
+    void aBadPhrasingNamesItsTextareaAndWhichLine() {
+        var twice = refusal(Map.of("ru.phrasings", "откатить перевод\n\n  Откатить ПЕРЕВОД  "));
+        assertThat(twice.kind()).isEqualTo(BundleException.Kind.DUPLICATE);
+        assertThat(twice.getMessage())
+                .isEqualTo("question 5, field phrasings.ru[1]: \"Откатить ПЕРЕВОД\" is given twice");
+        assertThat(said(twice, Locale.RU).input()).contains("q-ru-phrasings");
+        assertThat(said(twice, Locale.RU).message())
+                .isEqualTo("Другие формулировки вопроса (по-русски), №2: «Откатить ПЕРЕВОД» уже есть выше"
+                        + " (регистр не важен)");
+
+        var many = refusal(Map.of(
+                "kz.phrasings",
+                String.join(
+                        "\n",
+                        java.util.stream.IntStream.rangeClosed(1, 21)
+                                .mapToObj(i -> "аударым " + i)
+                                .toList())));
+        assertThat(many.kind()).isEqualTo(BundleException.Kind.TOO_MANY);
+        assertThat(said(many, Locale.KZ).input()).contains("q-kz-phrasings");
+        assertThat(said(many, Locale.KZ).message()).isEqualTo("Сұрақтың басқа тұжырымдары (қазақша): 20 жолдан көп");
+
+        var markup = refusal(Map.of("ru.phrasings", "вернуть <b>деньги</b>"));
+        assertThat(markup.kind()).isEqualTo(BundleException.Kind.MARKUP);
+        assertThat(said(markup, Locale.RU).message())
+                .isEqualTo("Другие формулировки вопроса (по-русски), №1: только простой текст, без HTML");
+
+        var longOne = refusal(Map.of("ru.phrasings", "а".repeat(201)));
+        assertThat(longOne.kind()).isEqualTo(BundleException.Kind.TOO_LONG);
+        assertThat(said(longOne, Locale.RU).message())
+                .isEqualTo("Другие формулировки вопроса (по-русски), №1: длиннее 200 символов");
+    }
+
+    @Test
     void everyKindOfProblemIsMetByARealCheck() {
         aFieldOfALocaleBecomesItsInputAndLabelInTheEditorsLanguage();
         theFormsOwnFieldsAreNamedAndSaidToo();
         aMissingFieldOfARecordSentAsJsonIsSaidLikeAnEmptyOne();
         aProblemWithoutWordsKeepsTheRecordsOwnButStillNamesTheInput();
         aCharacterThatCannotBeStoredIsSaidInTheEditorsLanguage();
+        aBadPhrasingNamesItsTextareaAndWhichLine();
         assertThat(seen).containsExactlyInAnyOrder(BundleException.Kind.values());
     }
 }
