@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -163,11 +162,6 @@ public final class ReaderWords implements UsefulVotes, AutoCloseable {
      */
     public Set<Long> count() {
         return store.count();
-    }
-
-    /** The phrases search uses now, per question (for the search documents). */
-    public Map<Long, List<Phrase>> inUse(java.util.Collection<Long> questionIds) {
-        return store.inUse(questionIds);
     }
 
     /**

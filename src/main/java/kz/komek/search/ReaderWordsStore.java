@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.komek.i18n.Locale;
@@ -208,28 +207,6 @@ final class ReaderWordsStore {
                         rs.getInt("readers")))
                 .list();
         return new ArrayList<>(rows);
-    }
-
-    /** The phrases search uses now, per question (for the search documents). */
-    Map<Long, List<ReaderWords.Phrase>> inUse(java.util.Collection<Long> questionIds) {
-        var out = new HashMap<Long, List<ReaderWords.Phrase>>();
-        if (questionIds.isEmpty()) {
-            return out;
-        }
-        jdbi.useHandle(h -> h.createQuery("""
-                        select question_id, locale, phrase, weight, readers from reader_phrase
-                        where question_id = any(:ids) order by question_id, locale, weight desc, phrase
-                        """)
-                .bind("ids", questionIds.stream().mapToLong(Long::longValue).toArray())
-                .map((rs, ctx) -> new ReaderWords.Phrase(
-                        rs.getLong("question_id"),
-                        Locale.parse(rs.getString("locale")).orElse(Locale.DEFAULT),
-                        rs.getString("phrase"),
-                        rs.getDouble("weight"),
-                        rs.getInt("readers")))
-                .forEach(p -> out.computeIfAbsent(p.questionId(), k -> new ArrayList<>())
-                        .add(p)));
-        return out;
     }
 
     /** Records an editor's verdict (or forgets it), running {@code alsoThen} in the same transaction. */

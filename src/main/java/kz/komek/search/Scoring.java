@@ -35,6 +35,6 @@ final class Scoring {
 
     /** Whether a field's idf counts every document (see the class comment); {@link IndexChanges} weighs alike. */
     static boolean countsEveryDocument(String field) {
-        return field.startsWith("phrasings_");
+        return field.startsWith("phrasings_") || field.startsWith("readers_");
     }
 }

@@ -31,14 +31,24 @@ public final class SearchDocuments {
      */
     public List<SearchDocument> from(
             List<Bundle.Question> questions, Map<String, Map<Locale, String>> sectionTitles, Set<String> existing) {
+        return from(questions, sectionTitles, existing, Map.of());
+    }
+
+    /** @param readers readers' phrases per question and the language they searched in, one a line */
+    public List<SearchDocument> from(
+            List<Bundle.Question> questions,
+            Map<String, Map<Locale, String>> sectionTitles,
+            Set<String> existing,
+            Map<Long, Map<Locale, String>> readers) {
         // Rendering answers is most of the cost: every core takes a share.
         return questions.parallelStream()
                 .filter(q -> !isCopy(q, existing))
-                .flatMap(q -> documents(q, sectionTitles).stream())
+                .flatMap(q -> documents(q, sectionTitles, readers.getOrDefault(q.id(), Map.of())).stream())
                 .toList();
     }
 
-    private List<SearchDocument> documents(Bundle.Question q, Map<String, Map<Locale, String>> sectionTitles) {
+    private List<SearchDocument> documents(
+            Bundle.Question q, Map<String, Map<Locale, String>> sectionTitles, Map<Locale, String> readers) {
         var docs = new ArrayList<SearchDocument>();
         Set<Locale> locales = EnumSet.noneOf(Locale.class);
         q.locales().keySet().forEach(code -> Locale.parse(code).ifPresent(locales::add));
@@ -78,7 +88,8 @@ public final class SearchDocuments {
                     t.published(),
                     usefulness(q),
                     q.pinned(),
-                    locales));
+                    locales,
+                    readers));
         }
         return docs;
     }

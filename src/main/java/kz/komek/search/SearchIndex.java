@@ -86,6 +86,14 @@ public final class SearchIndex implements AutoCloseable {
         return "phrasings_" + l.code();
     }
 
+    /**
+     * Readers' phrases in language {@code l} (the language they searched in, on any document of the question):
+     * what enough distinct readers typed before this question answered them ({@link ReaderWords}). Never shown.
+     */
+    static String readers(Locale l) {
+        return "readers_" + l.code();
+    }
+
     static String body(Locale l) {
         return "body_" + l.code();
     }
@@ -195,6 +203,7 @@ public final class SearchIndex implements AutoCloseable {
             Analyzer language = Analyzers.forLocale(l);
             fields.put(title(l), language);
             fields.put(phrasings(l), language);
+            fields.put(readers(l), language);
             fields.put(body(l), language);
             fields.put(sections(l), language);
             fields.put(description(l), language);
@@ -273,7 +282,15 @@ public final class SearchIndex implements AutoCloseable {
                     changes.added(
                             d.id(),
                             d.locale().code(),
-                            textFields(d.locale(), d.title(), d.phrasings(), d.text(), d.sections(), d.description()),
+                            withReaders(
+                                    textFields(
+                                            d.locale(),
+                                            d.title(),
+                                            d.phrasings(),
+                                            d.text(),
+                                            d.sections(),
+                                            d.description()),
+                                    d.readers()),
                             signature(d));
                 }
             }
@@ -303,13 +320,15 @@ public final class SearchIndex implements AutoCloseable {
                         id,
                         l.code(),
                         segment.getKey(),
-                        textFields(
-                                l,
-                                stored(old, title(l)),
-                                stored(old, phrasings(l)),
-                                stored(old, body(l)),
-                                stored(old, sections(l)),
-                                stored(old, description(l))),
+                        withReaders(
+                                textFields(
+                                        l,
+                                        stored(old, title(l)),
+                                        stored(old, phrasings(l)),
+                                        stored(old, body(l)),
+                                        stored(old, sections(l)),
+                                        stored(old, description(l))),
+                                storedReaders(old)),
                         stored(old, SIGNATURE));
             }
         } finally {
@@ -467,7 +486,40 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new StoredField(body(l), d.text()));
         doc.add(new StoredField(sections(l), d.sections()));
         doc.add(new StoredField(description(l), d.description()));
+        readerFields(d.readers()).forEach(doc::add);
         return doc;
+    }
+
+    /** Readers' phrases per language, stored: a change must know what it replaced. None when there are none. */
+    static List<Field> readerFields(Map<Locale, String> readers) {
+        var out = new ArrayList<Field>(readers.size());
+        for (Locale l : Locale.values()) {
+            String text = readers.get(l);
+            if (text != null && !text.isEmpty()) {
+                out.add(new Field(readers(l), text, UNPOSITIONED_STORED));
+            }
+        }
+        return out;
+    }
+
+    private static List<Field> withReaders(List<Field> text, Map<Locale, String> readers) {
+        if (readers.isEmpty()) {
+            return text;
+        }
+        var out = new ArrayList<Field>(text);
+        out.addAll(readerFields(readers));
+        return out;
+    }
+
+    private static Map<Locale, String> storedReaders(Document old) {
+        var out = new java.util.EnumMap<Locale, String>(Locale.class);
+        for (Locale l : Locale.values()) {
+            String v = old.get(readers(l));
+            if (v != null) {
+                out.put(l, v);
+            }
+        }
+        return out;
     }
 
     /**

@@ -49,6 +49,12 @@ public final class SearchService {
     /** Editors' other phrasings of a question: another way to say its title, a little less sure than the title. */
     static final float PHRASINGS = 2.5f;
 
+    /**
+     * Readers' phrases: what enough distinct readers typed before the question answered them. Less sure than an
+     * editor's phrasing, surer than the answer's words.
+     */
+    static final float READERS = 2.0f;
+
     static final float SECTIONS = 1.2f;
     static final float BODY = 1.0f;
     static final float DESCRIPTION = 0.8f;
@@ -369,7 +375,8 @@ public final class SearchService {
             for (String stem : terms(languages.get(l), SearchIndex.body(l), token)) {
                 if (docFreq(searcher, new Term(SearchIndex.body(l), stem), deps) > 0
                         || docFreq(searcher, new Term(SearchIndex.title(l), stem), deps) > 0
-                        || docFreq(searcher, new Term(SearchIndex.phrasings(l), stem), deps) > 0) {
+                        || docFreq(searcher, new Term(SearchIndex.phrasings(l), stem), deps) > 0
+                        || docFreq(searcher, new Term(SearchIndex.readers(l), stem), deps) > 0) {
                     return true;
                 }
             }
@@ -567,6 +574,7 @@ public final class SearchService {
                 q.add(boost(term(SearchIndex.title(s.locale()), s.stem()), TITLE * w), Occur.SHOULD);
                 if (!suggesting) {
                     q.add(boost(term(SearchIndex.phrasings(s.locale()), s.stem()), PHRASINGS * w), Occur.SHOULD);
+                    q.add(boost(term(SearchIndex.readers(s.locale()), s.stem()), READERS * w), Occur.SHOULD);
                 }
                 if (suggesting
                         || stemsPerLanguage > LONG_QUERY && docFreq(SearchIndex.body(s.locale()), s.stem()) > common) {
@@ -633,6 +641,7 @@ public final class SearchService {
                     List.of(
                             boost(term(SearchIndex.title(l), stem), TITLE),
                             boost(term(SearchIndex.phrasings(l), stem), PHRASINGS),
+                            boost(term(SearchIndex.readers(l), stem), READERS),
                             boost(term(SearchIndex.sections(l), stem), SECTIONS),
                             boost(term(SearchIndex.body(l), stem), BODY),
                             boost(term(SearchIndex.description(l), stem), DESCRIPTION)),

@@ -242,4 +242,27 @@ public final class SearchStore {
                     .list();
         });
     }
+
+    /**
+     * Readers' phrases of {@code ids} as search indexes them: per question and the language they were searched in,
+     * one a line, the weightiest first ({@link ReaderWords} counts them).
+     */
+    public Map<Long, Map<Locale, String>> readerPhrases(Collection<Long> ids) {
+        var out = new HashMap<Long, Map<Locale, String>>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> h.createQuery("""
+                        select question_id, locale, string_agg(phrase, E'\\n' order by weight desc, phrase) as phrases
+                        from reader_phrase where question_id = any(:ids)
+                        group by question_id, locale
+                        """)
+                .bind("ids", ids.stream().mapToLong(Long::longValue).toArray())
+                .map((rs, ctx) -> Map.entry(
+                        rs.getLong("question_id"), Map.entry(rs.getString("locale"), rs.getString("phrases"))))
+                .forEach(e -> Locale.parse(e.getValue().getKey())
+                        .ifPresent(l -> out.computeIfAbsent(e.getKey(), k -> new EnumMap<>(Locale.class))
+                                .put(l, e.getValue().getValue()))));
+        return out;
+    }
 }

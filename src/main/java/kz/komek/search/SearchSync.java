@@ -190,7 +190,9 @@ public final class SearchSync implements AutoCloseable {
                 stopIfClosing();
                 var batch = new ArrayList<Bundle.Question>(questions);
                 awaitAll(indexing);
-                indexing.add(indexer.submit(() -> index.addNew(documents.from(batch, titles, existing))));
+                var readers = store.readerPhrases(
+                        batch.stream().map(Bundle.Question::id).toList());
+                indexing.add(indexer.submit(() -> index.addNew(documents.from(batch, titles, existing, readers))));
                 count[0] += batch.size();
                 hook.afterBatch(count[0]);
             });
@@ -250,7 +252,10 @@ public final class SearchSync implements AutoCloseable {
             }
             // only whether their canonical questions exist decides which are copies, not every key
             var existing = store.questionKeys(canonicals);
-            index.update(ids, documents.from(new ArrayList<Bundle.Question>(questions), titles, existing));
+            index.update(
+                    ids,
+                    documents.from(
+                            new ArrayList<Bundle.Question>(questions), titles, existing, store.readerPhrases(ids)));
             written.addAll(ids);
         });
         int removed = removeDeleted(written);

@@ -42,17 +42,29 @@ class ReaderWordsTest {
         assertThat(r.headers().firstValue("Location")).hasValue("/client/kz/auto/parking/q904");
     }
 
-    private List<ReaderWords.Phrase> phrases() {
-        return app.app().readerWords().inUse(List.of(904L)).getOrDefault(904L, List.of());
+    /** The phrases of question 904 that search uses now, with how many readers each had. */
+    private List<ReaderWords.Review> phrases() {
+        return app.app().readerWords().review(100).stream()
+                .filter(r -> r.questionId() == 904 && (r.inUse()))
+                .toList();
+    }
+
+    private boolean searchFinds904(String q) {
+        app.app().syncSearch();
+        String body = app.get("/api/v1/search?q=" + enc(q) + "&site=client&locale=ru&limit=10")
+                .body();
+        return body.contains("\"id\":904");
     }
 
     @Test
     void wordsCountOnceEnoughDistinctReadersEndedOnTheQuestion() {
+        assertThat(searchFinds904(SLANG)).isFalse();
         open("a", SLANG);
         open("a", SLANG); // the same reader again counts once
         open("a", "  ГДЕ бросить   тачку под землёй "); // and so does the same query written otherwise
         assertThat(app.app().readerWords().count()).isEmpty();
         assertThat(phrases()).isEmpty();
+        assertThat(searchFinds904(SLANG)).isFalse();
 
         open("b", SLANG);
         assertThat(app.app().readerWords().count()).isEmpty();
@@ -109,14 +121,18 @@ class ReaderWordsTest {
         open("b", SLANG);
         open("c", SLANG);
         var words = app.app().readerWords();
+        words.count();
+        assertThat(searchFinds904(SLANG)).isTrue();
         words.decide(904, Locale.RU, SLANG, Optional.of(false), "editor");
         assertThat(phrases()).isEmpty();
+        assertThat(searchFinds904(SLANG)).isFalse();
         open("d", SLANG);
         words.count();
         assertThat(phrases()).isEmpty();
 
         words.decide(904, Locale.RU, "подземка для машин", Optional.of(true), "editor");
-        assertThat(phrases()).extracting(ReaderWords.Phrase::phrase).containsExactly("подземка для машин");
+        assertThat(phrases()).extracting(ReaderWords.Review::phrase).containsExactly("подземка для машин");
+        assertThat(searchFinds904("подземка")).isTrue();
     }
 
     @Test
