@@ -4,7 +4,11 @@ import kz.komek.i18n.Bilingual;
 import kz.komek.i18n.BilingualText;
 import kz.komek.i18n.Locale;
 
-/** The admin UI's texts in both locales, in one place for a translator (the visitor pages have catalog.UiText). */
+/**
+ * The admin UI's texts in both locales, in one place for a translator (the visitor pages have catalog.UiText).
+ *
+ * <p>Longer than 500 lines: a translator reads every admin text in one file, both languages side by side.
+ */
 public enum AdminText implements BilingualText {
     LOGIN_TITLE("Вход для редакторов", "Редакторлардың кіруі"),
     LOGIN_INTRO("Войдите, чтобы редактировать справочный центр.", "Анықтама орталығын өңдеу үшін жүйеге кіріңіз."),

@@ -80,7 +80,9 @@ public final class SearchEval {
     /** Parts of search that {@link #run(Bundle, List, LocalDateTime, Set)} can leave out, for an ablation. */
     public enum Part {
         /** Word pairs learned from the content ({@link LexiconLearner}). */
-        LEXICON
+        LEXICON,
+        /** The hand-written glossary of synonyms and translations ({@link Synonyms}). */
+        GLOSSARY
     }
 
     public static Report run(Bundle bundle, List<EvalQuery> queries, LocalDateTime now) {
@@ -92,7 +94,9 @@ public final class SearchEval {
         try (var index = SearchIndex.inMemory();
                 var baseline = new Baseline(docs)) {
             index.replaceAll(docs, 1);
-            var service = new SearchService(index);
+            var service = without.contains(Part.GLOSSARY)
+                    ? new SearchService(index, Synonyms.none())
+                    : new SearchService(index);
             if (!without.contains(Part.LEXICON)) {
                 service.lexicon(new LexiconLearner().learn(index));
             }

@@ -40,16 +40,25 @@ public final class Synonyms {
     private volatile long checkedAt;
 
     private Synonyms(Optional<Path> file) {
+        this(file, false);
+    }
+
+    private Synonyms(Optional<Path> file, boolean empty) {
         this.file = file;
         for (Locale l : Locale.values()) {
             analyzers.put(l, Analyzers.forLocale(l));
         }
-        this.table = load();
+        this.table = empty ? new Table(Map.of(), null) : load();
     }
 
     /** The built-in groups, or an editor's file when one is given. */
     public static Synonyms of(Optional<Path> file) {
         return new Synonyms(file);
+    }
+
+    /** No groups at all (an evaluation without the glossary). */
+    static Synonyms none() {
+        return new Synonyms(Optional.empty(), true);
     }
 
     /** The other members of every group {@code stem} belongs to. */

@@ -119,7 +119,10 @@ class SearchApiTest {
         var doc = Jsoup.parse(r.body());
         assertThat(doc.select("meta[name=robots]").attr("content")).contains("noindex");
         assertThat(doc.select("h1")).hasSize(1);
-        assertThat(doc.select(".search-results li a").first().attr("href")).isEqualTo("/client/ru/cards/limits/q103");
+        // the result's link goes through the search page, which notes the open and sends the reader on
+        String href = doc.select(".search-results li a").first().attr("href");
+        assertThat(href).startsWith("/client/ru/search?q=").endsWith("&open=103&lang=ru");
+        assertThat(app.get(href).headers().firstValue("Location")).hasValue("/client/ru/cards/limits/q103");
         assertThat(doc.select(".search-result-snippet mark")).isNotEmpty();
         assertThat(doc.select("input[name=q]").attr("value")).isEqualTo("лимит снятия");
     }

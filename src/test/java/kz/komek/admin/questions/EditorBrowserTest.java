@@ -105,7 +105,9 @@ class EditorBrowserTest {
                 .isEqualTo("Зимородок бонустарын картаға қалай ауыстыруға болады");
         browser.waitFor(d -> {
             browser.open("/client/ru/search?q=зимородок");
-            return !d.findElements(By.cssSelector("a[href$='/q" + id + "']")).isEmpty();
+            // a result's link goes through the search page, which notes it was opened (readers' words)
+            return !d.findElements(By.cssSelector("a.search-result-title[href*='&open=" + id + "&']"))
+                    .isEmpty();
         });
 
         // edited, saved from the keyboard (Ctrl+S), and published again
