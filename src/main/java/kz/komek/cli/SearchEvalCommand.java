@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import kz.komek.bundle.HeapBudget;
 import kz.komek.search.SearchEval;
+import kz.komek.search.SentenceEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,13 +33,22 @@ final class SearchEvalCommand implements Callable<Integer> {
     @Option(names = "--misses", description = "Also list the queries whose first relevant answer was not first.")
     boolean misses;
 
+    @Option(
+            names = "--embedding-model",
+            paramLabel = "DIR",
+            description = "A sentence-embedding model (model.onnx, tokenizer.json): search by meaning too.")
+    Path embeddingModel;
+
     @Override
     public Integer call() throws Exception {
         long size = ImportCommand.size(bundle, 1L << 30);
         var b = ImportCommand.read(bundle, size, "client", HeapBudget.ofThisJvm(size))
                 .bundle();
         var q = SearchEval.parseQueries(Files.readAllLines(queries));
-        var report = SearchEval.run(b, q, LocalDateTime.now());
+        SearchEval.Report report;
+        try (var encoder = embeddingModel == null ? null : SentenceEncoder.load(embeddingModel)) {
+            report = SearchEval.run(b, q, LocalDateTime.now(), java.util.Optional.ofNullable(encoder));
+        }
         var out = console.out();
         SearchEval.print(report, out);
         if (misses) {

@@ -78,8 +78,14 @@ public final class SearchEval {
     }
 
     public static Report run(Bundle bundle, List<EvalQuery> queries, LocalDateTime now) {
+        return run(bundle, queries, now, Optional.empty());
+    }
+
+    /** With {@code encoder}, komek's side searches by meaning too (the baseline stays words only). */
+    public static Report run(
+            Bundle bundle, List<EvalQuery> queries, LocalDateTime now, Optional<SentenceEncoder> encoder) {
         var docs = new SearchDocuments(new AnswerRenderer(ContentConfig.defaults())).from(bundle);
-        try (var index = SearchIndex.inMemory();
+        try (var index = SearchIndex.inMemory(encoder);
                 var baseline = new Baseline(docs)) {
             index.replaceAll(docs, 1);
             var service = new SearchService(index);
