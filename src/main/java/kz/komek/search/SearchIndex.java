@@ -272,25 +272,28 @@ public final class SearchIndex implements AutoCloseable {
     static final int ENCODED_TOGETHER = 32;
 
     /**
-     * As {@link #add}, each document with its vector. ONNX Runtime spreads one batch over every core itself, so
-     * batches are encoded one after another; analysis then takes the cores.
+     * As {@link #add}, each document with its vector. Encoding is most of the cost: batches are encoded side by side,
+     * one per core (the encoder runs each call on one thread).
      */
     private void addWithVectors(List<SearchDocument> docs, SentenceEncoder encoder) {
-        for (int from = 0; from < docs.size(); from += ENCODED_TOGETHER) {
-            List<SearchDocument> batch = docs.subList(from, Math.min(docs.size(), from + ENCODED_TOGETHER));
-            float[][] vectors =
-                    encoder.passages(batch.stream().map(SearchIndex::passage).toList());
-            java.util.stream.IntStream.range(0, batch.size()).parallel().forEach(i -> {
-                Document doc = document(batch.get(i));
-                // unit vectors: the dot product is the cosine, and cheaper
-                doc.add(new KnnFloatVectorField(VECTOR, vectors[i], VectorSimilarityFunction.DOT_PRODUCT));
-                try {
-                    writer.addDocument(doc);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        java.util.stream.IntStream.range(0, (docs.size() + ENCODED_TOGETHER - 1) / ENCODED_TOGETHER)
+                .parallel()
+                .forEach(b -> {
+                    List<SearchDocument> batch =
+                            docs.subList(b * ENCODED_TOGETHER, Math.min(docs.size(), (b + 1) * ENCODED_TOGETHER));
+                    float[][] vectors = encoder.passages(
+                            batch.stream().map(SearchIndex::passage).toList());
+                    for (int i = 0; i < batch.size(); i++) {
+                        Document doc = document(batch.get(i));
+                        // unit vectors: the dot product is the cosine, and cheaper
+                        doc.add(new KnnFloatVectorField(VECTOR, vectors[i], VectorSimilarityFunction.DOT_PRODUCT));
+                        try {
+                            writer.addDocument(doc);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                });
     }
 
     /** Characters of a document that its vector reads: about the tokens a model reads (256), to spare the tokenizer. */

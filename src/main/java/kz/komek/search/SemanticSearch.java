@@ -43,6 +43,9 @@ final class SemanticSearch {
             throws IOException {
         deps.vectors();
         float[] vector = vectors.get(normalized(text), encoder::query);
+        if (!comparable(searcher, vector.length)) {
+            return lexical;
+        }
         var query = new KnnFloatVectorQuery(SearchIndex.VECTOR, vector, NEAREST, new RequestFilter(request).asQuery());
         TopDocs near = searcher.search(query, NEAREST);
         // Lucene scores a unit-vector dot product as (1 + cosine) / 2
@@ -61,6 +64,20 @@ final class SemanticSearch {
                 .toArray(ScoreDoc[]::new);
         var total = new TotalHits(lexical.totalHits.value + added, lexical.totalHits.relation);
         return new TopDocs(total, SearchHits.bestFirst(searcher, docs, n, deps::candidate));
+    }
+
+    /**
+     * False for an index of another model's width: until the rebuild that a new model starts commits, searches read
+     * the old index, and Lucene refuses a query vector of another width.
+     */
+    private static boolean comparable(IndexSearcher searcher, int width) {
+        for (var leaf : searcher.getIndexReader().leaves()) {
+            var field = leaf.reader().getFieldInfos().fieldInfo(SearchIndex.VECTOR);
+            if (field != null && field.getVectorDimension() != width) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The same query typed in other case or spacing has the same vector, near enough. */

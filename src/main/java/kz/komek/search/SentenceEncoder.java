@@ -37,7 +37,7 @@ public final class SentenceEncoder implements AutoCloseable {
     /** The optional settings file in the model's directory. */
     public static final String SETTINGS = "komek-embedding.properties";
 
-    static final int MAX_TOKENS = 256;
+    static final int MAX_TOKENS = 128;
     static final double MIN_SIMILARITY = 0.3;
 
     /** The model directory cannot be used: one line for the operator. */
@@ -96,6 +96,10 @@ public final class SentenceEncoder implements AutoCloseable {
             env = OrtEnvironment.getEnvironment();
             var options = new OrtSession.SessionOptions();
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // One thread per call, which never spins: searches run side by side and a build encodes batches side by
+            // side, so more threads per call only fight for the same (shared) cores.
+            options.setIntraOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             session = env.createSession(model.toString(), options);
             Set<String> inputs = session.getInputNames();
             if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
