@@ -50,6 +50,7 @@ final class SemanticSearch {
         TopDocs near = searcher.search(query, NEAREST);
         // Lucene scores a unit-vector dot product as (1 + cosine) / 2
         float floor = (float) ((1 + encoder.minSimilarity()) / 2);
+        float weight = (float) encoder.vectorWeight();
         Map<Integer, Float> fused = new LinkedHashMap<>();
         for (int i = 0; i < lexical.scoreDocs.length; i++) {
             fused.merge(lexical.scoreDocs[i].doc, 1f / (FUSION + i + 1), Float::sum);
@@ -57,7 +58,7 @@ final class SemanticSearch {
         int added = 0;
         for (int i = 0; i < near.scoreDocs.length && near.scoreDocs[i].score >= floor; i++) {
             added += fused.containsKey(near.scoreDocs[i].doc) ? 0 : 1;
-            fused.merge(near.scoreDocs[i].doc, 1f / (FUSION + i + 1), Float::sum);
+            fused.merge(near.scoreDocs[i].doc, weight / (FUSION + i + 1), Float::sum);
         }
         ScoreDoc[] docs = fused.entrySet().stream()
                 .map(e -> new ScoreDoc(e.getKey(), e.getValue()))

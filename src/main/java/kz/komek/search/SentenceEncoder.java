@@ -29,7 +29,9 @@ import java.util.Set;
  * <p>DIR holds {@code model.onnx} (or a single {@code *.onnx}), {@code tokenizer.json} and, optionally,
  * {@value #SETTINGS}: {@code query_prefix} and {@code passage_prefix} (e5 models want {@code query:} and {@code
  * passage:}; a space follows), {@code max_tokens} (default {@value #MAX_TOKENS}) and {@code min_similarity}, the
- * cosine below which a passage is no hit (default {@value #MIN_SIMILARITY}; each model has its own scale).
+ * cosine below which a passage is no hit (default {@value #MIN_SIMILARITY}; each model has its own scale), and {@code
+ * vector_weight}, what a rank among the nearest counts against the same rank by words (default {@value
+ * #VECTOR_WEIGHT}).
  *
  * <p>Thread-safe: ONNX Runtime runs a session from several threads, and the tokenizer holds no state per call.
  */
@@ -39,6 +41,7 @@ public final class SentenceEncoder implements AutoCloseable {
 
     static final int MAX_TOKENS = 128;
     static final double MIN_SIMILARITY = 0.3;
+    static final double VECTOR_WEIGHT = 0.5;
 
     /** The model directory cannot be used: one line for the operator. */
     public static final class Unusable extends RuntimeException {
@@ -59,6 +62,7 @@ public final class SentenceEncoder implements AutoCloseable {
     private final String passagePrefix;
     private final int maxTokens;
     private final double minSimilarity;
+    private final double vectorWeight;
     private final String id;
 
     private SentenceEncoder(Path dir) {
@@ -74,6 +78,8 @@ public final class SentenceEncoder implements AutoCloseable {
             maxTokens = Integer.parseInt(settings.getProperty("max_tokens", Integer.toString(MAX_TOKENS))
                     .strip());
             minSimilarity = Double.parseDouble(settings.getProperty("min_similarity", Double.toString(MIN_SIMILARITY))
+                    .strip());
+            vectorWeight = Double.parseDouble(settings.getProperty("vector_weight", Double.toString(VECTOR_WEIGHT))
                     .strip());
         } catch (NumberFormatException e) {
             throw new Unusable(dir, SETTINGS + ": not a number: " + e.getMessage(), e);
@@ -141,6 +147,11 @@ public final class SentenceEncoder implements AutoCloseable {
 
     public int dimensions() {
         return dimensions;
+    }
+
+    /** How much a rank among the nearest counts in the fusion against the same rank by words (1). */
+    public double vectorWeight() {
+        return vectorWeight;
     }
 
     /** The cosine below which a passage does not answer a query. */

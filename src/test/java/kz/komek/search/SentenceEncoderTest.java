@@ -66,6 +66,34 @@ class SentenceEncoderTest {
     }
 
     @Test
+    void theSettingsFileSetsPrefixesTokensAndTheFusion(@TempDir Path dir) throws Exception {
+        Files.createSymbolicLink(dir.resolve("model.onnx"), MiniLm.dir().resolve("model.onnx"));
+        Files.createSymbolicLink(dir.resolve("tokenizer.json"), MiniLm.dir().resolve("tokenizer.json"));
+        Files.writeString(
+                dir.resolve(SentenceEncoder.SETTINGS),
+                "query_prefix = query:\npassage_prefix=passage:\nmax_tokens=64\nmin_similarity=0.8\nvector_weight=0.25\n");
+        try (var e5Like = SentenceEncoder.load(dir)) {
+            assertThat(e5Like.minSimilarity()).isEqualTo(0.8);
+            assertThat(e5Like.vectorWeight()).isEqualTo(0.25);
+            // "query: " and "passage: " go before the text, a space after the colon
+            assertThat(cosine(e5Like.query("refund"), encoder.query("query: refund")))
+                    .isCloseTo(1.0, within(1e-4));
+            assertThat(cosine(e5Like.passages(List.of("refund"))[0], encoder.query("passage: refund")))
+                    .isCloseTo(1.0, within(1e-4));
+            assertThat(cosine(e5Like.query("refund"), encoder.query("refund"))).isLessThan(0.999);
+            // 64 tokens: what follows them changes nothing
+            String longText = "word ".repeat(100);
+            assertThat(cosine(e5Like.passages(List.of(longText + "refund"))[0], e5Like.passages(List.of(longText))[0]))
+                    .isCloseTo(1.0, within(1e-4));
+        }
+        Files.writeString(dir.resolve(SentenceEncoder.SETTINGS), "vector_weight=half\n");
+        assertThatThrownBy(() -> SentenceEncoder.load(dir))
+                .isInstanceOf(SentenceEncoder.Unusable.class)
+                .hasMessageStartingWith(
+                        "--embedding-model " + dir + ": " + SentenceEncoder.SETTINGS + ": not a number");
+    }
+
+    @Test
     void aDirectoryWithoutTheFilesIsRefusedInOneLine(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> SentenceEncoder.load(dir.resolve("missing")))
                 .isInstanceOf(SentenceEncoder.Unusable.class)
