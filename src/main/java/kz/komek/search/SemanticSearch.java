@@ -21,7 +21,8 @@ final class SemanticSearch {
 
     /**
      * Reciprocal-rank fusion's constant (Cormack et al., 2009): a document's score is the sum over both rankings of
-     * 1 / (60 + rank). Ranks, not scores, so BM25's open scale and the cosine's need no weighing against each other.
+     * 1 / (60 + rank). Ranks, not scores, so BM25's open scale and the cosine's need no weighing against each other;
+     * a rank among the nearest counts {@link SentenceEncoder#vectorWeight} times a rank by words (decision 0031).
      */
     static final int FUSION = 60;
 
