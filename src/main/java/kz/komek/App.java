@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import kz.komek.admin.accounts.Accounts;
 import kz.komek.admin.accounts.AdminAccounts;
 import kz.komek.admin.audit.AuditLog;
@@ -43,6 +44,7 @@ import kz.komek.search.SearchPages;
 import kz.komek.search.SearchService;
 import kz.komek.search.SearchStore;
 import kz.komek.search.SearchSync;
+import kz.komek.search.SentenceEncoder;
 import kz.komek.search.Synonyms;
 import kz.komek.seo.PublicOrigin;
 import kz.komek.sitemap.SitemapPages;
@@ -68,6 +70,7 @@ public final class App implements AutoCloseable {
             CatalogStore catalog,
             BundleStore bundles,
             SearchIndex searchIndex,
+            Optional<SentenceEncoder> encoder,
             ContentChanges contentChanges,
             SearchSync searchSync,
             LexiconUpkeep lexicon,
@@ -97,7 +100,19 @@ public final class App implements AutoCloseable {
 
     /** As {@link #create(Config)}, with a hook the search index's rebuild calls after each batch (tests hold it). */
     public static App create(Config config, SearchSync.RebuildHook rebuildHook) {
-        Database database = Database.open(config, 16);
+        // a model that cannot be used stops the start before anything else is opened
+        Optional<SentenceEncoder> encoder = config.embeddingModel().map(SentenceEncoder::load);
+        encoder.ifPresent(e -> log.info(
+                "semantic search with the model in {} ({} dimensions)",
+                config.embeddingModel().get(),
+                e.dimensions()));
+        Database database;
+        try {
+            database = Database.open(config, 16);
+        } catch (RuntimeException e) {
+            encoder.ifPresent(SentenceEncoder::close);
+            throw e;
+        }
         SearchIndex searchIndex = null;
         ContentChanges contentChanges = null;
         SearchSync searchSync = null;
@@ -120,7 +135,7 @@ public final class App implements AutoCloseable {
             var editor = new QuestionEditor(database.jdbi(), questionWrites, lint);
             var placement = new Placement(database.jdbi(), questionWrites);
             var searchStore = new SearchStore(database.jdbi());
-            searchIndex = SearchIndex.open(config.dataDir().resolve("index"));
+            searchIndex = SearchIndex.open(config.dataDir().resolve("index"), encoder);
             // every node hears each content write as it commits (LISTEN/NOTIFY), and polls while it cannot
             contentChanges = new ContentChanges(database::connectAlone);
             searchSync = new SearchSync(
@@ -181,6 +196,7 @@ public final class App implements AutoCloseable {
                             catalog,
                             bundles,
                             searchIndex,
+                            encoder,
                             contentChanges,
                             searchSync,
                             lexicon,
@@ -214,6 +230,7 @@ public final class App implements AutoCloseable {
                 searchIndex.close();
             }
             database.close();
+            encoder.ifPresent(SentenceEncoder::close);
             throw e;
         }
     }
@@ -313,6 +330,7 @@ public final class App implements AutoCloseable {
             parts.lexicon().close();
             parts.readerWords().close();
             parts.searchIndex().close();
+            parts.encoder().ifPresent(SentenceEncoder::close);
             parts.database().close();
         }
     }

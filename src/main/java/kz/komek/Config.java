@@ -22,6 +22,7 @@ import kz.komek.content.ContentConfig;
  * @param content how answers render per platform (macros, app links, the app's User-Agent tokens)
  * @param synonyms an editors' synonyms file for search; empty means the built-in one
  * @param feedback votes and views: the vote rate limit, whether to trust a proxy's headers, batching
+ * @param embeddingModel a sentence-embedding model's directory for semantic search (decision 0031); empty: words only
  */
 public record Config(
         int port,
@@ -34,7 +35,8 @@ public record Config(
         long maxBodyBytes,
         ContentConfig content,
         Optional<Path> synonyms,
-        Feedback feedback) {
+        Feedback feedback,
+        Optional<Path> embeddingModel) {
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -76,37 +78,120 @@ public record Config(
                 1 << 20,
                 ContentConfig.defaults(),
                 Optional.empty(),
-                Feedback.DEFAULTS);
+                Feedback.DEFAULTS,
+                Optional.empty());
     }
 
     public Config withDb(Optional<DbUrl> db) {
         return new Config(
-                port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content, synonyms, feedback);
+                port,
+                dataDir,
+                db,
+                baseUrl,
+                zone,
+                loadDemo,
+                refreshSeconds,
+                maxBodyBytes,
+                content,
+                synonyms,
+                feedback,
+                embeddingModel);
     }
 
     public Config withSynonyms(Optional<Path> file) {
         return new Config(
-                port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content, file, feedback);
+                port,
+                dataDir,
+                db,
+                baseUrl,
+                zone,
+                loadDemo,
+                refreshSeconds,
+                maxBodyBytes,
+                content,
+                file,
+                feedback,
+                embeddingModel);
     }
 
     public Config withBaseUrl(Optional<String> url) {
         return new Config(
-                port, dataDir, db, url, zone, loadDemo, refreshSeconds, maxBodyBytes, content, synonyms, feedback);
+                port,
+                dataDir,
+                db,
+                url,
+                zone,
+                loadDemo,
+                refreshSeconds,
+                maxBodyBytes,
+                content,
+                synonyms,
+                feedback,
+                embeddingModel);
     }
 
     public Config withDemo(boolean demo) {
         return new Config(
-                port, dataDir, db, baseUrl, zone, demo, refreshSeconds, maxBodyBytes, content, synonyms, feedback);
+                port,
+                dataDir,
+                db,
+                baseUrl,
+                zone,
+                demo,
+                refreshSeconds,
+                maxBodyBytes,
+                content,
+                synonyms,
+                feedback,
+                embeddingModel);
     }
 
     public Config withRefreshSeconds(int seconds) {
         return new Config(
-                port, dataDir, db, baseUrl, zone, loadDemo, seconds, maxBodyBytes, content, synonyms, feedback);
+                port,
+                dataDir,
+                db,
+                baseUrl,
+                zone,
+                loadDemo,
+                seconds,
+                maxBodyBytes,
+                content,
+                synonyms,
+                feedback,
+                embeddingModel);
     }
 
     public Config withFeedback(Feedback f) {
         return new Config(
-                port, dataDir, db, baseUrl, zone, loadDemo, refreshSeconds, maxBodyBytes, content, synonyms, f);
+                port,
+                dataDir,
+                db,
+                baseUrl,
+                zone,
+                loadDemo,
+                refreshSeconds,
+                maxBodyBytes,
+                content,
+                synonyms,
+                f,
+                embeddingModel);
+    }
+
+    public Config withEmbeddingModel(Optional<Path> dir) {
+        return new Config(
+                port,
+                dataDir,
+                db,
+                baseUrl,
+                zone,
+                loadDemo,
+                refreshSeconds,
+                maxBodyBytes,
+                content,
+                synonyms,
+                feedback,
+                dir);
     }
 
     /**

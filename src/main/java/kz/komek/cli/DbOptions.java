@@ -81,6 +81,7 @@ final class DbOptions {
                 maxBody,
                 content,
                 Optional.empty(),
-                Config.Feedback.DEFAULTS);
+                Config.Feedback.DEFAULTS,
+                Optional.empty());
     }
 }

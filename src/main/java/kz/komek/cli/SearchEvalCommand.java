@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import kz.komek.bundle.HeapBudget;
 import kz.komek.search.SearchEval;
+import kz.komek.search.SentenceEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,13 +40,22 @@ final class SearchEvalCommand implements Callable<Integer> {
             description = "Leave parts of search out, to see what each contributes: ${COMPLETION-CANDIDATES}.")
     java.util.Set<SearchEval.Part> without = java.util.EnumSet.noneOf(SearchEval.Part.class);
 
+    @Option(
+            names = "--embedding-model",
+            paramLabel = "DIR",
+            description = "A sentence-embedding model (model.onnx, tokenizer.json): search by meaning too.")
+    Path embeddingModel;
+
     @Override
     public Integer call() throws Exception {
         long size = ImportCommand.size(bundle, 1L << 30);
         var b = ImportCommand.read(bundle, size, "client", HeapBudget.ofThisJvm(size))
                 .bundle();
         var q = SearchEval.parseQueries(Files.readAllLines(queries));
-        var report = SearchEval.run(b, q, LocalDateTime.now(), without);
+        SearchEval.Report report;
+        try (var encoder = embeddingModel == null ? null : SentenceEncoder.load(embeddingModel)) {
+            report = SearchEval.run(b, q, LocalDateTime.now(), without, java.util.Optional.ofNullable(encoder));
+        }
         var out = console.out();
         SearchEval.print(report, out);
         if (misses) {

@@ -83,6 +83,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "(env KOMEK_TRUST_PROXY, default ${DEFAULT-VALUE}).")
     boolean trustProxy;
 
+    @Option(
+            names = "--embedding-model",
+            paramLabel = "DIR",
+            defaultValue = "${env:KOMEK_EMBEDDING_MODEL}",
+            description = "A multilingual sentence-embedding model (model.onnx, tokenizer.json, e.g. "
+                    + "multilingual-e5-small) for search by meaning beside words (env KOMEK_EMBEDDING_MODEL); "
+                    + "default: words only.")
+    Path embeddingModel;
+
     /** The configuration the flags and environment describe. */
     Config config() {
         if (synonyms != null && !java.nio.file.Files.isReadable(synonyms)) {
@@ -95,7 +104,8 @@ final class ServeCommand implements Callable<Integer> {
         return db.config(port, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), demo, 1, maxBody, content)
                 .withSynonyms(Optional.ofNullable(synonyms))
                 .withFeedback(
-                        Config.Feedback.DEFAULTS.withVotesPerMinute(voteLimit).withTrustProxy(trustProxy));
+                        Config.Feedback.DEFAULTS.withVotesPerMinute(voteLimit).withTrustProxy(trustProxy))
+                .withEmbeddingModel(Optional.ofNullable(embeddingModel));
     }
 
     @Override

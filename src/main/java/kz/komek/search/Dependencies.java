@@ -18,6 +18,8 @@ final class Dependencies {
     private final List<Near> near = new ArrayList<>();
     private final List<Term> prefixes = new ArrayList<>();
     private final Set<Long> candidates = new HashSet<>();
+    /** It fused a vector search's hits (decision 0031): any edited document may be nearer to it now. */
+    private boolean vectors;
 
     /** The hash codes of {@link #terms} and {@link #grams}, once the result is computed (see {@link #seal}). */
     private int[] hashes;
@@ -74,6 +76,11 @@ final class Dependencies {
      */
     void candidate(long question) {
         candidates.add(question);
+    }
+
+    /** The result took hits from the vector search. */
+    void vectors() {
+        vectors = true;
     }
 
     /** An n-gram that re-scores the documents the rest of the query matched. */
@@ -142,12 +149,17 @@ final class Dependencies {
         /** a word near one it looked near for was added or removed */
         NEAR,
         /** a completion of the word it completed was added or removed */
-        PREFIX
+        PREFIX,
+        /** it took hits from the vector search, and a question was edited */
+        VECTORS
     }
 
     /** Whether and how the change may have moved the result (see {@link IndexChanges.Change}). */
     Effect affectedBy(IndexChanges.Change change, Touched bits) {
         Set<Term> touched = change.touched();
+        if (vectors && !change.questions().isEmpty()) {
+            return Effect.VECTORS; // a vector's nearest documents are not known by terms
+        }
         for (long q : change.questions()) {
             if (candidates.contains(q)) {
                 return Effect.CANDIDATE; // re-scored, by n-grams and norms too

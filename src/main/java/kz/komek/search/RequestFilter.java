@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.i18n.Locale;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -14,14 +15,19 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FilterCollector;
 import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -89,6 +95,29 @@ final class RequestFilter {
                 return inner.reduce(collectors);
             }
         };
+    }
+
+    /**
+     * The same filter as a query, for the vector search (decision 0031), which needs the documents that pass before
+     * it walks its graph rather than checking its hits after.
+     */
+    Query asQuery() {
+        var q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(SearchIndex.SITE, site)), Occur.FILTER)
+                .add(LongPoint.newRangeQuery(SearchIndex.PUBLISHED, now + 1, Long.MAX_VALUE), Occur.MUST_NOT);
+        locale.ifPresent(l -> {
+            Query lacksOwn = new BooleanQuery.Builder()
+                    .add(new MatchAllDocsQuery(), Occur.FILTER)
+                    .add(new TermQuery(new Term(SearchIndex.HAS, l.code())), Occur.MUST_NOT)
+                    .build();
+            q.add(
+                    new BooleanQuery.Builder()
+                            .add(new TermQuery(new Term(SearchIndex.LOCALE, l.code())), Occur.SHOULD)
+                            .add(lacksOwn, Occur.SHOULD)
+                            .build(),
+                    Occur.FILTER);
+        });
+        return q.build();
     }
 
     private final class Leaf {

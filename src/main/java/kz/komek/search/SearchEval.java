@@ -77,7 +77,7 @@ public final class SearchEval {
         return out;
     }
 
-    /** Parts of search that {@link #run(Bundle, List, LocalDateTime, Set)} can leave out, for an ablation. */
+    /** Parts of search that {@link #run(Bundle, List, LocalDateTime, java.util.Set, Optional)} can leave out. */
     public enum Part {
         /** Word pairs learned from the content ({@link LexiconLearner}). */
         LEXICON,
@@ -86,12 +86,21 @@ public final class SearchEval {
     }
 
     public static Report run(Bundle bundle, List<EvalQuery> queries, LocalDateTime now) {
-        return run(bundle, queries, now, java.util.Set.of());
+        return run(bundle, queries, now, java.util.Set.of(), Optional.empty());
     }
 
-    public static Report run(Bundle bundle, List<EvalQuery> queries, LocalDateTime now, java.util.Set<Part> without) {
+    /**
+     * With {@code encoder}, komek's side searches by meaning too (the baseline stays words only); {@code without}
+     * leaves parts out.
+     */
+    public static Report run(
+            Bundle bundle,
+            List<EvalQuery> queries,
+            LocalDateTime now,
+            java.util.Set<Part> without,
+            Optional<SentenceEncoder> encoder) {
         var docs = new SearchDocuments(new AnswerRenderer(ContentConfig.defaults())).from(bundle);
-        try (var index = SearchIndex.inMemory();
+        try (var index = SearchIndex.inMemory(encoder);
                 var baseline = new Baseline(docs)) {
             index.replaceAll(docs, 1);
             var service = without.contains(Part.GLOSSARY)

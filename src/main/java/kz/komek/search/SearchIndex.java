@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -20,6 +21,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -34,6 +36,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -76,6 +79,8 @@ public final class SearchIndex implements AutoCloseable {
     static final String SHOWN_TITLE = "title";
     static final String LOCALE_STORED = "locale_stored";
     static final String SIGNATURE = "signature";
+    /** A sentence vector of title and answer, only with {@code --embedding-model} (decision 0031). */
+    static final String VECTOR = "vector";
 
     static String title(Locale l) {
         return "title_" + l.code();
@@ -155,8 +160,11 @@ public final class SearchIndex implements AutoCloseable {
 
     private final SharedWords sharedWords = new SharedWords(SHARED_TYPES);
 
-    private SearchIndex(Directory directory) throws IOException {
+    private final Optional<SentenceEncoder> encoder;
+
+    private SearchIndex(Directory directory, Optional<SentenceEncoder> encoder) throws IOException {
         this.directory = directory;
+        this.encoder = encoder;
         this.analyzer = analyzer();
         this.changes = new IndexChanges(analyzer, GramCounts.NORMS);
         var config = new IndexWriterConfig(analyzer)
@@ -181,16 +189,25 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     public static SearchIndex open(Path dir) {
+        return open(dir, Optional.empty());
+    }
+
+    /** With {@code encoder}, each document also gets its sentence vector (the encoder stays the caller's). */
+    public static SearchIndex open(Path dir, Optional<SentenceEncoder> encoder) {
         try {
-            return new SearchIndex(FSDirectory.open(dir));
+            return new SearchIndex(FSDirectory.open(dir), encoder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + dir, e);
         }
     }
 
     public static SearchIndex inMemory() {
+        return inMemory(Optional.empty());
+    }
+
+    public static SearchIndex inMemory(Optional<SentenceEncoder> encoder) {
         try {
-            return new SearchIndex(new ByteBuffersDirectory());
+            return new SearchIndex(new ByteBuffersDirectory(), encoder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -224,6 +241,15 @@ public final class SearchIndex implements AutoCloseable {
         return analyzer;
     }
 
+    /** The schema this index writes: with vectors, the model's too, so that changing it rebuilds. */
+    public String schema() {
+        return encoder.map(e -> SCHEMA + "+vectors:" + e.id()).orElse(SCHEMA);
+    }
+
+    Optional<SentenceEncoder> encoder() {
+        return encoder;
+    }
+
     /** The schema and content version of the last commit; empty for a new index. */
     public Map<String, String> commitData() {
         try {
@@ -254,6 +280,10 @@ public final class SearchIndex implements AutoCloseable {
 
     /** IndexWriter takes documents from several threads at once; analysis is the cost, so use every core. */
     private void add(Collection<SearchDocument> docs) {
+        if (encoder.isPresent()) {
+            addWithVectors(List.copyOf(docs), encoder.get());
+            return;
+        }
         docs.parallelStream().forEach(d -> {
             try {
                 writer.addDocument(document(d));
@@ -261,6 +291,43 @@ public final class SearchIndex implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** Texts encoded together: a batch runs faster than its texts one by one, and holds little memory. */
+    static final int ENCODED_TOGETHER = 32;
+
+    /**
+     * As {@link #add}, each document with its vector. Encoding is most of the cost: batches are encoded side by side,
+     * one per core (the encoder runs each call on one thread).
+     */
+    private void addWithVectors(List<SearchDocument> docs, SentenceEncoder encoder) {
+        java.util.stream.IntStream.range(0, (docs.size() + ENCODED_TOGETHER - 1) / ENCODED_TOGETHER)
+                .parallel()
+                .forEach(b -> {
+                    List<SearchDocument> batch =
+                            docs.subList(b * ENCODED_TOGETHER, Math.min(docs.size(), (b + 1) * ENCODED_TOGETHER));
+                    float[][] vectors = encoder.passages(
+                            batch.stream().map(SearchIndex::passage).toList());
+                    for (int i = 0; i < batch.size(); i++) {
+                        Document doc = document(batch.get(i));
+                        // unit vectors: the dot product is the cosine, and cheaper
+                        doc.add(new KnnFloatVectorField(VECTOR, vectors[i], VectorSimilarityFunction.DOT_PRODUCT));
+                        try {
+                            writer.addDocument(doc);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                });
+    }
+
+    /** Characters of a document that its vector reads: about the tokens a model reads (256), to spare the tokenizer. */
+    static final int PASSAGE_CHARS = 1500;
+
+    /** What a document's vector stands for: its title and the start of its answer. */
+    static String passage(SearchDocument d) {
+        String text = d.title() + "\n" + d.text();
+        return text.length() <= PASSAGE_CHARS ? text : text.substring(0, PASSAGE_CHARS);
     }
 
     /**
@@ -436,7 +503,7 @@ public final class SearchIndex implements AutoCloseable {
     public void commit(long version) {
         synchronized (changing) {
             publish(() -> {
-                writer.setLiveCommitData(Map.of("schema", SCHEMA, "version", Long.toString(version))
+                writer.setLiveCommitData(Map.of("schema", schema(), "version", Long.toString(version))
                         .entrySet());
                 writer.commit();
                 searchers.maybeRefreshBlocking();

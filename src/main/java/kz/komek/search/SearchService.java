@@ -98,6 +98,7 @@ public final class SearchService {
     private final TermCache termCache = new TermCache();
     private final NearWords nearWords = new NearWords(termCache);
     private final Optional<ResultCache> results;
+    private final Optional<SemanticSearch> semantic;
 
     public SearchService(SearchIndex index) {
         this(index, Synonyms.of(Optional.empty()));
@@ -113,6 +114,7 @@ public final class SearchService {
         this.synonyms = synonyms;
         this.results = resultCacheBytes > 0 ? Optional.of(new ResultCache(resultCacheBytes)) : Optional.empty();
         results.ifPresent(r -> index.onChange(r::changed));
+        this.semantic = index.encoder().map(SemanticSearch::new);
         for (Locale l : Locale.values()) {
             languages.put(l, Analyzers.forLocale(l));
         }
@@ -254,6 +256,10 @@ public final class SearchService {
                     new PreciseRescorer(precise.build()).rescore(searcher, candidates, candidates.scoreDocs.length);
             TopDocs top = new TopDocs(
                     candidates.totalHits, SearchHits.bestFirst(searcher, rescored.scoreDocs, want, deps::candidate));
+            if (full && semantic.isPresent()) {
+                // with --embedding-model: the nearest by meaning join (decision 0031); suggestions stay words only
+                top = semantic.get().fuse(searcher, request, best.text(), top, want, deps);
+            }
             List<SearchHits.Found> found = SearchHits.collapse(searcher, top, request);
             List<SearchResults.Hit> hits =
                     found.stream().map(SearchHits.Found::hit).toList();

@@ -100,7 +100,7 @@ public final class SearchSync implements AutoCloseable {
         // a scheduled commit must not hold up close, which commits itself
         poller.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         var data = index.commitData();
-        boolean current = SearchIndex.SCHEMA.equals(data.get("schema"));
+        boolean current = index.schema().equals(data.get("schema"));
         this.indexed = current ? Long.parseLong(data.getOrDefault("version", "-1")) : -1;
         this.committed = indexed;
     }

@@ -46,6 +46,31 @@ class ServeOptionsTest {
     }
 
     @Test
+    void theEmbeddingModelReachesTheConfiguration(@TempDir Path dir) {
+        assertThat(parse("--embedding-model", dir.toString()).embeddingModel()).contains(dir);
+        assertThat(parse().embeddingModel()).isEmpty();
+    }
+
+    @Test
+    void anUnusableEmbeddingModelStopsTheStartInOneLine(@TempDir Path dir) throws Exception {
+        var err = new StringWriter();
+        Path model = Files.createDirectories(dir.resolve("model"));
+        Files.writeString(model.resolve("model.onnx"), "not a model");
+        int code = Cli.run(
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true),
+                "serve",
+                "--data",
+                dir.resolve("data").toString(),
+                "--embedding-model",
+                model.toString());
+        assertThat(code).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString())
+                .isEqualTo("komek: --embedding-model " + model + ": no readable tokenizer.json there\n");
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+    }
+
+    @Test
     void aNegativeVoteLimitIsBadInput() {
         var err = new StringWriter();
         int code = Cli.run(
