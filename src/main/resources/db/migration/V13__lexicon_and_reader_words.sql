@@ -10,7 +10,7 @@ create table lexicon_verdict (
 );
 
 -- Readers' words (issue 14): which question a search led to, without personal data. A reader is a keyed hash of
--- their address and browser under that day's salt; the salt is deleted the day after, so a hash cannot be tied to
+-- their address under that day's salt; the salt is deleted the day after, so a hash cannot be tied to
 -- an address again, and the same reader counts anew each day.
 create table reader_salt (
     day  date  primary key,

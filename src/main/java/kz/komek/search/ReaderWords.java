@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * soon, or voted useful), and, once enough distinct readers ended on the same question with the same words, those
  * words become a phrase of that question that search finds (document expansion from the search log).
  *
- * <p>No personal data is kept: a reader is a keyed hash of their address and browser under a salt of the day,
- * which is deleted the next day. Against abuse: a reader counts once per phrase and question, and at most {@link
+ * <p>No personal data is kept: a reader is a keyed hash of their address under a salt of the day, which is
+ * deleted the next day, and words that may name a person (long numbers, e-mail addresses) are not kept at all. Against abuse: a reader counts once per phrase and question, and at most {@link
  * #PER_READER_A_DAY} times a day; a phrase needs {@link #MIN_READERS} distinct readers; what they did fades with a
  * half-life of {@link #HALF_LIFE_DAYS} days and is forgotten after {@link #KEPT_DAYS}; an editor's rejection is final.
  */
@@ -113,10 +113,22 @@ public final class ReaderWords implements UsefulVotes, AutoCloseable {
         return q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY).strip() : q;
     }
 
+    /**
+     * Whether words may be kept at all: not when they hold what may name a person (a card, account or phone number,
+     * an e-mail address), which is no phrase of a question anyway.
+     */
+    static boolean keepable(String q) {
+        return !q.isEmpty() && !PERSONAL.matcher(q).find();
+    }
+
+    /** Five digits or more (spaces, dashes and dots between them allowed), or an e-mail address. */
+    private static final java.util.regex.Pattern PERSONAL =
+            java.util.regex.Pattern.compile("\\d(?:[\\s.-]?\\d){4,}|\\S@\\S");
+
     /** The reader of {@code ctx} opened question {@code id} from the results of {@code query}. */
     public void opened(Context ctx, String site, Locale locale, String query, long id) {
         String q = normalize(query);
-        if (q.isEmpty()) {
+        if (!keepable(q)) {
             return;
         }
         LocalDate day = LocalDate.now(clock);
@@ -202,10 +214,11 @@ public final class ReaderWords implements UsefulVotes, AutoCloseable {
         return store.review(limit);
     }
 
-    /** A reader as a keyed hash of their address and browser under the day's salt: nothing that names them. */
+    /** A reader as a keyed hash of their address under the day's salt: nothing that names them. */
     String reader(Context ctx, LocalDate day) {
-        String who = ClientAddress.of(ctx, trustProxy) + "\n"
-                + Optional.ofNullable(ctx.userAgent()).orElse("");
+        // the address alone: a browser's name costs nothing to change, so it would make one person many readers
+        // (people behind one address count as one, which errs on the safe side)
+        String who = ClientAddress.of(ctx, trustProxy);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(salt(day));
