@@ -40,40 +40,6 @@ public record SearchDocument(
         readers = Map.copyOf(readers);
     }
 
-    /** Without readers' phrases. */
-    public SearchDocument(
-            long id,
-            String site,
-            Locale locale,
-            String sectionPath,
-            String sectionTitle,
-            String title,
-            String phrasings,
-            String text,
-            String sections,
-            String description,
-            Optional<LocalDateTime> published,
-            double usefulness,
-            boolean pinned,
-            Set<Locale> locales) {
-        this(
-                id,
-                site,
-                locale,
-                sectionPath,
-                sectionTitle,
-                title,
-                phrasings,
-                text,
-                sections,
-                description,
-                published,
-                usefulness,
-                pinned,
-                locales,
-                Map.of());
-    }
-
     public String key() {
         return id + ":" + locale.code();
     }

@@ -251,6 +251,7 @@ class SmallEditsCarryOverTest {
                 Optional.empty(),
                 0.5,
                 false,
-                Set.of(Locale.RU));
+                Set.of(Locale.RU),
+                java.util.Map.of());
     }
 }

@@ -49,7 +49,8 @@ class VectorIndexTest {
                 d.published(),
                 0.5,
                 false,
-                Set.of(d.locale())));
+                Set.of(d.locale()),
+                java.util.Map.of()));
         docs.add(new SearchDocument(
                 9002,
                 "client",
@@ -64,7 +65,8 @@ class VectorIndexTest {
                 Optional.of(NOW.plusHours(1)),
                 0.5,
                 false,
-                Set.of(Locale.KZ)));
+                Set.of(Locale.KZ),
+                java.util.Map.of()));
     }
 
     @Test
