@@ -125,8 +125,9 @@ public final class SearchService {
     }
 
     /**
-     * Searches expand with {@code learned} from now on. Cached results expanded with the last one are dropped when it
-     * differs; a search already running may still cache one, which the next change drops.
+     * Searches expand with {@code learned} from now on. A different lexicon gets the next number, and cached results
+     * are kept under the number they were computed with, so those of an earlier lexicon are never served again,
+     * even from a search that finishes after the change (they age out of the cache).
      */
     void lexicon(Lexicon learned) {
         lexicon.updateAndGet(old -> old.lexicon().equals(learned) ? old : new Learned(old.number() + 1, learned));
