@@ -97,6 +97,29 @@ final class Lexicon {
         return out;
     }
 
+    /** The same pairs, each weight within {@code tolerance} of the other's. */
+    boolean near(Lexicon other, double tolerance) {
+        if (!translations.keySet().equals(other.translations.keySet())) {
+            return false;
+        }
+        for (var e : translations.entrySet()) {
+            var mine = e.getValue();
+            var theirs = other.translations.get(e.getKey());
+            if (mine.size() != theirs.size()) {
+                return false;
+            }
+            var weights = new HashMap<Synonyms.Stem, Double>();
+            theirs.forEach(t -> weights.put(t.stem(), t.weight()));
+            for (Translation t : mine) {
+                Double w = weights.get(t.stem());
+                if (w == null || Math.abs(w - t.weight()) > tolerance + 1e-9) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Lexicon other && translations.equals(other.translations);

@@ -27,6 +27,9 @@ public final class LexiconUpkeep implements AutoCloseable {
     /** At most one relearn this often: at 100,000 questions a relearn keeps a core busy for about 10 s. */
     public static final long INTERVAL_MILLIS = 60_000;
 
+    /** How far a pair's weight may move before a relearned lexicon replaces the one searches use. */
+    static final double NEAR = 0.1;
+
     private final SearchIndex index;
     private final SearchService search;
     private final Supplier<Map<WordPair, Boolean>> verdicts;
@@ -125,8 +128,13 @@ public final class LexiconUpkeep implements AutoCloseable {
         try {
             long start = System.nanoTime();
             Lexicon l = learner.learn(index, ids, all);
-            learned = l;
-            publish();
+            Lexicon last = learned;
+            // a relearn after small edits moves a few weights a step: searches keep the lexicon (and their cached
+            // results, which are kept per lexicon) until a pair comes or goes or a weight moves further
+            if (last == null || !l.near(last, NEAR)) {
+                learned = l;
+                publish();
+            }
             if (l.size() == 0) {
                 // nothing to learn from yet (a new help center, or its index still building): the next change may
                 // bring it, and should not wait out the interval
