@@ -17,6 +17,22 @@ import org.slf4j.LoggerFactory;
 final class ReaderWordsStore {
     private static final Logger log = LoggerFactory.getLogger(ReaderWordsStore.class);
 
+    /**
+     * Per question, language and phrase (the query as kept): how many distinct readers (a reader-day each) ended
+     * on the question with it, not abandoned, and their weight (1 for a useful vote, 0.5 for an open), fading
+     * with a half-life of {@code :half} days. The head of a {@code with} list: queries go on with their own.
+     */
+    private static final String SEEN = """
+            with seen as (
+                select question_id, locale, query as phrase, count(distinct (day, reader)) as readers,
+                       sum((case when useful then 1.0 else 0.5 end)
+                           * power(0.5, extract(epoch from now() - at) / 86400 / :half)) as weight
+                from search_outcome
+                where not abandoned
+                group by question_id, locale, query
+            )
+            """;
+
     private final Jdbi jdbi;
 
     ReaderWordsStore(Jdbi jdbi) {
@@ -165,15 +181,8 @@ final class ReaderWordsStore {
 
     /** The phrases as the log and the verdicts say now, the weightiest {@link #PHRASES} per question and language. */
     private static List<ReaderWords.Phrase> phrases(Handle h) {
-        var rows = h.createQuery("""
-                        with seen as (
-                            select question_id, locale, query as phrase, count(distinct (day, reader)) as readers,
-                                   sum((case when useful then 1.0 else 0.5 end)
-                                       * power(0.5, extract(epoch from now() - at) / 86400 / :half)) as weight
-                            from search_outcome
-                            where not abandoned
-                            group by question_id, locale, query
-                        ),
+        var rows = h.createQuery(SEEN + """
+                        ,
                         decided as (
                             select s.question_id, s.locale, s.phrase, s.readers, s.weight, v.confirmed
                             from seen s
@@ -261,14 +270,8 @@ final class ReaderWordsStore {
      * most {@code limit} of each.
      */
     List<ReaderWords.Review> review(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        with seen as (
-                            select question_id, locale, query as phrase, count(distinct (day, reader)) as readers,
-                                   sum((case when useful then 1.0 else 0.5 end)
-                                       * power(0.5, extract(epoch from now() - at) / 86400 / :half)) as weight
-                            from search_outcome where not abandoned
-                            group by question_id, locale, query
-                        ),
+        return jdbi.withHandle(h -> h.createQuery(SEEN + """
+                        ,
                         used as (
                             select p.question_id, p.locale, p.phrase, p.readers, p.weight, true as in_use,
                                    v.confirmed
