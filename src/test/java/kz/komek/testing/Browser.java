@@ -106,6 +106,12 @@ public final class Browser implements AutoCloseable {
                 return false;
             } catch (StaleElementReferenceException gone) {
                 return "complete".equals(script("return document.readyState"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chromium sometimes says a replaced page's node is gone in other words than "stale"
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return "complete".equals(script("return document.readyState"));
+                }
+                throw e;
             }
         });
     }
