@@ -27,6 +27,7 @@ import kz.komek.bundle.BundleStore;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.CurrentState;
 import kz.komek.catalog.PageCache;
 import kz.komek.catalog.QuestionMoves;
 import kz.komek.catalog.ReaderKit;
@@ -72,6 +73,7 @@ public final class App implements AutoCloseable {
             SearchIndex searchIndex,
             Optional<SentenceEncoder> encoder,
             ContentChanges contentChanges,
+            CurrentState current,
             SearchSync searchSync,
             LexiconUpkeep lexicon,
             ReaderWords readerWords,
@@ -120,6 +122,7 @@ public final class App implements AutoCloseable {
         LexiconUpkeep lexicon = null;
         ReaderWords readerWords = null;
         Feedback feedback = null;
+        CurrentState current = null;
         try {
             var clock = Clock.system(config.zone());
             var catalog = new CatalogStore(database.jdbi());
@@ -142,6 +145,10 @@ public final class App implements AutoCloseable {
                     searchStore, searchIndex, new SearchDocuments(answers), contentChanges::listening, rebuildHook);
             contentChanges.subscribe(searchSync::changed);
             searchMisses = new SearchMisses(searchStore);
+            // pages are looked up by content state on every request: this node keeps it in memory
+            current = new CurrentState(catalog, clock, contentChanges::listening);
+            database.afterCommit(current::committed);
+            contentChanges.subscribe(current::heard);
             var search = new SearchService(searchIndex, Synonyms.of(config.synonyms()));
             lexicon = new LexiconUpkeep(searchIndex, search, searchStore::verdicts, LexiconUpkeep.INTERVAL_MILLIS);
             contentChanges.subscribe(lexicon::heard);
@@ -180,11 +187,10 @@ public final class App implements AutoCloseable {
                     new PageCache(
                             PAGE_CACHE_BYTES,
                             config.feedback().topListTtl(),
-                            catalog::contentState,
+                            current::now,
                             readers::platform,
                             ctx -> origin.of(ctx.scheme(), ctx.host()),
-                            pages::viewed,
-                            Feedback.VISITOR_COOKIE,
+                            feedback::viewed,
                             clock),
                     searchSync);
             Javalin javalin = Javalin.create(new Routes(config, handlers, templates, registry)::configure);
@@ -198,6 +204,7 @@ public final class App implements AutoCloseable {
                             searchIndex,
                             encoder,
                             contentChanges,
+                            current,
                             searchSync,
                             lexicon,
                             readerWords,
@@ -210,6 +217,9 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             if (feedback != null) {
                 feedback.close();
+            }
+            if (current != null) {
+                current.close();
             }
             if (contentChanges != null) {
                 contentChanges.close();
@@ -242,6 +252,7 @@ public final class App implements AutoCloseable {
         parts.searchSync().start(config.searchSyncMillis());
         parts.lexicon().start();
         parts.readerWords().start(ReaderWords.COUNT_EVERY);
+        parts.current().start();
         parts.contentChanges().start();
         if (config.baseUrl().isEmpty()) {
             log.warn("--base-url is not set: canonical links, hreflang, Open Graph and sitemaps name the host each"
@@ -325,6 +336,7 @@ public final class App implements AutoCloseable {
         } finally {
             parts.feedback().close(); // after HTTP has stopped, so that no view comes after the last flush
             parts.contentChanges().close();
+            parts.current().close();
             parts.searchSync().close();
             parts.searchMisses().close();
             parts.lexicon().close();

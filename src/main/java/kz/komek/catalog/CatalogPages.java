@@ -38,12 +38,14 @@ public final class CatalogPages {
     /** {@code GET /{site}/{locale}/}. */
     public void home(Context ctx) {
         var req = request(ctx);
+        keepMarks(ctx);
         render(ctx, "catalog/home.jte", models.home(req));
     }
 
     /** {@code GET /{site}/{locale}/<path>}: a section page or, when the last segment is {@code q{id}}, a question. */
     public void page(Context ctx) {
         var req = request(ctx);
+        keepMarks(ctx);
         var asked = CatalogUrls.parse(ctx.pathParam("path"));
         if (asked instanceof CatalogUrls.QuestionAt question) {
             questionPage(ctx, req, question.id(), question.section());
@@ -106,10 +108,6 @@ public final class CatalogPages {
                 .find(question.section())
                 .orElseThrow(() -> new NotFoundException("The section of question " + id + " is gone"));
         var page = models.question(req, question, text, section, kit.platform(ctx), visitor(ctx));
-        if (page.question().vote().voted()) {
-            // the page shows this reader's own vote: no shared cache may hand it to another reader
-            ctx.header("Cache-Control", "private, no-cache");
-        }
         render(ctx, "catalog/question.jte", page);
         viewed(ctx, id);
         ctx.attribute(PageCache.QUESTION, id);
@@ -164,9 +162,21 @@ public final class CatalogPages {
         }
     }
 
-    /** The reader of {@code ctx}, named by the visitor cookie if their browser sent it. */
+    /** The reader of {@code ctx}, named by the visitor cookie if their browser sent it, with their vote marks. */
     static Visitor visitor(Context ctx) {
-        return new Visitor(Optional.ofNullable(ctx.cookie(Visitor.COOKIE)));
+        return new Visitor(
+                Optional.ofNullable(ctx.cookie(Visitor.COOKIE)), VoteMarks.parse(ctx.cookie(VoteMarks.COOKIE)));
+    }
+
+    /**
+     * A reader with a visitor cookie but no readable vote marks (they voted before marks existed, or the cookie was
+     * damaged) gets their marks, read once: from then on their pages come from the cache (decision 0034).
+     */
+    private void keepMarks(Context ctx) {
+        Visitor visitor = visitor(ctx);
+        if (visitor.id().isPresent() && visitor.marks().isEmpty()) {
+            ctx.cookie(readers.marks(visitor).orElseGet(VoteMarks::none).cookie(VoteMarks.overHttps(ctx)));
+        }
     }
 
     private PageRequest request(Context ctx) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.komek.i18n.Locale;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.RowView;
 
@@ -33,7 +34,12 @@ public final class CatalogStore {
      * process) and the next scheduled publication after {@code now}, when a question appears without any write.
      */
     public ContentState contentState(LocalDateTime now) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h -> contentState(h, now));
+    }
+
+    /** As {@link #contentState(LocalDateTime)}, with the caller's handle (one that has just committed). */
+    public ContentState contentState(Handle h, LocalDateTime now) {
+        return h.createQuery("""
                         select version,
                                (select min(published) from question_text where published > :now) as next
                         from help_center
@@ -42,7 +48,7 @@ public final class CatalogStore {
                 .map((rs, ctx) -> new ContentState(
                         rs.getLong("version"),
                         Optional.ofNullable(rs.getTimestamp("next")).map(Timestamp::toLocalDateTime)))
-                .one());
+                .one();
     }
 
     public List<Site> sites() {

@@ -2,6 +2,7 @@ package kz.komek.catalog;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import kz.komek.i18n.Locale;
 
@@ -13,6 +14,13 @@ import kz.komek.i18n.Locale;
 public interface ReaderSignals {
     /** The vote box under an answer for {@code visitor}: their own vote, if any, and the reasons. */
     VoteBox voteBox(Visitor visitor, long questionId, Locale locale, String action);
+
+    /**
+     * The marks of {@code visitor}'s votes: their cookie's when it has readable ones, else read from their votes
+     * once (a reader who voted before the marks cookie existed, or whose cookie was damaged); empty for a reader
+     * without a visitor id.
+     */
+    Optional<VoteMarks> marks(Visitor visitor);
 
     /** Whether {@code visitor} has voted on the question (the API's {@code voted}). */
     boolean voted(Visitor visitor, long questionId);

@@ -13,6 +13,7 @@ import kz.komek.catalog.QuestionSummary;
 import kz.komek.catalog.ReaderSignals;
 import kz.komek.catalog.Visitor;
 import kz.komek.catalog.VoteBox;
+import kz.komek.catalog.VoteMarks;
 import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
 
@@ -80,6 +81,14 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
     }
 
     @Override
+    public Optional<VoteMarks> marks(Visitor visitor) {
+        if (visitor.marks().isPresent()) {
+            return visitor.marks();
+        }
+        return visitor.id().flatMap(VisitorId::parse).map(store::marks);
+    }
+
+    @Override
     public boolean voted(Visitor visitor, long questionId) {
         return mine(visitor, questionId).isPresent();
     }
@@ -96,8 +105,11 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
         return top.top(sectionIds, locale, now);
     }
 
-    /** No cookie, no query: most readers never voted. */
+    /** No cookie, no query: most readers never voted; those who did carry their marks. */
     private Optional<Boolean> mine(Visitor visitor, long questionId) {
+        if (visitor.marks().isPresent()) {
+            return visitor.marks().get().of(questionId);
+        }
         return visitor.id().flatMap(VisitorId::parse).flatMap(v -> store.voteOf(questionId, v));
     }
 

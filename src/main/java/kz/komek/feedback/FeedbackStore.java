@@ -8,9 +8,11 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kz.komek.catalog.SectionPath;
 import kz.komek.catalog.Usefulness;
+import kz.komek.catalog.VoteMarks;
 import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
 
@@ -108,6 +110,17 @@ final class FeedbackStore {
                         .bind("visitor", visitor.value())
                         .mapTo(Boolean.class)
                         .findOne());
+    }
+
+    /** The marks of a visitor's newest votes, for their vote-marks cookie. */
+    VoteMarks marks(VisitorId visitor) {
+        return VoteMarks.ofNewestFirst(jdbi.withHandle(h -> h.createQuery("""
+                        select question_id, useful from vote where visitor = :visitor order by at desc limit :most
+                        """)
+                .bind("visitor", visitor.value())
+                .bind("most", VoteMarks.MOST)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getBoolean(2)))
+                .list()));
     }
 
     /** The votes on a question, newest first (editors' reading; the admin will serve it). */

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import kz.komek.catalog.Visitor;
+import kz.komek.catalog.VoteMarks;
 
 /**
  * The first-party cookie that names a reader, so their second vote on a question replaces the first. HttpOnly (no
@@ -31,15 +32,8 @@ final class VisitorCookie {
         return id;
     }
 
-    /**
-     * Whether the reader's browser talks HTTPS to us. {@code X-Forwarded-Proto} is believed even without a trusted
-     * proxy: a client that fakes it only makes its own cookie HTTPS-only.
-     */
+    /** Whether the reader's browser talks HTTPS to us: the vote-marks cookie beside this one decides alike. */
     static boolean overHttps(Context ctx) {
-        if ("https".equalsIgnoreCase(ctx.scheme())) {
-            return true;
-        }
-        String proto = ctx.header("X-Forwarded-Proto");
-        return proto != null && "https".equalsIgnoreCase(proto.split(",")[0].strip());
+        return VoteMarks.overHttps(ctx);
     }
 }

@@ -3,6 +3,7 @@ package kz.komek.feedback;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import java.util.Optional;
+import kz.komek.catalog.VoteMarks;
 import kz.komek.http.ClientAddress;
 import kz.komek.http.NotFoundException;
 import kz.komek.http.TooManyRequestsException;
@@ -56,6 +57,9 @@ final class Voting {
         VisitorId visitor = cookie.ensure(ctx);
         var tally = store.vote(questionId, visitor, vote, locale)
                 .orElseThrow(() -> new NotFoundException("no question " + questionId));
+        // the reader's pages show their vote from this cookie, served from the page cache (decision 0034)
+        var marks = VoteMarks.parse(ctx.cookie(VoteMarks.COOKIE)).orElseGet(() -> store.marks(visitor));
+        ctx.cookie(marks.with(questionId, vote.useful()).cookie(VoteMarks.overHttps(ctx)));
         if (vote.useful()) {
             useful.voted(ctx, questionId);
         }

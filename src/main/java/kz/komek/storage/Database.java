@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
     private final Optional<Path> ownedDataDir;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final CommitHook commits;
     private final String description;
 
     private Database(
@@ -50,6 +51,8 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.description = description;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.commits = new CommitHook(jdbi.getTransactionHandler());
+        jdbi.setTransactionHandler(commits);
     }
 
     /** Opens the database the config names and brings its schema up to date. */
@@ -212,6 +215,14 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * Calls {@code listener} after each transaction this process commits, on the committing thread, with the
+     * handle that committed it (still open). It must be quick; its failures are logged, never thrown.
+     */
+    public void afterCommit(java.util.function.Consumer<org.jdbi.v3.core.Handle> listener) {
+        commits.add(listener);
     }
 
     public DataSource dataSource() {

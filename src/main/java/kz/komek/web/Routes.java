@@ -4,6 +4,7 @@ import gg.jte.TemplateEngine;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -34,6 +35,7 @@ import kz.komek.i18n.Locale;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchPages;
 import kz.komek.search.SearchSync;
+import kz.komek.seo.PublicOrigin;
 import kz.komek.sitemap.SitemapPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +90,18 @@ public final class Routes {
         // answers 413 when the parser stops); a body read whole (ctx.body()) stops at maxRequestSize likewise
         c.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), SizeUnit.BYTES);
         c.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), SizeUnit.BYTES);
-        c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(errors)));
+        c.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyErrors(errors));
+            // before Javalin's servlet, which Javalin puts inside the innermost wrapper it finds
+            server.setHandler(new FrontPages(
+                    handlers.pageCache(),
+                    new PublicOrigin(config.baseUrl()),
+                    config.content().appUserAgentTokens(),
+                    config.feedback().trustProxy(),
+                    Counter.builder("komek.pages.front")
+                            .description("Catalog pages answered from memory before routing")
+                            .register(registry)));
+        });
         c.http.defaultContentType = "text/plain; charset=utf-8";
         c.router.ignoreTrailingSlashes = false;
         c.requestLogger.http((ctx, ms) -> {
@@ -322,25 +335,10 @@ public final class Routes {
         }
     }
 
-    /**
-     * Scripts only from our own files, never inline (an injected script in an answer would not run even if the
-     * sanitizer let it through); JSON-LD blocks are data, which script-src does not govern. Styles may be inline
-     * (answers and the preview use style attributes); images may come from anywhere over http(s), as answers link
-     * them; forms post only here; nobody frames us but ourselves (the editor's preview).
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; object-src 'none';"
-            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: https: http:; frame-src 'self';"
-            + " frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
-
     private void securityHeaders(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "SAMEORIGIN");
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        SecurityHeaders.ALWAYS.forEach(ctx::header);
         if (https(ctx)) {
-            // a browser that once came over HTTPS never tries plain HTTP again for a year (no subdomains: the
-            // operator's other hosts are not ours to decide)
-            ctx.header("Strict-Transport-Security", "max-age=31536000");
+            ctx.header(SecurityHeaders.HSTS_NAME, SecurityHeaders.HSTS_VALUE);
         }
     }
 
