@@ -25,6 +25,7 @@ import kz.komek.admin.transfer.Transfers;
 import kz.komek.admin.words.WordsPages;
 import kz.komek.bundle.BundleStore;
 import kz.komek.catalog.CatalogApi;
+import kz.komek.catalog.CatalogMemory;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
 import kz.komek.catalog.CurrentState;
@@ -156,7 +157,9 @@ public final class App implements AutoCloseable {
             readerWords = new ReaderWords(database.jdbi(), config.feedback().trustProxy(), clock);
             feedback = new Feedback(database.jdbi(), catalog, config.feedback(), clock, readerWords).start();
             var readers = new ReaderKit(templates, answers, clock);
-            var pages = new CatalogPages(readers, catalog, feedback, origin, new QuestionMoves(database.jdbi()));
+            var memory =
+                    new CatalogMemory(catalog, current::now, config.feedback().topListTtl());
+            var pages = new CatalogPages(readers, memory, feedback, origin, new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             search.register(registry);
             // the proxy flag lives with feedback, which came first; it means the same here

@@ -18,7 +18,7 @@ import kz.komek.seo.PublicOrigin;
  * {@link PageModels} builds.
  */
 public final class CatalogPages {
-    private final CatalogStore store;
+    private final CatalogMemory store;
     private final ReaderSignals readers;
     private final PublicOrigin origin;
     private final QuestionMoves moves;
@@ -26,7 +26,7 @@ public final class CatalogPages {
     private final ReaderKit kit;
 
     public CatalogPages(
-            ReaderKit kit, CatalogStore store, ReaderSignals readers, PublicOrigin origin, QuestionMoves moves) {
+            ReaderKit kit, CatalogMemory store, ReaderSignals readers, PublicOrigin origin, QuestionMoves moves) {
         this.store = store;
         this.readers = readers;
         this.origin = origin;

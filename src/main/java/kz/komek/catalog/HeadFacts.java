@@ -20,12 +20,12 @@ import kz.komek.seo.Robots;
 final class HeadFacts {
     private static final String BRAND = "komek";
 
-    private final CatalogStore store;
+    private final CatalogMemory store;
     private final ZoneId zone;
     private final HeadBuilder heads = new HeadBuilder();
 
     /** @param store where a canonical's question is now */
-    HeadFacts(CatalogStore store, ZoneId zone) {
+    HeadFacts(CatalogMemory store, ZoneId zone) {
         this.store = store;
         this.zone = zone;
     }

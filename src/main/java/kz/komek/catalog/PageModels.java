@@ -23,12 +23,12 @@ final class PageModels {
             .thenComparingInt(QuestionSummary::position)
             .thenComparingLong(QuestionSummary::id);
 
-    private final CatalogStore store;
+    private final CatalogMemory store;
     private final ReaderSignals readers;
     private final AnswerRenderer answers;
     private final HeadFacts heads;
 
-    PageModels(CatalogStore store, ReaderSignals readers, AnswerRenderer answers, ZoneId zone) {
+    PageModels(CatalogMemory store, ReaderSignals readers, AnswerRenderer answers, ZoneId zone) {
         this.store = store;
         this.readers = readers;
         this.answers = answers;

@@ -44,7 +44,7 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
         this.config = config;
         this.store = new FeedbackStore(jdbi);
         this.views = new ViewCounter(store, clock);
-        this.top = new TopQuestions(store, config.topListTtl());
+        this.top = new TopQuestions(store, config.topListTtl(), clock);
         Optional<VoteLimiter> limiter = config.voteLimited()
                 ? Optional.of(new VoteLimiter(config.votesPerMinute(), Ticker.systemTicker()))
                 : Optional.empty();

@@ -1,7 +1,8 @@
 package kz.komek.feedback;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -22,12 +23,28 @@ final class TopQuestions {
     private record Key(Locale locale, List<Long> sections) {}
 
     private final FeedbackStore store;
-    private final Cache<Key, List<QuestionSummary>> cache;
+    private final Clock clock;
+    private final Duration ttl;
+    private final LoadingCache<Key, List<QuestionSummary>> cache;
 
-    TopQuestions(FeedbackStore store, Duration ttl) {
+    /**
+     * A list older than {@code ttl} is still served once while it is ranked again in the background: a page
+     * rendered without its cache reads no top list from the database, except the first time (issue 15). One older
+     * than ten times that is ranked again before it is served.
+     *
+     * @param clock in the help center's zone: decides what is published and which days are recent
+     */
+    TopQuestions(FeedbackStore store, Duration ttl, Clock clock) {
         this.store = store;
-        this.cache =
-                Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ttl).build();
+        this.clock = clock;
+        this.ttl = ttl;
+        this.cache = ttl.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(1_000)
+                        .refreshAfterWrite(ttl)
+                        .expireAfterWrite(ttl.multipliedBy(10))
+                        .build(k -> rank(k, LocalDateTime.now(clock)));
     }
 
     /** @param now the help center's local time: decides what is published and which days are recent */
@@ -36,7 +53,7 @@ final class TopQuestions {
             return List.of();
         }
         var key = new Key(locale, sectionIds.stream().sorted().distinct().toList());
-        return cache.get(key, k -> rank(k, now));
+        return ttl.isZero() ? rank(key, now) : cache.get(key);
     }
 
     private List<QuestionSummary> rank(Key key, LocalDateTime now) {

@@ -73,9 +73,13 @@ class PageCacheTest {
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body()).isEqualTo(first.body());
 
-        var app = get(PAGE + "?platform=app");
+        // an answer with platform spans: each platform has its own copy, and tag
+        String spans = "/client/kz/bonus/save/general/q462";
+        String desktopTag = get(spans).headers().firstValue("ETag").orElseThrow();
+        var app = get(spans + "?platform=app");
         assertThat(app.statusCode()).isEqualTo(200);
-        assertThat(app.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        assertThat(app.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(desktopTag);
+        assertThat(get(spans).headers().firstValue("ETag")).hasValue(desktopTag);
         assertThat(get(PAGE + "?platform=nonsense").statusCode()).isEqualTo(400);
     }
 

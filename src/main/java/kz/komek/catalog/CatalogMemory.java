@@ -1,0 +1,125 @@
+package kz.komek.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import kz.komek.i18n.Locale;
+
+/**
+ * The catalog as the readers' pages read it, held in memory per content state: sites, section trees, question lists
+ * and counts are read once per state and then served without SQL, so a page rendered after a cache miss costs
+ * templates, not queries (issue 15). Within one state nothing becomes public by itself (the state changes when a
+ * scheduled question comes due), so a list read at any moment of a state holds for all of it.
+ *
+ * <p>Questions (their texts and vote counts) are kept by id, up to {@value #QUESTION_BYTES} bytes of text, for as
+ * long as pages are: at 100,000 questions every answer in memory would take more heap than a node should need, and a
+ * page that is rendered reads its one question once. Vote counts change without a write; they follow within
+ * {@code fresh}, as the pages that show them do.
+ */
+public final class CatalogMemory {
+    /** Memory for question texts (their characters, two bytes each). */
+    static final long QUESTION_BYTES = 48L << 20;
+
+    private record ListKey(long sectionId, Locale locale) {}
+
+    private record CountKey(String site, Locale locale) {}
+
+    private record QuestionKey(long version, long id) {}
+
+    /** What one content state holds; replaced whole when the state changes. */
+    private record Generation(
+            ContentState state,
+            List<Site> sites,
+            Map<String, SectionTree> trees,
+            Map<ListKey, List<QuestionSummary>> lists,
+            Map<CountKey, Map<Long, Integer>> counts) {}
+
+    private final CatalogStore store;
+    private final Supplier<ContentState> state;
+    private final Cache<QuestionKey, Optional<Question>> questions;
+    private volatile Generation generation;
+
+    /**
+     * @param state the content state now, from memory ({@link CurrentState})
+     * @param fresh how long a question's vote counts are kept (as long as pages are)
+     */
+    public CatalogMemory(CatalogStore store, Supplier<ContentState> state, Duration fresh) {
+        this.store = store;
+        this.state = state;
+        this.questions = Caffeine.newBuilder()
+                .maximumWeight(QUESTION_BYTES)
+                .<QuestionKey, Optional<Question>>weigher(
+                        (k, q) -> 200 + q.map(CatalogMemory::chars).orElse(0) * 2)
+                .expireAfterWrite(fresh)
+                .build();
+    }
+
+    public List<Site> sites() {
+        return now().sites();
+    }
+
+    public Optional<Site> site(String slug) {
+        return sites().stream().filter(s -> s.slug().equals(slug)).findFirst();
+    }
+
+    public SectionTree tree(String site) {
+        return now().trees().computeIfAbsent(site, store::tree);
+    }
+
+    /** As {@link CatalogStore#questionsIn}: {@code now} must fall in the current state (it does for a request's). */
+    public List<QuestionSummary> questionsIn(long sectionId, Locale locale, LocalDateTime now) {
+        return this.now()
+                .lists()
+                .computeIfAbsent(new ListKey(sectionId, locale), k -> store.questionsIn(sectionId, locale, now));
+    }
+
+    public Map<Long, Integer> questionCounts(String site, Locale locale, LocalDateTime now) {
+        return this.now()
+                .counts()
+                .computeIfAbsent(new CountKey(site, locale), k -> store.questionCounts(site, locale, now));
+    }
+
+    public Optional<Question> question(long id) {
+        return questions.get(new QuestionKey(now().state().version(), id), k -> store.question(id));
+    }
+
+    /** The page path of question {@code id} inside {@code site} ({@code /bonus/save/general/q456}), if it is there. */
+    public Optional<String> ownPath(String site, long id) {
+        return question(id).filter(q -> q.site().equals(site)).map(Question::ownPath);
+    }
+
+    /** The generation of the state now, read anew (its sites first) when the state has changed. */
+    private Generation now() {
+        ContentState s = state.get();
+        Generation g = generation;
+        if (g != null && g.state().equals(s)) {
+            return g;
+        }
+        synchronized (this) {
+            g = generation;
+            if (g == null || !g.state().equals(s)) {
+                // read after the state: what is read is at least as new as the state it is filed under
+                g = new Generation(
+                        s,
+                        store.sites(),
+                        new ConcurrentHashMap<>(),
+                        new ConcurrentHashMap<>(),
+                        new ConcurrentHashMap<>());
+                generation = g;
+            }
+            return g;
+        }
+    }
+
+    private static int chars(Question q) {
+        return q.texts().values().stream()
+                .mapToInt(t -> t.title().length() + t.content().length() + 200)
+                .sum();
+    }
+}
