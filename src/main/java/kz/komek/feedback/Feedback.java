@@ -14,6 +14,7 @@ import kz.komek.catalog.ReaderSignals;
 import kz.komek.catalog.Visitor;
 import kz.komek.catalog.VoteBox;
 import kz.komek.catalog.VoteMarks;
+import kz.komek.http.AgentMemo;
 import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
 
@@ -33,6 +34,7 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
     private final FeedbackApi api;
     private final FeedbackPages pages;
     private final Config.Feedback config;
+    private final AgentMemo<Boolean> readerAgents = new AgentMemo<>(ViewFilter::readerAgent);
 
     /** @param clock in the help center's zone (publication dates, the day a view counts for) */
     public Feedback(Jdbi jdbi, CatalogStore catalog, Config.Feedback config, Clock clock) {
@@ -95,7 +97,7 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
 
     @Override
     public void viewed(long questionId, String method, Function<String, String> header) {
-        if (ViewFilter.isReader(method, header)) {
+        if (ViewFilter.isReader(method, header, readerAgents::test)) {
             views.record(questionId);
         }
     }

@@ -22,6 +22,11 @@ final class ViewCounter implements AutoCloseable {
 
     private record Key(long questionId, LocalDate day) {}
 
+    /** A day and the epoch milliseconds it spans, [from, until). */
+    private record Day(LocalDate date, long from, long until) {}
+
+    private volatile Day day = new Day(LocalDate.EPOCH, 0, 0);
+
     private final FeedbackStore store;
     private final Clock clock;
     private final ConcurrentHashMap<Key, Long> pending = new ConcurrentHashMap<>();
@@ -44,7 +49,22 @@ final class ViewCounter implements AutoCloseable {
     }
 
     void record(long questionId) {
-        pending.merge(new Key(questionId, LocalDate.now(clock)), 1L, Long::sum);
+        pending.merge(new Key(questionId, today()), 1L, Long::sum);
+    }
+
+    /** The day in the help center's zone, worked out again only when the clock passes into the next one. */
+    private LocalDate today() {
+        Day d = day;
+        long now = clock.millis();
+        if (now < d.from() || now >= d.until()) {
+            LocalDate date = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(now), clock.getZone());
+            long from = date.atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
+            long until =
+                    date.plusDays(1).atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
+            d = new Day(date, from, until);
+            day = d;
+        }
+        return d.date();
     }
 
     /** Writes the views counted so far; returns how many. Synchronized: one flush at a time per node. */

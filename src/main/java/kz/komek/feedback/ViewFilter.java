@@ -3,6 +3,7 @@ package kz.komek.feedback;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Which page requests are a person reading: not a crawler, link previewer or script (by User-Agent), not a
@@ -41,21 +42,35 @@ final class ViewFilter {
      * @param header a request header by name, null when absent
      */
     static boolean isReader(String method, Function<String, String> header) {
+        return isReader(method, header, ViewFilter::readerAgent);
+    }
+
+    /** As {@link #isReader(String, Function)}, with the User-Agent judged by {@code agents} (a memo of it). */
+    static boolean isReader(String method, Function<String, String> header, Predicate<String> agents) {
         if (!"GET".equals(method)) {
             return false;
         }
-        String agent = header.apply("User-Agent");
-        if (agent == null || agent.isBlank()) {
-            return false; // browsers always send one
-        }
-        String ua = agent.toLowerCase(Locale.ROOT);
-        if (NOT_READERS.stream().anyMatch(ua::contains)) {
+        if (!agents.test(header.apply("User-Agent"))) {
             return false;
         }
         return !mentions(header.apply("Sec-Purpose"), "prefetch")
                 && !mentions(header.apply("Purpose"), "prefetch")
                 && !mentions(header.apply("X-Moz"), "prefetch")
                 && !mentions(header.apply("X-Purpose"), "preview");
+    }
+
+    /** Whether a browser a person reads with sends this User-Agent (the part of the test that depends on it alone). */
+    static boolean readerAgent(String agent) {
+        if (agent == null || agent.isBlank()) {
+            return false; // browsers always send one
+        }
+        String ua = agent.toLowerCase(Locale.ROOT);
+        for (String fragment : NOT_READERS) {
+            if (ua.contains(fragment)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean mentions(String value, String token) {

@@ -7,6 +7,7 @@ import kz.komek.catalog.PageCache;
 import kz.komek.catalog.Visitor;
 import kz.komek.catalog.VoteMarks;
 import kz.komek.content.Platform;
+import kz.komek.http.AgentMemo;
 import kz.komek.seo.PublicOrigin;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -39,6 +40,7 @@ final class FrontPages extends Handler.Wrapper {
 
     private final PageCache cache;
     private final PublicOrigin origin;
+    private final AgentMemo<Platform> platforms;
     private final List<String> appTokens;
     private final boolean trustProxy;
     private final Counter hits;
@@ -51,6 +53,7 @@ final class FrontPages extends Handler.Wrapper {
         this.cache = cache;
         this.origin = origin;
         this.appTokens = List.copyOf(appTokens);
+        this.platforms = new AgentMemo<>(agent -> Platform.of(null, agent, this.appTokens));
         this.trustProxy = trustProxy;
         this.hits = hits;
     }
@@ -110,7 +113,9 @@ final class FrontPages extends Handler.Wrapper {
         HttpFields fields = request.getHeaders();
         Platform platform;
         try {
-            platform = Platform.of(platformParameter(uri.getQuery()), fields.get(HttpHeader.USER_AGENT), appTokens);
+            String parameter = platformParameter(uri.getQuery());
+            String agent = fields.get(HttpHeader.USER_AGENT);
+            platform = parameter == null ? platforms.of(agent) : Platform.of(parameter, agent, appTokens);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             return null; // Javalin answers: a 400 for an unknown platform, or a page for other parameters
         }
