@@ -5,12 +5,13 @@
 #   miss     the page rendered again (a query parameter other than ?platform= bypasses the cache): what the first
 #            view after an edit costs
 # for a question page and a product page, wrk -t1 -c32 on loopback, ROUNDS rounds of SECONDS s per pair.
-# Usage: scripts/bench-pages.sh [SECONDS] [ROUNDS]   (builds the jar, serves the demo content on the embedded
-# database with -Xmx512m, from a copy of the jar)
+# Usage: scripts/bench-pages.sh [SECONDS] [ROUNDS] [QUESTIONS]   (builds the jar, serves the demo content, or a
+# generated help center of QUESTIONS questions, on the embedded database with -Xmx512m, from a copy of the jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 rounds=${2:-2}
+questions=${3:-}
 work=$(mktemp -d)
 pid=
 nginx_pid=
@@ -27,14 +28,28 @@ mvn -q -DskipTests -Dkomek.fuzz.skip package
 cp target/komek.jar "$work/komek.jar" # a rebuild under the running server must not change its jar
 port=$(( 20000 + RANDOM % 20000 ))
 nport=$(( port + 1 ))
-java -Xmx512m -jar "$work/komek.jar" serve --port "$port" --data "$work/data" --base-url "http://localhost:$port" \
-    >"$work/serve.log" 2>&1 &
+demo=()
+if [ -n "$questions" ]; then
+    java -jar "$work/komek.jar" generate --questions "$questions" --seed 7 --out "$work/bundle.json" >/dev/null
+    java -jar "$work/komek.jar" import "$work/bundle.json" --data "$work/data" | tail -1
+    rm "$work/bundle.json"
+    demo=(--no-demo)
+fi
+java -Xmx512m -jar "$work/komek.jar" serve "${demo[@]}" --port "$port" --data "$work/data" \
+    --base-url "http://localhost:$port" >"$work/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://localhost:$port/health" 2>/dev/null && break; sleep 1; done
 
 ua="Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
 question=/client/kz/bonus/save/general/q1580
 product=/client/ru/bonus
+if [ -n "$questions" ]; then
+    # the first question the sitemap lists, and its product
+    first=$(curl -fsS "http://localhost:$port/sitemap.xml" | grep -oE '<loc>[^<]+</loc>' | head -1 | sed -E 's#</?loc>##g')
+    question=$(curl -fsS "$first" | grep -oE '<loc>[^<]+/q[0-9]+</loc>' | head -1 | sed -E 's#</?loc>##g; s#^https?://[^/]+##')
+    product=$(cut -d/ -f1-4 <<<"$question")
+    echo "== $questions questions: $question, $product"
+fi
 # a reader who voted "useful" on the question: the cookies komek's vote gave them
 curl -fsS -o /dev/null -c "$work/jar" -H "User-Agent: $ua" -X POST -d useful=true "http://localhost:$port$question"
 visitor=$(awk '$6 == "komek_visitor" {print $7}' "$work/jar")

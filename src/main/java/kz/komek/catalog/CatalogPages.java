@@ -170,7 +170,7 @@ public final class CatalogPages {
 
     /**
      * A reader with a visitor cookie but no readable vote marks (they voted before marks existed, or the cookie was
-     * damaged) gets their marks, read once: from then on their pages come from the cache (decision 0034).
+     * damaged) gets their marks, read once: from then on their pages come from the cache (decision 0035).
      */
     private void keepMarks(Context ctx) {
         Visitor visitor = visitor(ctx);

@@ -35,7 +35,7 @@ import kz.komek.content.Platform;
  * <p>A page differs between readers in one part only, the reader's own vote under an answer. Readers carry their
  * votes in a cookie ({@link VoteMarks}), so a question page is kept in up to three copies (no vote, voted useful,
  * voted not useful) and every reader is served from memory. A copy that shows a vote is marked private; the shared
- * one is public (decisions 0011 and 0034). The key holds the content state, so a write from any process or a
+ * one is public (decisions 0011 and 0035). The key holds the content state, so a write from any process or a
  * scheduled question coming due starts new entries; old ones age out. Votes and views change what pages show
  * without a write: pages are kept only as long as the top-question lists are.
  */

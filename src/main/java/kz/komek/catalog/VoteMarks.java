@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * A reader's own votes, carried in their browser: the one part of a page that differs between readers, read from the
  * request instead of the database, so that a reader who voted is served from the page cache like any other (decision
- * 0034). The cookie is {@code komek_votes}: entries {@code <question id><y|n>} joined by dots, oldest first, at
+ * 0035). The cookie is {@code komek_votes}: entries {@code <question id><y|n>} joined by dots, oldest first, at
  * most {@value #MOST} (an older vote still counts and can be changed; only its mark on the page is forgotten), or
  * {@code -} for a reader who has none. A forged cookie only changes what its sender's own pages say about their
  * votes; the votes themselves are the database's.

@@ -57,7 +57,7 @@ final class Voting {
         VisitorId visitor = cookie.ensure(ctx);
         var tally = store.vote(questionId, visitor, vote, locale)
                 .orElseThrow(() -> new NotFoundException("no question " + questionId));
-        // the reader's pages show their vote from this cookie, served from the page cache (decision 0034)
+        // the reader's pages show their vote from this cookie, served from the page cache (decision 0035)
         var marks = VoteMarks.parse(ctx.cookie(VoteMarks.COOKIE)).orElseGet(() -> store.marks(visitor));
         ctx.cookie(marks.with(questionId, vote.useful()).cookie(VoteMarks.overHttps(ctx)));
         if (vote.useful()) {

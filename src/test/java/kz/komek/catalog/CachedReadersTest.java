@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every reader is served from memory, a reader who voted too: their own vote comes from their cookie, never from the
- * database, and never reaches another reader (issue 15, decision 0034).
+ * database, and never reaches another reader (issue 15, decision 0035).
  */
 class CachedReadersTest {
     private static final String PAGE = "/client/ru/bonus/save/general/q456";
