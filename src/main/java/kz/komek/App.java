@@ -159,6 +159,7 @@ public final class App implements AutoCloseable {
             var readers = new ReaderKit(templates, answers, clock);
             var memory =
                     new CatalogMemory(catalog, current::now, config.feedback().topListTtl());
+            current.onChange(memory::prepare);
             var pages = new CatalogPages(readers, memory, feedback, origin, new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             search.register(registry);

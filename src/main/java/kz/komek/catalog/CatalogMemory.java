@@ -17,10 +17,12 @@ import kz.komek.i18n.Locale;
  * templates, not queries (issue 15). Within one state nothing becomes public by itself (the state changes when a
  * scheduled question comes due), so a list read at any moment of a state holds for all of it.
  *
- * <p>Questions (their texts and vote counts) are kept by id, up to {@value #QUESTION_BYTES} bytes of text, for as
- * long as pages are: at 100,000 questions every answer in memory would take more heap than a node should need, and a
- * page that is rendered reads its one question once. Vote counts change without a write; they follow within
- * {@code fresh}, as the pages that show them do.
+ * <p>Questions (their texts and vote counts) are kept by id, up to {@value #QUESTION_BYTES} bytes of text: at
+ * 100,000 questions every answer in memory would take more heap than a node should need. When the state changes,
+ * the questions the write did not touch (their revision is older than the state they were read in) are kept for the
+ * next one, and sites and section trees are read at once, on the state's own thread: the first pages after an edit
+ * read only what the edit changed. Vote counts change without a write; they are read again after {@code fresh}, as
+ * the pages that show them are.
  */
 public final class CatalogMemory {
     /** Memory for question texts (their characters, two bytes each). */
@@ -32,6 +34,9 @@ public final class CatalogMemory {
 
     private record QuestionKey(long version, long id) {}
 
+    /** A question as read (empty: there is none), and when, for its vote counts' sake. */
+    private record Kept(Optional<Question> question, long readAt) {}
+
     /** What one content state holds; replaced whole when the state changes. */
     private record Generation(
             ContentState state,
@@ -42,7 +47,8 @@ public final class CatalogMemory {
 
     private final CatalogStore store;
     private final Supplier<ContentState> state;
-    private final Cache<QuestionKey, Optional<Question>> questions;
+    private final Cache<QuestionKey, Kept> questions;
+    private final long freshMillis;
     private volatile Generation generation;
 
     /**
@@ -52,11 +58,13 @@ public final class CatalogMemory {
     public CatalogMemory(CatalogStore store, Supplier<ContentState> state, Duration fresh) {
         this.store = store;
         this.state = state;
+        this.freshMillis = fresh.toMillis();
         this.questions = Caffeine.newBuilder()
                 .maximumWeight(QUESTION_BYTES)
-                .<QuestionKey, Optional<Question>>weigher(
-                        (k, q) -> 200 + q.map(CatalogMemory::chars).orElse(0) * 2)
-                .expireAfterWrite(fresh)
+                .<QuestionKey, Kept>weigher((k, kept) ->
+                        200 + kept.question().map(CatalogMemory::chars).orElse(0) * 2)
+                // a state's entries are carried to the next one or left; those left age out
+                .expireAfterAccess(fresh.multipliedBy(2).plusMinutes(1))
                 .build();
     }
 
@@ -86,7 +94,22 @@ public final class CatalogMemory {
     }
 
     public Optional<Question> question(long id) {
-        return questions.get(new QuestionKey(now().state().version(), id), k -> store.question(id));
+        var key = new QuestionKey(now().state().version(), id);
+        Kept kept = questions.getIfPresent(key);
+        long at = System.currentTimeMillis();
+        if (kept == null || at - kept.readAt() > freshMillis) {
+            kept = new Kept(store.question(id), at);
+            questions.put(key, kept);
+        }
+        return kept.question();
+    }
+
+    /** Makes the generation of the state now, before readers ask for it ({@link CurrentState#onChange}). */
+    public void prepare() {
+        Generation g = now();
+        for (Site site : g.sites()) {
+            tree(site.slug());
+        }
     }
 
     /** The page path of question {@code id} inside {@code site} ({@code /bonus/save/general/q456}), if it is there. */
@@ -105,6 +128,9 @@ public final class CatalogMemory {
             g = generation;
             if (g == null || !g.state().equals(s)) {
                 // read after the state: what is read is at least as new as the state it is filed under
+                if (g != null && g.state().version() != s.version()) {
+                    carry(g.state().version(), s.version());
+                }
                 g = new Generation(
                         s,
                         store.sites(),
@@ -114,6 +140,25 @@ public final class CatalogMemory {
                 generation = g;
             }
             return g;
+        }
+    }
+
+    /**
+     * Files the questions read in version {@code from} that no write has touched since under version {@code to}.
+     * A question read meanwhile under {@code from} is not carried, and is read again when asked for.
+     */
+    private void carry(long from, long to) {
+        var read = new java.util.HashMap<Long, Kept>();
+        questions.asMap().forEach((k, kept) -> {
+            if (k.version() == from) {
+                read.put(k.id(), kept);
+            }
+        });
+        if (read.isEmpty()) {
+            return;
+        }
+        for (long id : store.untouchedSince(from, read.keySet())) {
+            questions.put(new QuestionKey(to, id), read.get(id));
         }
     }
 

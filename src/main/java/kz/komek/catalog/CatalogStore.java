@@ -197,6 +197,18 @@ public final class CatalogStore {
         });
     }
 
+    /**
+     * Which of {@code ids} are questions no write has changed after version {@code version} (every write that changes
+     * a question sets its revision to the new version: decision 0029).
+     */
+    public List<Long> untouchedSince(long version, java.util.Collection<Long> ids) {
+        return jdbi.withHandle(h -> h.createQuery("select id from question where id = any(:ids) and revision <= :v")
+                .bind("ids", ids.stream().mapToLong(Long::longValue).toArray())
+                .bind("v", version)
+                .mapTo(Long.class)
+                .list());
+    }
+
     /** The page path of question {@code id} inside {@code site} ({@code /bonus/save/general/q456}), if it is there. */
     public Optional<String> ownPath(String site, long id) {
         return jdbi.withHandle(h -> h.createQuery("""

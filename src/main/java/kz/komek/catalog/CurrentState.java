@@ -38,6 +38,7 @@ public final class CurrentState implements AutoCloseable {
         return t;
     });
     private volatile Known known;
+    private final java.util.List<Runnable> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Reads the state once, now: a database that cannot be read stops the start.
@@ -63,6 +64,14 @@ public final class CurrentState implements AutoCloseable {
                 POLL_MILLIS,
                 TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * Runs {@code listener} on this class's own thread after the state has changed, so that what depends on it can
+     * be read before readers ask (they do not wait for it: whoever comes first reads).
+     */
+    public void onChange(Runnable listener) {
+        changes.add(listener);
     }
 
     /** The state now: from memory, unless a scheduled question has just come due. */
@@ -116,7 +125,23 @@ public final class CurrentState implements AutoCloseable {
 
     /** Reads are serialized, so an older read never replaces a newer one. */
     private synchronized void set(ContentState state) {
+        Known before = known;
         known = known(state);
+        if (!before.state().equals(state) && !changes.isEmpty()) {
+            try {
+                reader.execute(() -> changes.forEach(CurrentState::quietly));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing: nobody reads any more
+            }
+        }
+    }
+
+    private static void quietly(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            log.warn("a content state listener failed: {}", e.toString());
+        }
     }
 
     private Known known(ContentState state) {

@@ -207,4 +207,42 @@ class CachedReadersTest {
                     .isEqualTo(304);
         }
     }
+
+    /** After an edit, a page rendered again reads the questions the edit changed, not the ones it left alone. */
+    @Test
+    void anEditLeavesTheQuestionsItDidNotTouchInMemory() throws Exception {
+        // rendered for a reader alone (a query parameter): the page cache is not asked, the catalog's memory is
+        get(PAGE + "?utm_source=test", null);
+        get(OTHER + "?utm_source=test", null);
+        long version = app.app().catalog().contentVersion();
+        String changed = TestApp.resource("/fixtures/mini.bundle.json")
+                .replace("Где узнать, сколько бонусов накоплено?", "Где узнать, сколько бонусов уже накоплено?");
+        try {
+            app.app().bundles().importBundle(new kz.komek.bundle.BundleJson().read(changed), List.of());
+            assertThat(app.app().catalog().contentVersion()).isGreaterThan(version);
+            Thread.sleep(300); // the state's own thread prepares the next generation meanwhile
+            requestSql.clear();
+            assertThat(get(PAGE + "?utm_source=test", null).body()).contains("сколько бонусов уже накоплено");
+            assertThat(requestSql)
+                    .filteredOn(sql -> sql.contains("from question_text where question_id"))
+                    .as("the changed question is read again")
+                    .hasSize(1);
+            requestSql.clear();
+            assertThat(get(OTHER + "?utm_source=test", null).statusCode()).isEqualTo(200);
+            assertThat(requestSql)
+                    .filteredOn(sql -> sql.contains("from question_text where question_id"))
+                    .as("the untouched one is not")
+                    .isEmpty();
+            assertThat(requestSql)
+                    .filteredOn(sql -> sql.contains("from site"))
+                    .as("sites were read before readers asked")
+                    .isEmpty();
+        } finally {
+            app.app()
+                    .bundles()
+                    .importBundle(
+                            new kz.komek.bundle.BundleJson().read(TestApp.resource("/fixtures/mini.bundle.json")),
+                            List.of());
+        }
+    }
 }
