@@ -38,6 +38,8 @@ class CurrentStateTest {
             h.getConnection().setAutoCommit(false);
             st.executeUpdate("update question_text set title = 'Где узнать свои бонусы сегодня?'"
                     + " where question_id = 456 and locale = 'ru'");
+            // as every komek write does: the question carries the version that changed it (decision 0029)
+            st.executeUpdate("update question set revision = (select version + 1 from help_center) where id = 456");
             st.executeUpdate("update help_center set version = version + 1");
             h.getConnection().commit();
             h.getConnection().setAutoCommit(true);
