@@ -1,5 +1,7 @@
 package kz.komek.bundle;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ public final class BundleStore {
     private final QuestionWriter writer;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final BundleExport exports = new BundleExport();
+    private final BundleJson json = new BundleJson();
 
     public BundleStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -431,6 +434,30 @@ public final class BundleStore {
         return jdbi.inTransaction(h -> {
             h.execute("set transaction isolation level repeatable read, read only");
             return exports.export(h);
+        });
+    }
+
+    /**
+     * Writes the whole help center to {@code out} as {@link #export()} lists it, byte for byte what {@link
+     * BundleJson#write(Bundle)} gives, without holding it: the questions come through a cursor, one snapshot of the
+     * database throughout. {@code progress} hears of every question written.
+     */
+    public void export(Writer out, Progress progress) throws IOException {
+        jdbi.useTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read, read only");
+            var head = exports.head(h);
+            long total = h.createQuery("select count(*) from question")
+                    .mapTo(Long.class)
+                    .one();
+            progress.phase("", total, "questions");
+            long[] done = {0};
+            json.write(
+                    out,
+                    head.bundle(),
+                    sink -> exports.questions(h, head, q -> {
+                        sink.accept(q);
+                        progress.at(++done[0]);
+                    }));
         });
     }
 
