@@ -123,20 +123,21 @@ class CliTest {
     }
 
     @Test
-    void aFileTooLargeForTheHeapIsRefusedBeforeTheDatabaseIsTouched() throws Exception {
-        Path good = write("good.json", TestApp.resource("/fixtures/cli.bundle.json"));
-        long size = Files.size(good);
+    void aPayloadTooLargeForTheHeapIsRefusedBeforeTheDatabaseIsTouched() throws Exception {
+        // a page payload is read whole; a bundle is streamed (see LargeImportTest)
+        Path payload = write("seed.txt", TestApp.resource("/demo/kz-bonus-save-general.payload.txt"));
+        long size = Files.size(payload);
         // the seam the command calls with this JVM's heap, here with room for half the file
         var tight = new kz.komek.bundle.HeapBudget(size * 5 / 2, 64L << 20);
-        assertThatThrownBy(() -> ImportCommand.read(good, size, "client", tight))
+        assertThatThrownBy(() -> ImportCommand.read(payload, size, "client", tight))
                 .isInstanceOf(kz.komek.bundle.HeapBudget.TooLarge.class)
-                .hasMessageStartingWith(good + ": is ")
+                .hasMessageStartingWith(payload + ": is ")
                 .hasMessageContaining("MiB of heap")
                 .hasMessageContaining("java -Xmx512m -jar komek.jar");
-        assertThat(ImportCommand.read(good, size, "client", new kz.komek.bundle.HeapBudget(size * 5, 64L << 20))
+        assertThat(ImportCommand.read(payload, size, "client", new kz.komek.bundle.HeapBudget(size * 5, 64L << 20))
                         .bundle()
                         .questions())
-                .hasSize(2);
+                .hasSize(11);
     }
 
     @Test
