@@ -129,15 +129,20 @@ public final class BundleExport {
             this.sink = sink;
         }
 
-        /** Every row of {@code query}, a fetch at a time. */
+        /**
+         * Every row of {@code query}, a fetch at a time; closed at once (an open statement keeps its last fetch
+         * until the handle closes, hundreds of them for an export).
+         */
         void all(org.jdbi.v3.core.statement.Query query) {
-            query.setFetchSize(FETCH).scanResultSet((rows, ctx) -> {
-                ResultSet rs = rows.get();
-                while (rs.next()) {
-                    row(rs, ctx);
-                }
-                return null;
-            });
+            try (query) {
+                query.setFetchSize(FETCH).scanResultSet((rows, ctx) -> {
+                    ResultSet rs = rows.get();
+                    while (rs.next()) {
+                        row(rs, ctx);
+                    }
+                    return null;
+                });
+            }
         }
 
         private void row(ResultSet rs, StatementContext ctx) throws SQLException {
