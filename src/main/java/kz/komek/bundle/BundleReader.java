@@ -61,7 +61,7 @@ public final class BundleReader {
     public BundleInput scan(BundleSource source, Progress progress) {
         progress.phase("checking", (source.size() + MB - 1) / MB, "MB");
         try (var counted = new Counted(source.open());
-                JsonParser p = json.mapper().createParser(text(counted))) {
+                JsonParser p = json.mapper().createParser(counted)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
                 if (t != null) {
@@ -123,7 +123,7 @@ public final class BundleReader {
                     notes,
                     sink -> questions(source, inOrder, sink));
         } catch (JsonProcessingException e) {
-            throw BundleJson.notJson("bundle", e);
+            throw notJson(source, e);
         } catch (IOException e) {
             throw unreadable(source, e);
         }
@@ -134,7 +134,7 @@ public final class BundleReader {
      * A file that no longer lists the questions the scan found (it changed in between) is refused.
      */
     private void questions(BundleSource source, long[] ids, Consumer<Bundle.Question> sink) {
-        try (JsonParser p = json.mapper().createParser(text(source.open()))) {
+        try (JsonParser p = json.mapper().createParser(source.open())) {
             p.nextToken();
             int i = 0;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -161,10 +161,22 @@ public final class BundleReader {
                 throw changed(source);
             }
         } catch (JsonProcessingException e) {
-            throw BundleJson.notJson("bundle", e);
+            throw notJson(source, e);
         } catch (IOException e) {
             throw unreadable(source, e);
         }
+    }
+
+    /**
+     * Jackson reads the bytes as UTF-8 itself (the first bytes, checked by {@link #isBundle}, name no other
+     * encoding), faster than a decoder in front of it; a byte that is not UTF-8 is its error, said as before.
+     */
+    private static BundleException notJson(BundleSource source, JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Invalid UTF-8")) {
+            return new BundleException(source.name(), "is not UTF-8 text");
+        }
+        return BundleJson.notJson("bundle", e);
     }
 
     private static BundleException changed(BundleSource source) {
@@ -181,7 +193,10 @@ public final class BundleReader {
         return new BundleException(source.name(), "cannot read: " + e.getMessage());
     }
 
-    /** UTF-8 that must be UTF-8 (a bad byte is an error, never a replacement character), without a byte order mark. */
+    /**
+     * The start of a file as UTF-8 that must be UTF-8 (a bad byte is an error, never a replacement character),
+     * without a byte order mark.
+     */
     private static Reader text(InputStream in) throws IOException {
         var reader = new BufferedReader(
                 new InputStreamReader(

@@ -108,6 +108,16 @@ class CliTest {
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         assertThat(run("import", binary.toString())).isEqualTo(Cli.BAD_INPUT);
         assertThat(err.toString()).contains("not UTF-8");
+        // a bundle (streamed) with a byte that is no UTF-8 deep inside a string
+        Path inside = dir.resolve("inside.json");
+        byte[] head = "{\"format\": \"komek-bundle/1\", \"note\": \"".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = java.util.Arrays.copyOf(head, head.length + 3);
+        bad[head.length] = (byte) 0xff;
+        bad[head.length + 1] = '"';
+        bad[head.length + 2] = '}';
+        Files.write(inside, bad);
+        assertThat(run("import", inside.toString())).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains(inside + ": is not UTF-8 text");
         Path garbage = write("garbage.json", "{\"format\": \"komek-bundle/1\", \"questions\": [");
         assertThat(run("import", garbage.toString())).isEqualTo(Cli.BAD_INPUT);
         assertThat(err.toString()).contains("not valid JSON");
