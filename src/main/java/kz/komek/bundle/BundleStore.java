@@ -31,6 +31,9 @@ public final class BundleStore {
     private final BundleExport exports = new BundleExport();
     private final BundleJson json = new BundleJson();
 
+    /** Questions written by one import from which it refreshes the planner's statistics of their tables. */
+    static final int ANALYZE_AFTER = 10_000;
+
     public BundleStore(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.writer = new QuestionWriter(new QuestionMoves(jdbi), extra);
@@ -106,6 +109,12 @@ public final class BundleStore {
                     .execute();
         }
         importHeader(h, bundle);
+        if (questions.counts().created() + questions.counts().updated() >= ANALYZE_AFTER) {
+            // Planner statistics for what was just written: without them, the next reads (an export, the search
+            // index's rebuild) are planned for the tables as they were, until autovacuum gets to them; a command
+            // line stops its embedded PostgreSQL before it does. Seen inside the transaction, rolled back with it.
+            h.execute("analyze question, question_text");
+        }
         h.execute("update help_center set version = version + 1");
         return new ImportReport(
                 sites.counts(), sections.counts(), questions.counts(), changed, votes, voteChanges, notes);
