@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import kz.komek.catalog.Section;
 import kz.komek.catalog.SectionPath;
 import kz.komek.catalog.SectionTree;
@@ -25,8 +26,19 @@ public final class BundleExport {
 
     BundleExport() {}
 
-    /** Sites by position, sections depth first, questions by section and position. */
+    /** Sites by position, sections depth first, questions by section and position; all in memory. */
     Bundle export(Handle h) {
+        Head head = head(h);
+        var questions = new ArrayList<Bundle.Question>();
+        questions(h, head, questions::add);
+        Bundle b = head.bundle();
+        return new Bundle(b.locales(), b.defaultLocale(), b.sites(), b.sections(), questions, b.extra());
+    }
+
+    /** Everything but the questions, and the sections' ids in the order an export lists them. */
+    record Head(Bundle bundle, long[] sectionOrder) {}
+
+    Head head(Handle h) {
         var header = h.createQuery("select locales, default_locale, extra::text as extra from help_center")
                 .map((rs, ctx) -> new Object[] {
                     rs.getArray("locales").getArray(), rs.getString("default_locale"), rs.getString("extra")
@@ -68,55 +80,91 @@ public final class BundleExport {
                         extra.read(sectionExtra.get(s.id()))));
             }
         }
-        var texts = new HashMap<Long, Map<String, Bundle.QuestionLocale>>();
-        h.createQuery("""
-                        select question_id, locale, title, content, updated, published, meta_title,
-                               meta_description, meta_h1, no_index, no_follow, phrasings, extra::text as extra
-                        from question_text
-                        """)
-                .map((rs, ctx) -> Map.entry(
-                        rs.getLong("question_id"), Map.entry(rs.getString("locale"), questionLocale(rs, ctx))))
-                .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new HashMap<>())
-                        .put(e.getValue().getKey(), e.getValue().getValue()));
-        var rank = new HashMap<Long, Integer>();
-        for (int i = 0; i < sectionOrder.size(); i++) {
-            rank.put(sectionOrder.get(i), i);
+        return new Head(
+                new Bundle(locales, (String) header[1], sites, sections, List.of(), extra.read((String) header[2])),
+                sectionOrder.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    // a question's row once per text (or once without any), its texts in the declared locales' order
+    private static final String QUESTIONS = """
+            select q.id, q.site, s.path, q.position, q.pinned, q.canonical, q.votes_up, q.votes_down,
+                   q.usefulness, q.incomplete, q.extra::text as question_extra,
+                   t.locale, t.title, t.content, t.updated, t.published, t.meta_title, t.meta_description,
+                   t.meta_h1, t.no_index, t.no_follow, t.phrasings, t.extra::text as extra
+            from question q join section s on s.id = q.section_id
+            left join question_text t on t.question_id = q.id
+            where %s
+            order by q.position, q.id, array_position(cast(:locales as text[]), t.locale), t.locale
+            """;
+
+    /**
+     * Hands over the questions one at a time, section by section in {@code head}'s order (by position, then id,
+     * inside one), read through a cursor: the help center is never held whole. Questions of a section outside the
+     * tree (none, while the tree holds) come last. Call in a transaction, where PostgreSQL keeps a cursor.
+     */
+    void questions(Handle h, Head head, Consumer<Bundle.Question> sink) {
+        String[] locales = head.bundle().locales().toArray(String[]::new);
+        var grouping = new Grouping(sink);
+        for (long section : head.sectionOrder()) {
+            grouping.all(h.createQuery(QUESTIONS.formatted("q.section_id = :section"))
+                    .bind("section", section)
+                    .bind("locales", locales));
         }
-        var questions = h.createQuery("""
-                        select q.id, q.site, q.section_id, s.path, q.position, q.pinned, q.canonical, q.votes_up,
-                               q.votes_down, q.usefulness, q.incomplete, q.extra::text as extra
-                        from question q join section s on s.id = q.section_id
-                        """)
-                .map((rs, ctx) -> {
-                    long id = rs.getLong("id");
-                    var byLocale = new LinkedHashMap<String, Bundle.QuestionLocale>();
-                    var own = texts.getOrDefault(id, Map.of());
-                    for (String l : locales) {
-                        if (own.containsKey(l)) {
-                            byLocale.put(l, own.get(l));
-                        }
+        grouping.all(h.createQuery(QUESTIONS.formatted("not (q.section_id = any(:sections))"))
+                .bind("sections", head.sectionOrder())
+                .bind("locales", locales));
+        grouping.end();
+    }
+
+    /** Rows a fetch brings: a few hundred texts, so memory stays flat however many questions there are. */
+    private static final int FETCH = 500;
+
+    /** Gathers the rows of one question (one per text) into its record. */
+    private final class Grouping {
+        private final Consumer<Bundle.Question> sink;
+        private Bundle.Question pending;
+        private final LinkedHashMap<String, Bundle.QuestionLocale> texts = new LinkedHashMap<>();
+
+        Grouping(Consumer<Bundle.Question> sink) {
+            this.sink = sink;
+        }
+
+        /**
+         * Every row of {@code query}, a fetch at a time; closed at once (an open statement keeps its last fetch
+         * until the handle closes, hundreds of them for an export).
+         */
+        void all(org.jdbi.v3.core.statement.Query query) {
+            try (query) {
+                query.setFetchSize(FETCH).scanResultSet((rows, ctx) -> {
+                    ResultSet rs = rows.get();
+                    while (rs.next()) {
+                        row(rs, ctx);
                     }
-                    own.forEach(byLocale::putIfAbsent);
-                    return Map.entry(rs.getLong("section_id"), questionRecord(rs, byLocale));
-                })
-                .list();
-        var sorted = new ArrayList<>(questions);
-        sorted.sort((a, b) -> {
-            int c = Integer.compare(
-                    rank.getOrDefault(a.getKey(), Integer.MAX_VALUE), rank.getOrDefault(b.getKey(), Integer.MAX_VALUE));
-            if (c != 0) {
-                return c;
+                    return null;
+                });
             }
-            c = Integer.compare(a.getValue().position(), b.getValue().position());
-            return c != 0 ? c : Long.compare(a.getValue().id(), b.getValue().id());
-        });
-        return new Bundle(
-                locales,
-                (String) header[1],
-                sites,
-                sections,
-                sorted.stream().map(Map.Entry::getValue).toList(),
-                extra.read((String) header[2]));
+        }
+
+        private void row(ResultSet rs, StatementContext ctx) throws SQLException {
+            long id = rs.getLong("id");
+            if (pending == null || pending.id() != id) {
+                end();
+                pending = questionRow(
+                        rs, rs.getBoolean("incomplete"), Map.of(), extra.read(rs.getString("question_extra")));
+            }
+            String locale = rs.getString("locale");
+            if (locale != null) {
+                texts.put(locale, questionLocale(rs, ctx));
+            }
+        }
+
+        void end() {
+            if (pending != null) {
+                sink.accept(pending.withLocales(texts));
+                pending = null;
+                texts.clear();
+            }
+        }
     }
 
     /** The live record of question {@code id}. */

@@ -241,6 +241,56 @@ final class BundleFields {
         }
     }
 
+    /**
+     * Puts a question's {@code phrasings} (an object of lists by locale) into its texts. They belong to a locale's
+     * text: a record that gives a locale gives all its phrasings (none when it lists none), so a locale's phrasings
+     * can only be given with its text.
+     */
+    static void phrasings(JsonNode n, String where, Map<String, Bundle.QuestionLocale> texts) {
+        if (n == null || n.isNull()) {
+            return;
+        }
+        object(n, where + ", field phrasings");
+        for (var e : n.properties()) {
+            String code = locale(JsonNodeFactory.instance.textNode(e.getKey()), where, "phrasings")
+                    .code();
+            String field = "phrasings." + code;
+            Bundle.QuestionLocale text = texts.get(code);
+            if (text == null) {
+                throw BundleException.field(
+                        where,
+                        field,
+                        BundleException.Kind.OTHER,
+                        "the question has no " + code + " text in locales; phrasings go with their text");
+            }
+            var list = new ArrayList<String>();
+            int i = 0;
+            for (JsonNode p : array(e.getValue(), where, field)) {
+                list.add(text(p, where, field + "[" + i++ + "]"));
+            }
+            texts.put(code, text.withPhrasings(phrasings(list, where, field)));
+        }
+    }
+
+    /** The phrasings of one locale, checked; a problem names the phrasing ({@code phrasings.ru[2]}). */
+    static Phrasings phrasings(List<String> list, String where, String field) {
+        try {
+            return new Phrasings(list);
+        } catch (Phrasings.Invalid e) {
+            String at = e.index() < 0 ? field : field + "[" + e.index() + "]";
+            BundleException.Kind kind = switch (e.problem()) {
+                case EMPTY -> BundleException.Kind.EMPTY;
+                case TOO_LONG -> BundleException.Kind.TOO_LONG;
+                case TOO_MANY -> BundleException.Kind.TOO_MANY;
+                case DUPLICATE -> BundleException.Kind.DUPLICATE;
+                case MARKUP -> BundleException.Kind.MARKUP;
+                case NOT_TRIMMED -> BundleException.Kind.OTHER;
+            };
+            throw BundleException.field(
+                    where, at, kind, e.getMessage(), e.args().toArray());
+        }
+    }
+
     static String kind(JsonNode n) {
         if (n == null || n.isMissingNode()) {
             return "nothing";

@@ -106,16 +106,36 @@ public final class BundleJson {
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new BundleException(
-                    "bundle",
-                    "not valid JSON"
-                            + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
-                            + ": " + e.getOriginalMessage());
+            throw notJson("bundle", e);
         }
         if (root == null || !root.isObject()) {
-            throw new BundleException("bundle", "expected a JSON object with \"format\": \"" + Bundle.FORMAT + "\"");
+            throw notAnObject();
         }
+        Bundle head = head(root);
+        var ids = new HashSet<Long>();
+        List<Bundle.Question> questions = each(root, "questions", (n, at) -> questionAt(n, at, ids));
+        return new Bundle(
+                head.locales(), head.defaultLocale(), head.sites(), head.sections(), questions, topExtra(root));
+    }
+
+    static BundleException notJson(String where, JsonProcessingException e) {
+        var loc = e.getLocation();
+        return new BundleException(
+                where,
+                "not valid JSON"
+                        + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+                        + ": " + e.getOriginalMessage());
+    }
+
+    static BundleException notAnObject() {
+        return new BundleException("bundle", "expected a JSON object with \"format\": \"" + Bundle.FORMAT + "\"");
+    }
+
+    /**
+     * A bundle's format, locales, sites and sections, checked in that order; without its questions and unknown
+     * fields (a streamed import reads those on its own).
+     */
+    Bundle head(JsonNode root) {
         JsonNode format = root.get("format");
         if (format == null || !format.isTextual() || !format.asText().equals(Bundle.FORMAT)) {
             throw new BundleException(
@@ -153,14 +173,23 @@ public final class BundleJson {
             return new Bundle.Section(
                     site, path, position, titles(n.get("title"), where, "title"), extra(n, SECTION, where, ""));
         });
-        var ids = new HashSet<Long>();
-        List<Bundle.Question> questions = each(root, "questions", (n, at) -> {
-            long id = positiveLong(n.get("id"), at, "id");
-            String where = "question " + id;
-            unique(ids, id, where, "id listed twice");
-            return question(n, id, where);
-        });
-        return new Bundle(locales, defaultLocale, sites, sections, questions, extra(root, TOP, "bundle", ""));
+        return new Bundle(locales, defaultLocale, sites, sections, List.of(), Map.of());
+    }
+
+    /** The bundle's own fields this version does not know, kept for the round trip. */
+    Map<String, JsonNode> topExtra(JsonNode root) {
+        return extra(root, TOP, "bundle", "");
+    }
+
+    /**
+     * The question record at {@code at} ({@code questions[7]}) of a bundle whose ids so far are {@code ids}: its id
+     * must be new.
+     */
+    Bundle.Question questionAt(JsonNode n, String at, Set<Long> ids) {
+        long id = positiveLong(n.get("id"), at, "id");
+        String where = "question " + id;
+        unique(ids, id, where, "id listed twice");
+        return question(n, id, where);
     }
 
     private Bundle.Question question(JsonNode n, long id, String where) {
@@ -264,56 +293,6 @@ public final class BundleJson {
                 n.hasNonNull("no_index") && bool(n.get("no_index"), where, field + ".no_index"),
                 n.hasNonNull("no_follow") && bool(n.get("no_follow"), where, field + ".no_follow"),
                 extra(n, TEXT, where, field + "."));
-    }
-
-    /**
-     * Puts a question's {@code phrasings} (an object of lists by locale) into its texts. They belong to a locale's
-     * text: a record that gives a locale gives all its phrasings (none when it lists none), so a locale's phrasings
-     * can only be given with its text.
-     */
-    private static void phrasings(JsonNode n, String where, Map<String, Bundle.QuestionLocale> texts) {
-        if (n == null || n.isNull()) {
-            return;
-        }
-        object(n, where + ", field phrasings");
-        for (var e : n.properties()) {
-            String code = locale(JsonNodeFactory.instance.textNode(e.getKey()), where, "phrasings")
-                    .code();
-            String field = "phrasings." + code;
-            Bundle.QuestionLocale text = texts.get(code);
-            if (text == null) {
-                throw BundleException.field(
-                        where,
-                        field,
-                        BundleException.Kind.OTHER,
-                        "the question has no " + code + " text in locales; phrasings go with their text");
-            }
-            var list = new ArrayList<String>();
-            int i = 0;
-            for (JsonNode p : array(e.getValue(), where, field)) {
-                list.add(text(p, where, field + "[" + i++ + "]"));
-            }
-            texts.put(code, text.withPhrasings(phrasings(list, where, field)));
-        }
-    }
-
-    /** The phrasings of one locale, checked; a problem names the phrasing ({@code phrasings.ru[2]}). */
-    static Phrasings phrasings(List<String> list, String where, String field) {
-        try {
-            return new Phrasings(list);
-        } catch (Phrasings.Invalid e) {
-            String at = e.index() < 0 ? field : field + "[" + e.index() + "]";
-            BundleException.Kind kind = switch (e.problem()) {
-                case EMPTY -> BundleException.Kind.EMPTY;
-                case TOO_LONG -> BundleException.Kind.TOO_LONG;
-                case TOO_MANY -> BundleException.Kind.TOO_MANY;
-                case DUPLICATE -> BundleException.Kind.DUPLICATE;
-                case MARKUP -> BundleException.Kind.MARKUP;
-                case NOT_TRIMMED -> BundleException.Kind.OTHER;
-            };
-            throw BundleException.field(
-                    where, at, kind, e.getMessage(), e.args().toArray());
-        }
     }
 
     /** Writes a bundle as pretty-printed JSON, fields in the order bundle-format.md shows them. */
@@ -463,12 +442,7 @@ public final class BundleJson {
             }
             return n;
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new BundleException(
-                    where,
-                    "not valid JSON"
-                            + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
-                            + ": " + e.getOriginalMessage());
+            throw notJson(where, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package kz.komek.bundle;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.QuestionMoves;
 import kz.komek.catalog.SectionPath;
+import kz.komek.content.HtmlSanitizer;
+import kz.komek.progress.Progress;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -23,7 +27,12 @@ public final class BundleStore {
     private final Jdbi jdbi;
     private final ExtraJson extra = new ExtraJson();
     private final QuestionWriter writer;
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final BundleExport exports = new BundleExport();
+    private final BundleJson json = new BundleJson();
+
+    /** Questions written by one import from which it refreshes the planner's statistics of their tables. */
+    static final int ANALYZE_AFTER = 10_000;
 
     public BundleStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -37,8 +46,18 @@ public final class BundleStore {
 
     /** With {@code dryRun}, everything is checked and counted, then rolled back. */
     public ImportReport importBundle(Bundle bundle, List<String> findings, VotePolicy votes, boolean dryRun) {
+        return importBundle(BundleInput.of(bundle), findings, votes, dryRun, Progress.NONE);
+    }
+
+    /**
+     * Imports a bundle whose questions are handed over one at a time (a file read as it is written), in one
+     * transaction; {@code progress} hears of every question written. With {@code dryRun}, everything is checked and
+     * counted, then rolled back.
+     */
+    public ImportReport importBundle(
+            BundleInput input, List<String> findings, VotePolicy votes, boolean dryRun, Progress progress) {
         return jdbi.inTransaction(h -> {
-            ImportReport report = importBundle(h, bundle, findings, votes);
+            ImportReport report = importBundle(h, input, findings, votes, progress);
             if (dryRun) {
                 h.rollback();
             }
@@ -51,6 +70,13 @@ public final class BundleStore {
      * dry run); a {@link BundleException} leaves the transaction to be rolled back.
      */
     public ImportReport importBundle(Handle h, Bundle bundle, List<String> findings, VotePolicy votes) {
+        return importBundle(h, BundleInput.of(bundle), findings, votes, Progress.NONE);
+    }
+
+    /** As {@link #importBundle(Handle, Bundle, List, VotePolicy)}, the questions handed over one at a time. */
+    public ImportReport importBundle(
+            Handle h, BundleInput input, List<String> findings, VotePolicy votes, Progress progress) {
+        Bundle bundle = input.head();
         // One import at a time: two concurrent merges could otherwise interleave positions and parents.
         h.execute("lock table help_center in exclusive mode");
         // Every question this import writes carries the new version, so search indexes find what changed.
@@ -59,6 +85,7 @@ public final class BundleStore {
                 .one();
         var notes = new ArrayList<>(findings);
         notes.addAll(unknownFieldNotes(bundle));
+        notes.addAll(input.questionNotes());
         var sites = new Tally();
         importSites(h, bundle, sites);
         var sections = new Tally();
@@ -67,7 +94,7 @@ public final class BundleStore {
         var questions = new Tally();
         var changed = new ArrayList<Long>();
         var voteChanges = new ArrayList<ImportReport.VoteChange>();
-        importQuestions(h, bundle, notes, revision, votes, questions, changed, voteChanges);
+        importQuestions(h, input, notes, revision, votes, questions, changed, voteChanges, progress);
         // Section titles, down from the product, are part of a question's search documents: re-index every question
         // in or below a retitled section.
         if (!retitled.isEmpty()) {
@@ -82,6 +109,12 @@ public final class BundleStore {
                     .execute();
         }
         importHeader(h, bundle);
+        if (questions.counts().created() + questions.counts().updated() >= ANALYZE_AFTER) {
+            // Planner statistics for what was just written: without them, the next reads (an export, the search
+            // index's rebuild) are planned for the tables as they were, until autovacuum gets to them; a command
+            // line stops its embedded PostgreSQL before it does. Seen inside the transaction, rolled back with it.
+            h.execute("analyze question, question_text");
+        }
         h.execute("update help_center set version = version + 1");
         return new ImportReport(
                 sites.counts(), sections.counts(), questions.counts(), changed, votes, voteChanges, notes);
@@ -260,8 +293,7 @@ public final class BundleStore {
      * text as the newest revision; the draft can be restored from there). Said in the report, so whoever imports
      * knows before applying.
      */
-    private static void draftNotes(Handle h, Bundle bundle, List<String> notes) {
-        long[] ids = bundle.questions().stream().mapToLong(Bundle.Question::id).toArray();
+    private static void draftNotes(Handle h, long[] ids, List<String> notes) {
         if (ids.length == 0) {
             return;
         }
@@ -279,24 +311,24 @@ public final class BundleStore {
     }
 
     /**
-     * Writes the bundle's questions; {@code changed} gets the ids of the new and changed ones, in bundle order, and
-     * {@code voteChanges} the stored ones whose counts {@code votes} changed.
+     * Writes the bundle's questions, a batch at a time; {@code changed} gets the ids of the new and changed ones, in
+     * bundle order, and {@code voteChanges} the stored ones whose counts {@code votes} changed.
      */
     private void importQuestions(
             Handle h,
-            Bundle bundle,
+            BundleInput input,
             List<String> notes,
             long revision,
             VotePolicy votes,
             Tally tally,
             List<Long> changed,
-            List<ImportReport.VoteChange> voteChanges) {
+            List<ImportReport.VoteChange> voteChanges,
+            Progress progress) {
         var sectionIds = new HashMap<String, Long>();
-        var stored = QuestionWriter.lockCounts(
-                h, bundle.questions().stream().mapToLong(Bundle.Question::id).toArray());
-        for (var q : bundle.questions()) {
-            long sectionId = sectionIds.computeIfAbsent(q.site() + "/" + q.section(), k -> sectionIdOf(h, q));
-            QuestionWriter.Outcome outcome = writer.write(h, q, sectionId, notes, revision, false, votes);
+        var stored = QuestionWriter.lockCounts(h, input.ids());
+        progress.phase("importing", input.size(), "questions");
+        int[] done = {0};
+        var batch = new QuestionBatch(h, sanitizer, extra, notes, revision, votes, (q, outcome) -> {
             tally.add(outcome.write());
             if (outcome.write() != RecordWrite.UNCHANGED) {
                 changed.add(q.id());
@@ -305,8 +337,14 @@ public final class BundleStore {
             outcome.votes()
                     .filter(after -> before != null && !before.equals(after))
                     .ifPresent(after -> voteChanges.add(new ImportReport.VoteChange(q.id(), before, after)));
-        }
-        draftNotes(h, bundle, notes);
+            progress.at(++done[0]);
+        });
+        input.questions().accept(q -> {
+            long sectionId = sectionIds.computeIfAbsent(q.site() + "/" + q.section(), k -> sectionIdOf(h, q));
+            batch.add(q, sectionId);
+        });
+        batch.flush();
+        draftNotes(h, input.ids(), notes);
     }
 
     /**
@@ -397,18 +435,6 @@ public final class BundleStore {
                 .filter(s -> !s.extra().isEmpty())
                 .forEach(s -> notes.add("section " + s.site() + "/" + s.path() + ": kept unknown fields "
                         + s.extra().keySet()));
-        for (var q : bundle.questions()) {
-            if (!q.extra().isEmpty()) {
-                notes.add("question " + q.id() + ": kept unknown fields "
-                        + q.extra().keySet());
-            }
-            q.locales().forEach((code, t) -> {
-                if (!t.extra().isEmpty()) {
-                    notes.add("question " + q.id() + ", locale " + code + ": kept unknown fields "
-                            + t.extra().keySet());
-                }
-            });
-        }
         return notes;
     }
 
@@ -417,6 +443,30 @@ public final class BundleStore {
         return jdbi.inTransaction(h -> {
             h.execute("set transaction isolation level repeatable read, read only");
             return exports.export(h);
+        });
+    }
+
+    /**
+     * Writes the whole help center to {@code out} as {@link #export()} lists it, byte for byte what {@link
+     * BundleJson#write(Bundle)} gives, without holding it: the questions come through a cursor, one snapshot of the
+     * database throughout. {@code progress} hears of every question written.
+     */
+    public void export(Writer out, Progress progress) throws IOException {
+        jdbi.useTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read, read only");
+            var head = exports.head(h);
+            long total = h.createQuery("select count(*) from question")
+                    .mapTo(Long.class)
+                    .one();
+            progress.phase("", total, "questions");
+            long[] done = {0};
+            json.write(
+                    out,
+                    head.bundle(),
+                    sink -> exports.questions(h, head, q -> {
+                        sink.accept(q);
+                        progress.at(++done[0]);
+                    }));
         });
     }
 

@@ -3,9 +3,10 @@ package kz.komek.bundle;
 import java.util.function.Supplier;
 
 /**
- * The heap reading a bundle may take. A file is read whole: its bytes, the decoded text, Jackson's tree and the
- * records all live at once for a moment, so a file too large for the heap would end in an {@link OutOfMemoryError}
- * trace. This refuses it before reading, with the size, the limit and how to raise it, and turns an
+ * The heap reading a document whole may take: a Nuxt page payload (small: one page's data), or a bundle that
+ * {@code search-eval} needs in memory anyway. An import streams a bundle ({@link BundleReader}) and is not held to
+ * this. A document read whole has its bytes, the decoded text, Jackson's tree and the records alive at once for a
+ * moment, so one too large for the heap would end in an {@link OutOfMemoryError} trace. This refuses it before reading, with the size, the limit and how to raise it, and turns an
  * {@code OutOfMemoryError} during the reading itself (the estimate was short) into the same refusal.
  *
  * @param available heap bytes the JVM can still get (its maximum heap less what is in use)

@@ -34,9 +34,9 @@ final class QuestionWriter {
 
     // The vote columns as the upsert sets them, by the policy bound as :votes; "question" is the stored row,
     // "excluded" the bundle's. The same expressions decide whether the row differs, so a kept count is no change.
-    private static final String VOTES_UP = counted("votes_up");
-    private static final String VOTES_DOWN = counted("votes_down");
-    private static final String USEFULNESS = """
+    static final String VOTES_UP = counted("votes_up");
+    static final String VOTES_DOWN = counted("votes_down");
+    static final String USEFULNESS = """
             case cast(:votes as text) when 'replace' then excluded.usefulness when 'keep' then question.usefulness
                 else coalesce(question.usefulness, excluded.usefulness) end""";
 
@@ -182,7 +182,7 @@ final class QuestionWriter {
         return new Outcome(RecordWrite.of(created, written.isPresent() || textChanged), written.map(Row::votes));
     }
 
-    private static ImportReport.VoteCounts counts(ResultSet rs) throws SQLException {
+    static ImportReport.VoteCounts counts(ResultSet rs) throws SQLException {
         long u = rs.getLong("votes_up");
         boolean noCounts = rs.wasNull();
         long d = rs.getLong("votes_down");

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import kz.komek.generate.BundleGenerator;
+import kz.komek.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,9 +77,10 @@ public final class GenerateCommand implements Callable<Integer> {
         var generator = new BundleGenerator();
         long started = System.nanoTime();
         if (out.equals("-")) {
-            try {
+            // progress on standard error: standard output is the bundle
+            try (Progress progress = Progress.forOperator("generate", err)) {
                 Writer w = console.out();
-                generator.write(w, questions, seed, options);
+                generator.write(w, questions, seed, options, progress);
                 w.flush();
                 return 0;
             } catch (IOException e) {
@@ -98,11 +100,12 @@ public final class GenerateCommand implements Callable<Integer> {
                     ".komek-generate-" + ProcessHandle.current().pid() + "-" + target.getFileName());
             BundleGenerator.Summary summary;
             try (Writer w = new BufferedWriter(
-                    new OutputStreamWriter(
-                            Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                            StandardCharsets.UTF_8),
-                    1 << 16)) {
-                summary = generator.write(w, questions, seed, options);
+                            new OutputStreamWriter(
+                                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                                    StandardCharsets.UTF_8),
+                            1 << 16);
+                    Progress progress = Progress.forOperator("generate", err)) {
+                summary = generator.write(w, questions, seed, options, progress);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             err.println(String.format(

@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleException;
+import kz.komek.bundle.BundleInput;
 import kz.komek.bundle.BundleJson;
+import kz.komek.bundle.BundleReader;
+import kz.komek.bundle.BundleSource;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.HeapBudget;
 import kz.komek.bundle.ImportReport;
 import kz.komek.bundle.VotePolicy;
 import kz.komek.bundle.nuxt.NuxtImport;
 import kz.komek.bundle.nuxt.NuxtPayloadReader;
+import kz.komek.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -87,30 +91,62 @@ final class ImportCommand implements Callable<Integer> {
         } catch (BundleException e) {
             return console.refused(e.getMessage());
         }
-        Read read;
-        try {
-            read = read(file, size, site, HeapBudget.ofThisJvm(size));
-        } catch (BundleException e) {
-            return nothingChanged(e);
+        ImportReport report;
+        // progress on standard error: standard output is the report alone, as before
+        try (Progress progress = Progress.forOperator("import", console.err())) {
+            Input input;
+            try {
+                input = input(file, site, progress);
+            } catch (BundleException e) {
+                progress.close();
+                return nothingChanged(e);
+            }
+            try (var database = db.open()) {
+                report = new BundleStore(database.jdbi())
+                        .importBundle(input.bundle(), input.findings(), votes, dryRun, progress);
+                progress.close(); // its last line before the database's goodbye
+            } catch (BundleException e) {
+                progress.close();
+                return nothingChanged(e);
+            }
         }
-        try (var database = db.open()) {
-            ImportReport report =
-                    new BundleStore(database.jdbi()).importBundle(read.bundle(), read.findings(), votes, dryRun);
-            console.out().print(report.describe());
-            console.out().println(dryRun ? "dry run: nothing was changed" : "imported " + file);
-            return 0;
-        } catch (BundleException e) {
-            return nothingChanged(e);
-        }
+        console.out().print(report.describe());
+        console.out().println(dryRun ? "dry run: nothing was changed" : "imported " + file);
+        return 0;
     }
 
-    /** A file read: the bundle and what reading it noticed. */
+    /** A file checked, ready to import: its records, read again one at a time as they are written. */
+    record Input(BundleInput bundle, List<String> findings) {}
+
+    /**
+     * Checks {@code file} before the database is touched. A bundle is read as a stream, twice (checked whole first,
+     * its questions written on the second reading), so its size is bounded by the disk, not the heap; a page
+     * payload (small) is read whole, within the heap ({@link #read}).
+     */
+    static Input input(Path file, String site, Progress progress) {
+        BundleSource source;
+        try {
+            source = BundleSource.file(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BundleException(file.toString(), "no such file");
+        } catch (IOException e) {
+            throw new BundleException(file.toString(), "cannot read: " + e.getMessage());
+        }
+        if (BundleReader.isBundle(source)) {
+            return new Input(new BundleReader().scan(source, progress), List.of());
+        }
+        Read read = read(file, source.size(), site, HeapBudget.ofThisJvm(source.size()));
+        return new Input(BundleInput.of(read.bundle()), read.findings());
+    }
+
+    /** A file read whole: the bundle and what reading it noticed. */
     record Read(Bundle bundle, List<String> findings) {}
 
     /**
-     * Reads and parses {@code file} ({@code size} bytes) within {@code heap}: a file the heap cannot hold is refused
-     * before it is read, and one that runs out of heap while being read is refused the same way; the database is
-     * not touched before this returns. The text lives only inside the reading, so it is garbage once it is parsed.
+     * Reads and parses {@code file} ({@code size} bytes) whole, within {@code heap}: a page payload, or a bundle
+     * {@code search-eval} needs in memory anyway. A file the heap cannot hold is refused before it is read, and one
+     * that runs out of heap while being read is refused the same way; the database is not touched before this
+     * returns. The text lives only inside the reading, so it is garbage once it is parsed.
      */
     static Read read(Path file, long size, String site, HeapBudget heap) {
         return heap.read(file.toString(), size, () -> {

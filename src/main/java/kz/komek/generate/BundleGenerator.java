@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleJson;
+import kz.komek.progress.Progress;
 
 /**
  * Generates a realistic bilingual {@code komek-bundle/1} help center of a given size, for search and load
@@ -65,9 +66,24 @@ public final class BundleGenerator {
      * #generate}, holding one question at a time.
      */
     public Summary write(Writer writer, int questions, long seed, Options options) throws IOException {
+        return write(writer, questions, seed, options, Progress.NONE);
+    }
+
+    /** As {@link #write(Writer, int, long, Options)}; {@code progress} hears of every question written. */
+    public Summary write(Writer writer, int questions, long seed, Options options, Progress progress)
+            throws IOException {
         GeneratorPlan plan = plan(questions, seed, options);
         Bundle head = new Bundle(List.of(LOCALES), "ru", plan.sites(), plan.sections(), List.of(), Map.of());
-        new BundleJson().write(writer, head, plan::questions);
+        progress.phase("", questions, "questions");
+        int[] done = {0};
+        new BundleJson()
+                .write(
+                        writer,
+                        head,
+                        sink -> plan.questions(q -> {
+                            sink.accept(q);
+                            progress.at(++done[0]);
+                        }));
         return new Summary(plan.sites().size(), plan.sections().size(), questions);
     }
 

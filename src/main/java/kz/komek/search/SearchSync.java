@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import kz.komek.bundle.Bundle;
 import kz.komek.catalog.CatalogUrls;
+import kz.komek.progress.ProgressLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,6 +181,9 @@ public final class SearchSync implements AutoCloseable {
         var titles = store.sectionTitles();
         var existing = store.questionKeys();
         int[] count = {0};
+        // a rebuild of 100,000 questions takes most of a minute: a line every few seconds says how far it got
+        var progress = ProgressLines.of("search index rebuild", log::info);
+        progress.phase("", existing.size(), "questions");
         // Searchers keep the old documents until the commit below replaces them all at once.
         index.startRebuild();
         // One batch is indexed (on every core) while the next is read from the database.
@@ -194,10 +198,12 @@ public final class SearchSync implements AutoCloseable {
                         batch.stream().map(Bundle.Question::id).toList());
                 indexing.add(indexer.submit(() -> index.addNew(documents.from(batch, titles, existing, readers))));
                 count[0] += batch.size();
+                progress.at(count[0]);
                 hook.afterBatch(count[0]);
             });
             awaitAll(indexing);
         } finally {
+            progress.close();
             // never interrupt a batch: an interrupt in the middle of a write closes Lucene's writer for good
             indexer.shutdown();
             awaitQuietly(indexer);

@@ -217,6 +217,7 @@ public final class Routes {
         r.post("/admin/transfer", transfers.pages()::upload);
         r.post("/admin/transfer/apply", transfers.pages()::apply);
         get(r, "/admin/transfer/imports/{id}", transfers.pages()::result);
+        get(r, "/admin/transfer/jobs/{id}", transfers.pages()::job);
         get(r, "/admin/audit", admin.auditPages()::list);
         get(r, "/admin/words", handlers.wordsPages()::page);
         r.post("/admin/words/pairs", handlers.wordsPages()::decidePair);

@@ -108,6 +108,16 @@ class CliTest {
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         assertThat(run("import", binary.toString())).isEqualTo(Cli.BAD_INPUT);
         assertThat(err.toString()).contains("not UTF-8");
+        // a bundle (streamed) with a byte that is no UTF-8 deep inside a string
+        Path inside = dir.resolve("inside.json");
+        byte[] head = "{\"format\": \"komek-bundle/1\", \"note\": \"".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = java.util.Arrays.copyOf(head, head.length + 3);
+        bad[head.length] = (byte) 0xff;
+        bad[head.length + 1] = '"';
+        bad[head.length + 2] = '}';
+        Files.write(inside, bad);
+        assertThat(run("import", inside.toString())).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.toString()).contains(inside + ": is not UTF-8 text");
         Path garbage = write("garbage.json", "{\"format\": \"komek-bundle/1\", \"questions\": [");
         assertThat(run("import", garbage.toString())).isEqualTo(Cli.BAD_INPUT);
         assertThat(err.toString()).contains("not valid JSON");
@@ -123,20 +133,21 @@ class CliTest {
     }
 
     @Test
-    void aFileTooLargeForTheHeapIsRefusedBeforeTheDatabaseIsTouched() throws Exception {
-        Path good = write("good.json", TestApp.resource("/fixtures/cli.bundle.json"));
-        long size = Files.size(good);
+    void aPayloadTooLargeForTheHeapIsRefusedBeforeTheDatabaseIsTouched() throws Exception {
+        // a page payload is read whole; a bundle is streamed (see LargeImportTest)
+        Path payload = write("seed.txt", TestApp.resource("/demo/kz-bonus-save-general.payload.txt"));
+        long size = Files.size(payload);
         // the seam the command calls with this JVM's heap, here with room for half the file
         var tight = new kz.komek.bundle.HeapBudget(size * 5 / 2, 64L << 20);
-        assertThatThrownBy(() -> ImportCommand.read(good, size, "client", tight))
+        assertThatThrownBy(() -> ImportCommand.read(payload, size, "client", tight))
                 .isInstanceOf(kz.komek.bundle.HeapBudget.TooLarge.class)
-                .hasMessageStartingWith(good + ": is ")
+                .hasMessageStartingWith(payload + ": is ")
                 .hasMessageContaining("MiB of heap")
                 .hasMessageContaining("java -Xmx512m -jar komek.jar");
-        assertThat(ImportCommand.read(good, size, "client", new kz.komek.bundle.HeapBudget(size * 5, 64L << 20))
+        assertThat(ImportCommand.read(payload, size, "client", new kz.komek.bundle.HeapBudget(size * 5, 64L << 20))
                         .bundle()
                         .questions())
-                .hasSize(2);
+                .hasSize(11);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package kz.komek.admin.transfer;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -26,25 +30,32 @@ final class PendingImports {
     record Pending(
             String id, long createdBy, String fileName, String site, VotePolicy votes, byte[] sha256, byte[] body) {}
 
-    /** Keeps an upload, with the vote policy its dry run used, for its uploader; returns its id. Purges first. */
-    String save(long userId, String fileName, String site, VotePolicy votes, byte[] sha256, byte[] body) {
+    /**
+     * Keeps an upload (spooled to {@code body}), with the vote policy its dry run used, for its uploader; returns its
+     * id. Purges first.
+     */
+    String save(long userId, String fileName, String site, VotePolicy votes, byte[] sha256, Path body)
+            throws IOException {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbi.useTransaction(h -> {
             purge(h);
-            h.createUpdate("""
-                            insert into pending_import (id, created_by, file_name, site, votes, sha256, body)
-                            values (:id, :user, :file, :site, :votes, :sha, :body)
-                            """)
-                    .bind("id", id)
-                    .bind("user", userId)
-                    .bind("file", fileName)
-                    .bind("site", site)
-                    .bind("votes", votes.code())
-                    .bind("sha", sha256)
-                    .bind("body", body)
-                    .execute();
+            // streamed from the file: the upload is not held in memory a second time
+            try (InputStream in = Files.newInputStream(body)) {
+                h.createUpdate("""
+                                insert into pending_import (id, created_by, file_name, site, votes, sha256, body)
+                                values (:id, :user, :file, :site, :votes, :sha, :body)
+                                """)
+                        .bind("id", id)
+                        .bind("user", userId)
+                        .bind("file", fileName)
+                        .bind("site", site)
+                        .bind("votes", votes.code())
+                        .bind("sha", sha256)
+                        .bindBinaryStream("body", in, Math.toIntExact(Files.size(body)))
+                        .execute();
+            }
         });
         return id;
     }

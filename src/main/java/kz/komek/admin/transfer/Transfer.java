@@ -2,6 +2,8 @@ package kz.komek.admin.transfer;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,15 +18,18 @@ import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import kz.komek.admin.Actor;
 import kz.komek.admin.audit.AuditLog;
-import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleException;
+import kz.komek.bundle.BundleInput;
 import kz.komek.bundle.BundleJson;
+import kz.komek.bundle.BundleReader;
+import kz.komek.bundle.BundleSource;
 import kz.komek.bundle.BundleStore;
 import kz.komek.bundle.HeapBudget;
 import kz.komek.bundle.ImportReport;
 import kz.komek.bundle.VotePolicy;
 import kz.komek.bundle.nuxt.NuxtImport;
 import kz.komek.bundle.nuxt.NuxtPayloadReader;
+import kz.komek.progress.Progress;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -43,9 +48,13 @@ final class Transfer {
     private final BundleStore bundles;
     private final AuditLog audit;
     private final BundleJson json = new BundleJson();
+    private final BundleReader reader = new BundleReader();
     private final LongFunction<HeapBudget> heap;
 
-    /** @param heap the heap reading an upload of so many bytes may take ({@link HeapBudget#ofThisJvm}; tests: less) */
+    /**
+     * @param heap the heap reading a page payload of so many bytes may take ({@link HeapBudget#ofThisJvm}; tests:
+     *     less)
+     */
     Transfer(Jdbi jdbi, BundleStore bundles, AuditLog audit, LongFunction<HeapBudget> heap) {
         this.jdbi = jdbi;
         this.bundles = bundles;
@@ -54,31 +63,44 @@ final class Transfer {
     }
 
     /** An upload read: the bundle, what reading it noticed, and the SHA-256 that names it in the audit log. */
-    record Parsed(Bundle bundle, List<String> findings, byte[] sha256) {}
+    record Parsed(BundleInput input, List<String> findings, byte[] sha256) {}
 
-    /** Reads an upload as the CLI reads a file; a {@link BundleException} names the record and field. */
+    /** Reads an upload the request holds, as the CLI reads a file; a {@link BundleException} names record and field. */
     Parsed parse(byte[] body, String site) {
-        if (body.length == 0) {
+        return parse(BundleSource.bytes("body", body), site, sha256(body), Progress.NONE);
+    }
+
+    /**
+     * Reads an upload as the CLI reads a file: a bundle streamed (checked whole now, its questions read again as they
+     * are written), a page payload whole within the heap ({@link HeapBudget}). {@code progress} hears of the checking.
+     */
+    Parsed parse(BundleSource source, String site, byte[] sha256, Progress progress) {
+        if (source.size() == 0) {
             throw new BundleException("body", "is empty: send a komek-bundle/1 JSON document or a Nuxt page payload");
         }
-        // the bytes are the request's; the text and tree live only inside the reading (HeapBudget)
-        return heap.apply(body.length).read("body", body.length, () -> {
+        if (BundleReader.isBundle(source)) {
+            return new Parsed(reader.scan(source, progress), List.of(), sha256);
+        }
+        // a page payload (or no bundle at all): the text and tree live only inside the reading
+        return heap.apply(source.size()).read("body", source.size(), () -> {
             String text;
-            try {
+            try (var in = source.open()) {
                 text = StandardCharsets.UTF_8
                         .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(body))
+                        .decode(ByteBuffer.wrap(in.readAllBytes()))
                         .toString();
             } catch (CharacterCodingException e) {
                 throw new BundleException("body", "is not UTF-8 text");
+            } catch (IOException e) {
+                throw new BundleException("body", "cannot read: " + e.getMessage());
             }
             if (NuxtPayloadReader.looksLikePayload(text)) {
                 NuxtImport nuxt = new NuxtPayloadReader().read(text, site(site));
-                return new Parsed(nuxt.bundle(), nuxt.findings(), sha256(body));
+                return new Parsed(BundleInput.of(nuxt.bundle()), nuxt.findings(), sha256);
             }
-            return new Parsed(json.read(text), List.of(), sha256(body));
+            return new Parsed(BundleInput.of(json.read(text)), List.of(), sha256);
         });
     }
 
@@ -93,8 +115,12 @@ final class Transfer {
 
     /** Checks and counts, changes nothing. */
     ImportReport dryRun(Parsed parsed, VotePolicy votes) {
+        return dryRun(parsed, votes, Progress.NONE);
+    }
+
+    ImportReport dryRun(Parsed parsed, VotePolicy votes, Progress progress) {
         return jdbi.inTransaction(h -> {
-            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings(), votes);
+            ImportReport report = bundles.importBundle(h, parsed.input(), parsed.findings(), votes, progress);
             h.rollback();
             return report;
         });
@@ -108,8 +134,18 @@ final class Transfer {
      * (the UI deletes its pending upload there).
      */
     Applied apply(Parsed parsed, VotePolicy votes, String fileName, Actor actor, Consumer<Handle> alsoInTransaction) {
+        return apply(parsed, votes, fileName, actor, alsoInTransaction, Progress.NONE);
+    }
+
+    Applied apply(
+            Parsed parsed,
+            VotePolicy votes,
+            String fileName,
+            Actor actor,
+            Consumer<Handle> alsoInTransaction,
+            Progress progress) {
         Applied applied = jdbi.inTransaction(h -> {
-            ImportReport report = bundles.importBundle(h, parsed.bundle(), parsed.findings(), votes);
+            ImportReport report = bundles.importBundle(h, parsed.input(), parsed.findings(), votes, progress);
             alsoInTransaction.accept(h);
             String sha = HexFormat.of().formatHex(parsed.sha256());
             long id = audit.append(
@@ -129,8 +165,9 @@ final class Transfer {
         return applied;
     }
 
-    String export() {
-        return json.write(bundles.export());
+    /** The whole help center, streamed to {@code out}. */
+    void export(Writer out) throws IOException {
+        bundles.export(out, Progress.NONE);
     }
 
     private static void counts(ObjectNode o, String kind, ImportReport.Counts c) {

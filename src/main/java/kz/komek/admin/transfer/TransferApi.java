@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import kz.komek.admin.AdminAccess;
@@ -50,9 +56,14 @@ public final class TransferApi {
     /** The whole help center as a {@code komek-bundle/1} download, named with today's date. */
     public void export(Context ctx) {
         access.require(ctx, Role.PUBLISHER);
-        String body = transfer.export();
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(clock) + "\"");
-        ctx.contentType("application/json; charset=utf-8").result(body);
+        ctx.contentType("application/json; charset=utf-8");
+        // streamed as the rows come: a large help center is never held whole
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
+            transfer.export(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String fileName(Clock clock) {

@@ -7,6 +7,7 @@ import kz.komek.admin.AdminText;
 import kz.komek.admin.FramedPage;
 import kz.komek.bundle.ImportReport;
 import kz.komek.bundle.VotePolicy;
+import kz.komek.progress.Pace;
 
 /**
  * Model of {@code admin/transfer.jte}: the export link and upload form, and after an upload its dry run's report
@@ -15,6 +16,7 @@ import kz.komek.bundle.VotePolicy;
  * @param pendingId the stored upload the "Apply" form names; empty when there is nothing to apply
  * @param votes the vote policy the upload form shows chosen
  * @param applied true on the result page of an applied import
+ * @param running a check or import still under way, shown instead of a report
  */
 public record TransferPage(
         AdminFrame frame,
@@ -24,8 +26,63 @@ public record TransferPage(
         String fileName,
         String site,
         VotePolicy votes,
-        boolean applied)
+        boolean applied,
+        Optional<Running> running)
         implements FramedPage {
+
+    public TransferPage(
+            AdminFrame frame,
+            Optional<Report> report,
+            Optional<String> error,
+            Optional<String> pendingId,
+            String fileName,
+            String site,
+            VotePolicy votes,
+            boolean applied) {
+        this(frame, report, error, pendingId, fileName, site, votes, applied, Optional.empty());
+    }
+
+    /** The same page showing a job under way. */
+    public TransferPage running(Running r) {
+        return new TransferPage(frame, report, error, pendingId, fileName, site, votes, applied, Optional.of(r));
+    }
+
+    /**
+     * A check ({@code checking}, counted in MB of the file) or an import ({@code importing}, in questions) under
+     * way: how far, how fast, how long still; the page reloads itself from {@code href}.
+     */
+    public record Running(String phase, String unit, Pace pace, int refreshSeconds, String href) {
+        public AdminText phaseText() {
+            return phase.equals("importing") ? AdminText.TRANSFER_IMPORTING : AdminText.TRANSFER_CHECKING;
+        }
+
+        public AdminText unitText() {
+            return unit.equals("MB") ? AdminText.TRANSFER_UNIT_MB : AdminText.TRANSFER_UNIT_QUESTIONS;
+        }
+
+        public String done() {
+            return number(pace.done());
+        }
+
+        /** The total, or empty when not known yet. */
+        public String total() {
+            return pace.total() < 0 ? "" : number(pace.total());
+        }
+
+        public String rate() {
+            return number(Math.round(pace.perSecond()));
+        }
+
+        /** Seconds left, or empty when not known yet. */
+        public String secondsLeft() {
+            return pace.secondsLeft().isPresent() ? number(pace.secondsLeft().getAsLong()) : "";
+        }
+
+        /** {@code 41 000}: grouped by a no-break space, as both languages write numbers. */
+        private static String number(long n) {
+            return String.format(java.util.Locale.ROOT, "%,d", n).replace(',', '\u00a0');
+        }
+    }
 
     /**
      * Counts per kind of record, the new and changed questions (the first {@link #SHOWN}, with how many more), the

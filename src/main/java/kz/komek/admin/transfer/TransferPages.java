@@ -6,6 +6,11 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.AdminAccess;
@@ -17,6 +22,7 @@ import kz.komek.admin.Principal;
 import kz.komek.admin.Role;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleException;
+import kz.komek.bundle.BundleSource;
 import kz.komek.bundle.HeapBudget;
 import kz.komek.bundle.ImportReport;
 import kz.komek.bundle.VotePolicy;
@@ -24,6 +30,7 @@ import kz.komek.http.BadRequestException;
 import kz.komek.http.BodyTooLargeException;
 import kz.komek.http.NotFoundException;
 import kz.komek.i18n.Locale;
+import kz.komek.progress.Progress;
 
 /**
  * {@code /admin/transfer}: upload a file, see what importing it would change (a dry run), then apply it. Between the
@@ -37,13 +44,21 @@ public final class TransferPages {
     private final PendingImports pending;
     private final AuditLog audit;
     private final long maxBytes;
+    private final TransferJobs<Outcome> jobs;
+    private final Duration patience;
 
-    TransferPages(AdminKit kit, Transfer transfer, PendingImports pending, AuditLog audit, long maxBytes) {
+    /**
+     * @param patience how long a request waits for its check or import before it leads to the progress page
+     */
+    TransferPages(
+            AdminKit kit, Transfer transfer, PendingImports pending, AuditLog audit, long maxBytes, Duration patience) {
         this.kit = kit;
         this.transfer = transfer;
         this.pending = pending;
         this.audit = audit;
         this.maxBytes = maxBytes;
+        this.jobs = new TransferJobs<>(kit.clock());
+        this.patience = patience;
     }
 
     /** {@code GET /admin/transfer}: the export link and the upload form. */
@@ -56,7 +71,9 @@ public final class TransferPages {
     }
 
     /**
-     * {@code POST /admin/transfer} (multipart: {@code file}, {@code site}, {@code votes}): dry run, then the report.
+     * {@code POST /admin/transfer} (multipart: {@code file}, {@code site}, {@code votes}): the upload is kept in a
+     * private temporary file and checked (a dry run) on a thread of its own. A check done within {@link #patience}
+     * shows its report at once, as always; a longer one leads to its progress page (303).
      */
     public void upload(Context ctx) {
         Principal p = kit.access().require(ctx, Role.PUBLISHER);
@@ -75,89 +92,227 @@ public final class TransferPages {
             return;
         }
         String name = fileName(file.filename());
-        byte[] body;
+        Spooled spooled = spool(file, name);
+        var job = jobs.start(p.userId(), progress -> check(spooled, name, site, votes, locale, p.userId(), progress));
+        finish(ctx, p, job);
+    }
+
+    /** An upload in a temporary file only its owner (this process's user) can read, and its SHA-256. */
+    private record Spooled(Path file, byte[] sha256) {}
+
+    /** Copies the upload to a private temporary file, hashing it on the way; past {@code --max-body}: 413. */
+    private Spooled spool(UploadedFile file, String name) {
+        Path tmp = null;
         try (InputStream in = file.content()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            tmp = Files.createTempFile("komek-upload", ".json"); // owner-only (0600) on POSIX
+            var sha = MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            byte[] buffer = new byte[1 << 16];
+            try (var out = Files.newOutputStream(tmp)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new BodyTooLargeException(maxBytes);
+                    }
+                    sha.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            Spooled spooled = new Spooled(tmp, sha.digest());
+            tmp = null;
+            return spooled;
         } catch (IOException e) {
             throw new BundleException(name, "cannot read the upload: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            deleteQuietly(tmp);
         }
-        if (body.length > maxBytes) {
-            throw new BodyTooLargeException(maxBytes);
-        }
-        Transfer.Parsed parsed;
-        ImportReport report;
+    }
+
+    /** The dry run of a spooled upload, on the job's thread; keeps the upload for "Apply" when it can be applied. */
+    private Outcome check(
+            Spooled spooled,
+            String name,
+            String site,
+            VotePolicy votes,
+            Locale locale,
+            long userId,
+            Progress progress) {
         try {
-            parsed = transfer.parse(body, site);
-            report = transfer.dryRun(parsed, votes);
+            var parsed = transfer.parse(BundleSource.file(spooled.file()), site, spooled.sha256(), progress);
+            ImportReport report = transfer.dryRun(parsed, votes, progress);
+            String id = pending.save(userId, name, Transfer.site(site), votes, spooled.sha256(), spooled.file());
+            return new Outcome.Checked(report, id, name, site, votes);
         } catch (HeapBudget.TooLarge e) {
-            render(
-                    ctx,
+            return new Outcome.Refused(
                     HttpStatus.CONTENT_TOO_LARGE,
-                    page(
-                            ctx,
-                            p,
-                            Optional.empty(),
-                            Optional.of(AdminText.TRANSFER_INVALID.in(locale) + " " + e.getMessage()),
-                            Optional.empty(),
-                            name,
-                            site,
-                            votes,
-                            false));
-            return;
-        } catch (BundleException e) {
-            refused(
-                    ctx,
-                    p,
                     AdminText.TRANSFER_INVALID.in(locale) + " " + e.getMessage(),
                     Optional.empty(),
                     name,
                     site,
                     votes);
-            return;
+        } catch (BundleException e) {
+            return new Outcome.Refused(
+                    HttpStatus.BAD_REQUEST,
+                    AdminText.TRANSFER_INVALID.in(locale) + " " + e.getMessage(),
+                    Optional.empty(),
+                    name,
+                    site,
+                    votes);
+        } catch (IOException e) {
+            return new Outcome.Refused(
+                    HttpStatus.BAD_REQUEST,
+                    AdminText.TRANSFER_INVALID.in(locale) + " " + name + ": cannot read the upload: " + e.getMessage(),
+                    Optional.empty(),
+                    name,
+                    site,
+                    votes);
+        } finally {
+            deleteQuietly(spooled.file());
         }
-        String id = pending.save(p.userId(), name, Transfer.site(site), votes, parsed.sha256(), body);
-        render(
-                ctx,
-                HttpStatus.OK,
-                page(
-                        ctx,
-                        p,
-                        Optional.of(report(report, locale)),
-                        Optional.empty(),
-                        Optional.of(id),
-                        name,
-                        site,
-                        votes,
-                        false));
     }
 
-    /** {@code POST /admin/transfer/apply} ({@code pending}): imports for real, then to the result page (303). */
+    /**
+     * {@code POST /admin/transfer/apply} ({@code pending}): imports for real on a thread of its own, then to the
+     * result page (303), directly when done within {@link #patience}, else by way of its progress page.
+     */
     public void apply(Context ctx) {
         Principal p = kit.access().require(ctx, Role.PUBLISHER);
         Locale locale = AdminLocale.of(ctx);
         var upload = pending.find(ctx.formParam("pending"), p.userId())
                 .orElseThrow(() -> new NotFoundException(AdminText.TRANSFER_EXPIRED.in(locale)));
-        Transfer.Applied applied;
-        try {
-            var parsed = transfer.parse(upload.body(), upload.site());
-            applied = transfer.apply(
-                    parsed,
-                    upload.votes(),
-                    upload.fileName(),
-                    AdminAccess.actor(ctx, p),
-                    h -> pending.delete(h, upload.id()));
-        } catch (BundleException e) {
-            refused(
-                    ctx,
-                    p,
-                    AdminText.TRANSFER_APPLY_FAILED.in(locale) + " " + e.getMessage(),
-                    Optional.of(upload.id()),
-                    upload.fileName(),
-                    upload.site(),
-                    upload.votes());
+        var actor = AdminAccess.actor(ctx, p);
+        var job = jobs.start(p.userId(), progress -> {
+            try {
+                var parsed = transfer.parse(
+                        BundleSource.bytes("body", upload.body()), upload.site(), upload.sha256(), progress);
+                var applied = transfer.apply(
+                        parsed,
+                        upload.votes(),
+                        upload.fileName(),
+                        actor,
+                        h -> pending.delete(h, upload.id()),
+                        progress);
+                return new Outcome.Applied(applied.auditId());
+            } catch (BundleException e) {
+                return new Outcome.Refused(
+                        HttpStatus.BAD_REQUEST,
+                        AdminText.TRANSFER_APPLY_FAILED.in(locale) + " " + e.getMessage(),
+                        Optional.of(upload.id()),
+                        upload.fileName(),
+                        upload.site(),
+                        upload.votes());
+            }
+        });
+        finish(ctx, p, job);
+    }
+
+    /**
+     * {@code GET /admin/transfer/jobs/{id}}: a running check or import of the signed-in user, with how far it got;
+     * the page reloads itself every {@link #REFRESH_SECONDS} s (no JavaScript) until it shows what the job gave.
+     */
+    public void job(Context ctx) {
+        Principal p = kit.access().require(ctx, Role.PUBLISHER);
+        Locale locale = AdminLocale.of(ctx);
+        var job = jobs.find(ctx.pathParam("id"), p.userId())
+                .orElseThrow(() -> new NotFoundException(AdminText.TRANSFER_NO_JOB.in(locale)));
+        var done = job.done();
+        if (done.isPresent()) {
+            show(ctx, p, done.get());
             return;
         }
-        ctx.redirect(AdminFrame.withLang("/admin/transfer/imports/" + applied.auditId(), locale), HttpStatus.SEE_OTHER);
+        var snapshot = job.progress().snapshot();
+        ctx.header("Refresh", Integer.toString(REFRESH_SECONDS));
+        render(
+                ctx,
+                HttpStatus.OK,
+                page(ctx, p, Optional.empty(), Optional.empty(), Optional.empty(), "", "", VotePolicy.DEFAULT, false)
+                        .running(new TransferPage.Running(
+                                snapshot.phase(),
+                                snapshot.unit(),
+                                snapshot.pace(),
+                                REFRESH_SECONDS,
+                                AdminFrame.withLang("/admin/transfer/jobs/" + job.id(), locale))));
+    }
+
+    /** Seconds between two loads of a progress page. */
+    static final int REFRESH_SECONDS = 2;
+
+    /** What a finished job gives its page. */
+    sealed interface Outcome {
+        /** A dry run's report, and the upload kept for "Apply". */
+        record Checked(ImportReport report, String pendingId, String fileName, String site, VotePolicy votes)
+                implements Outcome {}
+
+        /** An import applied: its audit row. */
+        record Applied(long auditId) implements Outcome {}
+
+        /** Refused, nothing changed: why, and the upload to apply again when there is one. */
+        record Refused(
+                HttpStatus status,
+                String why,
+                Optional<String> pendingId,
+                String fileName,
+                String site,
+                VotePolicy votes)
+                implements Outcome {}
+    }
+
+    /** The job's answer if it ends within {@link #patience}; otherwise to its progress page (303). */
+    private void finish(Context ctx, Principal p, TransferJobs.Job<Outcome> job) {
+        var done = jobs.await(job, patience);
+        if (done.isPresent()) {
+            show(ctx, p, done.get());
+        } else {
+            ctx.redirect(
+                    AdminFrame.withLang("/admin/transfer/jobs/" + job.id(), AdminLocale.of(ctx)), HttpStatus.SEE_OTHER);
+        }
+    }
+
+    private void show(Context ctx, Principal p, Outcome outcome) {
+        Locale locale = AdminLocale.of(ctx);
+        if (outcome instanceof Outcome.Checked c) {
+            render(
+                    ctx,
+                    HttpStatus.OK,
+                    page(
+                            ctx,
+                            p,
+                            Optional.of(report(c.report(), locale)),
+                            Optional.empty(),
+                            Optional.of(c.pendingId()),
+                            c.fileName(),
+                            c.site(),
+                            c.votes(),
+                            false));
+        } else if (outcome instanceof Outcome.Applied a) {
+            ctx.redirect(AdminFrame.withLang("/admin/transfer/imports/" + a.auditId(), locale), HttpStatus.SEE_OTHER);
+        } else if (outcome instanceof Outcome.Refused r) {
+            render(
+                    ctx,
+                    r.status(),
+                    page(
+                            ctx,
+                            p,
+                            Optional.empty(),
+                            Optional.of(r.why()),
+                            r.pendingId(),
+                            r.fileName(),
+                            r.site(),
+                            r.votes(),
+                            false));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file left behind is the system's to clean
+            }
+        }
     }
 
     /** {@code GET /admin/transfer/imports/{id}}: what an applied import did, from its audit row (the importer's own). */

@@ -1,5 +1,6 @@
 package kz.komek.admin.transfer;
 
+import java.time.Duration;
 import kz.komek.admin.AdminKit;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.bundle.BundleStore;
@@ -8,6 +9,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Import and export in the admin, built once by {@code App}: the JSON API and the pages. Keeps no state. */
 public final class Transfers {
+    /**
+     * How long an upload's request waits for its check or import: a small file is answered at once, as before; a
+     * larger one leads to a page that shows how far it got.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(3);
+
     private final TransferApi api;
     private final TransferPages pages;
 
@@ -15,7 +22,7 @@ public final class Transfers {
     public Transfers(Jdbi jdbi, BundleStore bundles, AuditLog audit, AdminKit kit, long maxBytes) {
         var transfer = new Transfer(jdbi, bundles, audit, HeapBudget::ofThisJvm);
         this.api = new TransferApi(kit.access(), transfer, kit.clock());
-        this.pages = new TransferPages(kit, transfer, new PendingImports(jdbi), audit, maxBytes);
+        this.pages = new TransferPages(kit, transfer, new PendingImports(jdbi), audit, maxBytes, PATIENCE);
     }
 
     public TransferApi api() {

@@ -19,6 +19,7 @@ import kz.komek.testing.AdminHttp;
 import kz.komek.testing.Fixtures;
 import kz.komek.testing.RawHttp;
 import kz.komek.testing.TestApp;
+import org.jdbi.v3.core.Handle;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -285,5 +286,77 @@ class TransferPagesTest {
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Disposition").orElseThrow())
                 .startsWith("attachment;");
+    }
+
+    /**
+     * A check or import longer than the request waits (here: held behind another import's lock) leads to a page that
+     * shows how far it got and reloads itself, then shows what it gave, as a quick one does at once.
+     */
+    @Test
+    void aLongCheckAndApplyShowTheirProgressThenTheirResult() throws Exception {
+        var s = signIn("bolat", Role.PUBLISHER);
+        String pending;
+        try (Handle other = app.app().jdbi().open()) {
+            other.begin();
+            other.execute("lock table help_center in exclusive mode");
+
+            var r = upload(s, Map.of("_csrf", s.csrf(), "site", ""), "changes.json", bundle(false));
+
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+            String job = r.headers().firstValue("Location").orElseThrow();
+            assertThat(job).matches("/admin/transfer/jobs/[A-Za-z0-9_-]{22}\\?lang=ru");
+            var running = http.withSession(job, s);
+            assertThat(running.statusCode()).isEqualTo(200);
+            assertThat(running.headers().firstValue("Refresh")).hasValue("2");
+            Document page = Jsoup.parse(running.body());
+            assertThat(page.selectFirst("meta[http-equiv=refresh]").attr("content"))
+                    .isEqualTo("2");
+            assertThat(page.selectFirst(".transfer-progress").attr("data-phase"))
+                    .isEqualTo("checking");
+            assertThat(page.selectFirst(".transfer-progress-line").text()).startsWith("Проверка файла:");
+            assertThat(page.select(".transfer-report")).isEmpty();
+            // another publisher does not see it
+            var other2 = signIn("dana", Role.PUBLISHER);
+            assertThat(http.withSession(job, other2).statusCode()).isEqualTo(404);
+            other.rollback();
+
+            Document done = Jsoup.parse(awaitEnd(job, s).body());
+            assertThat(done.select(".transfer-report tbody tr").eachText()).contains("Вопросы 1 1 11");
+            pending =
+                    done.selectFirst("form.transfer-apply input[name=pending]").val();
+        }
+        assertThat(app.title(456, "kz")).isNotEqualTo("Жаңа тақырып"); // checked, not applied
+
+        try (Handle other = app.app().jdbi().open()) {
+            other.begin();
+            other.execute("lock table help_center in exclusive mode");
+            var applying = apply(s, pending);
+            assertThat(applying.statusCode()).isEqualTo(303);
+            String job = applying.headers().firstValue("Location").orElseThrow();
+            assertThat(job).startsWith("/admin/transfer/jobs/");
+            assertThat(Jsoup.parse(http.withSession(job, s).body()).select(".transfer-progress"))
+                    .hasSize(1);
+            other.rollback();
+
+            var result = awaitEnd(job, s);
+            assertThat(result.statusCode()).isEqualTo(303);
+            assertThat(result.headers().firstValue("Location").orElseThrow())
+                    .matches("/admin/transfer/imports/\\d+\\?lang=ru");
+        }
+        assertThat(app.title(456, "kz")).isEqualTo("Жаңа тақырып");
+    }
+
+    /** The job page once it no longer shows progress (at most 30 s). */
+    private HttpResponse<String> awaitEnd(String job, AdminHttp.Session s) throws InterruptedException {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var r = http.withSession(job, s);
+            if (r.statusCode() != 200
+                    || Jsoup.parse(r.body()).select(".transfer-progress").isEmpty()) {
+                return r;
+            }
+            assertThat(System.nanoTime()).as("the job ends").isLessThan(until);
+            Thread.sleep(100);
+        }
     }
 }
