@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Catalog pages from komek beside nginx (from Debian) sending the very same bytes, in one run, A and B alternating:
 #   cached   the page from komek's page cache, for a reader without cookies
+#   gzip     the same for a client that takes gzip (browsers do): komek's gzip copy, which nginx sends as it is
 #   cookie   the same page for a reader who voted on it (visitor and vote-marks cookies): their own copy, from memory
 #   miss     the page rendered again (a query parameter other than ?platform= bypasses the cache): what the first
 #            view after an edit costs
@@ -39,14 +40,20 @@ java -Xmx512m -jar "$work/komek.jar" serve "${demo[@]}" --port "$port" --data "$
     --base-url "http://localhost:$port" >"$work/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://localhost:$port/health" 2>/dev/null && break; sleep 1; done
+# the search index is built in the background after a start: measure pages once it is done, not beside it
+for _ in $(seq 1 600); do curl -fsS "http://localhost:$port/health" | grep -q '"current":true' && break; sleep 1; done
 
 ua="Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
 question=/client/kz/bonus/save/general/q1580
 product=/client/ru/bonus
 if [ -n "$questions" ]; then
     # the first question the sitemap lists, and its product
-    first=$(curl -fsS "http://localhost:$port/sitemap.xml" | grep -oE '<loc>[^<]+</loc>' | head -1 | sed -E 's#</?loc>##g')
-    question=$(curl -fsS "$first" | grep -oE '<loc>[^<]+/q[0-9]+</loc>' | head -1 | sed -E 's#</?loc>##g; s#^https?://[^/]+##')
+    curl -fsS "http://localhost:$port/sitemap.xml" -o "$work/sitemap.xml"
+    # grep -m1, not head: with pipefail a grep cut off by head would end the script
+    first=$(grep -m1 -oE '<loc>[^<]+</loc>' "$work/sitemap.xml" | sed -E 's#</?loc>##g')
+    curl -fsS "$first" -o "$work/sitemap-1.xml"
+    question=$(grep -m1 -oE '<loc>[^<]+/q[0-9]+</loc>' "$work/sitemap-1.xml" \
+        | sed -E 's#</?loc>##g; s#^https?://[^/]+##')
     product=$(cut -d/ -f1-4 <<<"$question")
     echo "== $questions questions: $question, $product"
 fi
@@ -56,14 +63,20 @@ visitor=$(awk '$6 == "komek_visitor" {print $7}' "$work/jar")
 marks=$(awk '$6 == "komek_votes" {print $7}' "$work/jar")
 cookie="komek_visitor=$visitor; komek_votes=$marks"
 
-# nginx serves the bytes komek sent, at the same paths (the voter's copy under /voted)
+# nginx serves the bytes komek sent, at the same paths (the voter's copy under /voted); one file per page, since a
+# product's path is a directory of its question's
 mkdir -p "$work/www" "$work/nginx"
+locations=
 for page in "$question" "$product"; do
-    mkdir -p "$work/www$(dirname "$page")" "$work/www/voted$(dirname "$page")"
-    curl -fsS -H "User-Agent: $ua" "http://localhost:$port$page" -o "$work/www$page"
-    curl -fsS -H "User-Agent: $ua" -H "Cookie: $cookie" "http://localhost:$port$page" -o "$work/www/voted$page"
+    name=$([ "$page" = "$question" ] && echo question || echo product)
+    curl -fsS -H "User-Agent: $ua" "http://localhost:$port$page" -o "$work/www/$name.html"
+    curl -fsS -H "User-Agent: $ua" -H "Cookie: $cookie" "http://localhost:$port$page" -o "$work/www/voted-$name.html"
+    # komek's gzip copy, which nginx sends as it is (gzip_static) to clients that take gzip
+    curl -fsS -H "User-Agent: $ua" -H "Accept-Encoding: gzip" "http://localhost:$port$page" -o "$work/www/$name.html.gz"
+    echo "== $name page $page: $(wc -c <"$work/www/$name.html") bytes, gzip $(wc -c <"$work/www/$name.html.gz")"
+    locations+="location = $page { alias $work/www/$name.html; } location = /voted$page { alias $work/www/voted-$name.html; } "
 done
-grep -q vote-thanks "$work/www/voted$question" || { echo "the voter's page does not show their vote" >&2; exit 1; }
+grep -q vote-thanks "$work/www/voted-question.html" || { echo "the voter's page does not show their vote" >&2; exit 1; }
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes auto;
 pid $work/nginx/nginx.pid;
@@ -84,6 +97,8 @@ http {
         root $work/www;
         default_type "text/html; charset=utf-8";
         etag on;
+        gzip_static on;
+        $locations
     }
 }
 CONF
@@ -107,9 +122,11 @@ printf "%-9s %-9s %6s %14s %9s %14s %9s %7s\n" page case round "komek req/s" "p9
 for round in $(seq 1 "$rounds"); do
     for page in "$question" "$product"; do
         name=$([ "$page" = "$question" ] && echo question || echo product)
-        for case in cached cookie miss; do
+        for case in cached gzip cookie miss; do
             case $case in
                 cached) k=$(measure "http://localhost:$port$page"); n=$(measure "http://127.0.0.1:$nport$page") ;;
+                gzip) k=$(measure -H "Accept-Encoding: gzip" "http://localhost:$port$page")
+                      n=$(measure -H "Accept-Encoding: gzip" "http://127.0.0.1:$nport$page") ;;
                 cookie) k=$(measure -H "Cookie: $cookie" "http://localhost:$port$page")
                         n=$(measure "http://127.0.0.1:$nport/voted$page") ;;
                 miss) k=$(measure "http://localhost:$port$page?utm_source=bench"); n=$(measure "http://127.0.0.1:$nport$page") ;;
