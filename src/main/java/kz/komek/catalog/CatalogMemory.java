@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 import kz.komek.i18n.Locale;
 
 /**
- * The catalog as the readers' pages read it, held in memory per content state: sites, section trees, question lists
- * and counts are read once per state and then served without SQL, so a page rendered after a cache miss costs
- * templates, not queries (issue 15). Within one state nothing becomes public by itself (the state changes when a
+ * The catalog as the readers' pages read it, held in memory per content state: sites, section trees and question
+ * lists are read once per state and then served without SQL, so a page rendered after a cache miss costs templates,
+ * not queries (issue 15). Within one state nothing becomes public by itself (the state changes when a
  * scheduled question comes due), so a list read at any moment of a state holds for all of it.
  *
  * <p>Questions (their texts and vote counts) are kept by id, up to {@value #QUESTION_BYTES} bytes of text: at
@@ -30,8 +30,6 @@ public final class CatalogMemory {
 
     private record ListKey(long sectionId, Locale locale) {}
 
-    private record CountKey(String site, Locale locale) {}
-
     private record QuestionKey(long version, long id) {}
 
     /** A question as read (empty: there is none), and when, for its vote counts' sake. */
@@ -42,8 +40,7 @@ public final class CatalogMemory {
             ContentState state,
             List<Site> sites,
             Map<String, SectionTree> trees,
-            Map<ListKey, List<QuestionSummary>> lists,
-            Map<CountKey, Map<Long, Integer>> counts) {}
+            Map<ListKey, List<QuestionSummary>> lists) {}
 
     private final CatalogStore store;
     private final Supplier<ContentState> state;
@@ -72,10 +69,6 @@ public final class CatalogMemory {
         return now().sites();
     }
 
-    public Optional<Site> site(String slug) {
-        return sites().stream().filter(s -> s.slug().equals(slug)).findFirst();
-    }
-
     public SectionTree tree(String site) {
         return now().trees().computeIfAbsent(site, store::tree);
     }
@@ -85,12 +78,6 @@ public final class CatalogMemory {
         return this.now()
                 .lists()
                 .computeIfAbsent(new ListKey(sectionId, locale), k -> store.questionsIn(sectionId, locale, now));
-    }
-
-    public Map<Long, Integer> questionCounts(String site, Locale locale, LocalDateTime now) {
-        return this.now()
-                .counts()
-                .computeIfAbsent(new CountKey(site, locale), k -> store.questionCounts(site, locale, now));
     }
 
     public Optional<Question> question(long id) {
@@ -131,12 +118,7 @@ public final class CatalogMemory {
                 if (g != null && g.state().version() != s.version()) {
                     carry(g.state().version(), s.version());
                 }
-                g = new Generation(
-                        s,
-                        store.sites(),
-                        new ConcurrentHashMap<>(),
-                        new ConcurrentHashMap<>(),
-                        new ConcurrentHashMap<>());
+                g = new Generation(s, store.sites(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
                 generation = g;
             }
             return g;
