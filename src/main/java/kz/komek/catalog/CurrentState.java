@@ -38,6 +38,7 @@ public final class CurrentState implements AutoCloseable {
         return t;
     });
     private volatile Known known;
+    private final Object dueLock = new Object();
     private final java.util.List<Runnable> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
@@ -100,19 +101,30 @@ public final class CurrentState implements AutoCloseable {
         set(store.contentState(LocalDateTime.now(clock)));
     }
 
-    /** One thread reads the new state; the others that came meanwhile find it read. */
-    private synchronized Known due() {
-        Known k = known;
-        if (clock.millis() < k.dueMillis()) {
-            return k;
+    /**
+     * One thread reads the new state; the others that came meanwhile find it read. Its own lock: a committing writer
+     * (which holds a pooled connection) never waits behind this read for one.
+     */
+    private Known due() {
+        synchronized (dueLock) {
+            Known k = known;
+            if (clock.millis() < k.dueMillis()) {
+                return k;
+            }
+            try {
+                refresh();
+            } catch (RuntimeException e) {
+                log.warn("could not read the content state, serving the last one: {}", e.toString());
+                postpone(k);
+            }
+            return known;
         }
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            log.warn("could not read the content state, serving the last one: {}", e.toString());
+    }
+
+    private synchronized void postpone(Known k) {
+        if (known == k) {
             known = new Known(k.state(), clock.millis() + RETRY_MILLIS);
         }
-        return known;
     }
 
     private void refreshQuietly() {
@@ -123,9 +135,15 @@ public final class CurrentState implements AutoCloseable {
         }
     }
 
-    /** Reads are serialized, so an older read never replaces a newer one. */
+    /**
+     * Reads run unlocked (a writer's, a notification's, a poll's); one that finishes after a newer one is dropped:
+     * versions only grow.
+     */
     private synchronized void set(ContentState state) {
         Known before = known;
+        if (state.version() < before.state().version()) {
+            return;
+        }
         known = known(state);
         if (!before.state().equals(state) && !changes.isEmpty()) {
             try {
