@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleException;
+import kz.komek.bundle.BundleJson;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -64,6 +65,15 @@ public final class NuxtPayloadReader {
      *     not line up
      */
     public NuxtImport read(String text, String site) {
+        NuxtImport read = parse(text, site);
+        // A payload's strings are JavaScript's: one may hold what PostgreSQL cannot store (a lone surrogate, NUL).
+        // Whatever a bundle would be refused for is refused here too, naming its field, by komek's own reader.
+        var json = new BundleJson();
+        json.read(json.write(read.bundle()));
+        return read;
+    }
+
+    private NuxtImport parse(String text, String site) {
         String slug = site == null || site.isBlank() ? DEFAULT_SITE : site.strip();
         if (!SITE.matcher(slug).matches()) {
             throw new BundleException("site", "not a site slug: \"" + slug + "\"");

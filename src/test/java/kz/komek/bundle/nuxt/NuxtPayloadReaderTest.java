@@ -529,6 +529,20 @@ class NuxtPayloadReaderTest {
                 .hasMessageContaining("index 465");
     }
 
+    /** A JavaScript string may hold what PostgreSQL cannot store; such a payload is refused as a bundle would be. */
+    @Test
+    void textPostgresCannotStoreIsRefusedNamingItsField() {
+        String tampered =
+                seed.replace("\"Жиналған бонус санын қайдан білемін?", "\"\\uDDDDЖиналған бонус санын қайдан білемін?");
+        assertThat(tampered).isNotEqualTo(seed);
+
+        assertThatThrownBy(() -> new NuxtPayloadReader().read(tampered, null))
+                .isInstanceOf(BundleException.class)
+                .hasMessageContaining("question 456")
+                .hasMessageContaining("locales.kz.title") // 456 takes its title from its meta title
+                .hasMessageContaining("lone UTF-16 surrogate");
+    }
+
     @Test
     void aPayloadCutAtBothEndsFails() {
         String cut = seed.substring(0, seed.length() - 200);
