@@ -45,8 +45,7 @@ final class QuestionBatch {
             where m.question_id = n.id and s.id = n.section and m.site = s.site and m.section_path = s.path
             """;
 
-    private static final String UPSERT =
-            """
+    private static final String UPSERT = """
             insert into question (id, site, section_id, position, pinned, canonical, votes_up,
                 votes_down, usefulness, incomplete, extra, revision)
             select n.id, n.site, n.section, n.position, n.pinned, n.canonical, n.up, n.down, n.usefulness,
@@ -56,17 +55,9 @@ final class QuestionBatch {
                     cast(:ups as bigint[]), cast(:downs as bigint[]), cast(:usefulness as float8[]),
                     cast(:incomplete as boolean[]), cast(:extras as text[]))
                 as n(id, site, section, position, pinned, canonical, up, down, usefulness, incomplete, extra)
-            on conflict (id) do update set site = excluded.site, section_id = excluded.section_id,
-                position = excluded.position, pinned = excluded.pinned, canonical = excluded.canonical,
-                votes_up = %1$s, votes_down = %2$s, usefulness = %3$s, incomplete = excluded.incomplete,
-                extra = excluded.extra, revision = excluded.revision
-            where (question.site, question.section_id, question.position, question.pinned,
-                    question.canonical, question.votes_up, question.votes_down, question.usefulness,
-                    question.incomplete, question.extra)
-                is distinct from (excluded.site, excluded.section_id, excluded.position, excluded.pinned,
-                    excluded.canonical, %1$s, %2$s, %3$s, excluded.incomplete, excluded.extra)
+            """ + QuestionWriter.QUESTION_CONFLICT + """
             returning id, (xmax = 0) as created, votes_up, votes_down, usefulness
-            """.formatted(QuestionWriter.VOTES_UP, QuestionWriter.VOTES_DOWN, QuestionWriter.USEFULNESS);
+            """;
 
     // dates and times travel as ISO text: PostgreSQL reads them as the local values they are, whatever the JVM's zone
     private static final String TEXTS = """
@@ -82,20 +73,7 @@ final class QuestionBatch {
                     cast(:extras as text[]))
                 as n(id, locale, title, content, updated, published, meta_title, meta_description, meta_h1,
                     no_index, no_follow, phrasings, extra)
-            on conflict (question_id, locale) do update set title = excluded.title,
-                content = excluded.content, updated = excluded.updated,
-                published = excluded.published, meta_title = excluded.meta_title,
-                meta_description = excluded.meta_description, meta_h1 = excluded.meta_h1,
-                no_index = excluded.no_index, no_follow = excluded.no_follow,
-                phrasings = excluded.phrasings, extra = excluded.extra
-            where (question_text.title, question_text.content, question_text.updated,
-                    question_text.published, question_text.meta_title, question_text.meta_description,
-                    question_text.meta_h1, question_text.no_index, question_text.no_follow,
-                    question_text.phrasings, question_text.extra)
-                is distinct from (excluded.title, excluded.content, excluded.updated,
-                    excluded.published, excluded.meta_title, excluded.meta_description,
-                    excluded.meta_h1, excluded.no_index, excluded.no_follow, excluded.phrasings,
-                    excluded.extra)
+            """ + QuestionWriter.TEXT_CONFLICT + """
             returning question_id
             """;
 

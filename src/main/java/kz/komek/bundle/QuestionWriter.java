@@ -34,9 +34,9 @@ final class QuestionWriter {
 
     // The vote columns as the upsert sets them, by the policy bound as :votes; "question" is the stored row,
     // "excluded" the bundle's. The same expressions decide whether the row differs, so a kept count is no change.
-    static final String VOTES_UP = counted("votes_up");
-    static final String VOTES_DOWN = counted("votes_down");
-    static final String USEFULNESS = """
+    private static final String VOTES_UP = counted("votes_up");
+    private static final String VOTES_DOWN = counted("votes_down");
+    private static final String USEFULNESS = """
             case cast(:votes as text) when 'replace' then excluded.usefulness when 'keep' then question.usefulness
                 else coalesce(question.usefulness, excluded.usefulness) end""";
 
@@ -47,11 +47,11 @@ final class QuestionWriter {
                     else coalesce(question.%1$s + excluded.%1$s, question.%1$s, excluded.%1$s) end""".formatted(column);
     }
 
-    private static final String UPSERT = """
-            insert into question (id, site, section_id, position, pinned, canonical, votes_up,
-                votes_down, usefulness, incomplete, extra, revision)
-            values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
-                :incomplete, cast(:extra as jsonb), :revision)
+    /**
+     * How a stored question row takes an imported one: only when something differs, its counts by the vote policy.
+     * One text for writing one question and a batch ({@link QuestionBatch}), so both compare alike.
+     */
+    static final String QUESTION_CONFLICT = """
             on conflict (id) do update set site = excluded.site, section_id = excluded.section_id,
                 position = excluded.position, pinned = excluded.pinned, canonical = excluded.canonical,
                 votes_up = %1$s, votes_down = %2$s, usefulness = %3$s, incomplete = excluded.incomplete,
@@ -61,8 +61,33 @@ final class QuestionWriter {
                     question.incomplete, question.extra)
                 is distinct from (excluded.site, excluded.section_id, excluded.position, excluded.pinned,
                     excluded.canonical, %1$s, %2$s, %3$s, excluded.incomplete, excluded.extra)
-            returning (xmax = 0) as created, votes_up, votes_down, usefulness
             """.formatted(VOTES_UP, VOTES_DOWN, USEFULNESS);
+
+    /** How a stored text takes an imported one: only when something differs (one text for one and for a batch). */
+    static final String TEXT_CONFLICT = """
+            on conflict (question_id, locale) do update set title = excluded.title,
+                content = excluded.content, updated = excluded.updated,
+                published = excluded.published, meta_title = excluded.meta_title,
+                meta_description = excluded.meta_description, meta_h1 = excluded.meta_h1,
+                no_index = excluded.no_index, no_follow = excluded.no_follow,
+                phrasings = excluded.phrasings, extra = excluded.extra
+            where (question_text.title, question_text.content, question_text.updated,
+                    question_text.published, question_text.meta_title, question_text.meta_description,
+                    question_text.meta_h1, question_text.no_index, question_text.no_follow,
+                    question_text.phrasings, question_text.extra)
+                is distinct from (excluded.title, excluded.content, excluded.updated,
+                    excluded.published, excluded.meta_title, excluded.meta_description,
+                    excluded.meta_h1, excluded.no_index, excluded.no_follow, excluded.phrasings,
+                    excluded.extra)
+            """;
+
+    private static final String UPSERT =
+            """
+            insert into question (id, site, section_id, position, pinned, canonical, votes_up,
+                votes_down, usefulness, incomplete, extra, revision)
+            values (:id, :site, :section, :position, :pinned, :canonical, :up, :down, :usefulness,
+                :incomplete, cast(:extra as jsonb), :revision)
+            """ + QUESTION_CONFLICT + "returning (xmax = 0) as created, votes_up, votes_down, usefulness\n";
 
     /** The row the upsert wrote: whether it was new, and its counts. */
     private record Row(boolean created, ImportReport.VoteCounts votes) {}
@@ -126,25 +151,13 @@ final class QuestionWriter {
                         + String.join("; ", content.removed()));
             }
             textChanged |= h.createUpdate("""
-                            insert into question_text (question_id, locale, title, content, updated, published,
-                                meta_title, meta_description, meta_h1, no_index, no_follow, phrasings, extra)
-                            values (:id, :locale, :title, :content, :updated, :published, :metaTitle,
-                                :metaDescription, :metaH1, :noIndex, :noFollow, :phrasings, cast(:extra as jsonb))
-                            on conflict (question_id, locale) do update set title = excluded.title,
-                                content = excluded.content, updated = excluded.updated,
-                                published = excluded.published, meta_title = excluded.meta_title,
-                                meta_description = excluded.meta_description, meta_h1 = excluded.meta_h1,
-                                no_index = excluded.no_index, no_follow = excluded.no_follow,
-                                phrasings = excluded.phrasings, extra = excluded.extra
-                            where (question_text.title, question_text.content, question_text.updated,
-                                    question_text.published, question_text.meta_title, question_text.meta_description,
-                                    question_text.meta_h1, question_text.no_index, question_text.no_follow,
-                                    question_text.phrasings, question_text.extra)
-                                is distinct from (excluded.title, excluded.content, excluded.updated,
-                                    excluded.published, excluded.meta_title, excluded.meta_description,
-                                    excluded.meta_h1, excluded.no_index, excluded.no_follow, excluded.phrasings,
-                                    excluded.extra)
-                            """)
+                                    insert into question_text (question_id, locale, title, content, updated,
+                                        published, meta_title, meta_description, meta_h1, no_index, no_follow,
+                                        phrasings, extra)
+                                    values (:id, :locale, :title, :content, :updated, :published, :metaTitle,
+                                        :metaDescription, :metaH1, :noIndex, :noFollow, :phrasings,
+                                        cast(:extra as jsonb))
+                                    """ + TEXT_CONFLICT)
                             .bind("id", q.id())
                             .bind("locale", e.getKey())
                             .bind("title", t.title())

@@ -67,6 +67,7 @@ public final class PageCache {
     /**
      * A page as it is sent.
      *
+     * @param gzipEtag the tag of the gzipped bytes: a strong tag names one representation (RFC 9110, 8.8.3)
      * @param lastModified when this node first rendered it, in HTTP's date format
      * @param mark the reader's vote it shows ({@link VoteMarks#NONE} for the shared copy)
      */
@@ -74,15 +75,11 @@ public final class PageCache {
             byte[] html,
             byte[] gzip,
             String etag,
+            String gzipEtag,
             Instant modified,
             String lastModified,
             Optional<Long> question,
             int mark) {
-        /** The tag of the gzipped bytes: a strong tag names one representation (RFC 9110, 8.8.3). */
-        public String gzipEtag() {
-            return etag.substring(0, etag.length() - 1) + "-gz\"";
-        }
-
         public String cacheControl() {
             return mark == VoteMarks.NONE ? PUBLIC : PRIVATE;
         }
@@ -96,7 +93,7 @@ public final class PageCache {
                     if (t.startsWith("W/")) {
                         t = t.substring(2);
                     }
-                    if (t.equals("*") || t.equals(etag) || t.equals(gzipEtag())) {
+                    if (t.equals("*") || t.equals(etag) || t.equals(gzipEtag)) {
                         return true;
                     }
                 }
@@ -277,10 +274,12 @@ public final class PageCache {
     private Page page(String html, Optional<Long> question, int mark) {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         Instant modified = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String etag = etag(bytes);
         return new Page(
                 bytes,
                 gzip(bytes),
-                etag(bytes),
+                etag,
+                etag.substring(0, etag.length() - 1) + "-gz\"",
                 modified,
                 HTTP_DATE.format(ZonedDateTime.ofInstant(modified, ZoneId.of("GMT"))),
                 question,
