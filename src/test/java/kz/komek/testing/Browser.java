@@ -53,12 +53,65 @@ public final class Browser implements AutoCloseable {
                 .isTrue();
     }
 
+    /**
+     * A screen the pages are read on. Phones are emulated by Chromium's device metrics and the phone's own
+     * User-Agent, so the server sees what it would see from the device.
+     *
+     * @param userAgent null for Chromium's own
+     */
+    public record Device(String name, int width, int height, double pixelRatio, String userAgent) {
+        /** The desktop screen the issue measured the first screen on. */
+        public static final Device DESKTOP = new Device("desktop", 1280, 900, 1, null);
+
+        public static final Device IPHONE = new Device(
+                "iphone",
+                390,
+                844,
+                3,
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+                        + " Version/17.5 Mobile/15E148 Safari/604.1");
+
+        /** The bank app's webview: an iPhone screen whose agent carries the app's token (Config's default). */
+        public static final Device APP = new Device(
+                "app",
+                390,
+                844,
+                3,
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+                        + " Mobile/15E148 KomekApp/1.0");
+
+        /** Anything narrower is a phone (emulated); the rest is a desktop window of that size. */
+        boolean phone() {
+            return userAgent != null;
+        }
+    }
+
     public static Browser start(TestApp app) {
+        return start(app, null);
+    }
+
+    /** A browser on {@code device}; null for the wide desktop window the editors' tests use. */
+    public static Browser start(TestApp app, Device device) {
         assumeInstalled();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        String size = device == null ? "1600,1200" : device.width() + "," + device.height();
         options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1200", "--lang=ru");
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + size, "--lang=ru");
+        if (device != null && device.phone()) {
+            options.setExperimentalOption(
+                    "mobileEmulation",
+                    java.util.Map.of(
+                            "deviceMetrics",
+                            java.util.Map.of(
+                                    "width", device.width(),
+                                    "height", device.height(),
+                                    "pixelRatio", device.pixelRatio(),
+                                    "touch", true,
+                                    "mobile", true),
+                            "userAgent",
+                            device.userAgent()));
+        }
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -140,6 +193,50 @@ public final class Browser implements AutoCloseable {
                     "waited " + WAIT.toSeconds() + " s at " + driver.getCurrentUrl() + ", which shows:\n"
                             + driver.findElement(By.tagName("body")).getText(),
                     e);
+        }
+    }
+
+    /** The viewport's height in CSS pixels: what "the first screen" means on this device. */
+    public long viewportHeight() {
+        return ((Number) script("return window.innerHeight")).longValue();
+    }
+
+    /** True when the page is wider than the viewport, which a reader would have to scroll sideways. */
+    public boolean scrollsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+    }
+
+    /**
+     * Runs axe-core (WCAG 2.0–2.2 A and AA rules) over the open page and gives its serious and critical
+     * violations, one line each naming the rule and the first offending nodes; empty when there are none.
+     */
+    public java.util.List<String> seriousViolations() {
+        script(axeSource());
+        Object result = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        """
+                        const done = arguments[arguments.length - 1];
+                        axe.run(document, {runOnly: {type: 'tag',
+                                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+                            .then(r => done(r.violations
+                                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                                .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                                    + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+                            .catch(e => done(['axe failed: ' + e]));
+                        """);
+        @SuppressWarnings("unchecked")
+        var lines = (java.util.List<String>) result;
+        return lines;
+    }
+
+    private static String axeSource() {
+        try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test class path (com.deque.html.axe-core)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
