@@ -2,8 +2,10 @@ package kz.komek.admin;
 
 import java.util.List;
 import java.util.Optional;
+import kz.komek.brand.Brand;
 import kz.komek.catalog.Chrome;
 import kz.komek.catalog.LocaleLink;
+import kz.komek.content.Platform;
 import kz.komek.i18n.Locale;
 import kz.komek.seo.Head;
 
@@ -20,6 +22,8 @@ public final class AdminChrome {
                 List.of(),
                 List.of(),
                 Optional.of(new LocaleLink(locale.other(), otherLanguageHref)),
-                Optional.empty());
+                Optional.empty(),
+                Platform.DESKTOP,
+                Brand.DEFAULT);
     }
 }

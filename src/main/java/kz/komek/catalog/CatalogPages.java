@@ -32,7 +32,7 @@ public final class CatalogPages {
         this.origin = origin;
         this.moves = moves;
         this.kit = kit;
-        this.models = new PageModels(store, readers, kit.answers(), kit.clock().getZone());
+        this.models = new PageModels(store, readers, kit.answers(), kit.clock().getZone(), kit.brand());
     }
 
     /** {@code GET /{site}/{locale}/}. */
@@ -107,7 +107,7 @@ public final class CatalogPages {
         Section section = req.tree()
                 .find(question.section())
                 .orElseThrow(() -> new NotFoundException("The section of question " + id + " is gone"));
-        var page = models.question(req, question, text, section, kit.platform(ctx), visitor(ctx));
+        var page = models.question(req, question, text, section, visitor(ctx));
         render(ctx, "catalog/question.jte", page);
         viewed(ctx, id);
         ctx.attribute(PageCache.QUESTION, id);
@@ -126,15 +126,14 @@ public final class CatalogPages {
      *     {@code locale}
      */
     public String preview(Context ctx, Question question, Locale locale, Platform platform) {
-        var req = request(ctx, question.site(), locale.code());
+        var req = request(ctx, question.site(), locale.code(), platform);
         QuestionText text = question.text(locale)
                 .orElseThrow(() -> new NotFoundException("question " + question.id() + " has no text in " + locale));
         Section section = req.tree()
                 .find(question.section())
                 .orElseThrow(() -> new NotFoundException(
                         "section " + question.section().value() + " does not exist in site " + question.site()));
-        return kit.render(
-                "catalog/question.jte", models.question(req, question, text, section, platform, visitor(ctx)));
+        return kit.render("catalog/question.jte", models.question(req, question, text, section, visitor(ctx)));
     }
 
     /**
@@ -180,10 +179,10 @@ public final class CatalogPages {
     }
 
     private PageRequest request(Context ctx) {
-        return request(ctx, ctx.pathParam("site"), ctx.pathParam("locale"));
+        return request(ctx, ctx.pathParam("site"), ctx.pathParam("locale"), kit.platform(ctx));
     }
 
-    private PageRequest request(Context ctx, String siteSlug, String localeCode) {
+    private PageRequest request(Context ctx, String siteSlug, String localeCode, Platform platform) {
         List<Site> sites = store.sites();
         Site site = sites.stream()
                 .filter(s -> s.slug().equals(siteSlug))
@@ -192,7 +191,7 @@ public final class CatalogPages {
         Locale locale = Locale.parse(localeCode)
                 .orElseThrow(() -> new NotFoundException("No locale " + quoted(localeCode) + "; use ru or kz"));
         return new PageRequest(
-                site, locale, sites, store.tree(site.slug()), kit.now(), origin.of(ctx.scheme(), ctx.host()));
+                site, locale, sites, store.tree(site.slug()), kit.now(), origin.of(ctx.scheme(), ctx.host()), platform);
     }
 
     /** A permanent redirect that keeps the query (the platform, a tracking tag). */

@@ -2,6 +2,8 @@ package kz.komek.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import kz.komek.brand.Brand;
+import kz.komek.content.Platform;
 import kz.komek.i18n.Locale;
 import kz.komek.seo.Head;
 
@@ -12,6 +14,9 @@ import kz.komek.seo.Head;
  * @param homeHref where the logo leads
  * @param sites the site switch, the current site marked; empty (no switch) where there is only one
  * @param searchAction the search page of the current site; empty where no site is known (error pages)
+ * @param platform where the page is read: the app's webview gets the content without the website's chrome, and
+ *     its links and forms keep {@code platform=app}
+ * @param brand the name and logo the header shows, from the operator's branding
  */
 public record Chrome(
         Locale locale,
@@ -20,7 +25,12 @@ public record Chrome(
         List<Breadcrumb> breadcrumbs,
         List<LinkItem> sites,
         Optional<LocaleLink> localeSwitch,
-        Optional<String> searchAction) {
+        Optional<String> searchAction,
+        Platform platform,
+        Brand brand) {
+
+    /** The query that keeps a page in the app's layout. */
+    public static final String APP_QUERY = "platform=app";
 
     public Chrome {
         breadcrumbs = List.copyOf(breadcrumbs);
@@ -30,8 +40,45 @@ public record Chrome(
 
     /** Error pages know neither site nor page: no breadcrumbs, switches or search; never indexed. */
     public static Chrome minimal(Locale locale, String title) {
+        return minimal(locale, title, Platform.DESKTOP, Brand.DEFAULT);
+    }
+
+    /** An error page where the platform and the brand are known. */
+    public static Chrome minimal(Locale locale, String title, Platform platform, Brand brand) {
         return new Chrome(
-                locale, Head.noindex(title, title), "/", List.of(), List.of(), Optional.empty(), Optional.empty());
+                locale,
+                Head.noindex(title, title),
+                "/",
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                platform,
+                brand);
+    }
+
+    /** The app's webview: content only, no website header, switches or footer. */
+    public boolean app() {
+        return platform == Platform.APP;
+    }
+
+    /** {@code href} as this page links it: in the app, with {@code platform=app} (see {@link #sticky}). */
+    public String link(String href) {
+        return sticky(href, platform);
+    }
+
+    /**
+     * {@code href} with {@code platform=app} when the page is the app's, before any fragment; other platforms are
+     * told by the User-Agent alone, so their links stay clean (one cached copy per platform and page).
+     */
+    public static String sticky(String href, Platform platform) {
+        if (platform != Platform.APP || href.contains(APP_QUERY)) {
+            return href;
+        }
+        int hash = href.indexOf('#');
+        String path = hash < 0 ? href : href.substring(0, hash);
+        String fragment = hash < 0 ? "" : href.substring(hash);
+        return path + (path.indexOf('?') < 0 ? "?" : "&") + APP_QUERY + fragment;
     }
 
     public String lang() {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import kz.komek.brand.Brand;
 import kz.komek.content.AnswerRenderer;
-import kz.komek.content.Platform;
 import kz.komek.http.NotFoundException;
 import kz.komek.i18n.Locale;
 import kz.komek.seo.Head;
@@ -27,8 +27,10 @@ final class PageModels {
     private final ReaderSignals readers;
     private final AnswerRenderer answers;
     private final HeadFacts heads;
+    private final Brand brand;
 
-    PageModels(CatalogMemory store, ReaderSignals readers, AnswerRenderer answers, ZoneId zone) {
+    PageModels(CatalogMemory store, ReaderSignals readers, AnswerRenderer answers, ZoneId zone, Brand brand) {
+        this.brand = brand;
         this.store = store;
         this.readers = readers;
         this.answers = answers;
@@ -40,15 +42,15 @@ final class PageModels {
         var products = new ArrayList<ProductCard>();
         for (Section product : visible(req.tree().products(), locale)) {
             var themes = visible(req.tree().childrenOf(product), locale).stream()
-                    .map(t -> LinkItem.of(t.titleOrSlug(locale), req.href(locale, t)))
+                    .map(t -> LinkItem.of(t.titleOrSlug(locale), req.link(req.href(locale, t))))
                     .toList();
-            products.add(new ProductCard(product.titleOrSlug(locale), req.href(locale, product), themes));
+            products.add(new ProductCard(product.titleOrSlug(locale), req.link(req.href(locale, product)), themes));
         }
         var head = heads.home(req, products.stream().map(ProductCard::title).toList());
         var chrome = chrome(
                 req,
                 head,
-                List.of(new Breadcrumb(req.siteTitle(), req.homeHref(locale), true)),
+                List.of(new Breadcrumb(req.siteTitle(), req.link(req.homeHref(locale)), true)),
                 req.homeHref(locale.other()));
         return new HomePage(chrome, req.siteTitle(), products);
     }
@@ -72,29 +74,23 @@ final class PageModels {
      *
      * @param question listed in its section even if not public yet (the editors' preview)
      */
-    QuestionPage question(
-            PageRequest req,
-            Question question,
-            QuestionText text,
-            Section section,
-            Platform platform,
-            Visitor visitor) {
+    QuestionPage question(PageRequest req, Question question, QuestionText text, Section section, Visitor visitor) {
         Locale locale = req.locale();
         long id = question.id();
         String h1 = HeadFacts.heading(text);
         String ownHref = req.questionHref(locale, id, question.section());
-        var vote = readers.voteBox(visitor, id, locale, ownHref);
+        var vote = readers.voteBox(visitor, id, locale, req.link(ownHref));
         var open = new OpenQuestion(
                 id,
                 h1,
-                answers.render(text.content(), platform, locale),
+                answers.render(text.content(), req.platform(), locale),
                 text.updated(),
                 question.usefulnessRatio().map(r -> (int) Math.round(r * 100)),
                 vote);
         var view = sectionView(req, section, Optional.of(id), Optional.of(question));
         var lineage = req.tree().lineage(section);
         var crumbs = new ArrayList<>(breadcrumbs(req, lineage, false));
-        crumbs.add(new Breadcrumb(text.title(), ownHref, true));
+        crumbs.add(new Breadcrumb(text.title(), req.link(ownHref), true));
         String switchHref = question.text(locale.other())
                 .filter(t -> t.visibleAt(req.now()))
                 .map(t -> req.questionHref(locale.other(), id, question.section()))
@@ -111,7 +107,8 @@ final class PageModels {
      */
     Chrome frame(PageRequest req, String title, String description, String href, String otherLocaleHref) {
         var crumbs = List.of(
-                new Breadcrumb(req.siteTitle(), req.homeHref(req.locale()), false), new Breadcrumb(title, href, true));
+                new Breadcrumb(req.siteTitle(), req.link(req.homeHref(req.locale())), false),
+                new Breadcrumb(title, req.link(href), true));
         return chrome(req, Head.noindex(title, description), crumbs, otherLocaleHref);
     }
 
@@ -132,16 +129,16 @@ final class PageModels {
         var menu = visible(tree.childrenOf(product), locale).stream()
                 .map(t -> new LinkItem(
                         t.titleOrSlug(locale),
-                        req.href(locale, t),
+                        req.link(req.href(locale, t)),
                         theme.map(Section::id).equals(Optional.of(t.id())) ? "page" : null))
                 .toList();
         if (theme.isEmpty()) {
             var cards = visible(tree.childrenOf(product), locale).stream()
                     .map(t -> new ProductCard(
                             t.titleOrSlug(locale),
-                            req.href(locale, t),
+                            req.link(req.href(locale, t)),
                             visible(tree.childrenOf(t), locale).stream()
-                                    .map(s -> LinkItem.of(s.titleOrSlug(locale), req.href(locale, s)))
+                                    .map(s -> LinkItem.of(s.titleOrSlug(locale), req.link(req.href(locale, s))))
                                     .toList()))
                     .toList();
             var lists = new ArrayList<QuestionList>();
@@ -158,7 +155,7 @@ final class PageModels {
         var tabs = subthemes.stream()
                 .map(s -> new LinkItem(
                         s.titleOrSlug(locale),
-                        req.href(locale, s),
+                        req.link(req.href(locale, s)),
                         selected.map(Section::id).equals(Optional.of(s.id()))
                                 ? (subtheme.isPresent() ? "page" : "true")
                                 : null))
@@ -186,7 +183,7 @@ final class PageModels {
         }
         var items = readers.top(sections, locale, req.now()).stream()
                 .map(q -> new QuestionItem(
-                        q.id(), q.title(), req.questionHref(locale, q.id(), q.section()), false, false))
+                        q.id(), q.title(), req.link(req.questionHref(locale, q.id(), q.section())), false, false))
                 .toList();
         return items.isEmpty()
                 ? Optional.empty()
@@ -214,7 +211,7 @@ final class PageModels {
                 .map(q -> new QuestionItem(
                         q.id(),
                         q.title(),
-                        req.questionHref(locale, q.id(), q.section()),
+                        req.link(req.questionHref(locale, q.id(), q.section())),
                         q.pinned(),
                         openId.equals(Optional.of(q.id()))))
                 .toList();
@@ -224,11 +221,13 @@ final class PageModels {
     private static List<Breadcrumb> breadcrumbs(PageRequest req, List<Section> lineage, boolean lastIsCurrent) {
         Locale locale = req.locale();
         var crumbs = new ArrayList<Breadcrumb>();
-        crumbs.add(new Breadcrumb(req.siteTitle(), req.homeHref(locale), false));
+        crumbs.add(new Breadcrumb(req.siteTitle(), req.link(req.homeHref(locale)), false));
         for (int i = 0; i < lineage.size(); i++) {
             Section s = lineage.get(i);
             crumbs.add(new Breadcrumb(
-                    s.titleInAnyLocale(locale), req.href(locale, s), lastIsCurrent && i == lineage.size() - 1));
+                    s.titleInAnyLocale(locale),
+                    req.link(req.href(locale, s)),
+                    lastIsCurrent && i == lineage.size() - 1));
         }
         return crumbs;
     }
@@ -245,22 +244,24 @@ final class PageModels {
         return href;
     }
 
-    private static Chrome chrome(PageRequest req, Head head, List<Breadcrumb> crumbs, String localeSwitchHref) {
+    private Chrome chrome(PageRequest req, Head head, List<Breadcrumb> crumbs, String localeSwitchHref) {
         Locale locale = req.locale();
         var siteLinks = req.sites().stream()
                 .map(s -> new LinkItem(
                         s.titleInAnyLocale(locale),
-                        CatalogUrls.home(s.slug(), locale),
+                        req.link(CatalogUrls.home(s.slug(), locale)),
                         s.slug().equals(req.site().slug()) ? "page" : null))
                 .toList();
         return new Chrome(
                 locale,
                 head,
-                req.homeHref(locale),
+                req.link(req.homeHref(locale)),
                 crumbs,
                 siteLinks,
-                Optional.of(new LocaleLink(locale.other(), localeSwitchHref)),
-                Optional.of(req.prefix(locale) + "/search"));
+                Optional.of(new LocaleLink(locale.other(), req.link(localeSwitchHref))),
+                Optional.of(req.prefix(locale) + "/search"),
+                req.platform(),
+                brand);
     }
 
     private static List<Section> visible(List<Section> sections, Locale locale) {

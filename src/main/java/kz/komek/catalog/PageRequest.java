@@ -2,6 +2,7 @@ package kz.komek.catalog;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import kz.komek.content.Platform;
 import kz.komek.i18n.Locale;
 
 /**
@@ -10,8 +11,25 @@ import kz.komek.i18n.Locale;
  * @param sites every site, for the site switch
  * @param now the local time publication dates are compared with
  * @param origin where absolute URLs start: {@code https://host}
+ * @param platform where the page is read; the app's pages keep saying so in their links (see {@link #link})
  */
-record PageRequest(Site site, Locale locale, List<Site> sites, SectionTree tree, LocalDateTime now, String origin) {
+record PageRequest(
+        Site site,
+        Locale locale,
+        List<Site> sites,
+        SectionTree tree,
+        LocalDateTime now,
+        String origin,
+        Platform platform) {
+    /**
+     * {@code href} as a link on this page: in the app's webview it carries {@code ?platform=app}, so a webview whose
+     * User-Agent does not name the app stays in the app's pages. The hrefs above stay clean: canonical and alternate
+     * URLs are built from them.
+     */
+    String link(String href) {
+        return Chrome.sticky(href, platform);
+    }
+
     String prefix(Locale l) {
         return CatalogUrls.prefix(site.slug(), l);
     }

@@ -5,14 +5,16 @@ import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import kz.komek.brand.Brand;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.content.Platform;
 
 /**
  * What the handlers readers meet share (catalog pages and API, the search page): the precompiled templates, the answer
- * renderer, and the help center's clock, whose zone is the one publication dates are written in.
+ * renderer, the help center's clock, whose zone is the one publication dates are written in, and the operator's
+ * brand.
  */
-public record ReaderKit(TemplateEngine templates, AnswerRenderer answers, Clock clock) {
+public record ReaderKit(TemplateEngine templates, AnswerRenderer answers, Clock clock, Brand brand) {
     /** The help center's local time now: a text published later is not public yet. */
     public LocalDateTime now() {
         return LocalDateTime.now(clock);

@@ -7,7 +7,9 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import kz.komek.catalog.CatalogStore;
 import kz.komek.catalog.CatalogUrls;
+import kz.komek.catalog.Chrome;
 import kz.komek.catalog.Question;
+import kz.komek.content.Platform;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.NotFoundException;
 import kz.komek.i18n.Excerpt;
@@ -53,8 +55,13 @@ public final class FeedbackPages {
                 .filter(x -> x.text(locale).filter(t -> t.visibleAt(now)).isPresent())
                 .orElseThrow(() -> notFound);
         voting.cast(ctx, id, locale, vote);
-        // back to the question's own page, at the vote box, which now says thank you
-        ctx.redirect(CatalogUrls.question(site, locale, q.section().value(), id) + "#vote", HttpStatus.SEE_OTHER);
+        // back to the question's own page, at the vote box, which now says thank you; the app's page stays the app's
+        var platform = Platform.parse(
+                        Optional.ofNullable(ctx.queryParam("platform")).orElse(""))
+                .orElse(Platform.DESKTOP);
+        ctx.redirect(
+                Chrome.sticky(CatalogUrls.question(site, locale, q.section().value(), id), platform) + "#vote-thanks",
+                HttpStatus.SEE_OTHER);
     }
 
     private static Optional<Boolean> useful(String value) {

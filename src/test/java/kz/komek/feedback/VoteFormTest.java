@@ -46,7 +46,7 @@ class VoteFormTest {
     void aFormVoteRedirectsBackToThePageWhichThanksTheReader() {
         var r = Http.voteForm(app, PAGE, Map.of("useful", "true"), Optional.empty());
         assertThat(r.statusCode()).isEqualTo(303);
-        assertThat(r.headers().firstValue("Location")).hasValue(PAGE + "#vote");
+        assertThat(r.headers().firstValue("Location")).hasValue(PAGE + "#vote-thanks");
         String visitor = Http.visitor(r);
 
         Document thanked = page(PAGE, Optional.of(visitor));
@@ -94,7 +94,7 @@ class VoteFormTest {
     void aFormPostedUnderAnotherSectionPathStillLandsOnTheQuestionsOwnPage() {
         var r = Http.voteForm(app, "/client/ru/bonus/q462", Map.of("useful", "true"), Optional.empty());
         assertThat(r.statusCode()).isEqualTo(303);
-        assertThat(r.headers().firstValue("Location")).hasValue(PAGE + "#vote");
+        assertThat(r.headers().firstValue("Location")).hasValue(PAGE + "#vote-thanks");
     }
 
     @Test
