@@ -156,7 +156,8 @@ public final class App implements AutoCloseable {
             var origin = new PublicOrigin(config.baseUrl());
             readerWords = new ReaderWords(database.jdbi(), config.feedback().trustProxy(), clock);
             feedback = new Feedback(database.jdbi(), catalog, config.feedback(), clock, readerWords).start();
-            var readers = new ReaderKit(templates, answers, clock, kz.komek.brand.Brand.DEFAULT);
+            var readers =
+                    new ReaderKit(templates, answers, clock, config.branding().brand());
             var memory =
                     new CatalogMemory(catalog, current::now, config.feedback().topListTtl());
             current.onChange(memory::prepare);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import kz.komek.brand.Branding;
 import kz.komek.content.ContentConfig;
 
 /**
@@ -23,6 +24,7 @@ import kz.komek.content.ContentConfig;
  * @param synonyms an editors' synonyms file for search; empty means the built-in one
  * @param feedback votes and views: the vote rate limit, whether to trust a proxy's headers, batching
  * @param embeddingModel a sentence-embedding model's directory for semantic search (decision 0031); empty: words only
+ * @param branding the operator's name, logo and icons on the readers' pages
  */
 public record Config(
         int port,
@@ -36,7 +38,8 @@ public record Config(
         ContentConfig content,
         Optional<Path> synonyms,
         Feedback feedback,
-        Optional<Path> embeddingModel) {
+        Optional<Path> embeddingModel,
+        Branding branding) {
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -79,7 +82,8 @@ public record Config(
                 ContentConfig.defaults(),
                 Optional.empty(),
                 Feedback.DEFAULTS,
-                Optional.empty());
+                Optional.empty(),
+                Branding.DEFAULT);
     }
 
     public Config withDb(Optional<DbUrl> db) {
@@ -95,7 +99,8 @@ public record Config(
                 content,
                 synonyms,
                 feedback,
-                embeddingModel);
+                embeddingModel,
+                branding);
     }
 
     public Config withSynonyms(Optional<Path> file) {
@@ -111,7 +116,8 @@ public record Config(
                 content,
                 file,
                 feedback,
-                embeddingModel);
+                embeddingModel,
+                branding);
     }
 
     public Config withBaseUrl(Optional<String> url) {
@@ -127,7 +133,8 @@ public record Config(
                 content,
                 synonyms,
                 feedback,
-                embeddingModel);
+                embeddingModel,
+                branding);
     }
 
     public Config withDemo(boolean demo) {
@@ -143,7 +150,8 @@ public record Config(
                 content,
                 synonyms,
                 feedback,
-                embeddingModel);
+                embeddingModel,
+                branding);
     }
 
     public Config withRefreshSeconds(int seconds) {
@@ -159,7 +167,8 @@ public record Config(
                 content,
                 synonyms,
                 feedback,
-                embeddingModel);
+                embeddingModel,
+                branding);
     }
 
     public Config withFeedback(Feedback f) {
@@ -175,7 +184,25 @@ public record Config(
                 content,
                 synonyms,
                 f,
-                embeddingModel);
+                embeddingModel,
+                branding);
+    }
+
+    public Config withBranding(Branding b) {
+        return new Config(
+                port,
+                dataDir,
+                db,
+                baseUrl,
+                zone,
+                loadDemo,
+                refreshSeconds,
+                maxBodyBytes,
+                content,
+                synonyms,
+                feedback,
+                embeddingModel,
+                b);
     }
 
     public Config withEmbeddingModel(Optional<Path> dir) {
@@ -191,7 +218,8 @@ public record Config(
                 content,
                 synonyms,
                 feedback,
-                dir);
+                dir,
+                branding);
     }
 
     /**

@@ -4,9 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import kz.komek.i18n.Locale;
@@ -30,6 +32,8 @@ public final class CatalogMemory {
 
     private record ListKey(long sectionId, Locale locale) {}
 
+    private record SiteLocale(String site, Locale locale) {}
+
     private record QuestionKey(long version, long id) {}
 
     /** A question as read (empty: there is none), and when, for its vote counts' sake. */
@@ -40,7 +44,8 @@ public final class CatalogMemory {
             ContentState state,
             List<Site> sites,
             Map<String, SectionTree> trees,
-            Map<ListKey, List<QuestionSummary>> lists) {}
+            Map<ListKey, List<QuestionSummary>> lists,
+            Map<SiteLocale, Set<Long>> filled) {}
 
     private final CatalogStore store;
     private final Supplier<ContentState> state;
@@ -78,6 +83,25 @@ public final class CatalogMemory {
         return this.now()
                 .lists()
                 .computeIfAbsent(new ListKey(sectionId, locale), k -> store.questionsIn(sectionId, locale, now));
+    }
+
+    /**
+     * The sections of {@code site} that readers of {@code locale} have something to read in: a public question in
+     * the section or below it. The others are left out of readers' menus, cards and sitemaps (editors still see
+     * them). {@code now} must fall in the current state, as for {@link #questionsIn}.
+     */
+    public Set<Long> filled(String site, Locale locale, LocalDateTime now) {
+        return this.now().filled().computeIfAbsent(new SiteLocale(site, locale), k -> {
+            var counts = store.questionCounts(site, locale, now);
+            var filled = new HashSet<Long>();
+            SectionTree tree = tree(site);
+            for (Section section : tree.all()) {
+                if (counts.getOrDefault(section.id(), 0) > 0) {
+                    tree.lineage(section).forEach(s -> filled.add(s.id()));
+                }
+            }
+            return Set.copyOf(filled);
+        });
     }
 
     public Optional<Question> question(long id) {
@@ -118,7 +142,12 @@ public final class CatalogMemory {
                 if (g != null && g.state().version() != s.version()) {
                     carry(g.state().version(), s.version());
                 }
-                g = new Generation(s, store.sites(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+                g = new Generation(
+                        s,
+                        store.sites(),
+                        new ConcurrentHashMap<>(),
+                        new ConcurrentHashMap<>(),
+                        new ConcurrentHashMap<>());
                 generation = g;
             }
             return g;

@@ -190,8 +190,16 @@ public final class CatalogPages {
                 .orElseThrow(() -> new NotFoundException("No site " + quoted(siteSlug)));
         Locale locale = Locale.parse(localeCode)
                 .orElseThrow(() -> new NotFoundException("No locale " + quoted(localeCode) + "; use ru or kz"));
+        var now = kit.now();
         return new PageRequest(
-                site, locale, sites, store.tree(site.slug()), kit.now(), origin.of(ctx.scheme(), ctx.host()), platform);
+                site,
+                locale,
+                sites,
+                store.tree(site.slug()),
+                now,
+                origin.of(ctx.scheme(), ctx.host()),
+                platform,
+                store.filled(site.slug(), locale, now));
     }
 
     /** A permanent redirect that keeps the query (the platform, a tracking tag). */

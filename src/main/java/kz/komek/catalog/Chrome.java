@@ -85,6 +85,29 @@ public record Chrome(
         return locale.htmlLang();
     }
 
+    public String brandName() {
+        return brand.name(locale);
+    }
+
+    /** The logo link's label and the footer's line, with the brand's name. */
+    public String brandLabel() {
+        return UiText.BRAND.format(locale, brandName());
+    }
+
+    public String footer() {
+        return UiText.FOOTER.format(locale, brandName());
+    }
+
+    /** The page one level up, as the app's pages offer it instead of the website's breadcrumbs. */
+    public Optional<Breadcrumb> back() {
+        for (int i = breadcrumbs.size() - 1; i >= 0; i--) {
+            if (!breadcrumbs.get(i).current()) {
+                return Optional.of(breadcrumbs.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     public String t(UiText text) {
         return text.in(locale);
     }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.brand.Brand;
 import kz.komek.i18n.Locale;
 import kz.komek.seo.Head;
 import kz.komek.seo.HeadBuilder;
@@ -18,29 +19,36 @@ import kz.komek.seo.Robots;
  * themselves are {@link HeadBuilder}'s.
  */
 final class HeadFacts {
-    private static final String BRAND = "komek";
 
     private final CatalogMemory store;
     private final ZoneId zone;
     private final HeadBuilder heads = new HeadBuilder();
 
     /** @param store where a canonical's question is now */
-    HeadFacts(CatalogMemory store, ZoneId zone) {
+    private final Brand brand;
+
+    HeadFacts(CatalogMemory store, ZoneId zone, Brand brand) {
         this.store = store;
         this.zone = zone;
+        this.brand = brand;
+    }
+
+    /** The tagline titles and descriptions end with: the brand and the site's title in a phrase. */
+    private String tagline(PageRequest req) {
+        return UiText.TAGLINE.format(req.locale(), brand.name(req.locale()), req.siteTitle());
     }
 
     /** A site's home: the tagline, and the products it has in its description. */
     Head home(PageRequest req, List<String> productNames) {
         Locale locale = req.locale();
-        String tagline = req.tagline();
+        String tagline = tagline(req);
         var versions = new EnumMap<Locale, String>(Locale.class);
         for (Locale l : Locale.values()) {
             versions.put(l, req.origin() + req.homeHref(l));
         }
         String description = productNames.isEmpty()
                 ? tagline
-                : UiText.HOME_DESCRIPTION.format(locale, String.join(", ", productNames));
+                : UiText.HOME_DESCRIPTION.format(locale, String.join(", ", productNames), brand.name(locale));
         return ownCanonical(PageFacts.Kind.HOME, req, tagline, description, req.homeHref(locale), versions, List.of());
     }
 
@@ -53,7 +61,7 @@ final class HeadFacts {
     Head section(PageRequest req, Section section, List<Section> lineage, String heading) {
         Locale locale = req.locale();
         String name = lineage.size() == 3 ? section.titleOrSlug(locale) + " · " + heading : heading;
-        String tagline = req.tagline();
+        String tagline = tagline(req);
         var versions = new EnumMap<Locale, String>(Locale.class);
         for (Locale l : Locale.values()) {
             if (req.tree().shownWithAncestors(section, l)) {
@@ -89,7 +97,7 @@ final class HeadFacts {
                 url,
                 url,
                 versions,
-                BRAND,
+                brand.name(req.locale()),
                 req.origin(),
                 crumbs,
                 Optional.empty()));
@@ -105,7 +113,7 @@ final class HeadFacts {
      */
     Head question(PageRequest req, Question question, QuestionText text, String h1, List<Section> lineage) {
         Locale locale = req.locale();
-        String tagline = req.tagline();
+        String tagline = tagline(req);
         String product = lineage.get(0).titleInAnyLocale(locale);
         String url = req.origin() + req.questionHref(locale, question.id(), question.section());
         var versions = new EnumMap<Locale, String>(Locale.class);
@@ -127,7 +135,7 @@ final class HeadFacts {
                 url,
                 req.origin() + req.prefix(locale) + canonicalPath(question),
                 versions,
-                BRAND,
+                brand.name(req.locale()),
                 req.origin(),
                 crumbs,
                 Optional.of(new PageFacts.Article(

@@ -34,14 +34,14 @@ final class PageModels {
         this.store = store;
         this.readers = readers;
         this.answers = answers;
-        this.heads = new HeadFacts(store, zone);
+        this.heads = new HeadFacts(store, zone, brand);
     }
 
     HomePage home(PageRequest req) {
         Locale locale = req.locale();
         var products = new ArrayList<ProductCard>();
-        for (Section product : visible(req.tree().products(), locale)) {
-            var themes = visible(req.tree().childrenOf(product), locale).stream()
+        for (Section product : visible(req, req.tree().products())) {
+            var themes = visible(req, req.tree().childrenOf(product)).stream()
                     .map(t -> LinkItem.of(t.titleOrSlug(locale), req.link(req.href(locale, t))))
                     .toList();
             products.add(new ProductCard(product.titleOrSlug(locale), req.link(req.href(locale, product)), themes));
@@ -64,7 +64,10 @@ final class PageModels {
                 .orElseThrow(() -> new NotFoundException("No section " + path + " in " + locale + " on this site"));
         var view = sectionView(req, section, Optional.empty(), Optional.empty());
         var lineage = req.tree().lineage(section);
-        var head = heads.section(req, section, lineage, view.heading());
+        // an empty section's page stays reachable (an old link, an editor's) but is not offered to search engines
+        var head = req.filled().contains(section.id())
+                ? heads.section(req, section, lineage, view.heading())
+                : Head.noindex(view.heading(), view.heading());
         var chrome = chrome(req, head, breadcrumbs(req, lineage, true), nearestHref(req, lineage, locale.other()));
         return new SectionPage(chrome, view);
     }
@@ -126,18 +129,18 @@ final class PageModels {
         Optional<Section> theme = lineage.size() > 1 ? Optional.of(lineage.get(1)) : Optional.empty();
         Optional<Section> subtheme = lineage.size() > 2 ? Optional.of(lineage.get(2)) : Optional.empty();
 
-        var menu = visible(tree.childrenOf(product), locale).stream()
+        var menu = visible(req, tree.childrenOf(product)).stream()
                 .map(t -> new LinkItem(
                         t.titleOrSlug(locale),
                         req.link(req.href(locale, t)),
                         theme.map(Section::id).equals(Optional.of(t.id())) ? "page" : null))
                 .toList();
         if (theme.isEmpty()) {
-            var cards = visible(tree.childrenOf(product), locale).stream()
+            var cards = visible(req, tree.childrenOf(product)).stream()
                     .map(t -> new ProductCard(
                             t.titleOrSlug(locale),
                             req.link(req.href(locale, t)),
-                            visible(tree.childrenOf(t), locale).stream()
+                            visible(req, tree.childrenOf(t)).stream()
                                     .map(s -> LinkItem.of(s.titleOrSlug(locale), req.link(req.href(locale, s))))
                                     .toList()))
                     .toList();
@@ -150,7 +153,7 @@ final class PageModels {
             return new SectionView(product.titleOrSlug(locale), menu, List.of(), cards, lists, top);
         }
 
-        var subthemes = visible(tree.childrenOf(theme.get()), locale);
+        var subthemes = visible(req, tree.childrenOf(theme.get()));
         Optional<Section> selected = subtheme.or(() -> subthemes.stream().findFirst());
         var tabs = subthemes.stream()
                 .map(s -> new LinkItem(
@@ -177,9 +180,9 @@ final class PageModels {
         Locale locale = req.locale();
         var sections = new ArrayList<Long>();
         sections.add(product.id());
-        for (Section theme : visible(req.tree().childrenOf(product), locale)) {
+        for (Section theme : visible(req, req.tree().childrenOf(product))) {
             sections.add(theme.id());
-            visible(req.tree().childrenOf(theme), locale).forEach(s -> sections.add(s.id()));
+            visible(req, req.tree().childrenOf(theme)).forEach(s -> sections.add(s.id()));
         }
         var items = readers.top(sections, locale, req.now()).stream()
                 .map(q -> new QuestionItem(
@@ -264,7 +267,8 @@ final class PageModels {
                 brand);
     }
 
-    private static List<Section> visible(List<Section> sections, Locale locale) {
-        return sections.stream().filter(s -> s.shownIn(locale)).toList();
+    /** The sections readers are led to: shown in the page's locale, with something to read. */
+    private static List<Section> visible(PageRequest req, List<Section> sections) {
+        return sections.stream().filter(req::leadsTo).toList();
     }
 }

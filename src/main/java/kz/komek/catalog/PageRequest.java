@@ -2,6 +2,7 @@ package kz.komek.catalog;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 import kz.komek.content.Platform;
 import kz.komek.i18n.Locale;
 
@@ -12,6 +13,8 @@ import kz.komek.i18n.Locale;
  * @param now the local time publication dates are compared with
  * @param origin where absolute URLs start: {@code https://host}
  * @param platform where the page is read; the app's pages keep saying so in their links (see {@link #link})
+ * @param filled the sections with something to read in this locale ({@link CatalogMemory#filled}); readers are not
+ *     led to the others
  */
 record PageRequest(
         Site site,
@@ -20,7 +23,8 @@ record PageRequest(
         SectionTree tree,
         LocalDateTime now,
         String origin,
-        Platform platform) {
+        Platform platform,
+        Set<Long> filled) {
     /**
      * {@code href} as a link on this page: in the app's webview it carries {@code ?platform=app}, so a webview whose
      * User-Agent does not name the app stays in the app's pages. The hrefs above stay clean: canonical and alternate
@@ -46,12 +50,12 @@ record PageRequest(
         return CatalogUrls.question(site.slug(), l, section.value(), id);
     }
 
-    String siteTitle() {
-        return site.titleInAnyLocale(locale);
+    /** Readers are led to the section: it is shown in this locale and has something to read. */
+    boolean leadsTo(Section s) {
+        return s.shownIn(locale) && filled.contains(s.id());
     }
 
-    /** The tagline titles and descriptions end with: the site's title in a phrase. */
-    String tagline() {
-        return UiText.TAGLINE.format(locale, siteTitle());
+    String siteTitle() {
+        return site.titleInAnyLocale(locale);
     }
 }

@@ -9,7 +9,11 @@ import kz.komek.i18n.Locale;
  * Texts with {@code %s}/{@code %d} are formats for {@link #format(Locale, Object...)}.
  */
 public enum UiText implements BilingualText {
-    BRAND("komek — справочный центр", "komek — анықтама орталығы"),
+    /** The brand's name and what it is: the logo's label. */
+    BRAND("%s — справочный центр", "%s — анықтама орталығы"),
+    BACK("Назад: %s", "Артқа: %s"),
+    CURRENT_QUESTION("открыт", "ашық"),
+    YOUR_CHOICE("ваш выбор", "сіздің таңдауыңыз"),
     SKIP_TO_CONTENT("Перейти к содержимому", "Негізгі мазмұнға өту"),
     HOME("Главная", "Басты бет"),
     SEARCH("Поиск", "Іздеу"),
@@ -48,13 +52,13 @@ public enum UiText implements BilingualText {
     SEND("Отправить", "Жіберу"),
     TOP_QUESTIONS("Популярные вопросы", "Танымал сұрақтар"),
     HOME_TITLE("Справочный центр", "Анықтама орталығы"),
-    HOME_DESCRIPTION(
-            "Ответы на вопросы: %s. Справочный центр komek.", "Сұрақтарға жауаптар: %s. komek анықтама орталығы."),
+    HOME_DESCRIPTION("Ответы на вопросы: %s. Справочный центр %s.", "Сұрақтарға жауаптар: %s. %s анықтама орталығы."),
     /**
      * What follows a page's own title, as the seed's meta titles do ("question\n✔ Клиенттерге арналған Kaspi
-     * Гид"); {@code %s} is the site's title, which both languages give in the dative ("Клиентам", "Клиенттерге").
+     * Гид"): the brand's name, then the site's title, which both languages give in the dative ("Клиентам",
+     * "Клиенттерге").
      */
-    TAGLINE("Справочный центр komek · %s", "%s арналған komek анықтамасы"),
+    TAGLINE("Справочный центр %1$s · %2$s", "%2$s арналған %1$s анықтамасы"),
     /** The middle of a derived question description, as in the seed ("Kaspi Бонус туралы … ақпарат алыңыз"). */
     ABOUT_PRODUCT("Всё о разделе «%s»", "«%s» туралы толық ақпарат алыңыз"),
     SECTION_DESCRIPTION("Ответы на вопросы по теме «%s».", "«%s» тақырыбы бойынша сұрақтарға жауаптар."),
@@ -91,8 +95,8 @@ public enum UiText implements BilingualText {
             "Сұрағыңызды жазыңыз, мысалы, «картаны қалай толтырамын»."),
     SEARCH_OTHER_LOCALE("на казахском", "орыс тілінде"),
     FOOTER(
-            "komek — справочный центр. Ответы на частые вопросы.",
-            "komek — анықтама орталығы. Жиі қойылатын сұрақтарға жауаптар.");
+            "%s — справочный центр. Ответы на частые вопросы.",
+            "%s — анықтама орталығы. Жиі қойылатын сұрақтарға жауаптар.");
 
     private final Bilingual text;
 

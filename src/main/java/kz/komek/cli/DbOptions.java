@@ -82,6 +82,7 @@ final class DbOptions {
                 content,
                 Optional.empty(),
                 Config.Feedback.DEFAULTS,
-                Optional.empty());
+                Optional.empty(),
+                kz.komek.brand.Branding.DEFAULT);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kz.komek.App;
 import kz.komek.Config;
+import kz.komek.brand.Branding;
 import kz.komek.content.ContentConfig;
 import kz.komek.storage.Database;
 import picocli.CommandLine.Command;
@@ -51,6 +52,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "JSON file with macros, app links and app User-Agent tokens (env KOMEK_CONTENT_CONFIG); "
                     + "default: the built-in one.")
     Path contentConfig;
+
+    @Option(
+            names = "--branding",
+            paramLabel = "FILE",
+            defaultValue = "${env:KOMEK_BRANDING}",
+            description = "JSON file with the help center's name, logo and icons (env KOMEK_BRANDING); "
+                    + "default: komek's own.")
+    Path branding;
 
     @Option(
             names = "--app-token",
@@ -105,7 +114,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withSynonyms(Optional.ofNullable(synonyms))
                 .withFeedback(
                         Config.Feedback.DEFAULTS.withVotesPerMinute(voteLimit).withTrustProxy(trustProxy))
-                .withEmbeddingModel(Optional.ofNullable(embeddingModel));
+                .withEmbeddingModel(Optional.ofNullable(embeddingModel))
+                .withBranding(branding == null ? Branding.DEFAULT : Branding.read(branding));
     }
 
     @Override

@@ -50,24 +50,25 @@ public final class SitemapStore {
 
     /**
      * The latest "updated" date of the public questions listed in each section (copies and noindex ones too: they
-     * are on the section's page), by section id.
+     * are on the section's page), by section id; every section with a public question is there, empty when none of
+     * its questions has a date.
      */
-    Map<Long, LocalDate> lastUpdatedBySection(String site, Locale locale, LocalDateTime now) {
+    Map<Long, Optional<LocalDate>> lastUpdatedBySection(String site, Locale locale, LocalDateTime now) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select q.section_id, max(t.updated) as updated
                         from question q
                         join question_text t on t.question_id = q.id and t.locale = :locale
                         where q.site = :site and (t.published is null or t.published <= :now)
-                          and t.updated is not null
                         group by q.section_id
                         """)
                 .bind("site", site)
                 .bind("locale", locale.code())
                 .bind("now", now)
-                .reduceRows(new HashMap<Long, LocalDate>(), (acc, row) -> {
+                .reduceRows(new HashMap<Long, Optional<LocalDate>>(), (acc, row) -> {
                     acc.put(
                             row.getColumn("section_id", Long.class),
-                            row.getColumn("updated", java.sql.Date.class).toLocalDate());
+                            Optional.ofNullable(row.getColumn("updated", java.sql.Date.class))
+                                    .map(java.sql.Date::toLocalDate));
                     return acc;
                 }));
     }

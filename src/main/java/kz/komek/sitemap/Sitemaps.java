@@ -131,7 +131,8 @@ public final class Sitemaps {
         }
         var urls = new ArrayList<Url>();
         urls.add(new Url(
-                CatalogUrls.home(site, locale), latest(updated.values().stream().toList())));
+                CatalogUrls.home(site, locale),
+                latest(updated.values().stream().flatMap(Optional::stream).toList())));
         for (Section section : tree.all()) {
             if (tree.shownWithAncestors(section, locale)) {
                 // a section page lists its subtree's questions (a theme shows its first subtheme's list)
@@ -140,8 +141,12 @@ public final class Sitemaps {
                         .map(s -> updated.get(s.id()))
                         .filter(d -> d != null)
                         .toList();
-                urls.add(
-                        new Url(CatalogUrls.section(site, locale, section.path().value()), latest(subtree)));
+                // a section with nothing to read in this locale is no page to offer (readers are not led to it)
+                if (!subtree.isEmpty()) {
+                    urls.add(new Url(
+                            CatalogUrls.section(site, locale, section.path().value()),
+                            latest(subtree.stream().flatMap(Optional::stream).toList())));
+                }
             }
             // a question's page exists wherever its text is public, even under a section hidden in this locale
             urls.addAll(questions.getOrDefault(section.id(), List.of()));

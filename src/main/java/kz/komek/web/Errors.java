@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import java.util.Optional;
 import kz.komek.admin.sections.SectionRefusal;
+import kz.komek.brand.Brand;
 import kz.komek.bundle.BundleException;
 import kz.komek.bundle.HeapBudget;
 import kz.komek.catalog.UiText;
@@ -31,10 +32,12 @@ import org.slf4j.LoggerFactory;
 final class Errors {
     private static final Logger log = LoggerFactory.getLogger(Errors.class);
 
+    private final Brand brand;
     private final TemplateEngine templates;
     private final long maxBodyBytes;
 
-    Errors(TemplateEngine templates, long maxBodyBytes) {
+    Errors(TemplateEngine templates, long maxBodyBytes, Brand brand) {
+        this.brand = brand;
         this.templates = templates;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -160,7 +163,7 @@ final class Errors {
     byte[] page(int status, String message, String path) {
         Locale locale = localeOf(path, Optional.empty());
         var out = new StringOutput();
-        templates.render("error.jte", new ErrorPage(status, title(status, locale), message, locale), out);
+        templates.render("error.jte", new ErrorPage(status, title(status, locale), message, locale, brand), out);
         return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -185,7 +188,7 @@ final class Errors {
             return;
         }
         Locale locale = localeOf(ctx);
-        var page = new ErrorPage(status, title(status, locale), pageMessage, locale);
+        var page = new ErrorPage(status, title(status, locale), pageMessage, locale, brand);
         var out = new StringOutput();
         templates.render("error.jte", page, out);
         ctx.html(out.toString());

@@ -31,6 +31,7 @@ import kz.komek.catalog.Site;
 import kz.komek.feedback.FeedbackApi;
 import kz.komek.feedback.FeedbackPages;
 import kz.komek.http.BodyTooLargeException;
+import kz.komek.http.NotFoundException;
 import kz.komek.i18n.Locale;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchPages;
@@ -75,7 +76,8 @@ public final class Routes {
     public Routes(Config config, Handlers handlers, TemplateEngine templates, PrometheusMeterRegistry registry) {
         this.config = config;
         this.handlers = handlers;
-        this.errors = new Errors(templates, config.maxBodyBytes());
+        this.errors =
+                new Errors(templates, config.maxBodyBytes(), config.branding().brand());
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -138,6 +140,9 @@ public final class Routes {
 
         get(r, "/", this::root);
         get(r, "/static/{file}", assets::serve);
+        var brand = new BrandAssets(config.branding());
+        get(r, "/favicon.ico", brand::favicon);
+        get(r, "/brand/{file}", brand::serve);
         get(r, "/health", this::health);
         get(
                 r,
@@ -249,6 +254,8 @@ public final class Routes {
         get(r, "/api/v1/search", searchApi::search);
         get(r, "/api/v1/suggest", searchApi::suggest);
 
+        get(r, "/{site}", this::siteHome);
+        get(r, "/{site}/", this::siteHome);
         get(r, "/{site}/{locale}", ctx -> ctx.redirect(ctx.path() + "/", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
         get(r, "/{site}/{locale}/", pageCache.wrap(pages::home));
         get(r, "/{site}/{locale}/search", searchPages::results);
@@ -265,7 +272,6 @@ public final class Routes {
         r.head(path, handler);
     }
 
-    /** {@code /} leads to the first site in the default locale: {@code /client/ru/}. */
     /** The admin API's OpenAPI document (a resource written by hand beside the handlers). */
     private void openApi(Context ctx) throws java.io.IOException {
         try (var in = Routes.class.getResourceAsStream("/openapi.json")) {
@@ -273,10 +279,25 @@ public final class Routes {
         }
     }
 
+    /** {@code /} leads to the first site in the default locale: {@code /client/ru/}. */
     private void root(Context ctx) {
         String site =
                 handlers.catalog().sites().stream().map(Site::slug).findFirst().orElse("client");
         ctx.redirect("/" + site + "/" + Locale.DEFAULT.code() + "/", io.javalin.http.HttpStatus.FOUND);
+    }
+
+    /**
+     * {@code /client} names a site but no locale: it leads to the site's home in the reader's language (Kazakh when
+     * the browser prefers it, else the default).
+     */
+    private void siteHome(Context ctx) {
+        String site = ctx.pathParam("site");
+        if (handlers.catalog().sites().stream().noneMatch(s -> s.slug().equals(site))) {
+            throw new NotFoundException("No site \"" + kz.komek.i18n.Excerpt.of(site, 80) + "\"");
+        }
+        Locale locale = Locale.preferred(ctx.header("Accept-Language"));
+        ctx.header("Vary", "Accept-Language");
+        ctx.redirect("/" + site + "/" + locale.code() + "/", io.javalin.http.HttpStatus.FOUND);
     }
 
     private void health(Context ctx) {

@@ -193,9 +193,14 @@ class CatalogPagesTest {
     void questionPageOpensTheQuestionInsideItsList() {
         Document doc = page("/client/kz/bonus/save/general/q462");
         assertThat(doc.select("html").attr("lang")).isEqualTo("kk-KZ");
-        Element open = doc.select("ol.question-list > li.open").first();
+        // the answer opens the page, before the list, which keeps the question's place marked
+        Element open = doc.select("main > article.answer").first();
         assertThat(open).isNotNull();
+        assertThat(doc.select("main > *").first()).isEqualTo(open);
         assertThat(open.select("h1").text()).isEqualTo("Магазиннен тауар сатып алдым. Маған бонус есептеле ме?");
+        assertThat(doc.select("ol.question-list > li.open > a[aria-current=page]")
+                        .text())
+                .isEqualTo("Магазиннен тауар сатып алдым. Маған бонус есептеле ме?");
         assertThat(open.select(".answer-body p").first().text())
                 .isEqualTo("Иә, бонус тауарды алғаннан кейін есептеледі.");
         assertThat(open.select(".answer-meta").text()).contains("Жаңартылды 22.04.2025");

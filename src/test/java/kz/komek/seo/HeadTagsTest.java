@@ -220,8 +220,9 @@ class HeadTagsTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).doesNotContain("<script>alert").doesNotContain("<!-- &");
         Document doc = Jsoup.parse(r.body());
-        // only the two JSON-LD blocks are scripts, and they still hold the title exactly
-        assertThat(doc.select("script")).hasSize(2);
+        // only the two JSON-LD blocks are inline scripts (the other is our own file), and they still hold the title
+        assertThat(doc.select("script:not([src])")).hasSize(2);
+        assertThat(doc.select("script[src]")).extracting(e -> e.attr("src")).containsExactly("/static/reader.js");
         var blocks = jsonLd(doc);
         assertThat(ofType(blocks, "Article").path("headline").asText()).isEqualTo(hostile);
         var crumbs = ofType(blocks, "BreadcrumbList").path("itemListElement");

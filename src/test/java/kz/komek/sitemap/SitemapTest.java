@@ -87,13 +87,8 @@ class SitemapTest {
         assertThat(lastmodOf(sitemap, app.url("/client/kz/bonus/save/general/q462")))
                 .isEqualTo("2025-04-22");
         assertThat(lastmodOf(sitemap, app.url("/client/kz/bonus/save/general"))).isEqualTo("2025-09-12");
-        // the seed has no Russian texts: the Russian sitemap holds the home and the sections only
-        assertThat(locs(xml("/sitemaps/client-ru-1.xml")))
-                .containsExactly(
-                        app.url("/client/ru/"),
-                        app.url("/client/ru/bonus"),
-                        app.url("/client/ru/bonus/save"),
-                        app.url("/client/ru/bonus/save/general"));
+        // the seed has no Russian texts: its sections are empty in Russian, so the Russian sitemap holds the home only
+        assertThat(locs(xml("/sitemaps/client-ru-1.xml"))).containsExactly(app.url("/client/ru/"));
     }
 
     @Test
