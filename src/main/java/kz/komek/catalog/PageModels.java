@@ -23,6 +23,9 @@ final class PageModels {
             .thenComparingInt(QuestionSummary::position)
             .thenComparingLong(QuestionSummary::id);
 
+    /** Questions a card shows for a section without subsections to list. */
+    private static final int CARD_QUESTIONS = 3;
+
     private final CatalogMemory store;
     private final ReaderSignals readers;
     private final AnswerRenderer answers;
@@ -41,10 +44,7 @@ final class PageModels {
         Locale locale = req.locale();
         var products = new ArrayList<ProductCard>();
         for (Section product : visible(req, req.tree().products())) {
-            var themes = visible(req, req.tree().childrenOf(product)).stream()
-                    .map(t -> LinkItem.of(t.titleOrSlug(locale), req.link(req.href(locale, t))))
-                    .toList();
-            products.add(new ProductCard(product.titleOrSlug(locale), req.link(req.href(locale, product)), themes));
+            products.add(card(req, product));
         }
         var head = heads.home(req, products.stream().map(ProductCard::title).toList());
         var chrome = chrome(
@@ -137,12 +137,7 @@ final class PageModels {
                 .toList();
         if (theme.isEmpty()) {
             var cards = visible(req, tree.childrenOf(product)).stream()
-                    .map(t -> new ProductCard(
-                            t.titleOrSlug(locale),
-                            req.link(req.href(locale, t)),
-                            visible(req, tree.childrenOf(t)).stream()
-                                    .map(s -> LinkItem.of(s.titleOrSlug(locale), req.link(req.href(locale, s))))
-                                    .toList()))
+                    .map(t -> card(req, t))
                     .toList();
             var lists = new ArrayList<QuestionList>();
             var own = questionList(req, product, UiText.QUESTIONS.in(locale), true, openId, shown);
@@ -173,6 +168,30 @@ final class PageModels {
             lists.add(own);
         }
         return new SectionView(theme.get().titleOrSlug(locale), menu, tabs, List.of(), lists, Optional.empty());
+    }
+
+    /**
+     * A section as a card: its children, or, when it has none to show, its first questions and a link to the rest,
+     * so that no card is an empty box.
+     */
+    private ProductCard card(PageRequest req, Section section) {
+        Locale locale = req.locale();
+        var children = visible(req, req.tree().childrenOf(section)).stream()
+                .map(s -> LinkItem.of(s.titleOrSlug(locale), req.link(req.href(locale, s))))
+                .toList();
+        String href = req.link(req.href(locale, section));
+        Optional<LinkItem> more = Optional.empty();
+        if (children.isEmpty()) {
+            var questions = store.questionsIn(section.id(), locale, req.now());
+            children = questions.stream()
+                    .limit(CARD_QUESTIONS)
+                    .map(q -> LinkItem.of(q.title(), req.link(req.questionHref(locale, q.id(), q.section()))))
+                    .toList();
+            if (questions.size() > CARD_QUESTIONS) {
+                more = Optional.of(LinkItem.of(UiText.ALL_QUESTIONS.format(locale, questions.size()), href));
+            }
+        }
+        return new ProductCard(section.titleOrSlug(locale), href, children, more);
     }
 
     /** The product's most read and most useful questions, from every section of it a reader can see here. */

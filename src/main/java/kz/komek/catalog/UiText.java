@@ -14,6 +14,7 @@ public enum UiText implements BilingualText {
     BACK("Назад: %s", "Артқа: %s"),
     CURRENT_QUESTION("открыт", "ашық"),
     YOUR_CHOICE("ваш выбор", "сіздің таңдауыңыз"),
+    ALL_QUESTIONS("Все вопросы (%d)", "Барлық сұрақтар (%d)"),
     SKIP_TO_CONTENT("Перейти к содержимому", "Негізгі мазмұнға өту"),
     HOME("Главная", "Басты бет"),
     SEARCH("Поиск", "Іздеу"),

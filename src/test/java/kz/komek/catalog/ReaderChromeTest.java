@@ -126,6 +126,9 @@ class ReaderChromeTest {
         assertThat(kzShop.select("a")).noneMatch(a -> a.attr("href").equals("/client/kz/shop/delivery"));
         Document ruShop = Jsoup.parse(app.get("/client/ru/shop").body());
         assertThat(ruShop.select("a[href=/client/ru/shop/delivery]")).isNotEmpty();
+        // a theme without subthemes is no empty card: it shows its first questions
+        var commentCard = ruShop.select(".cards > li.card:has(h2 a[href=/client/ru/shop/comment])");
+        assertThat(commentCard.select("ul a").eachAttr("href")).containsExactly("/client/ru/shop/comment/q17561");
 
         // its page still answers (an old link, an editor's), but asks not to be indexed
         HttpResponse<String> empty = app.get("/client/ru/bonus/empty");
