@@ -12,6 +12,7 @@ import kz.komek.brand.Brand;
 import kz.komek.bundle.BundleException;
 import kz.komek.bundle.HeapBudget;
 import kz.komek.catalog.UiText;
+import kz.komek.content.Platform;
 import kz.komek.http.BadFieldException;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.BodyTooLargeException;
@@ -33,11 +34,13 @@ final class Errors {
     private static final Logger log = LoggerFactory.getLogger(Errors.class);
 
     private final Brand brand;
+    private final java.util.List<String> appTokens;
     private final TemplateEngine templates;
     private final long maxBodyBytes;
 
-    Errors(TemplateEngine templates, long maxBodyBytes, Brand brand) {
+    Errors(TemplateEngine templates, long maxBodyBytes, Brand brand, java.util.List<String> appTokens) {
         this.brand = brand;
+        this.appTokens = java.util.List.copyOf(appTokens);
         this.templates = templates;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -163,7 +166,10 @@ final class Errors {
     byte[] page(int status, String message, String path) {
         Locale locale = localeOf(path, Optional.empty());
         var out = new StringOutput();
-        templates.render("error.jte", new ErrorPage(status, title(status, locale), message, locale, brand), out);
+        templates.render(
+                "error.jte",
+                new ErrorPage(status, title(status, locale), message, locale, Platform.DESKTOP, brand),
+                out);
         return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -188,10 +194,19 @@ final class Errors {
             return;
         }
         Locale locale = localeOf(ctx);
-        var page = new ErrorPage(status, title(status, locale), pageMessage, locale, brand);
+        var page = new ErrorPage(status, title(status, locale), pageMessage, locale, platform(ctx), brand);
         var out = new StringOutput();
         templates.render("error.jte", page, out);
         ctx.html(out.toString());
+    }
+
+    /** The app's webview gets its error page without the website's chrome too; a bad {@code ?platform=} is the web. */
+    private Platform platform(Context ctx) {
+        try {
+            return Platform.of(ctx.queryParam("platform"), ctx.userAgent(), appTokens);
+        } catch (IllegalArgumentException e) {
+            return Platform.DESKTOP;
+        }
     }
 
     /**

@@ -26,8 +26,10 @@ import kz.komek.admin.words.WordsPages;
 import kz.komek.catalog.CatalogApi;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.Chrome;
 import kz.komek.catalog.PageCache;
 import kz.komek.catalog.Site;
+import kz.komek.content.Platform;
 import kz.komek.feedback.FeedbackApi;
 import kz.komek.feedback.FeedbackPages;
 import kz.komek.http.BodyTooLargeException;
@@ -76,8 +78,11 @@ public final class Routes {
     public Routes(Config config, Handlers handlers, TemplateEngine templates, PrometheusMeterRegistry registry) {
         this.config = config;
         this.handlers = handlers;
-        this.errors =
-                new Errors(templates, config.maxBodyBytes(), config.branding().brand());
+        this.errors = new Errors(
+                templates,
+                config.maxBodyBytes(),
+                config.branding().brand(),
+                config.content().appUserAgentTokens());
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -283,7 +288,11 @@ public final class Routes {
     private void root(Context ctx) {
         String site =
                 handlers.catalog().sites().stream().map(Site::slug).findFirst().orElse("client");
-        ctx.redirect("/" + site + "/" + Locale.DEFAULT.code() + "/", io.javalin.http.HttpStatus.FOUND);
+        // the app's error page leads home through here: its platform goes along
+        String home = "/" + site + "/" + Locale.DEFAULT.code() + "/";
+        ctx.redirect(
+                "app".equals(ctx.queryParam("platform")) ? Chrome.sticky(home, Platform.APP) : home,
+                io.javalin.http.HttpStatus.FOUND);
     }
 
     /**

@@ -93,6 +93,17 @@ class ReaderChromeTest {
     }
 
     @Test
+    void theAppsErrorPageIsTheAppsToo() {
+        HttpResponse<String> r = app.get("/client/ru/no/such", "User-Agent", APP_AGENT);
+        assertThat(r.statusCode()).isEqualTo(404);
+        Document doc = Jsoup.parse(r.body());
+        assertThat(doc.select("header, footer")).isEmpty();
+        String home = doc.select(".error-page a").attr("href");
+        assertThat(home).isEqualTo("/?platform=app");
+        assertThat(app.get(home).headers().firstValue("Location")).hasValue("/client/ru/?platform=app");
+    }
+
+    @Test
     void aVoteFromTheAppComesBackToTheAppsPageAtTheThanks() {
         HttpResponse<String> r = app.post(
                 "/client/ru/bonus/save/general/q462?platform=app",
