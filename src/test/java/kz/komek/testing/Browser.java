@@ -212,9 +212,7 @@ public final class Browser implements AutoCloseable {
      */
     public java.util.List<String> seriousViolations() {
         script(axeSource());
-        Object result = ((JavascriptExecutor) driver)
-                .executeAsyncScript(
-                        """
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
                         const done = arguments[arguments.length - 1];
                         axe.run(document, {runOnly: {type: 'tag',
                                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})

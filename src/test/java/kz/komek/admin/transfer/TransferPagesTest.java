@@ -130,7 +130,7 @@ class TransferPagesTest {
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         Document page = Jsoup.parse(report.body());
         assertThat(page.select(".transfer-votes li").eachText())
-                .containsExactly("456: 5 up, 2 down, ratio 0.89 → ratio 0.89");
+                .containsExactly("456: полезно: 5, не помогло: 2; доля полезных 89 % → доля полезных 89 %");
         assertThat(page.selectFirst("select[name=votes] option[selected]").val())
                 .isEqualTo("replace");
         String pending =
