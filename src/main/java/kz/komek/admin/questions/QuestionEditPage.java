@@ -162,7 +162,10 @@ public record QuestionEditPage(
         };
     }
 
-    /** The preview of the saved text, before any script replaces it with the text as typed. */
+    /**
+     * The preview of the saved text, before any script replaces it with the text as typed. Its address names no
+     * fragment: Chromium scrolls the editor's own page too to bring a frame's fragment into view.
+     */
     public Optional<String> savedPreview(Platform p, String locale) {
         return question.filter(q -> q.record().locales().containsKey(locale))
                 .map(q -> frame.href(
