@@ -507,7 +507,7 @@ public enum AdminText implements BilingualText {
     NOTE_CROSS_LISTED("копия вопроса %s", "%s-сұрақтың көшірмесі"),
     NOTE_PLACED("новое место: %s, порядок %s", "жаңа орны: %s, реті %s"),
     NOTE_PLACED_PINNED("новое место: %s, порядок %s, закреплён", "жаңа орны: %s, реті %s, бекітілген"),
-    NOTE_SECTION_MOVED("раздел перенесён: %s → %s", "бөлім көшірілді: %s → %s"),
+    NOTE_SECTION_MOVED("раздел перенесён: %s → %s", "бөлім жылжытылды: %s → %s"),
     // a field of a question's record (the diff of revisions)
     FIELD_ID("Номер вопроса", "Сұрақ нөмірі"),
     FIELD_SITE("Сайт", "Сайт"),
@@ -546,7 +546,7 @@ public enum AdminText implements BilingualText {
     AUDIT_POSITION("порядок", "реті"),
     AUDIT_TITLES("названия", "атаулары"),
     AUDIT_FROM_PATH("прежний путь", "бұрынғы жолы"),
-    AUDIT_QUESTIONS_MOVED("перенесено вопросов", "көшірілген сұрақтар"),
+    AUDIT_QUESTIONS_MOVED("перенесено вопросов", "жылжытылған сұрақтар"),
     AUDIT_REVISIONS_ADDED("добавлено ревизий", "қосылған нұсқалар"),
     AUDIT_SECTIONS_REMOVED("удалено разделов", "жойылған бөлімдер"),
     AUDIT_ORDER("порядок разделов", "бөлімдер реті"),
