@@ -3,11 +3,34 @@
 // the saved revision, and the editor still works.
 (function () {
   "use strict";
+  var frames = document.querySelectorAll(".q-frames iframe[data-platform]");
+
+  // Each frame holds the whole reader's page (header, list, the answer open in it); it is scrolled to the answer
+  // (#q-title, the reader's page's title of the open answer), so the editor sees what they edit. The frames are of
+  // this origin, so their page is scrolled from here: a fragment in their address would scroll this page too.
+  function showAnswer(frame) {
+    try {
+      var doc = frame.contentDocument;
+      var win = frame.contentWindow;
+      var answer = doc && (doc.getElementById("q-title") || doc.querySelector(".answer"));
+      if (answer) {
+        win.scrollTo(0, Math.max(0, answer.getBoundingClientRect().top + win.pageYOffset - 12));
+      }
+    } catch (e) {
+      // a frame this page may not read: left as it is
+    }
+  }
+  frames.forEach(function (frame) {
+    frame.addEventListener("load", function () { showAnswer(frame); });
+    if (frame.contentDocument && frame.contentDocument.readyState === "complete") {
+      showAnswer(frame);
+    }
+  });
+
   var form = document.getElementById("question-form");
   if (!form || !window.fetch || !window.URLSearchParams) {
     return;
   }
-  var frames = document.querySelectorAll(".q-frames iframe[data-platform]");
   var radios = document.querySelectorAll("input[name=preview_locale]");
   var timer = null;
   var generation = 0;

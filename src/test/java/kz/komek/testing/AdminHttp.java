@@ -129,6 +129,62 @@ public final class AdminHttp {
         return app.send(b.build());
     }
 
+    /**
+     * Submits a form of the page at {@code page} as the signed-in browser of {@code s} would: the form's fields as the
+     * page filled them (ticked boxes, chosen options), then {@code fields} over them (a button's name and value
+     * too). Follows no redirect.
+     */
+    public HttpResponse<String> submit(Session s, String page, String form, Map<String, String> fields) {
+        var r = withSession(page, s);
+        assertThat(r.statusCode()).as(page).isEqualTo(200);
+        var doc = Jsoup.parse(r.body(), app.url(page));
+        var f = doc.selectFirst(form);
+        assertThat(f).as(form + " on " + page).isNotNull();
+        var values = new LinkedHashMap<String, String>();
+        for (var field : f.select("input[name], textarea[name], select[name]")) {
+            String type = field.attr("type");
+            if (type.equals("submit") || type.equals("file") || field.hasAttr("disabled")) {
+                continue;
+            }
+            if ((type.equals("checkbox") || type.equals("radio")) && !field.hasAttr("checked")) {
+                continue;
+            }
+            String value = switch (field.tagName()) {
+                case "textarea" -> field.wholeText();
+                case "select" -> {
+                    var chosen = field.selectFirst("option[selected]");
+                    var option = chosen != null ? chosen : field.selectFirst("option");
+                    yield option == null ? "" : option.val();
+                }
+                default -> type.equals("checkbox") && !field.hasAttr("value") ? "on" : field.val();
+            };
+            values.put(field.attr("name"), value);
+        }
+        values.putAll(fields);
+        String action = f.attr("action").isEmpty() ? page : f.attr("action");
+        return postForm(action.replaceFirst("^https?://[^/]+", ""), values, s);
+    }
+
+    /** A multipart/form-data post of {@code fields} and one file, as a browser sends an upload form. */
+    public HttpResponse<String> upload(
+            Session s, String path, Map<String, String> fields, String fileName, byte[] file) {
+        String boundary = "----komek" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((k, v) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/json\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return app.send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", AdminCookies.SESSION + "=" + s.cookie())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
     /** Every Set-Cookie header for a cookie name. */
     public static List<String> setCookies(HttpResponse<?> r, String name) {
         return r.headers().allValues("Set-Cookie").stream()

@@ -18,7 +18,8 @@ public record AuditPage(
         boolean ownOnly,
         Optional<String> error,
         Optional<String> olderHref,
-        List<Option> actions)
+        List<Option> actions,
+        List<Option> objectTypes)
         implements FramedPage {
 
     /** The filter form's fields as sent. */
@@ -36,13 +37,18 @@ public record AuditPage(
             Optional<String> objectHref,
             List<Change> changes) {}
 
-    /** One field of the before/after summaries: {@code before → after}, either side possibly empty. */
-    public record Change(String field, Optional<String> before, Optional<String> after) {
+    /**
+     * One field of the before/after summaries: {@code before → after}, either side possibly empty.
+     *
+     * @param field the summary's key
+     * @param name the key in words; empty for a key komek does not know, shown as stored
+     */
+    public record Change(String field, Optional<String> name, Optional<String> before, Optional<String> after) {
         public boolean changed() {
             return !before.equals(after);
         }
     }
 
-    /** An action of the filter's list: its code and label. */
+    /** An action or object type of the filter's lists: its code and label. */
     public record Option(String code, String label, boolean selected) {}
 }

@@ -98,6 +98,13 @@ public final class AuditPages {
         List<AuditPage.Option> options = new ArrayList<>();
         ACTIONS.forEach(
                 (code, text) -> options.add(new AuditPage.Option(code, text.in(locale), code.equals(form.action()))));
+        List<AuditPage.Option> objects = new ArrayList<>();
+        AuditWords.OBJECTS.forEach((code, text) ->
+                objects.add(new AuditPage.Option(code, text.in(locale), code.equals(form.objectType()))));
+        if (!form.objectType().isEmpty() && !AuditWords.OBJECTS.containsKey(form.objectType())) {
+            // a type komek does not write (an address typed by hand): kept, so the form shows what it filters
+            objects.add(new AuditPage.Option(form.objectType(), form.objectType(), true));
+        }
         AuditLog.Filter filter;
         try {
             filter = filter(form, param(ctx, "before"));
@@ -112,7 +119,8 @@ public final class AuditPages {
                             !p.may(Role.ADMIN),
                             Optional.of(AdminText.AUDIT_BAD_FILTER.format(locale, e.getMessage())),
                             Optional.empty(),
-                            options));
+                            options,
+                            objects));
             return;
         }
         List<AuditLog.Entry> entries = audit.list(filter, p);
@@ -124,7 +132,7 @@ public final class AuditPages {
         render(
                 ctx,
                 HttpStatus.OK,
-                new AuditPage(frame, form, rows, !p.may(Role.ADMIN), Optional.empty(), older, options));
+                new AuditPage(frame, form, rows, !p.may(Role.ADMIN), Optional.empty(), older, options, objects));
     }
 
     private AuditLog.Filter filter(AuditPage.Form form, String before) {
@@ -159,7 +167,7 @@ public final class AuditPages {
     }
 
     private AuditPage.Row row(AuditLog.Entry e, AdminFrame frame) {
-        String object = e.objectType() + " " + e.objectId();
+        String object = AuditWords.object(e.objectType(), e.objectId(), frame.locale());
         Optional<String> href = switch (e.objectType()) {
             case "question" -> Optional.of(frame.href("/admin/questions/" + encode(e.objectId())));
             case "section" -> Optional.of(frame.href("/admin/sections/" + encode(e.objectId())));
@@ -176,11 +184,14 @@ public final class AuditPages {
                 e.action(),
                 object,
                 href,
-                changes(e.before(), e.after()));
+                changes(e.before(), e.after(), frame.locale()));
     }
 
-    /** The fields of both summaries, in order of appearance: each with its value before and after. */
-    static List<AuditPage.Change> changes(Optional<JsonNode> before, Optional<JsonNode> after) {
+    /**
+     * The fields of both summaries, in order of appearance: each with its value before and after, in the reader's
+     * language.
+     */
+    static List<AuditPage.Change> changes(Optional<JsonNode> before, Optional<JsonNode> after, Locale locale) {
         var fields = new LinkedHashSet<String>();
         before.filter(JsonNode::isObject).ifPresent(b -> b.fieldNames().forEachRemaining(fields::add));
         after.filter(JsonNode::isObject).ifPresent(a -> a.fieldNames().forEachRemaining(fields::add));
@@ -188,22 +199,20 @@ public final class AuditPages {
         for (String f : fields) {
             list.add(new AuditPage.Change(
                     f,
-                    before.map(b -> b.get(f)).map(AuditPages::text),
-                    after.map(a -> a.get(f)).map(AuditPages::text)));
+                    AuditWords.field(f, locale),
+                    before.map(b -> AuditWords.value(f, b.get(f), locale)),
+                    after.map(a -> AuditWords.value(f, a.get(f), locale))));
         }
         // a summary that is not an object (no komek action writes one) is shown whole
         if (before.isPresent() && !before.get().isObject()
                 || after.isPresent() && !after.get().isObject()) {
-            list.add(new AuditPage.Change("", before.map(AuditPages::text), after.map(AuditPages::text)));
+            list.add(new AuditPage.Change(
+                    "",
+                    Optional.empty(),
+                    before.map(b -> AuditWords.value("", b, locale)),
+                    after.map(a -> AuditWords.value("", a, locale))));
         }
         return list;
-    }
-
-    private static String text(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return "—";
-        }
-        return n.isValueNode() ? n.asText() : n.toString();
     }
 
     private static String query(AuditPage.Form form, long before) {

@@ -34,7 +34,18 @@ public final class Lint {
         MISSING_TRANSLATION
     }
 
-    public record Finding(long question, String site, String locale, Kind kind, String detail) {}
+    /**
+     * @param detail what is wrong, in English (the API's and the command line's)
+     * @param args the values the detail names, for the editor's page to say it in its language: the missing locale
+     *     ({@code MISSING_TRANSLATION}); the macro's name ({@code UNKNOWN_MACRO}) or text ({@code BROKEN_MACRO}); the
+     *     phrase and the codes of the platforms it lacks ({@code MISSING_VARIANT}); the link and the question it
+     *     names, and the locale it is not published in ({@code BROKEN_LINK})
+     */
+    public record Finding(long question, String site, String locale, Kind kind, String detail, List<String> args) {
+        public Finding {
+            args = List.copyOf(args);
+        }
+    }
 
     /** A link to a question: a komek page path, or any URL whose path ends in {@code /q{id}}. */
     private static final Pattern QUESTION_LINK = Pattern.compile(
@@ -69,7 +80,8 @@ public final class Lint {
         var findings = new ArrayList<Finding>();
         for (String locale : declared) {
             if (!q.locales().containsKey(locale)) {
-                findings.add(new Finding(q.id(), q.site(), locale, Kind.MISSING_TRANSLATION, "no " + locale + " text"));
+                findings.add(new Finding(
+                        q.id(), q.site(), locale, Kind.MISSING_TRANSLATION, "no " + locale + " text", List.of(locale)));
             }
         }
         q.locales().forEach((locale, text) -> findings.addAll(check(q, locale, text, others, now)));
@@ -86,7 +98,7 @@ public final class Lint {
         var body = Jsoup.parseBodyFragment(text.content()).body();
         if (body.text().replace('\u00a0', ' ').isBlank()
                 && body.select("img, table").isEmpty()) {
-            out.add(new Finding(q.id(), q.site(), locale, Kind.EMPTY_ANSWER, "the answer has no text"));
+            out.add(new Finding(q.id(), q.site(), locale, Kind.EMPTY_ANSWER, "the answer has no text", List.of()));
         }
         body.traverse((node, depth) -> {
             if (node instanceof TextNode t) {
@@ -112,7 +124,8 @@ public final class Lint {
                         locale,
                         Kind.UNKNOWN_MACRO,
                         "%вставка " + call.name() + "(" + call.argument() + ")%: no macro named \"" + call.name()
-                                + "\"; readers see only its argument"));
+                                + "\"; readers see only its argument",
+                        List.of(call.name())));
             }
             rest.append(text, at, call.start());
             at = call.end();
@@ -123,7 +136,12 @@ public final class Lint {
             int i = s.indexOf("вставка");
             String around = s.substring(Math.max(0, i - 2), Math.min(s.length(), i + 40));
             out.add(new Finding(
-                    q.id(), q.site(), locale, Kind.BROKEN_MACRO, "a macro that does not parse: \"" + around + "\""));
+                    q.id(),
+                    q.site(),
+                    locale,
+                    Kind.BROKEN_MACRO,
+                    "a macro that does not parse: \"" + around + "\"",
+                    List.of(around)));
         }
     }
 
@@ -167,7 +185,10 @@ public final class Lint {
                 Kind.MISSING_VARIANT,
                 "\"" + phrase + "\" has no "
                         + missing.stream().map(Platform::spanClass).toList() + " variant: readers on "
-                        + missing.stream().map(Platform::code).toList() + " miss it"));
+                        + missing.stream().map(Platform::code).toList() + " miss it",
+                List.of(
+                        phrase,
+                        String.join(",", missing.stream().map(Platform::code).toList()))));
     }
 
     private static Set<Platform> platforms(Element e) {
@@ -194,7 +215,12 @@ public final class Lint {
         var linked = target == q.id() ? Optional.of(q) : byId.apply(target);
         if (linked.isEmpty()) {
             return Optional.of(new Finding(
-                    q.id(), q.site(), locale, Kind.BROKEN_LINK, href + ": question " + target + " does not exist"));
+                    q.id(),
+                    q.site(),
+                    locale,
+                    Kind.BROKEN_LINK,
+                    href + ": question " + target + " does not exist",
+                    List.of(href, Long.toString(target))));
         }
         var text = linked.get().locales().get(targetLocale);
         boolean published =
@@ -205,7 +231,8 @@ public final class Lint {
                     q.site(),
                     locale,
                     Kind.BROKEN_LINK,
-                    href + ": question " + target + " is not published in " + targetLocale));
+                    href + ": question " + target + " is not published in " + targetLocale,
+                    List.of(href, Long.toString(target), targetLocale)));
         }
         return Optional.empty();
     }

@@ -113,10 +113,9 @@ public record QuestionEditPage(
     }
 
     public String revisionLine() {
-        return question.map(q -> AdminText.Q_REVISION_LINE.format(
-                        locale(),
-                        q.revision(),
-                        q.publishedRevision().map(Object::toString).orElse("—")))
+        return question.map(q -> q.publishedRevision()
+                        .map(live -> AdminText.Q_REVISION_LINE.format(locale(), q.revision(), live.toString()))
+                        .orElseGet(() -> AdminText.Q_REVISION_LINE_UNPUBLISHED.format(locale(), q.revision())))
                 .orElse("");
     }
 
@@ -127,12 +126,15 @@ public record QuestionEditPage(
         }
         var r = question.get().record();
         return r.locales().keySet().stream()
-                .map(code ->
-                        new Link(code, "/" + r.site() + "/" + code + CatalogUrls.questionPath(r.section(), r.id())))
+                .map(code -> new Link(
+                        code,
+                        localeName(code),
+                        "/" + r.site() + "/" + code + CatalogUrls.questionPath(r.section(), r.id())))
                 .toList();
     }
 
-    public record Link(String label, String href) {}
+    /** A public page of the question: its locale's code, the language's own name, the address. */
+    public record Link(String code, String label, String href) {}
 
     public List<String> locales() {
         return QuestionForm.LOCALES;
@@ -160,7 +162,10 @@ public record QuestionEditPage(
         };
     }
 
-    /** The preview of the saved text, before any script replaces it with the text as typed. */
+    /**
+     * The preview of the saved text, before any script replaces it with the text as typed. Its address names no
+     * fragment: Chromium scrolls the editor's own page too to bring a frame's fragment into view.
+     */
     public Optional<String> savedPreview(Platform p, String locale) {
         return question.filter(q -> q.record().locales().containsKey(locale))
                 .map(q -> frame.href(
@@ -187,7 +192,18 @@ public record QuestionEditPage(
     }
 
     public String findingKind(EditFinding f) {
-        return AdminText.findingKind(f.kind(), locale());
+        return FindingWords.kind(f, locale());
+    }
+
+    public String findingDetail(EditFinding f) {
+        return FindingWords.detail(f, locale());
+    }
+
+    /** The language of a finding's text, in the editor's. */
+    public String findingLanguage(EditFinding f) {
+        return Locale.parse(f.locale())
+                .map(l -> (l == Locale.KZ ? AdminText.WORDS_KZ : AdminText.WORDS_RU).in(locale()))
+                .orElse(f.locale());
     }
 
     public String href(String path) {

@@ -229,8 +229,9 @@ public final class QuestionEditor {
         EditedQuestion after = w.audited("question.publish", by, () -> {
             int revision = head.latest();
             if (!dated.equals(latest)) {
-                String note = at.map(t -> "published at " + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t))
-                        .orElse("publication date set");
+                String note = at.map(
+                                t -> RevisionNote.PUBLISHED_AT.write(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t)))
+                        .orElse(RevisionNote.PUBLICATION_DATE_SET.write());
                 revision = w.append(dated, Optional.of(note), by);
             }
             w.goLive(revision, dated);
@@ -298,7 +299,7 @@ public final class QuestionEditor {
                     .orElseThrow(() -> new NotFoundException("question " + id + " has no revision " + revision));
             EditedQuestion after =
                     w.audited("question.restore", by, summary -> summary.put("restored_from", revision), () -> {
-                        w.appendJson(old.record(), Optional.of("restored from revision " + revision), by);
+                        w.appendJson(old.record(), Optional.of(RevisionNote.RESTORED.write(revision)), by);
                         if (head.deleted()) {
                             w.setDeleted(false);
                         }
@@ -398,8 +399,9 @@ public final class QuestionEditor {
         q.locales().forEach((locale, t) -> {
             Sanitized content = sanitizer.sanitize(t.content());
             if (content.changed()) {
-                findings.add(new EditFinding(
-                        locale, "sanitized", "removed from the answer: " + String.join("; ", content.removed())));
+                String removed = String.join("; ", content.removed());
+                findings.add(
+                        new EditFinding(locale, "sanitized", "removed from the answer: " + removed, List.of(removed)));
             }
             texts.put(locale, t.withContent(content.html()));
         });
@@ -408,7 +410,7 @@ public final class QuestionEditor {
 
     private List<EditFinding> lint(Bundle.Question draft) {
         return lint.check(draft, writes.live.locales(), writes.live::question, writes.now()).stream()
-                .map(f -> new EditFinding(f.locale(), f.kind().name().toLowerCase(Locale.ROOT), f.detail()))
+                .map(f -> new EditFinding(f.locale(), f.kind().name().toLowerCase(Locale.ROOT), f.detail(), f.args()))
                 .toList();
     }
 

@@ -53,7 +53,7 @@ public record QuestionWrite(
     /** Files the live text of a question never edited here as its first revision (by komek), before a change. */
     void fileLiveText() {
         if (live.isPresent() && head().latest() == 0) {
-            on.fileLive(h, id, live.get(), "the live text before its first edit in the admin");
+            on.fileLive(h, id, live.get(), RevisionNote.LIVE_FIRST.write());
         }
     }
 

@@ -56,7 +56,7 @@ public final class QuestionWrites {
         Optional<Bundle.Question> current = live.question(h, id);
         boolean adopted = false;
         if (current.isPresent() && head.latest() > 0 && !known(h, head, withoutCounts(current.get()))) {
-            fileLive(h, id, current.get(), "the live text, changed outside the admin (an import)");
+            fileLive(h, id, current.get(), RevisionNote.LIVE_CHANGED.write());
             adopted = true;
         } else if (current.isEmpty() && head.published().isPresent()) {
             revisions.setPublished(h, id, Optional.empty()); // removed from the live tables by other means

@@ -67,7 +67,7 @@ public final class RevisionPages {
         int to = (int) QuestionHttp.id(required(ctx, "to"));
         EditedQuestion q = editor.existing(id, who);
         var frame = AdminFrame.of(ctx, kit.access(), who, "sections", AdminText.Q_DIFF_TITLE);
-        var changes = editor.diff(id, from, to, who).stream().map(TextDiff::of).toList();
+        var changes = TextDiff.of(editor.diff(id, from, to, who), frame.locale());
         kit.render(
                 ctx,
                 HttpStatus.OK,

@@ -43,6 +43,11 @@ public record RevisionsPage(
         return SHOWN.format(r.createdAt().atZone(zone));
     }
 
+    /** A revision's note in the editor's language when komek wrote it, else as its author typed it. */
+    public String note(RevisionInfo r) {
+        return r.note().map(n -> RevisionNote.shown(n, frame.locale())).orElse("");
+    }
+
     /** The default comparison: the one before the latest against the latest. */
     public int defaultFrom() {
         return revisions.size() > 1

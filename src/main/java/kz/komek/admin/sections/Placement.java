@@ -7,6 +7,7 @@ import kz.komek.admin.Role;
 import kz.komek.admin.questions.EditedQuestion;
 import kz.komek.admin.questions.QuestionWrite;
 import kz.komek.admin.questions.QuestionWrites;
+import kz.komek.admin.questions.RevisionNote;
 import kz.komek.admin.questions.RevisionStore;
 import kz.komek.bundle.Bundle;
 import kz.komek.catalog.CatalogUrls;
@@ -70,8 +71,8 @@ public final class Placement {
             }
             w.requireSection(placed);
             boolean wasPublic = w.isPublic();
-            String note = "placed: " + placed.site() + "/" + placed.section() + ", position " + placed.position()
-                    + (placed.pinned() ? ", pinned" : "");
+            String note = (placed.pinned() ? RevisionNote.PLACED_PINNED : RevisionNote.PLACED)
+                    .write(placed.site() + "/" + placed.section(), placed.position());
             EditedQuestion drafted = w.audited("question.place", by, () -> w.append(placed, Optional.of(note), by));
             if (wasPublic && by.principal().may(Role.PUBLISHER)) {
                 // as publishing would: the live tables get exactly this revision, readers' counts kept
@@ -134,7 +135,7 @@ public final class Placement {
                     "question.cross_list",
                     by,
                     summary -> summary.put("copy_of", id),
-                    () -> w.append(copy, Optional.of("cross-listed from question " + id), by));
+                    () -> w.append(copy, Optional.of(RevisionNote.CROSS_LISTED.write(id)), by));
             log.info(
                     "question {}: {} cross-listed it as question {} in {}/{}",
                     id,

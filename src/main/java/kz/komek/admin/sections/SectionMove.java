@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.Actor;
+import kz.komek.admin.questions.RevisionNote;
 import kz.komek.admin.questions.RevisionStore;
 import kz.komek.catalog.SectionPath;
 import org.jdbi.v3.core.Handle;
@@ -49,7 +50,7 @@ record SectionMove(SectionStore store, SectionTree tree, RevisionStore revisions
                     SectionPath.MAX_DEPTH);
         }
         Optional<Long> parent = tree.parentOfNew(h, site, target, "section " + site + "/" + old + ", field path: ");
-        String note = "section moved: " + old + " → " + target.value();
+        String note = RevisionNote.SECTION_MOVED.write(old, target.value());
         int added = 0;
         for (SectionStore.Head head : heads) {
             added += rewrite(h, head, site, old, target.value(), by, note);

@@ -116,6 +116,27 @@ public record TransferPage(
 
     public record Row(String label, long created, long updated, long unchanged) {}
 
+    /** The report's notes komek recognises, in the page's language. */
+    public List<ImportNotes.Shown> notes() {
+        return report.map(r -> r.notes().stream()
+                        .flatMap(n -> ImportNotes.shown(n, frame.locale()).stream())
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** The report's other notes, as the importer wrote them (in English): a damaged page's forensic details. */
+    public List<String> technicalNotes() {
+        return report.map(r -> r.notes().stream()
+                        .filter(n -> ImportNotes.shown(n, frame.locale()).isEmpty())
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** A stored question's readers' counts, in the page's language. */
+    public String votes(ImportReport.VoteCounts counts) {
+        return ImportNotes.votes(counts, frame.locale());
+    }
+
     /** The choices of the upload form's vote select, the default first. */
     public List<VotePolicy> votePolicies() {
         return List.of(VotePolicy.KEEP, VotePolicy.REPLACE, VotePolicy.ADD);

@@ -210,7 +210,9 @@ public final class TransferPages {
 
     /**
      * {@code GET /admin/transfer/jobs/{id}}: a running check or import of the signed-in user, with how far it got;
-     * the page reloads itself every {@link #REFRESH_SECONDS} s (no JavaScript) until it shows what the job gave.
+     * its script reads it again every {@link #REFRESH_SECONDS} s and follows the job in place until it leads to what
+     * the job gave. No refresh of the whole page (a Refresh header, a meta refresh): it would take a screen reader's
+     * and a keyboard's place on the page away every time (WCAG 2.2.1); without the script, a link loads it again.
      */
     public void job(Context ctx) {
         Principal p = kit.access().require(ctx, Role.PUBLISHER);
@@ -223,7 +225,6 @@ public final class TransferPages {
             return;
         }
         var snapshot = job.progress().snapshot();
-        ctx.header("Refresh", Integer.toString(REFRESH_SECONDS));
         render(
                 ctx,
                 HttpStatus.OK,
@@ -236,7 +237,7 @@ public final class TransferPages {
                                 AdminFrame.withLang("/admin/transfer/jobs/" + job.id(), locale))));
     }
 
-    /** Seconds between two loads of a progress page. */
+    /** Seconds between two reads of a progress page by its script. */
     static final int REFRESH_SECONDS = 2;
 
     /** What a finished job gives its page. */

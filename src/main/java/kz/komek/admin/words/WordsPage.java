@@ -3,6 +3,7 @@ package kz.komek.admin.words;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.admin.AdminFrame;
+import kz.komek.admin.AdminText;
 import kz.komek.admin.FramedPage;
 
 /**
@@ -34,4 +35,11 @@ public record WordsPage(
             String phrase,
             int readers,
             String state) {}
+
+    /** A phrase's language ({@code kz}) by its name in the page's language. */
+    public String language(String code) {
+        return kz.komek.i18n.Locale.parse(code)
+                .map(l -> t(l == kz.komek.i18n.Locale.KZ ? AdminText.WORDS_KZ : AdminText.WORDS_RU))
+                .orElse(code);
+    }
 }

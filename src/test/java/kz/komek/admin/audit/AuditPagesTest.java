@@ -57,7 +57,7 @@ class AuditPagesTest {
     }
 
     private static java.util.List<String> actions(Document d) {
-        return d.select(".audit-table tbody td:nth-child(3) span").eachAttr("title");
+        return d.select(".audit-table tbody td:nth-child(3) span").eachAttr("data-action");
     }
 
     @Test
@@ -69,7 +69,7 @@ class AuditPagesTest {
         var draft = d.selectFirst(".audit-table tbody tr");
         assertThat(draft.text()).contains("dana", "черновик вопроса сохранён");
         assertThat(draft.selectFirst("a[href^=/admin/questions/5000]")).isNotNull();
-        assertThat(draft.select("ins").eachText()).contains("draft");
+        assertThat(draft.select("ins").eachText()).contains("черновик");
         assertThat(d.select(".admin-note")).isEmpty();
         assertThat(d.select(".audit-older")).isEmpty();
         Document kz = page("?lang=kz", admin);
@@ -148,9 +148,10 @@ class AuditPagesTest {
                         new AuditLog.Signer(Optional.of(1L), "aigerim", Optional.empty()));
         var row = page("?action=user.role", admin).selectFirst(".audit-table tbody tr");
         assertThat(row.select(".audit-changes li").eachText())
-                .containsExactly("role: editor → publisher", "disabled: false");
-        assertThat(row.select("del").eachText()).containsExactly("editor");
-        assertThat(row.select("ins").eachText()).containsExactly("publisher");
+                .containsExactly("роль: редактор → публикатор", "отключён: нет");
+        assertThat(row.select("del").eachText()).containsExactly("редактор");
+        assertThat(row.select("ins").eachText()).containsExactly("публикатор");
+        assertThat(row.select("td").get(3).text()).isEqualTo("пользователь dana");
         assertThat(row.selectFirst("a[href^=/admin/users]")).isNotNull();
     }
 }

@@ -381,7 +381,8 @@ class QuestionPagesTest {
 
         var diff = Jsoup.parse(http.withSession("/admin/questions/" + id + "/diff?from=1&to=2", s)
                 .body());
-        assertThat(diff.select("dt").eachText()).containsExactly("locales.ru.content");
+        assertThat(diff.select("dt").eachAttr("data-field")).containsExactly("locales.ru.content");
+        assertThat(diff.select("dt").eachText()).containsExactly("Ответ (HTML) — по-русски");
         assertThat(diff.select("dd del").eachText()).contains("Старый");
         assertThat(diff.select("dd ins").eachText()).contains("Новый");
         // the answer's markup is shown as text, never as markup of the admin page

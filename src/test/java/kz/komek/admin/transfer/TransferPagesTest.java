@@ -130,7 +130,7 @@ class TransferPagesTest {
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         Document page = Jsoup.parse(report.body());
         assertThat(page.select(".transfer-votes li").eachText())
-                .containsExactly("456: 5 up, 2 down, ratio 0.89 → ratio 0.89");
+                .containsExactly("456: полезно: 5, не помогло: 2; доля полезных 89 % → доля полезных 89 %");
         assertThat(page.selectFirst("select[name=votes] option[selected]").val())
                 .isEqualTo("replace");
         String pending =
@@ -307,10 +307,13 @@ class TransferPagesTest {
             assertThat(job).matches("/admin/transfer/jobs/[A-Za-z0-9_-]{22}\\?lang=ru");
             var running = http.withSession(job, s);
             assertThat(running.statusCode()).isEqualTo(200);
-            assertThat(running.headers().firstValue("Refresh")).hasValue("2");
+            // followed in place by its script, every 2 s; never reloaded whole (WCAG 2.2.1)
+            assertThat(running.headers().firstValue("Refresh")).isEmpty();
             Document page = Jsoup.parse(running.body());
-            assertThat(page.selectFirst("meta[http-equiv=refresh]").attr("content"))
+            assertThat(page.select("meta[http-equiv=refresh]")).isEmpty();
+            assertThat(page.selectFirst(".transfer-progress").attr("data-refresh"))
                     .isEqualTo("2");
+            assertThat(page.select("script[src=/static/admin-transfer.js]")).hasSize(1);
             assertThat(page.selectFirst(".transfer-progress").attr("data-phase"))
                     .isEqualTo("checking");
             assertThat(page.selectFirst(".transfer-progress-line").text()).startsWith("Проверка файла:");
