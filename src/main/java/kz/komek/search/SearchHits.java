@@ -70,17 +70,52 @@ final class SearchHits {
         return best;
     }
 
-    /** One hit per question, best first, at most {@code limit}; what a hit shows comes from doc values. */
-    static List<Found> collapse(IndexSearcher searcher, TopDocs top, SearchRequest request) throws IOException {
+    /**
+     * The locale code of each of {@code docs}, and each one's question told to {@code questions} (they are hits, so an
+     * edit of one may change the result).
+     */
+    static String[] locales(IndexSearcher searcher, ScoreDoc[] docs, LongConsumer questions) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        String[] out = new String[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            var leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            int doc = docs[i].doc - leaf.docBase;
+            NumericDocValues id = DocValues.getNumeric(leaf.reader(), SearchIndex.ID);
+            if (id.advanceExact(doc)) {
+                questions.accept(id.longValue());
+            }
+            out[i] = sorted(leaf.reader(), SearchIndex.LOCALE, doc);
+        }
+        return out;
+    }
+
+    /**
+     * The hits of a request's page and how many distinct questions all of {@code docs} are.
+     *
+     * @param found one per question, from the request's offset on, at most its limit
+     */
+    record Page(List<Found> found, int questions) {}
+
+    /**
+     * One hit per question, in the order of {@code docs}: those of the request's page; what a hit shows comes from doc
+     * values, read for those only.
+     */
+    static Page collapse(IndexSearcher searcher, ScoreDoc[] docs, SearchRequest request) throws IOException {
         var leaves = searcher.getIndexReader().leaves();
         var seen = new HashSet<Long>();
         var hits = new ArrayList<Found>();
-        for (ScoreDoc sd : top.scoreDocs) {
+        int from = request.offset();
+        int to = request.offset() + request.limit();
+        for (ScoreDoc sd : docs) {
             var leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
             var reader = leaf.reader();
             int doc = sd.doc - leaf.docBase;
             NumericDocValues ids = DocValues.getNumeric(reader, SearchIndex.ID);
             if (!ids.advanceExact(doc) || !seen.add(ids.longValue())) {
+                continue;
+            }
+            int rank = seen.size() - 1;
+            if (rank < from || rank >= to) {
                 continue;
             }
             long id = ids.longValue();
@@ -100,11 +135,8 @@ final class SearchHits {
                             "",
                             request.locale().map(l -> l != locale).orElse(false),
                             sd.score)));
-            if (hits.size() == request.limit()) {
-                break;
-            }
         }
-        return hits;
+        return new Page(hits, seen.size());
     }
 
     private static String sorted(LeafReader reader, String field, int doc) throws IOException {
