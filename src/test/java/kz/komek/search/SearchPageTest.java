@@ -323,6 +323,7 @@ class SearchPageTest {
         // the other pages keep the header's form
         Document home = app.page("/client/ru/");
         assertThat(home.select("header form[role=search]")).hasSize(1);
+        assertThat(home.select("script[src=/static/suggest.js][defer]")).hasSize(1);
     }
 
     @Test
