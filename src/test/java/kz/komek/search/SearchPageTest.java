@@ -296,18 +296,23 @@ class SearchPageTest {
             Element section = li.selectFirst(".search-result-section");
             assertThat(section).as(li.text()).isNotNull();
             assertThat(section.selectFirst(".visually-hidden").text()).isEqualTo("Раздел:");
-            paths.add(section.select("span:not(.visually-hidden):not(.search-result-sep)")
-                    .eachText()
-                    .toString());
+            paths.add(section.select(".search-result-step").eachText().toString());
+            // seen: "Карты › Общие вопросы › Комиссии"; heard: "Раздел: Карты, Общие вопросы, Комиссии"
+            assertThat(section.select(".search-result-sep [aria-hidden=true]").eachText())
+                    .allSatisfy(sep -> assertThat(sep).isEqualTo("›"));
+            assertThat(section.select(".search-result-sep .visually-hidden").eachText())
+                    .allSatisfy(sep -> assertThat(sep).isEqualTo(","));
         }
         assertThat(paths)
                 .contains("[Карты, Общие вопросы, Комиссии]", "[Депозиты, Общие вопросы]", "[Бонусы, Общие вопросы]");
-        assertThat(ru.selectFirst(".search-result-section").text()).contains(" › ");
 
         Document kz = search("kz", "аударым", "");
-        var kzPaths = kz.select(".search-result-section").eachText();
-        assertThat(kzPaths).anySatisfy(p -> assertThat(p).isEqualTo("Бөлім: Депозиттер › Жалпы сұрақтар"));
-        assertThat(kzPaths).anySatisfy(p -> assertThat(p).isEqualTo("Бөлім: Карталар › Жалпы сұрақтар › Комиссиялар"));
+        var kzPaths = kz.select(".search-result-section").stream()
+                .map(p -> p.select(".search-result-step").eachText().toString())
+                .toList();
+        assertThat(kz.selectFirst(".search-result-section .visually-hidden").text())
+                .isEqualTo("Бөлім:");
+        assertThat(kzPaths).contains("[Депозиттер, Жалпы сұрақтар]", "[Карталар, Жалпы сұрақтар, Комиссиялар]");
     }
 
     @Test
