@@ -3,6 +3,7 @@ package kz.komek.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import kz.komek.i18n.Locale;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -63,6 +64,36 @@ final class LocaleFirst {
         out.addAll(other.subList(j, other.size()));
         tail.stream().filter(r -> !r.own()).forEach(out::add);
         return out;
+    }
+
+    /** The query's words as queries, per language it was read in (they are built only when asked for). */
+    interface Words {
+        List<List<Query>> queries() throws IOException;
+    }
+
+    /**
+     * The rule's order of the re-scored window {@code ranked} and the first pass's {@code tail}, for a reader in
+     * {@code own}. How many of the query's words a hit matches is counted only when the window mixes locales.
+     */
+    static ScoreDoc[] order(IndexSearcher searcher, Locale own, ScoreDoc[] ranked, ScoreDoc[] tail, Words words)
+            throws IOException {
+        String[] rankedLocales = SearchHits.locales(searcher, ranked);
+        String[] tailLocales = SearchHits.locales(searcher, tail);
+        long owned = java.util.Arrays.stream(rankedLocales)
+                .filter(own.code()::equals)
+                .count();
+        int[] matched = owned == 0 || owned == ranked.length
+                ? new int[ranked.length]
+                : wordsMatched(searcher, words.queries(), ranked);
+        var window = new ArrayList<Ranked>(ranked.length);
+        for (int i = 0; i < ranked.length; i++) {
+            window.add(new Ranked(ranked[i], own.code().equals(rankedLocales[i]), matched[i]));
+        }
+        var after = new ArrayList<Ranked>(tail.length);
+        for (int i = 0; i < tail.length; i++) {
+            after.add(new Ranked(tail[i], own.code().equals(tailLocales[i]), 0));
+        }
+        return order(window, after).stream().map(Ranked::doc).toArray(ScoreDoc[]::new);
     }
 
     static boolean farBetter(Ranked fallback, Ranked own) {

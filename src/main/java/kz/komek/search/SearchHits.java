@@ -21,6 +21,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -71,21 +72,39 @@ final class SearchHits {
     }
 
     /**
-     * The locale code of each of {@code docs}, and each one's question told to {@code questions} (they are hits, so an
-     * edit of one may change the result).
+     * Hits past the re-scored window, as the first pass ranked them, with its scores (a collector sorting by score
+     * keeps them among its sort values); {@code questions} is told the question of each (they are hits too, so an edit
+     * of one may change the result).
      */
-    static String[] locales(IndexSearcher searcher, ScoreDoc[] docs, LongConsumer questions) throws IOException {
+    static ScoreDoc[] firstPass(IndexSearcher searcher, ScoreDoc[] docs, LongConsumer questions) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        ScoreDoc[] out = new ScoreDoc[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            var leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            NumericDocValues id = DocValues.getNumeric(leaf.reader(), SearchIndex.ID);
+            if (id.advanceExact(docs[i].doc - leaf.docBase)) {
+                questions.accept(id.longValue());
+            }
+            float score = docs[i] instanceof FieldDoc f && f.fields[0] instanceof Float s ? s : docs[i].score;
+            out[i] = new ScoreDoc(docs[i].doc, score);
+        }
+        return out;
+    }
+
+    /** The locale code of each of {@code docs}. */
+    static String[] locales(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
         var leaves = searcher.getIndexReader().leaves();
         String[] out = new String[docs.length];
         for (int i = 0; i < docs.length; i++) {
             var leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-            int doc = docs[i].doc - leaf.docBase;
-            NumericDocValues id = DocValues.getNumeric(leaf.reader(), SearchIndex.ID);
-            if (id.advanceExact(doc)) {
-                questions.accept(id.longValue());
-            }
-            out[i] = sorted(leaf.reader(), SearchIndex.LOCALE, doc);
+            out[i] = sorted(leaf.reader(), SearchIndex.LOCALE, docs[i].doc - leaf.docBase);
         }
+        return out;
+    }
+
+    static ScoreDoc[] concat(ScoreDoc[] a, ScoreDoc[] b) {
+        ScoreDoc[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 

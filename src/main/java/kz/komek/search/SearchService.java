@@ -22,7 +22,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
@@ -42,7 +41,8 @@ import org.apache.lucene.util.StringHelper;
  * matching for words the index does not know. BM25 decides; usefulness and pinning nudge.
  *
  * <p>Longer than 500 lines: one query's way from text to ranked hits, whose reading, two queries and re-scoring
- * share the analyzers and the term cache; the hits and their snippets are in {@link SearchHits}.
+ * share the analyzers and the term cache; the hits and their snippets are in {@link SearchHits}, the reader's
+ * language first in {@link LocaleFirst}.
  */
 public final class SearchService {
     /** Field weights for the stemmed words of a query: the title says what a question is about. */
@@ -269,13 +269,11 @@ public final class SearchService {
                             new TopDocs(candidates.totalHits, java.util.Arrays.copyOf(all, rescoredCount)),
                             rescoredCount);
             ScoreDoc[] ranked = SearchHits.bestFirst(searcher, rescored.scoreDocs, rescoredCount, deps::candidate);
-            ScoreDoc[] tail = firstPassScores(java.util.Arrays.copyOfRange(all, rescoredCount, all.length));
-            String[] tailLocales = SearchHits.locales(searcher, tail, deps::candidate);
-            if (request.locale().isPresent()) {
-                ranked = localeFirst(searcher, request.locale().get(), ranked, tail, tailLocales, bestTerms);
-            } else {
-                ranked = concat(ranked, tail);
-            }
+            ScoreDoc[] tail = SearchHits.firstPass(
+                    searcher, java.util.Arrays.copyOfRange(all, rescoredCount, all.length), deps::candidate);
+            ranked = request.locale().isPresent()
+                    ? LocaleFirst.order(searcher, request.locale().get(), ranked, tail, bestTerms::words)
+                    : SearchHits.concat(ranked, tail);
             TopDocs top = new TopDocs(candidates.totalHits, ranked);
             if (full && semantic.isPresent()) {
                 // with --embedding-model: the nearest by meaning join (decision 0031); suggestions stay words only
@@ -306,54 +304,6 @@ public final class SearchService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * {@link LocaleFirst}'s order of the re-scored window {@code ranked} and the first pass's {@code tail}; how many of
-     * the query's words a hit matches is counted only when the window mixes locales.
-     */
-    private static ScoreDoc[] localeFirst(
-            IndexSearcher searcher,
-            Locale own,
-            ScoreDoc[] ranked,
-            ScoreDoc[] tail,
-            String[] tailLocales,
-            ReadingTerms reading)
-            throws IOException {
-        String[] rankedLocales = SearchHits.locales(searcher, ranked, id -> {});
-        long owned = java.util.Arrays.stream(rankedLocales)
-                .filter(own.code()::equals)
-                .count();
-        int[] words = owned == 0 || owned == ranked.length
-                ? new int[ranked.length]
-                : LocaleFirst.wordsMatched(searcher, reading.words(), ranked);
-        var window = new ArrayList<LocaleFirst.Ranked>(ranked.length);
-        for (int i = 0; i < ranked.length; i++) {
-            window.add(new LocaleFirst.Ranked(ranked[i], own.code().equals(rankedLocales[i]), words[i]));
-        }
-        var after = new ArrayList<LocaleFirst.Ranked>(tail.length);
-        for (int i = 0; i < tail.length; i++) {
-            after.add(new LocaleFirst.Ranked(tail[i], own.code().equals(tailLocales[i]), 0));
-        }
-        return LocaleFirst.order(window, after).stream()
-                .map(LocaleFirst.Ranked::doc)
-                .toArray(ScoreDoc[]::new);
-    }
-
-    /** The first pass's hits with their scores, which a collector sorting by score keeps among its sort values. */
-    private static ScoreDoc[] firstPassScores(ScoreDoc[] docs) {
-        ScoreDoc[] out = new ScoreDoc[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            float score = docs[i] instanceof FieldDoc f && f.fields[0] instanceof Float s ? s : docs[i].score;
-            out[i] = new ScoreDoc(docs[i].doc, score);
-        }
-        return out;
-    }
-
-    private static ScoreDoc[] concat(ScoreDoc[] a, ScoreDoc[] b) {
-        ScoreDoc[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     // --- reading the query ---
