@@ -184,7 +184,7 @@ public final class App implements AutoCloseable {
                     new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes()),
                     new WordsPages(admin.kit(), lexicon, searchStore, readerWords, catalog, audit),
                     new SearchApi(search, searchMisses, catalog, clock),
-                    new SearchPages(readers, search, searchMisses, pages, catalog, readerWords),
+                    new SearchPages(readers, search, searchMisses, pages, catalog, memory, feedback, readerWords),
                     new SitemapPages(
                             new Sitemaps(catalog, new SitemapStore(database.jdbi()), clock, Sitemaps.MAX_URLS),
                             catalog,

@@ -13,7 +13,8 @@ import kz.komek.seo.Head;
  * @param head title, description and what the page tells search engines (robots, canonical, hreflang, …)
  * @param homeHref where the logo leads
  * @param sites the site switch, the current site marked; empty (no switch) where there is only one
- * @param searchAction the search page of the current site; empty where no site is known (error pages)
+ * @param searchAction where the header's search form goes: the search page of the current site; empty where no site
+ *     is known (error pages) and on the search page itself, whose own form is then the only one
  * @param platform where the page is read: the app's webview gets the content without the website's chrome, and
  *     its links and forms keep {@code platform=app}
  * @param brand the name and logo the header shows, from the operator's branding
@@ -55,6 +56,11 @@ public record Chrome(
                 Optional.empty(),
                 platform,
                 brand);
+    }
+
+    /** This frame without the header's search form: for a page with a search form of its own. */
+    public Chrome withoutHeaderSearch() {
+        return new Chrome(locale, head, homeHref, breadcrumbs, sites, localeSwitch, Optional.empty(), platform, brand);
     }
 
     /** The app's webview: content only, no website header, switches or footer. */

@@ -20,7 +20,7 @@ public record Section(long id, String site, SectionPath path, int position, Map<
     }
 
     /** A breadcrumb may name a section not published in this locale (above a public question): any title will do. */
-    String titleInAnyLocale(Locale locale) {
+    public String titleInAnyLocale(Locale locale) {
         return title(locale).or(() -> title(locale.other())).orElse(path.lastSegment());
     }
 

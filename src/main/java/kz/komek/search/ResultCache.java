@@ -41,10 +41,11 @@ final class ResultCache {
             String site,
             Optional<Locale> locale,
             int limit,
+            int offset,
             boolean asYouType,
             long lexicon) {
         static Key of(SearchRequest r, boolean full, long lexicon) {
-            return new Key(full, r.query(), r.site(), r.locale(), r.limit(), r.asYouType(), lexicon);
+            return new Key(full, r.query(), r.site(), r.locale(), r.limit(), r.offset(), r.asYouType(), lexicon);
         }
     }
 
@@ -313,6 +314,9 @@ final class ResultCache {
     private static int weight(Key key, Entry e) {
         SearchResults r = e.results();
         long w = 200 + 2L * key.query().length() + 60L * e.deps().size();
+        for (String s : r.spellings()) {
+            w += 40 + 2L * s.length();
+        }
         for (SearchResults.Hit h : r.hits()) {
             w += 150
                     + 2L

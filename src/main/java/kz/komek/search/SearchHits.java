@@ -21,6 +21,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -70,17 +71,70 @@ final class SearchHits {
         return best;
     }
 
-    /** One hit per question, best first, at most {@code limit}; what a hit shows comes from doc values. */
-    static List<Found> collapse(IndexSearcher searcher, TopDocs top, SearchRequest request) throws IOException {
+    /**
+     * Hits past the re-scored window, as the first pass ranked them, with its scores (a collector sorting by score
+     * keeps them among its sort values); {@code questions} is told the question of each (they are hits too, so an edit
+     * of one may change the result).
+     */
+    static ScoreDoc[] firstPass(IndexSearcher searcher, ScoreDoc[] docs, LongConsumer questions) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        ScoreDoc[] out = new ScoreDoc[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            var leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            NumericDocValues id = DocValues.getNumeric(leaf.reader(), SearchIndex.ID);
+            if (id.advanceExact(docs[i].doc - leaf.docBase)) {
+                questions.accept(id.longValue());
+            }
+            float score = docs[i] instanceof FieldDoc f && f.fields[0] instanceof Float s ? s : docs[i].score;
+            out[i] = new ScoreDoc(docs[i].doc, score);
+        }
+        return out;
+    }
+
+    /** The locale code of each of {@code docs}. */
+    static String[] locales(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        String[] out = new String[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            var leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            out[i] = sorted(leaf.reader(), SearchIndex.LOCALE, docs[i].doc - leaf.docBase);
+        }
+        return out;
+    }
+
+    static ScoreDoc[] concat(ScoreDoc[] a, ScoreDoc[] b) {
+        ScoreDoc[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /**
+     * The hits of a request's page and how many distinct questions all of {@code docs} are.
+     *
+     * @param found one per question, from the request's offset on, at most its limit
+     */
+    record Page(List<Found> found, int questions) {}
+
+    /**
+     * One hit per question, in the order of {@code docs}: those of the request's page; what a hit shows comes from doc
+     * values, read for those only.
+     */
+    static Page collapse(IndexSearcher searcher, ScoreDoc[] docs, SearchRequest request) throws IOException {
         var leaves = searcher.getIndexReader().leaves();
         var seen = new HashSet<Long>();
         var hits = new ArrayList<Found>();
-        for (ScoreDoc sd : top.scoreDocs) {
+        int from = request.offset();
+        int to = request.offset() + request.limit();
+        for (ScoreDoc sd : docs) {
             var leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
             var reader = leaf.reader();
             int doc = sd.doc - leaf.docBase;
             NumericDocValues ids = DocValues.getNumeric(reader, SearchIndex.ID);
             if (!ids.advanceExact(doc) || !seen.add(ids.longValue())) {
+                continue;
+            }
+            int rank = seen.size() - 1;
+            if (rank < from || rank >= to) {
                 continue;
             }
             long id = ids.longValue();
@@ -100,11 +154,8 @@ final class SearchHits {
                             "",
                             request.locale().map(l -> l != locale).orElse(false),
                             sd.score)));
-            if (hits.size() == request.limit()) {
-                break;
-            }
         }
-        return hits;
+        return new Page(hits, seen.size());
     }
 
     private static String sorted(LeafReader reader, String field, int doc) throws IOException {

@@ -3,33 +3,62 @@ package kz.komek.search;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.Chrome;
+import kz.komek.catalog.LinkItem;
 
 /**
- * The model of {@code search/results.jte}.
+ * The model of {@code search/results.jte}. Every link in it is already as the page shows it ({@link Chrome#link}).
  *
- * @param moreThanTotal more than {@code total} questions match (see {@link SearchResults})
- * @param didYouMeanHref the search for the suggested spelling
- * @param openHref a result's link starts with it, then its id and {@code &lang=} its language: opening it is noted
- *     for readers' words
+ * @param formAction where the page's search form goes: this page, without a query
+ * @param summary "Results 21–40 of 97" or "Found: 7"; empty without results
+ * @param start the number of the first result shown: the list counts on from the pages before
+ * @param spellings searches for other spellings of the query, when it found little
+ * @param pager links to the other pages of the results; empty when they fit on one
+ * @param depthNote said when more match than the pages reach ({@link SearchRequest#MAX_DEPTH})
+ * @param popular the site's most read questions, offered when nothing was found
  * @param chatHtml the chat hand-off, rendered for the reader's platform (safe HTML), offered when nothing was found
  */
 public record SearchPage(
         Chrome chrome,
         String query,
-        int total,
-        boolean moreThanTotal,
-        List<SearchResults.Hit> hits,
+        String formAction,
+        Optional<String> summary,
+        int start,
+        List<Result> results,
         Optional<String> understoodAs,
-        Optional<String> didYouMean,
-        Optional<String> didYouMeanHref,
-        String openHref,
+        List<LinkItem> spellings,
+        Optional<Pager> pager,
+        Optional<String> depthNote,
+        List<LinkItem> popular,
         String chatHtml) {
     public SearchPage {
-        hits = List.copyOf(hits);
+        results = List.copyOf(results);
+        spellings = List.copyOf(spellings);
+        popular = List.copyOf(popular);
     }
 
-    /** The link of a result: through the search page, which notes which result the reader opened. */
-    public String href(SearchResults.Hit hit) {
-        return openHref + hit.id() + "&lang=" + hit.locale().code();
+    /**
+     * One result.
+     *
+     * @param href through the search page, which notes which result the reader opened
+     * @param sectionPath the titles of its product, theme and subtheme, in the reader's locale where they have one
+     */
+    public record Result(SearchResults.Hit hit, String href, List<String> sectionPath) {
+        public Result {
+            sectionPath = List.copyOf(sectionPath);
+        }
     }
+
+    /**
+     * Links to the pages of the results.
+     *
+     * @param pages every page, the current one marked {@code aria-current="page"}; each labelled "Page N"
+     */
+    public record Pager(Optional<String> previous, Optional<String> next, List<Numbered> pages) {
+        public Pager {
+            pages = List.copyOf(pages);
+        }
+    }
+
+    /** A page's number, its link and its accessible name; {@code current} for the page shown. */
+    public record Numbered(int number, String href, String label, boolean current) {}
 }

@@ -1,41 +1,58 @@
 package kz.komek.search;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import kz.komek.catalog.CatalogMemory;
 import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.CatalogUrls;
+import kz.komek.catalog.Chrome;
 import kz.komek.catalog.ReaderKit;
+import kz.komek.catalog.ReaderSignals;
 import kz.komek.catalog.UiText;
-import kz.komek.content.Platform;
 import kz.komek.http.BadRequestException;
 import kz.komek.http.NotFoundException;
 import kz.komek.i18n.Locale;
 import kz.komek.i18n.StorableText;
 
-/** {@code GET /{site}/{locale}/search?q=}: the results page (not indexed by search engines). */
+/**
+ * {@code GET /{site}/{locale}/search?q=&page=}: the results page (not indexed by search engines), {@value
+ * Paging#PER_PAGE} results a page.
+ */
 public final class SearchPages {
     private final SearchService search;
     private final SearchMisses misses;
     private final CatalogPages frames;
     private final ReaderKit kit;
     private final CatalogStore catalog;
+    private final CatalogMemory memory;
     private final ReaderWords readers;
+    private final SearchPageModels models;
 
+    /**
+     * @param memory the catalog in memory: the sections that name each result's place
+     * @param signals the site's popular questions, offered when nothing was found
+     */
     public SearchPages(
             ReaderKit kit,
             SearchService search,
             SearchMisses misses,
             CatalogPages frames,
             CatalogStore catalog,
+            CatalogMemory memory,
+            ReaderSignals signals,
             ReaderWords readers) {
         this.kit = kit;
         this.search = search;
         this.misses = misses;
         this.frames = frames;
         this.catalog = catalog;
+        this.memory = memory;
         this.readers = readers;
+        this.models = new SearchPageModels(signals);
     }
 
     public void results(Context ctx) {
@@ -50,37 +67,42 @@ public final class SearchPages {
         if (q.length() > SearchRequest.MAX_QUERY) {
             q = q.substring(0, SearchRequest.MAX_QUERY);
         }
+        int requested = Paging.requested(ctx.queryParam("page"));
         String site = ctx.pathParam("site");
-        String localeCode = ctx.pathParam("locale");
-        String title = q.isEmpty()
-                ? UiText.SEARCH_TITLE.in(Locale.parse(localeCode).orElse(Locale.DEFAULT))
-                : UiText.SEARCH_RESULTS_FOR.format(Locale.parse(localeCode).orElse(Locale.DEFAULT), q);
-        Locale other = Locale.parse(localeCode).orElse(Locale.DEFAULT).other();
-        var chrome = frames.frame(ctx, title, title, "/" + site + "/" + other.code() + "/search" + query(q));
-        Locale locale = chrome.locale();
-        Platform platform = kit.platform(ctx);
-        if (!q.isEmpty()) {
-            readers.searched(ctx, q);
+        Locale asked = Locale.parse(ctx.pathParam("locale")).orElse(Locale.DEFAULT);
+        String title = q.isEmpty() ? UiText.SEARCH_TITLE.in(asked) : UiText.SEARCH_RESULTS_FOR.format(asked, q);
+        if (!q.isEmpty() && requested > 1 && requested <= Paging.PAGES) {
+            title = UiText.SEARCH_PAGE_TITLE.format(asked, title, requested);
         }
-        SearchResults results = q.isEmpty()
-                ? SearchResults.none(q)
-                : search.search(new SearchRequest(q, site, Optional.of(locale), 20, kit.now(), false));
-        if (!q.isEmpty() && results.total() == 0) {
+        String otherLocale = CatalogUrls.prefix(site, asked.other()) + "/search"
+                + (q.isEmpty() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        // the page's own form is its one search form: the header's is left out
+        var chrome = frames.frame(ctx, title, title, otherLocale).withoutHeaderSearch();
+        Locale locale = chrome.locale();
+        var a = new SearchPageModels.Asked(site, memory.tree(site), chrome, q, kit.now());
+        if (q.isEmpty()) {
+            ctx.html(kit.render("search/results.jte", models.empty(a)));
+            return;
+        }
+        readers.searched(ctx, q);
+        var paging = new Paging(Math.min(requested, Paging.PAGES));
+        SearchResults results =
+                search.search(new SearchRequest(q, site, Optional.of(locale), Paging.PER_PAGE, kit.now(), false)
+                        .from(paging.offset()));
+        int last = Paging.last(results.total());
+        if (requested > last || (requested > 1 && results.hits().isEmpty())) {
+            // past the last page (an old link, a shorter list now, a typed number): to the last one there is
+            ctx.header("Cache-Control", "no-store");
+            ctx.redirect(a.searchHref(q, requested > last ? last : 1), HttpStatus.FOUND);
+            return;
+        }
+        if (results.total() == 0) {
             misses.record(new SearchRequest(q, site, Optional.of(locale), 1, kit.now(), false));
         }
-        String chat = kit.answers().render("%вставка остались_вопросы()%", platform, locale);
-        var page = new SearchPage(
-                chrome,
-                q,
-                results.total(),
-                results.moreThanTotal(),
-                results.hits(),
-                results.understoodAs(),
-                results.didYouMean(),
-                results.didYouMean().map(d -> "/" + site + "/" + locale.code() + "/search" + query(d)),
-                "/" + site + "/" + locale.code() + "/search" + query(q) + "&open=",
-                chat);
-        ctx.html(kit.render("search/results.jte", page));
+        String chat = results.hits().isEmpty()
+                ? kit.answers().render("%вставка остались_вопросы()%", chrome.platform(), locale)
+                : "";
+        ctx.html(kit.render("search/results.jte", models.results(a, paging, results, chat)));
     }
 
     /**
@@ -109,10 +131,7 @@ public final class SearchPages {
             readers.opened(ctx, site, page, q, id);
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect("/" + site + "/" + target.code() + path, io.javalin.http.HttpStatus.SEE_OTHER);
-    }
-
-    private static String query(String q) {
-        return q.isEmpty() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+        // the app's webview stays in the app's pages
+        ctx.redirect(Chrome.sticky("/" + site + "/" + target.code() + path, kit.platform(ctx)), HttpStatus.SEE_OTHER);
     }
 }

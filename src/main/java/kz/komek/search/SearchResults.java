@@ -12,7 +12,8 @@ import kz.komek.i18n.Locale;
  *     what cannot make the top hits (and a count past it would depend on that skipping)
  * @param understoodAs the query as komek read it when that differs from what was typed (wrong keyboard layout,
  *     Latin letters), shown as "results for …"
- * @param didYouMean a spelling that finds more, when the query found little
+ * @param spellings other spellings of the query, the likeliest first, when it found little: its words the index
+ *     does not know, each replaced by a known word near it (at most {@link #SPELLINGS})
  */
 public record SearchResults(
         String query,
@@ -20,16 +21,28 @@ public record SearchResults(
         boolean moreThanTotal,
         List<Hit> hits,
         Optional<String> understoodAs,
-        Optional<String> didYouMean) {
+        List<String> spellings) {
     public static final int COUNTED = 1000;
+
+    /** Most other spellings offered: a few to choose from, not a list to read. */
+    public static final int SPELLINGS = 3;
 
     /** Nothing found. */
     public static SearchResults none(String query) {
-        return new SearchResults(query, 0, false, List.of(), Optional.empty(), Optional.empty());
+        return new SearchResults(query, 0, false, List.of(), Optional.empty(), List.of());
     }
 
     public SearchResults {
         hits = List.copyOf(hits);
+        spellings = List.copyOf(spellings);
+        if (spellings.size() > SPELLINGS) {
+            throw new IllegalArgumentException("at most " + SPELLINGS + " spellings, not " + spellings.size());
+        }
+    }
+
+    /** The likeliest other spelling, if any. */
+    public Optional<String> didYouMean() {
+        return spellings.stream().findFirst();
     }
 
     /**

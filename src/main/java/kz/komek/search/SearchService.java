@@ -25,6 +25,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
@@ -40,7 +41,8 @@ import org.apache.lucene.util.StringHelper;
  * matching for words the index does not know. BM25 decides; usefulness and pinning nudge.
  *
  * <p>Longer than 500 lines: one query's way from text to ranked hits, whose reading, two queries and re-scoring
- * share the analyzers and the term cache; the hits and their snippets are in {@link SearchHits}.
+ * share the analyzers and the term cache; the hits and their snippets are in {@link SearchHits}, the reader's
+ * language first in {@link LocaleFirst}.
  */
 public final class SearchService {
     /** Field weights for the stemmed words of a query: the title says what a question is about. */
@@ -221,6 +223,7 @@ public final class SearchService {
             Optional<Locale> target = request.locale().or(() -> LanguageDetector.detect(best.text()));
             var recall = new BooleanQuery.Builder();
             var precise = new BooleanQuery.Builder();
+            ReadingTerms bestTerms = null;
             for (Reading r : readings) {
                 var terms = new ReadingTerms(
                         searcher, r, languages(request, r.text()), request.asYouType(), !full, learned, deps);
@@ -228,6 +231,7 @@ public final class SearchService {
                 // questions this took about 30% off and found as often.
                 if (r == best) {
                     terms.addRecall(recall);
+                    bestTerms = terms;
                 }
                 precise.add(boost(terms.precise(), (float) r.weight()), Occur.SHOULD);
             }
@@ -251,41 +255,55 @@ public final class SearchService {
                         .add(new TermQuery(new Term(SearchIndex.SITE, request.site())), Occur.FILTER)
                         .build();
             }
-            int want = request.limit() * 2 + 10;
-            TopDocs candidates = searcher.search(first, filter.topDocs(full ? Math.max(want, CANDIDATES) : want));
-            TopDocs rescored =
-                    new PreciseRescorer(precise.build()).rescore(searcher, candidates, candidates.scoreDocs.length);
-            TopDocs top = new TopDocs(
-                    candidates.totalHits, SearchHits.bestFirst(searcher, rescored.scoreDocs, want, deps::candidate));
+            // The precise query re-scores a window of the first pass's best that depends on the page size alone, so
+            // that every page of one search is a slice of the same ranking; hits past it (deeper pages) keep the
+            // first pass's order. Twice the hits shown and 10 more: a question's texts in two locales collapse.
+            int window = full ? Math.max(request.limit() * 2 + 10, CANDIDATES) : request.limit() * 2 + 10;
+            int asked = Math.max(window, (request.offset() + request.limit()) * 2 + 10);
+            TopDocs candidates = searcher.search(first, filter.topDocs(asked));
+            ScoreDoc[] all = candidates.scoreDocs;
+            int rescoredCount = Math.min(window, all.length);
+            TopDocs rescored = new PreciseRescorer(precise.build())
+                    .rescore(
+                            searcher,
+                            new TopDocs(candidates.totalHits, java.util.Arrays.copyOf(all, rescoredCount)),
+                            rescoredCount);
+            ScoreDoc[] ranked = SearchHits.bestFirst(searcher, rescored.scoreDocs, rescoredCount, deps::candidate);
+            ScoreDoc[] tail = SearchHits.firstPass(
+                    searcher, java.util.Arrays.copyOfRange(all, rescoredCount, all.length), deps::candidate);
+            ranked = request.locale().isPresent()
+                    ? LocaleFirst.order(searcher, request.locale().get(), ranked, tail, bestTerms::words)
+                    : SearchHits.concat(ranked, tail);
+            TopDocs top = new TopDocs(candidates.totalHits, ranked);
             if (full && semantic.isPresent()) {
                 // with --embedding-model: the nearest by meaning join (decision 0031); suggestions stay words only
-                top = semantic.get().fuse(searcher, request, best.text(), top, want, deps);
+                top = semantic.get()
+                        .fuse(searcher, request, best.text(), top, ranked.length + SemanticSearch.NEAREST, deps);
             }
-            List<SearchHits.Found> found = SearchHits.collapse(searcher, top, request);
+            SearchHits.Page page = SearchHits.collapse(searcher, top.scoreDocs, request);
+            List<SearchHits.Found> found = page.found();
             List<SearchResults.Hit> hits =
                     found.stream().map(SearchHits.Found::hit).toList();
-            Optional<String> understood = best.rewritten() ? Optional.of(best.text()) : Optional.empty();
-            Optional<String> didYouMean = Optional.empty();
-            if (full) {
-                hits = SearchHits.withSnippets(searcher, index.indexAnalyzer(), languages, found, readings);
-                if (understood.isEmpty() && hits.size() < 3) {
-                    didYouMean = spelling(searcher, request.query(), deps);
-                }
-            }
             // past COUNTED the count depends on how much Lucene skipped: it is given as "more than COUNTED"
             boolean more = top.totalHits.relation != TotalHits.Relation.EQUAL_TO
                     || top.totalHits.value > SearchResults.COUNTED;
-            long total =
-                    more ? SearchResults.COUNTED : Math.min(top.totalHits.value, distinctTotal(top, hits, request));
-            return new SearchResults(request.query(), (int) total, more, hits, understood, didYouMean);
+            // when the first pass found fewer than it was asked for, every match is in view: a question's texts in
+            // two locales count once
+            long total = more
+                    ? SearchResults.COUNTED
+                    : all.length < asked ? Math.min(top.totalHits.value, page.questions()) : top.totalHits.value;
+            Optional<String> understood = best.rewritten() ? Optional.of(best.text()) : Optional.empty();
+            List<String> spellings = List.of();
+            if (full) {
+                hits = SearchHits.withSnippets(searcher, index.indexAnalyzer(), languages, found, readings);
+                if (understood.isEmpty() && total < 3) {
+                    spellings = spellings(searcher, request.query(), deps);
+                }
+            }
+            return new SearchResults(request.query(), (int) total, more, hits, understood, spellings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Duplicates (a question in two locales) count once when they are all in view. */
-    private static long distinctTotal(TopDocs top, List<SearchResults.Hit> hits, SearchRequest request) {
-        return top.scoreDocs.length < request.limit() * 2 + 10 ? hits.size() : top.totalHits.value;
     }
 
     // --- reading the query ---
@@ -477,6 +495,8 @@ public final class SearchService {
         private final boolean suggesting;
         private final int stemsPerLanguage;
         private final Dependencies deps;
+        /** Per language the reading was stemmed in, per word of it: its stem, synonyms and translations. */
+        private final Map<Locale, List<Set<Synonyms.Stem>>> wordStems = new java.util.EnumMap<>(Locale.class);
 
         /** {@code suggesting}: candidates for suggestions come from titles only. */
         ReadingTerms(
@@ -496,6 +516,7 @@ public final class SearchService {
             var expansions = new LinkedHashMap<Synonyms.Stem, Float>();
             var typedStems = new HashSet<String>();
             var untranslated = new ArrayList<Synonyms.Stem>();
+            var wordOf = new java.util.HashMap<Synonyms.Stem, Set<Synonyms.Stem>>();
             for (Locale l : stemLocales) {
                 for (String term : terms(languages.get(l), SearchIndex.body(l), text)) {
                     typedStems.add(term);
@@ -503,6 +524,17 @@ public final class SearchService {
                     var typed = new Synonyms.Stem(l, term);
                     var glossary = synonyms.expand(typed);
                     glossary.forEach(s -> expansions.putIfAbsent(s, 1f));
+                    if (!wordOf.containsKey(typed)) { // a word said twice is one word
+                        var word = new java.util.LinkedHashSet<Synonyms.Stem>();
+                        word.add(typed);
+                        // a name or a code (Dala Gold, Apple Pay, SWIFT) is the same word in the other language
+                        for (Locale other : Locale.values()) {
+                            word.add(new Synonyms.Stem(other, term));
+                        }
+                        word.addAll(glossary);
+                        wordStems.computeIfAbsent(l, x -> new ArrayList<>()).add(word);
+                        wordOf.put(typed, word);
+                    }
                     // the hand-written glossary is the editors' override: what it translates, it alone translates
                     if (glossary.stream().noneMatch(s -> s.locale() != l)) {
                         untranslated.add(typed);
@@ -516,9 +548,10 @@ public final class SearchService {
                     continue;
                 }
                 float specific = specificity(typed);
-                translations.stream()
-                        .limit(LEARNED)
-                        .forEach(t -> expansions.merge(t.stem(), (float) t.weight() * specific, Math::max));
+                translations.stream().limit(LEARNED).forEach(t -> {
+                    expansions.merge(t.stem(), (float) t.weight() * specific, Math::max);
+                    wordOf.get(typed).add(t.stem());
+                });
             }
             // Synonyms, in either language: how a query in Russian finds an answer written only in Kazakh.
             Set<Locale> written = queryLanguages(text);
@@ -642,6 +675,34 @@ public final class SearchService {
             return withGrams.build();
         }
 
+        /**
+         * Per language the reading was stemmed in, one query per word of it: what matches the word, a synonym or a
+         * translation of it in any field; a near spelling of an unknown word and the completions of the word being
+         * typed count as words too. For counting how much of the query a hit matches ({@link LocaleFirst}).
+         */
+        List<List<Query>> words() throws IOException {
+            var out = new ArrayList<List<Query>>();
+            for (List<Set<Synonyms.Stem>> language : wordStems.values()) {
+                var queries = new ArrayList<Query>();
+                for (Set<Synonyms.Stem> word : language) {
+                    var q = new BooleanQuery.Builder();
+                    for (Synonyms.Stem s : word) {
+                        q.add(fields(s.locale(), s.stem()), Occur.SHOULD);
+                    }
+                    queries.add(q.build());
+                }
+                queries.addAll(fuzzy);
+                if (titleCompletions != null) {
+                    queries.add(new BooleanQuery.Builder()
+                            .add(titleCompletions, Occur.SHOULD)
+                            .add(wordCompletions, Occur.SHOULD)
+                            .build());
+                }
+                out.add(queries);
+            }
+            return out;
+        }
+
         /** One stem in a language's fields; the best field counts, the others a little. */
         private Query fields(Locale l, String stem) throws IOException {
             return new DisjunctionMaxQuery(
@@ -739,24 +800,43 @@ public final class SearchService {
         return new BoostQuery(q, boost);
     }
 
-    /** Words the index does not know, replaced by the closest known word, when any was found. */
-    private Optional<String> spelling(IndexSearcher searcher, String query, Dependencies deps) throws IOException {
+    /**
+     * The query with the words the index does not know replaced by known words near them, up to {@link
+     * SearchResults#SPELLINGS} ways: the first takes each word's closest, the next its second closest (a word with
+     * fewer keeps its last), and so on; none when no word was replaced.
+     */
+    private List<String> spellings(IndexSearcher searcher, String query, Dependencies deps) throws IOException {
         var checker = new DirectSpellChecker();
         IndexReader reader = searcher.getIndexReader();
-        String result = query;
-        boolean changed = false;
+        var replaced = new LinkedHashMap<String, List<String>>();
         for (String t : terms(words, SearchIndex.WORDS, query)) {
-            if (t.length() < 4 || docFreq(searcher, new Term(SearchIndex.WORDS, t), deps) > 0) {
+            if (t.length() < 4
+                    || replaced.containsKey(t)
+                    || docFreq(searcher, new Term(SearchIndex.WORDS, t), deps) > 0) {
                 continue;
             }
             deps.near(SearchIndex.WORDS, t, 2);
-            var suggestions = checker.suggestSimilar(new Term(SearchIndex.WORDS, t), 1, reader);
+            var suggestions = checker.suggestSimilar(new Term(SearchIndex.WORDS, t), SearchResults.SPELLINGS, reader);
             if (suggestions.length > 0) {
-                result = result.replaceAll("(?iu)" + java.util.regex.Pattern.quote(t), suggestions[0].string);
-                changed = true;
+                replaced.put(
+                        t,
+                        java.util.Arrays.stream(suggestions).map(w -> w.string).toList());
             }
         }
-        return changed && !result.equalsIgnoreCase(query) ? Optional.of(result) : Optional.empty();
+        var out = new java.util.LinkedHashSet<String>();
+        for (int k = 0; k < SearchResults.SPELLINGS && !replaced.isEmpty(); k++) {
+            String result = query;
+            for (var e : replaced.entrySet()) {
+                String word = e.getValue().get(Math.min(k, e.getValue().size() - 1));
+                result = result.replaceAll(
+                        "(?iu)" + java.util.regex.Pattern.quote(e.getKey()),
+                        java.util.regex.Matcher.quoteReplacement(word));
+            }
+            if (!result.equalsIgnoreCase(query)) {
+                out.add(result);
+            }
+        }
+        return List.copyOf(out);
     }
 
     static List<String> terms(Analyzer analyzer, String field, String text) {

@@ -186,4 +186,49 @@ class SearchServiceTest {
         assertThat(results.total()).isZero();
         assertThat(find("блокирвка", Locale.RU).hits()).isNotEmpty();
     }
+
+    /**
+     * A later page is the same ranking, passed over: each page of a search re-scores the same window, so the pages
+     * join without a hit twice or left out, and the count holds on every page.
+     */
+    @Test
+    void pagesAreSlicesOfOneRanking() {
+        var all = search.search(
+                new SearchRequest("карта бонусы деньги услуги", "client", Optional.of(Locale.RU), 9, NOW, false));
+        assertThat(all.hits()).hasSizeGreaterThan(4);
+        var joined = new java.util.ArrayList<Long>();
+        for (int offset = 0; offset < all.hits().size(); offset += 3) {
+            var page = search.search(
+                    new SearchRequest("карта бонусы деньги услуги", "client", Optional.of(Locale.RU), 3, NOW, false)
+                            .from(offset));
+            assertThat(page.total()).isEqualTo(all.total());
+            joined.addAll(ids(page));
+        }
+        assertThat(joined).isEqualTo(ids(all));
+        var past = search.search(
+                new SearchRequest("карта бонусы деньги услуги", "client", Optional.of(Locale.RU), 3, NOW, false)
+                        .from(all.total() + 3));
+        assertThat(past.hits()).isEmpty();
+        assertThat(past.total()).isEqualTo(all.total());
+    }
+
+    @Test
+    void aRequestReachesTwoHundredHitsDeep() {
+        var request = new SearchRequest("карта бонусы деньги услуги", "client", Optional.of(Locale.RU), 20, NOW, false);
+        assertThat(request.from(SearchRequest.MAX_DEPTH - 20).offset()).isEqualTo(180);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> request.from(SearchRequest.MAX_DEPTH - 19))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> request.from(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aQueryThatFindsNothingOffersItsLikeliestSpellingFirst() {
+        var results = find("лимитт снятиия", Locale.RU);
+        if (results.total() < 3) {
+            assertThat(results.spellings()).isNotEmpty().hasSizeLessThanOrEqualTo(SearchResults.SPELLINGS);
+            assertThat(results.didYouMean()).hasValue(results.spellings().get(0));
+        }
+        assertThat(find("zzzzqqqq", Locale.RU).spellings()).isEmpty();
+    }
 }

@@ -222,7 +222,9 @@ class HeadTagsTest {
         Document doc = Jsoup.parse(r.body());
         // only the two JSON-LD blocks are inline scripts (the other is our own file), and they still hold the title
         assertThat(doc.select("script:not([src])")).hasSize(2);
-        assertThat(doc.select("script[src]")).extracting(e -> e.attr("src")).containsExactly("/static/reader.js");
+        assertThat(doc.select("script[src]"))
+                .extracting(e -> e.attr("src"))
+                .containsExactly("/static/reader.js", "/static/suggest.js");
         var blocks = jsonLd(doc);
         assertThat(ofType(blocks, "Article").path("headline").asText()).isEqualTo(hostile);
         var crumbs = ofType(blocks, "BreadcrumbList").path("itemListElement");
