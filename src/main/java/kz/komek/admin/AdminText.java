@@ -318,6 +318,7 @@ public enum AdminText implements BilingualText {
     TRANSFER_SITES("Сайты", "Сайттар"),
     TRANSFER_SECTIONS("Разделы", "Бөлімдер"),
     TRANSFER_QUESTIONS("Вопросы", "Сұрақтар"),
+    TRANSFER_MATERIALS("Видео и документы", "Бейнелер мен құжаттар"),
     TRANSFER_NOTES("Замечания", "Ескертпелер"),
     TRANSFER_APPLY("Применить", "Қолдану"),
     TRANSFER_APPLY_HINT(

@@ -30,6 +30,8 @@ public final class CatalogMemory {
 
     private record ListKey(long sectionId, Locale locale) {}
 
+    private record SiteKey(String site, Locale locale) {}
+
     private record QuestionKey(long version, long id) {}
 
     /** A question as read (empty: there is none), and when, for its vote counts' sake. */
@@ -40,7 +42,9 @@ public final class CatalogMemory {
             ContentState state,
             List<Site> sites,
             Map<String, SectionTree> trees,
-            Map<ListKey, List<QuestionSummary>> lists) {}
+            Map<ListKey, List<QuestionSummary>> lists,
+            Map<ListKey, List<Material>> materials,
+            Map<SiteKey, Map<Long, Integer>> materialCounts) {}
 
     private final CatalogStore store;
     private final Supplier<ContentState> state;
@@ -78,6 +82,29 @@ public final class CatalogMemory {
         return this.now()
                 .lists()
                 .computeIfAbsent(new ListKey(sectionId, locale), k -> store.questionsIn(sectionId, locale, now));
+    }
+
+    /** As {@link CatalogStore#materialsIn}: {@code now} must fall in the current state (it does for a request's). */
+    public List<Material> materialsIn(long sectionId, Locale locale, LocalDateTime now) {
+        return this.now()
+                .materials()
+                .computeIfAbsent(new ListKey(sectionId, locale), k -> store.materialsIn(sectionId, locale, now));
+    }
+
+    /**
+     * How many materials section {@code section} lists for readers of {@code locale} now: 0 for a section of
+     * questions, and for a videos or documents section that is empty there (such a section has no page worth
+     * linking, nor a place in a sitemap). Read once per site, locale and content state.
+     */
+    public int materialCount(Section section, Locale locale, LocalDateTime now) {
+        if (section.kind() == SectionKind.QUESTIONS) {
+            return 0;
+        }
+        return this.now()
+                .materialCounts()
+                .computeIfAbsent(
+                        new SiteKey(section.site(), locale), k -> store.materialCounts(section.site(), locale, now))
+                .getOrDefault(section.id(), 0);
     }
 
     public Optional<Question> question(long id) {
@@ -118,7 +145,13 @@ public final class CatalogMemory {
                 if (g != null && g.state().version() != s.version()) {
                     carry(g.state().version(), s.version());
                 }
-                g = new Generation(s, store.sites(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+                g = new Generation(
+                        s,
+                        store.sites(),
+                        new ConcurrentHashMap<>(),
+                        new ConcurrentHashMap<>(),
+                        new ConcurrentHashMap<>(),
+                        new ConcurrentHashMap<>());
                 generation = g;
             }
             return g;
