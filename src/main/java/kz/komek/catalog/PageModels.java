@@ -27,12 +27,14 @@ final class PageModels {
     private final ReaderSignals readers;
     private final AnswerRenderer answers;
     private final HeadFacts heads;
+    private final MaterialModels materials;
 
     PageModels(CatalogMemory store, ReaderSignals readers, AnswerRenderer answers, ZoneId zone) {
         this.store = store;
         this.readers = readers;
         this.answers = answers;
         this.heads = new HeadFacts(store, zone);
+        this.materials = new MaterialModels(store);
     }
 
     HomePage home(PageRequest req) {
@@ -62,7 +64,7 @@ final class PageModels {
                 .orElseThrow(() -> new NotFoundException("No section " + path + " in " + locale + " on this site"));
         var view = sectionView(req, section, Optional.empty(), Optional.empty());
         var lineage = req.tree().lineage(section);
-        var head = heads.section(req, section, lineage, view.heading());
+        var head = heads.section(req, section, lineage, view.heading(), view.videos());
         var chrome = chrome(req, head, breadcrumbs(req, lineage, true), nearestHref(req, lineage, locale.other()));
         return new SectionPage(chrome, view);
     }
@@ -150,7 +152,8 @@ final class PageModels {
                 lists.add(own);
             }
             Optional<QuestionList> top = openId.isPresent() ? Optional.empty() : topQuestions(req, product);
-            return new SectionView(product.titleOrSlug(locale), menu, List.of(), cards, lists, top);
+            var listed = materials.own(req, product, true).stream().toList();
+            return new SectionView(product.titleOrSlug(locale), menu, List.of(), cards, lists, top, listed);
         }
 
         var subthemes = visible(tree.childrenOf(theme.get()), locale);
@@ -164,15 +167,24 @@ final class PageModels {
                                 : null))
                 .toList();
         var lists = new ArrayList<QuestionList>();
+        var listed = new ArrayList<MaterialList>();
         // the selected tab already names the subtheme's list; a theme's own list needs a name only beside it
-        selected.ifPresent(s -> lists.add(questionList(req, s, s.titleOrSlug(locale), false, openId, shown)));
-        var own = selected.isPresent()
-                ? questionList(req, theme.get(), UiText.OTHER_QUESTIONS.in(locale), true, openId, shown)
-                : questionList(req, theme.get(), UiText.QUESTIONS.in(locale), false, openId, shown);
-        if (!own.items().isEmpty() || selected.isEmpty()) {
-            lists.add(own);
+        selected.ifPresent(s -> materials
+                .list(req, s, s.titleOrSlug(locale), false)
+                .ifPresentOrElse(
+                        listed::add,
+                        () -> lists.add(questionList(req, s, s.titleOrSlug(locale), false, openId, shown))));
+        if (theme.get().kind() != SectionKind.QUESTIONS) {
+            materials.own(req, theme.get(), selected.isPresent()).ifPresent(listed::add);
+        } else {
+            var own = selected.isPresent()
+                    ? questionList(req, theme.get(), UiText.OTHER_QUESTIONS.in(locale), true, openId, shown)
+                    : questionList(req, theme.get(), UiText.QUESTIONS.in(locale), false, openId, shown);
+            if (!own.items().isEmpty() || selected.isEmpty()) {
+                lists.add(own);
+            }
         }
-        return new SectionView(theme.get().titleOrSlug(locale), menu, tabs, List.of(), lists, Optional.empty());
+        return new SectionView(theme.get().titleOrSlug(locale), menu, tabs, List.of(), lists, Optional.empty(), listed);
     }
 
     /** The product's most read and most useful questions, from every section of it a reader can see here. */
