@@ -173,6 +173,25 @@ class MaterialPagesTest {
         assertThat(page.select("script[src=/static/materials.js]")).isEmpty();
     }
 
+    /** What the pages' "empty section" rule asks: how many materials a section shows to readers of a locale now. */
+    @Test
+    void theMemoryCountsEachSectionsPublicMaterialsPerLocale() {
+        CatalogStore store = app.app().catalog();
+        var now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Almaty"));
+        var memory = new CatalogMemory(store, () -> store.contentState(now), java.time.Duration.ofMinutes(1));
+        SectionTree tree = memory.tree("partner");
+        java.util.function.BiFunction<String, kz.komek.i18n.Locale, Integer> count = (path, locale) ->
+                memory.materialCount(tree.find(new SectionPath(path)).orElseThrow(), locale, now);
+        assertThat(count.apply("pos/video", kz.komek.i18n.Locale.RU)).isEqualTo(3);
+        assertThat(count.apply("pos/video", kz.komek.i18n.Locale.KZ)).isEqualTo(2);
+        assertThat(count.apply("pos/docs", kz.komek.i18n.Locale.KZ)).isEqualTo(1);
+        // only a scheduled video: empty until it is due
+        assertThat(count.apply("pos/later", kz.komek.i18n.Locale.RU)).isZero();
+        // a section of questions lists no materials
+        assertThat(count.apply("pos/faq", kz.komek.i18n.Locale.RU)).isZero();
+        assertThat(tree.find(new SectionPath("pos/docs")).orElseThrow().kind()).isEqualTo(SectionKind.DOCUMENTS);
+    }
+
     @Test
     void theAppWebviewGetsTheSameVideos() {
         Document page = app.page("/partner/ru/pos/video?platform=app");
