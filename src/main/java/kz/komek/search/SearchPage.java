@@ -3,6 +3,7 @@ package kz.komek.search;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.Chrome;
+import kz.komek.catalog.UiText;
 
 /**
  * The model of {@code search/results.jte}.
@@ -28,8 +29,20 @@ public record SearchPage(
         hits = List.copyOf(hits);
     }
 
-    /** The link of a result: through the search page, which notes which result the reader opened. */
+    /**
+     * The link of a result: a question's goes through the search page, which notes which result the reader opened
+     * (readers' words are learnt for questions); a video's or document's is its place on its section's page.
+     */
     public String href(SearchResults.Hit hit) {
-        return openHref + hit.id() + "&lang=" + hit.locale().code();
+        return hit.question() ? openHref + hit.id() + "&lang=" + hit.locale().code() : hit.url();
+    }
+
+    /** What a result is, as its badge says; empty for a question. */
+    public java.util.Optional<String> kindLabel(SearchResults.Hit hit) {
+        return switch (hit.kind()) {
+            case "video" -> java.util.Optional.of(UiText.KIND_VIDEO.in(chrome.locale()));
+            case "document" -> java.util.Optional.of(UiText.KIND_DOCUMENT.in(chrome.locale()));
+            default -> java.util.Optional.empty();
+        };
     }
 }
