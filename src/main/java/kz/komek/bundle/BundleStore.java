@@ -252,6 +252,14 @@ public final class BundleStore {
         h.execute("update help_center set version = version + 1");
     }
 
+    /**
+     * Refuses, naming the field, a material record whose section does not exist or lists another kind: what a draft
+     * must name to be published later.
+     */
+    public void requireMaterialSection(Handle h, Bundle.Material m) {
+        MaterialWriter.sectionIdOf(h, m);
+    }
+
     /** Removes material {@code id} from the live tables (the admin's unpublish); returns whether there was one. */
     public boolean removeMaterial(Handle h, long id) {
         h.execute("lock table help_center in exclusive mode");

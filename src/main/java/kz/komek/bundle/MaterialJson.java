@@ -190,8 +190,9 @@ public final class MaterialJson {
 
     private static void onlyFor(boolean present, String kind, String where, String field) {
         if (present) {
+            // the kind it is for travels as the argument, for pages that say it in their own words
             throw BundleException.field(
-                    where, field, BundleException.Kind.OTHER, "is for " + kind + "s only; leave it out here");
+                    where, field, BundleException.Kind.OTHER, "is for " + kind + "s only; leave it out here", kind);
         }
     }
 
