@@ -192,6 +192,37 @@ class MaterialPagesTest {
         assertThat(tree.find(new SectionPath("pos/docs")).orElseThrow().kind()).isEqualTo(SectionKind.DOCUMENTS);
     }
 
+    /** A scheduled video appears when its time comes, without any write (the content state knows the time). */
+    @Test
+    void aScheduledVideoAppearsWhenItsTimeComes() throws Exception {
+        try (var own = TestApp.withBundle("/fixtures/materials.bundle.json")) {
+            var due = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Almaty"))
+                    .plusSeconds(3)
+                    .withNano(0);
+            var b = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    mapper.readTree(TestApp.resource("/fixtures/materials.bundle.json"));
+            for (JsonNode m : b.get("materials")) {
+                if (m.get("id").asLong() == 9005) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) m.at("/locales/ru"))
+                            .put("published", due.toString());
+                }
+            }
+            own.app()
+                    .bundles()
+                    .importBundle(new kz.komek.bundle.BundleJson().read(mapper.writeValueAsString(b)), List.of());
+            assertThat(own.page("/partner/ru/pos/later").getElementById("m9005"))
+                    .isNull();
+            assertThat(own.get("/sitemaps/partner-ru-1.xml").body()).doesNotContain("/partner/ru/pos/later");
+            long wait = java.time.Duration.between(java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Almaty")), due)
+                            .toMillis()
+                    + 300;
+            Thread.sleep(Math.max(0, wait));
+            assertThat(own.page("/partner/ru/pos/later").getElementById("m9005"))
+                    .isNotNull();
+            assertThat(own.get("/sitemaps/partner-ru-1.xml").body()).contains("/partner/ru/pos/later");
+        }
+    }
+
     @Test
     void theAppWebviewGetsTheSameVideos() {
         Document page = app.page("/partner/ru/pos/video?platform=app");
