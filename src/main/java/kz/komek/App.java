@@ -10,6 +10,8 @@ import java.util.Optional;
 import kz.komek.admin.accounts.Accounts;
 import kz.komek.admin.accounts.AdminAccounts;
 import kz.komek.admin.audit.AuditLog;
+import kz.komek.admin.materials.MaterialEditor;
+import kz.komek.admin.materials.MaterialPages;
 import kz.komek.admin.questions.AdminQuestionsApi;
 import kz.komek.admin.questions.Lint;
 import kz.komek.admin.questions.LintApi;
@@ -181,6 +183,7 @@ public final class App implements AutoCloseable {
                     new RevisionPages(admin.kit(), editor),
                     new SectionsApi(sectionEditor, placement, admin.access()),
                     new SectionPages(admin.kit(), sectionEditor, placement),
+                    new MaterialPages(admin.kit(), new MaterialEditor(database.jdbi(), bundles, audit, clock), catalog),
                     new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes()),
                     new WordsPages(admin.kit(), lexicon, searchStore, readerWords, catalog, audit),
                     new SearchApi(search, searchMisses, catalog, clock),

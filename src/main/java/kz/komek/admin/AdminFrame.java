@@ -10,7 +10,7 @@ import kz.komek.i18n.Locale;
  * admin menu (only what the principal's role may open), who is signed in and the sign-out form. Links keep the
  * UI's language with {@link #href(String)}.
  *
- * @param current the menu item of this page ("home", "sections", "transfer", "audit", "users")
+ * @param current the menu item of this page ("home", "sections", "materials", "transfer", "audit", "users")
  * @param csrf the session's CSRF token for forms; empty for a request made with an API token
  */
 public record AdminFrame(Locale locale, Principal principal, Optional<String> csrf, String current, String title) {
@@ -32,6 +32,7 @@ public record AdminFrame(Locale locale, Principal principal, Optional<String> cs
         var items = new java.util.ArrayList<MenuItem>();
         items.add(item("home", AdminText.MENU_HOME, "/admin"));
         items.add(item("sections", AdminText.MENU_SECTIONS, "/admin/sections"));
+        items.add(item("materials", AdminText.MENU_MATERIALS, "/admin/materials"));
         if (principal.may(Role.PUBLISHER)) {
             items.add(item("transfer", AdminText.MENU_TRANSFER, "/admin/transfer"));
         }

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.komek.catalog.MaterialKind;
+import kz.komek.catalog.MaterialText;
 import kz.komek.catalog.QuestionText;
+import kz.komek.catalog.SectionKind;
 
 /**
  * A whole help center (or a part of it) in the shape of {@code komek-bundle/1}. Readers (JSON bundle, Nuxt
@@ -23,6 +26,7 @@ public record Bundle(
         List<Site> sites,
         List<Section> sections,
         List<Question> questions,
+        List<Material> materials,
         Map<String, JsonNode> extra) {
 
     public static final String FORMAT = "komek-bundle/1";
@@ -40,7 +44,24 @@ public record Bundle(
         sites = List.copyOf(sites);
         sections = List.copyOf(sections);
         questions = List.copyOf(questions);
+        materials = List.copyOf(materials);
         extra = ordered(extra);
+    }
+
+    /** A bundle without materials (videos, documents). */
+    public Bundle(
+            List<String> locales,
+            String defaultLocale,
+            List<Site> sites,
+            List<Section> sections,
+            List<Question> questions,
+            Map<String, JsonNode> extra) {
+        this(locales, defaultLocale, sites, sections, questions, List.of(), extra);
+    }
+
+    /** The same bundle with other questions (a streamed import's head holds none). */
+    public Bundle withQuestions(List<Question> questions) {
+        return new Bundle(locales, defaultLocale, sites, sections, questions, materials, extra);
     }
 
     public record Site(String slug, Map<String, String> title, Map<String, JsonNode> extra) {
@@ -50,16 +71,100 @@ public record Bundle(
         }
     }
 
-    /** {@code position} is absent when the source does not know it (a page payload): a new section goes last. */
+    /**
+     * {@code position} is absent when the source does not know it (a page payload): a new section goes last.
+     * {@code kind} says what it lists (questions when a bundle does not say).
+     */
     public record Section(
             String site,
             String path,
             Optional<Integer> position,
             Map<String, String> title,
-            Map<String, JsonNode> extra) {
+            Map<String, JsonNode> extra,
+            SectionKind kind) {
         public Section {
             title = ordered(title);
             extra = ordered(extra);
+            java.util.Objects.requireNonNull(kind, "kind");
+        }
+
+        /** A section of questions. */
+        public Section(
+                String site,
+                String path,
+                Optional<Integer> position,
+                Map<String, String> title,
+                Map<String, JsonNode> extra) {
+            this(site, path, position, title, extra, SectionKind.QUESTIONS);
+        }
+    }
+
+    /**
+     * A video or document (bundle-format.md, "Section kinds"): listed in section {@code section} of {@code site},
+     * which must be of the kind that lists it; ids are unique among materials.
+     */
+    public record Material(
+            long id,
+            String site,
+            String section,
+            MaterialKind kind,
+            int position,
+            Map<String, MaterialLocale> locales,
+            Map<String, JsonNode> extra) {
+        public Material {
+            if (id <= 0) {
+                throw new IllegalArgumentException("a material id is positive, was " + id);
+            }
+            java.util.Objects.requireNonNull(kind, "kind");
+            locales = ordered(locales);
+            extra = ordered(extra);
+        }
+
+        /** The same material with other texts. */
+        public Material withLocales(Map<String, MaterialLocale> texts) {
+            return new Material(id, site, section, kind, position, texts, extra);
+        }
+    }
+
+    /**
+     * One locale's text of a material; {@code duration} (ISO 8601, as written) only for a video, {@code format} and
+     * {@code size} (bytes) only for a document.
+     */
+    public record MaterialLocale(
+            String title,
+            String url,
+            Optional<String> description,
+            Optional<String> duration,
+            Optional<String> format,
+            Optional<Long> size,
+            Optional<LocalDate> updated,
+            Optional<LocalDateTime> published,
+            Map<String, JsonNode> extra) {
+        public MaterialLocale {
+            extra = ordered(extra);
+            readerText(title, url, description, duration, format, size, updated, published); // validates
+        }
+
+        private static MaterialText readerText(
+                String title,
+                String url,
+                Optional<String> description,
+                Optional<String> duration,
+                Optional<String> format,
+                Optional<Long> size,
+                Optional<LocalDate> updated,
+                Optional<LocalDateTime> published) {
+            return new MaterialText(title, url, description, duration, format, size, updated, published);
+        }
+
+        /** The same text with another publication time. */
+        public MaterialLocale withPublished(Optional<LocalDateTime> published) {
+            return new MaterialLocale(title, url, description, duration, format, size, updated, published, extra);
+        }
+
+        /** The text as the reader pages hold it. */
+        public MaterialText readerText() {
+            return readerText(title, url, description, duration, format, size, updated, published);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import kz.komek.catalog.Section;
+import kz.komek.catalog.SectionKind;
 import kz.komek.catalog.SectionPath;
 import kz.komek.catalog.SectionTree;
 import org.jdbi.v3.core.Handle;
@@ -23,6 +24,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class BundleExport {
     private final ExtraJson extra = new ExtraJson();
+    private final MaterialExport materials = new MaterialExport(extra);
 
     BundleExport() {}
 
@@ -31,11 +33,10 @@ public final class BundleExport {
         Head head = head(h);
         var questions = new ArrayList<Bundle.Question>();
         questions(h, head, questions::add);
-        Bundle b = head.bundle();
-        return new Bundle(b.locales(), b.defaultLocale(), b.sites(), b.sections(), questions, b.extra());
+        return head.bundle().withQuestions(questions);
     }
 
-    /** Everything but the questions, and the sections' ids in the order an export lists them. */
+    /** Everything but the questions (materials too), and the sections' ids in the order an export lists them. */
     record Head(Bundle bundle, long[] sectionOrder) {}
 
     Head head(Handle h) {
@@ -58,7 +59,8 @@ public final class BundleExport {
         var sectionOrder = new ArrayList<Long>();
         var sectionExtra = new HashMap<Long, String>();
         for (String site : siteSlugs) {
-            var rows = h.createQuery("select id, path, position, extra::text as extra from section where site = :site")
+            var rows = h.createQuery(
+                            "select id, path, position, kind, extra::text as extra from section where site = :site")
                     .bind("site", site)
                     .map((rs, ctx) -> {
                         sectionExtra.put(rs.getLong("id"), rs.getString("extra"));
@@ -67,7 +69,8 @@ public final class BundleExport {
                                 site,
                                 new SectionPath(rs.getString("path")),
                                 rs.getInt("position"),
-                                Map.of());
+                                Map.of(),
+                                SectionKind.parse(rs.getString("kind")).orElseThrow());
                     })
                     .list();
             for (Section s : new SectionTree(rows).all()) {
@@ -77,12 +80,21 @@ public final class BundleExport {
                         s.path().value(),
                         Optional.of(s.position()),
                         titles(h, "section_title", "section_id", s.id(), locales),
-                        extra.read(sectionExtra.get(s.id()))));
+                        extra.read(sectionExtra.get(s.id())),
+                        s.kind()));
             }
         }
+        long[] order = sectionOrder.stream().mapToLong(Long::longValue).toArray();
         return new Head(
-                new Bundle(locales, (String) header[1], sites, sections, List.of(), extra.read((String) header[2])),
-                sectionOrder.stream().mapToLong(Long::longValue).toArray());
+                new Bundle(
+                        locales,
+                        (String) header[1],
+                        sites,
+                        sections,
+                        List.of(),
+                        materials.all(h, locales, order),
+                        extra.read((String) header[2])),
+                order);
     }
 
     // a question's row once per text (or once without any), its texts in the declared locales' order
@@ -165,6 +177,14 @@ public final class BundleExport {
                 texts.clear();
             }
         }
+    }
+
+    /** The live record of material {@code id}, its texts in the declared locales' order. */
+    Optional<Bundle.Material> material(Handle h, long id) {
+        String[] locales = h.createQuery("select locales from help_center")
+                .mapTo(String[].class)
+                .one();
+        return materials.one(h, id, Arrays.asList(locales));
     }
 
     /** The live record of question {@code id}. */

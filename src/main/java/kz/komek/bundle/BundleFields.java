@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import kz.komek.catalog.SectionKind;
 import kz.komek.catalog.SectionPath;
 import kz.komek.i18n.Locale;
 import kz.komek.i18n.StorableText;
@@ -179,6 +180,17 @@ final class BundleFields {
             throw BundleException.field(where, field, BundleException.Kind.OTHER, problem.get());
         }
         return s;
+    }
+
+    /** A section's {@code kind}: questions when absent. */
+    static SectionKind sectionKind(JsonNode n, String where) {
+        if (n == null || n.isNull()) {
+            return SectionKind.QUESTIONS;
+        }
+        String code = text(n, where, "kind");
+        return SectionKind.parse(code)
+                .orElseThrow(
+                        () -> other(where, "kind", "expected questions, videos or documents, found \"" + code + "\""));
     }
 
     static Locale locale(JsonNode n, String where, String field) {

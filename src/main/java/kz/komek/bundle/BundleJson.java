@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import kz.komek.catalog.CatalogUrls;
 import kz.komek.catalog.QuestionText;
+import kz.komek.catalog.SectionKind;
 import kz.komek.i18n.Locale;
 
 /**
@@ -50,9 +51,9 @@ public final class BundleJson {
             .toFormatter();
 
     private static final Set<String> TOP =
-            Set.of("format", "locales", "default_locale", "sites", "sections", "questions");
+            Set.of("format", "locales", "default_locale", "sites", "sections", "questions", "materials");
     private static final Set<String> SITE = Set.of("slug", "title");
-    private static final Set<String> SECTION = Set.of("site", "path", "position", "title");
+    private static final Set<String> SECTION = Set.of("site", "path", "position", "kind", "title");
     private static final Set<String> QUESTION = Set.of(
             "id",
             "site",
@@ -80,6 +81,7 @@ public final class BundleJson {
     private static final Set<String> TEXT = Set.copyOf(LOCALE_FIELDS);
 
     private final ObjectMapper mapper;
+    private final MaterialJson materials;
 
     public BundleJson() {
         mapper = new ObjectMapper()
@@ -90,6 +92,7 @@ public final class BundleJson {
                 .setStreamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(MAX_CONTENT * 4)
                         .build());
+        materials = new MaterialJson();
     }
 
     /**
@@ -115,7 +118,13 @@ public final class BundleJson {
         var ids = new HashSet<Long>();
         List<Bundle.Question> questions = each(root, "questions", (n, at) -> questionAt(n, at, ids));
         return new Bundle(
-                head.locales(), head.defaultLocale(), head.sites(), head.sections(), questions, topExtra(root));
+                head.locales(),
+                head.defaultLocale(),
+                head.sites(),
+                head.sections(),
+                questions,
+                materials(root),
+                topExtra(root));
     }
 
     static BundleException notJson(String where, JsonProcessingException e) {
@@ -171,9 +180,19 @@ public final class BundleJson {
                     ? Optional.of(nonNegativeInt(n.get("position"), where, "position"))
                     : Optional.empty();
             return new Bundle.Section(
-                    site, path, position, titles(n.get("title"), where, "title"), extra(n, SECTION, where, ""));
+                    site,
+                    path,
+                    position,
+                    titles(n.get("title"), where, "title"),
+                    extra(n, SECTION, where, ""),
+                    sectionKind(n.get("kind"), where));
         });
         return new Bundle(locales, defaultLocale, sites, sections, List.of(), Map.of());
+    }
+
+    /** The bundle's materials (videos, documents), checked; they are few, and read whole. */
+    List<Bundle.Material> materials(JsonNode root) {
+        return materials.materials(root);
     }
 
     /** The bundle's own fields this version does not know, kept for the round trip. */
@@ -300,6 +319,11 @@ public final class BundleJson {
         ObjectNode root = head(bundle);
         ArrayNode questions = root.putArray("questions");
         bundle.questions().forEach(q -> questions.add(questionNode(q)));
+        // only when there are some: a bundle without materials is written as before they existed
+        if (!bundle.materials().isEmpty()) {
+            ArrayNode list = root.putArray("materials");
+            bundle.materials().forEach(m -> list.add(materials.node(m)));
+        }
         bundle.extra().forEach(root::set);
         try {
             return mapper.writeValueAsString(root) + "\n";
@@ -310,7 +334,8 @@ public final class BundleJson {
 
     /**
      * Streams a bundle too large to hold: byte for byte what {@link #write(Bundle)} gives, but the questions are
-     * written one at a time as {@code questions} hands them over (those of {@code head} are not written).
+     * written one at a time as {@code questions} hands them over (those of {@code head} are not written; its
+     * materials are, after the questions).
      */
     public void write(Writer out, Bundle head, Consumer<Consumer<Bundle.Question>> questions) throws IOException {
         try (JsonGenerator g = mapper.createGenerator(out)) {
@@ -335,6 +360,13 @@ public final class BundleJson {
                 throw failure[0];
             }
             g.writeEndArray();
+            if (!head.materials().isEmpty()) {
+                g.writeArrayFieldStart("materials");
+                for (var m : head.materials()) {
+                    g.writeTree(materials.node(m));
+                }
+                g.writeEndArray();
+            }
             for (var field : head.extra().entrySet()) {
                 g.writeFieldName(field.getKey());
                 g.writeTree(field.getValue());
@@ -365,6 +397,9 @@ public final class BundleJson {
             o.put("site", s.site());
             o.put("path", s.path());
             s.position().ifPresent(p -> o.put("position", p));
+            if (s.kind() != SectionKind.QUESTIONS) {
+                o.put("kind", s.kind().code());
+            }
             o.set("title", titlesNode(s.title()));
             s.extra().forEach(o::set);
         }

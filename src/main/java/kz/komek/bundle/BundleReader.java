@@ -115,10 +115,19 @@ public final class BundleReader {
             if (problem != null) {
                 throw problem;
             }
+            // materials are few: read whole, with the head
+            List<Bundle.Material> materials = json.materials(root);
             Map<String, JsonNode> extra = json.topExtra(root);
             long[] inOrder = Arrays.copyOf(order, count);
             return new BundleInput(
-                    new Bundle(head.locales(), head.defaultLocale(), head.sites(), head.sections(), List.of(), extra),
+                    new Bundle(
+                            head.locales(),
+                            head.defaultLocale(),
+                            head.sites(),
+                            head.sections(),
+                            List.of(),
+                            materials,
+                            extra),
                     inOrder,
                     notes,
                     sink -> questions(source, inOrder, sink));

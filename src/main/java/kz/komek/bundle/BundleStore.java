@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.QuestionMoves;
-import kz.komek.catalog.SectionPath;
+import kz.komek.catalog.SectionKind;
 import kz.komek.content.HtmlSanitizer;
 import kz.komek.progress.Progress;
 import org.jdbi.v3.core.Handle;
@@ -27,6 +27,8 @@ public final class BundleStore {
     private final Jdbi jdbi;
     private final ExtraJson extra = new ExtraJson();
     private final QuestionWriter writer;
+    private final MaterialWriter materials;
+    private final SectionWriter sectionWriter;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final BundleExport exports = new BundleExport();
     private final BundleJson json = new BundleJson();
@@ -37,6 +39,8 @@ public final class BundleStore {
     public BundleStore(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.writer = new QuestionWriter(new QuestionMoves(jdbi), extra);
+        this.materials = new MaterialWriter(extra);
+        this.sectionWriter = new SectionWriter(extra);
     }
 
     /** Imports keeping stored questions' vote counts ({@link VotePolicy#DEFAULT}). */
@@ -84,29 +88,37 @@ public final class BundleStore {
                 .mapTo(Long.class)
                 .one();
         var notes = new ArrayList<>(findings);
-        notes.addAll(unknownFieldNotes(bundle));
+        notes.addAll(BundleInput.unknownFieldNotes(bundle));
         notes.addAll(input.questionNotes());
         var sites = new Tally();
-        importSites(h, bundle, sites);
+        sectionWriter.importSites(h, bundle, sites);
         var sections = new Tally();
         var retitled = new ArrayList<Long>();
-        importSections(h, bundle, notes, sections, retitled);
+        sectionWriter.importSections(h, bundle, notes, sections, retitled);
         var questions = new Tally();
         var changed = new ArrayList<Long>();
         var voteChanges = new ArrayList<ImportReport.VoteChange>();
         importQuestions(h, input, notes, revision, votes, questions, changed, voteChanges, progress);
-        // Section titles, down from the product, are part of a question's search documents: re-index every question
-        // in or below a retitled section.
+        var materialTally = new Tally();
+        materials.importAll(h, bundle.materials(), revision, (m, write) -> materialTally.add(write));
+        // a section whose kind changed must not keep listing what its new kind does not
+        MaterialWriter.requireKindsHold(h);
+        // Section titles, down from the product, are part of a question's (and a material's) search documents:
+        // re-index every one in or below a retitled section.
         if (!retitled.isEmpty()) {
-            h.createUpdate("""
-                            update question set revision = :revision
-                            where section_id in (
-                                select s.id from section s join section r on r.site = s.site
-                                where r.id = any(:ids) and (s.path = r.path or starts_with(s.path, r.path || '/')))
-                            """)
-                    .bind("revision", revision)
-                    .bind("ids", retitled.stream().mapToLong(Long::longValue).toArray())
-                    .execute();
+            for (String table : new String[] {"question", "material"}) {
+                h.createUpdate("""
+                                update %s set revision = :revision
+                                where section_id in (
+                                    select s.id from section s join section r on r.site = s.site
+                                    where r.id = any(:ids) and (s.path = r.path or starts_with(s.path, r.path || '/')))
+                                """.formatted(table))
+                        .bind("revision", revision)
+                        .bind(
+                                "ids",
+                                retitled.stream().mapToLong(Long::longValue).toArray())
+                        .execute();
+            }
         }
         importHeader(h, bundle);
         if (questions.counts().created() + questions.counts().updated() >= ANALYZE_AFTER) {
@@ -117,26 +129,14 @@ public final class BundleStore {
         }
         h.execute("update help_center set version = version + 1");
         return new ImportReport(
-                sites.counts(), sections.counts(), questions.counts(), changed, votes, voteChanges, notes);
-    }
-
-    /** New, changed and unchanged records of one kind, as an import meets them. */
-    private static final class Tally {
-        private int created;
-        private int updated;
-        private int unchanged;
-
-        void add(RecordWrite write) {
-            switch (write) {
-                case CREATED -> created++;
-                case UPDATED -> updated++;
-                case UNCHANGED -> unchanged++;
-            }
-        }
-
-        ImportReport.Counts counts() {
-            return new ImportReport.Counts(created, updated, unchanged);
-        }
+                sites.counts(),
+                sections.counts(),
+                questions.counts(),
+                materialTally.counts(),
+                changed,
+                votes,
+                voteChanges,
+                notes);
     }
 
     private void importHeader(Handle h, Bundle bundle) {
@@ -154,137 +154,6 @@ public final class BundleStore {
                 .bind("def", bundle.defaultLocale())
                 .bind("extra", extra.write(bundle.extra()))
                 .execute();
-    }
-
-    private void importSites(Handle h, Bundle bundle, Tally tally) {
-        int nextPosition = h.createQuery("select coalesce(max(position) + 1, 0) from site")
-                .mapTo(Integer.class)
-                .one();
-        for (var site : bundle.sites()) {
-            boolean exists = h.createQuery("select count(*) from site where slug = :slug")
-                            .bind("slug", site.slug())
-                            .mapTo(Integer.class)
-                            .one()
-                    > 0;
-            boolean changed = false;
-            if (exists) {
-                if (!site.extra().isEmpty()) {
-                    changed = h.createUpdate("""
-                                            update site set extra = cast(:extra as jsonb)
-                                            where slug = :slug and extra is distinct from cast(:extra as jsonb)
-                                            """)
-                                    .bind("slug", site.slug())
-                                    .bind("extra", extra.write(site.extra()))
-                                    .execute()
-                            > 0;
-                }
-            } else {
-                h.createUpdate(
-                                "insert into site (slug, position, extra) values (:slug, :position, cast(:extra as jsonb))")
-                        .bind("slug", site.slug())
-                        .bind("position", nextPosition++)
-                        .bind("extra", extra.write(site.extra()))
-                        .execute();
-            }
-            for (var e : site.title().entrySet()) {
-                changed |= h.createUpdate("""
-                                        insert into site_title (site, locale, title) values (:site, :locale, :title)
-                                        on conflict (site, locale) do update set title = excluded.title
-                                        where site_title.title is distinct from excluded.title
-                                        """)
-                                .bind("site", site.slug())
-                                .bind("locale", e.getKey())
-                                .bind("title", e.getValue())
-                                .execute()
-                        > 0;
-            }
-            tally.add(RecordWrite.of(!exists, changed));
-        }
-    }
-
-    /** Writes the bundle's sections; {@code retitled} gets the ids of stored ones whose titles changed. */
-    private void importSections(Handle h, Bundle bundle, List<String> notes, Tally tally, List<Long> retitled) {
-        // Parents first, so a child finds its parent's id whether the parent is new or stored.
-        var ordered = new ArrayList<>(bundle.sections());
-        ordered.sort((a, b) -> Integer.compare(depth(a.path()), depth(b.path())));
-        for (var s : ordered) {
-            String where = "section " + s.site() + "/" + s.path();
-            if (siteMissing(h, s.site())) {
-                throw new BundleException(where + ", field site", "site \"" + s.site() + "\" does not exist");
-            }
-            SectionPath path = new SectionPath(s.path());
-            Optional<Long> parentId = Optional.empty();
-            if (path.parent().isPresent()) {
-                String parent = path.parent().get().value();
-                parentId = sectionId(h, s.site(), parent);
-                if (parentId.isEmpty()) {
-                    throw new BundleException(
-                            where + ", field path", "its parent section \"" + parent + "\" does not exist");
-                }
-            }
-            Optional<Long> id = sectionId(h, s.site(), s.path());
-            long sectionId;
-            boolean changed = false;
-            if (id.isPresent()) {
-                sectionId = id.get();
-                changed = h.createUpdate("""
-                                        update section set position = coalesce(:position, position),
-                                            extra = case when :hasExtra then cast(:extra as jsonb) else extra end
-                                        where id = :id
-                                          and (position, extra) is distinct from (coalesce(:position, position),
-                                              case when :hasExtra then cast(:extra as jsonb) else extra end)
-                                        """)
-                                .bind("id", sectionId)
-                                .bind("position", s.position().orElse(null))
-                                .bind("hasExtra", !s.extra().isEmpty())
-                                .bind("extra", extra.write(s.extra()))
-                                .execute()
-                        > 0;
-            } else {
-                Long parent = parentId.orElse(null);
-                int position = s.position()
-                        .orElseGet(() -> h.createQuery("""
-                                select coalesce(max(position) + 1, 1) from section
-                                where site = :site and parent_id is not distinct from :parent
-                                """)
-                                .bind("site", s.site())
-                                .bind("parent", parent)
-                                .mapTo(Integer.class)
-                                .one());
-                sectionId = h.createUpdate("""
-                                insert into section (site, path, parent_id, position, extra)
-                                values (:site, :path, :parent, :position, cast(:extra as jsonb))
-                                """)
-                        .bind("site", s.site())
-                        .bind("path", s.path())
-                        .bind("parent", parentId.orElse(null))
-                        .bind("position", position)
-                        .bind("extra", extra.write(s.extra()))
-                        .executeAndReturnGeneratedKeys("id")
-                        .mapTo(Long.class)
-                        .one();
-                if (s.title().isEmpty()) {
-                    notes.add(where + ": no title in any locale; pages show its path segment until one is set");
-                }
-            }
-            boolean titled = false;
-            for (var e : s.title().entrySet()) {
-                titled |= h.createUpdate("""
-                                        insert into section_title (section_id, locale, title) values (:id, :locale, :title)
-                                        on conflict (section_id, locale) do update set title = excluded.title
-                                        where section_title.title is distinct from excluded.title
-                                        """)
-                                .bind("id", sectionId)
-                                .bind("locale", e.getKey())
-                                .bind("title", e.getValue())
-                                .execute()
-                        > 0;
-            }
-            if (titled && id.isPresent()) {
-                retitled.add(sectionId);
-            }
-            tally.add(RecordWrite.of(id.isEmpty(), changed || titled));
-        }
     }
 
     /**
@@ -349,20 +218,61 @@ public final class BundleStore {
 
     /**
      * The section question {@code q} is listed in; a {@link BundleException} naming the field when its site or
-     * section does not exist.
+     * section does not exist, or the section lists videos or documents.
      */
     public long sectionIdOf(Handle h, Bundle.Question q) {
         String where = "question " + q.id();
-        if (siteMissing(h, q.site())) {
+        if (SectionWriter.siteMissing(h, q.site())) {
             throw BundleException.field(
                     where, "site", BundleException.Kind.OTHER, "site \"" + q.site() + "\" does not exist");
         }
-        return sectionId(h, q.site(), q.section())
+        var section = MaterialWriter.section(h, q.site(), q.section())
                 .orElseThrow(() -> BundleException.field(
                         where,
                         "section",
                         BundleException.Kind.OTHER,
                         "section \"" + q.section() + "\" does not exist in site \"" + q.site() + "\""));
+        if (section.kind() != SectionKind.QUESTIONS) {
+            throw BundleException.field(
+                    where,
+                    "section",
+                    BundleException.Kind.OTHER,
+                    "section \"" + q.section() + "\" lists " + section.kind().code() + ", not questions");
+        }
+        return section.id();
+    }
+
+    /**
+     * Makes one material record public, in the caller's transaction (the admin's publish): written as an import
+     * writes it, its locales replacing the stored ones. Bumps the content version, as every content write does.
+     */
+    public void publishMaterial(Handle h, Bundle.Material m) {
+        h.execute("lock table help_center in exclusive mode");
+        materials.write(h, m, MaterialWriter.sectionIdOf(h, m), nextVersion(h), true);
+        h.execute("update help_center set version = version + 1");
+    }
+
+    /**
+     * Refuses, naming the field, a material record whose section does not exist or lists another kind: what a draft
+     * must name to be published later.
+     */
+    public void requireMaterialSection(Handle h, Bundle.Material m) {
+        MaterialWriter.sectionIdOf(h, m);
+    }
+
+    /** Removes material {@code id} from the live tables (the admin's unpublish); returns whether there was one. */
+    public boolean removeMaterial(Handle h, long id) {
+        h.execute("lock table help_center in exclusive mode");
+        boolean removed = MaterialWriter.remove(h, id);
+        if (removed) {
+            h.execute("update help_center set version = version + 1");
+        }
+        return removed;
+    }
+
+    /** The live record of material {@code id}, read in the caller's transaction. */
+    public Optional<Bundle.Material> material(Handle h, long id) {
+        return exports.material(h, id);
     }
 
     /**
@@ -421,23 +331,6 @@ public final class BundleStore {
                 .one();
     }
 
-    private static List<String> unknownFieldNotes(Bundle bundle) {
-        var notes = new ArrayList<String>();
-        if (!bundle.extra().isEmpty()) {
-            notes.add(
-                    "bundle: kept unknown fields " + bundle.extra().keySet() + " for export; komek does not use them");
-        }
-        bundle.sites().stream()
-                .filter(s -> !s.extra().isEmpty())
-                .forEach(s -> notes.add("site " + s.slug() + ": kept unknown fields "
-                        + s.extra().keySet()));
-        bundle.sections().stream()
-                .filter(s -> !s.extra().isEmpty())
-                .forEach(s -> notes.add("section " + s.site() + "/" + s.path() + ": kept unknown fields "
-                        + s.extra().keySet()));
-        return notes;
-    }
-
     /** The whole help center as a bundle: sites by position, sections depth first, questions by section and position. */
     public Bundle export() {
         return jdbi.inTransaction(h -> {
@@ -468,25 +361,5 @@ public final class BundleStore {
                         progress.at(++done[0]);
                     }));
         });
-    }
-
-    private static boolean siteMissing(Handle h, String slug) {
-        return h.createQuery("select count(*) from site where slug = :slug")
-                        .bind("slug", slug)
-                        .mapTo(Integer.class)
-                        .one()
-                == 0;
-    }
-
-    private static Optional<Long> sectionId(Handle h, String site, String path) {
-        return h.createQuery("select id from section where site = :site and path = :path")
-                .bind("site", site)
-                .bind("path", path)
-                .mapTo(Long.class)
-                .findOne();
-    }
-
-    private static int depth(String path) {
-        return (int) path.chars().filter(c -> c == '/').count();
     }
 }

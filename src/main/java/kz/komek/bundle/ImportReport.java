@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What an import did (or, on a dry run, would do), for the CLI and the admin: per kind of record how many are new,
+ * What an import did (or, on a dry run, would do), for the CLI and the admin: per kind of record (sites, sections,
+ * questions, materials) how many are new,
  * changed, and already exactly so; the ids of the new and changed questions; the stored questions whose vote counts
  * it changed, under which {@link VotePolicy}; and notes for people.
  */
@@ -12,6 +13,7 @@ public record ImportReport(
         Counts sites,
         Counts sections,
         Counts questions,
+        Counts materials,
         List<Long> changedQuestions,
         VotePolicy votes,
         List<VoteChange> voteChanges,
@@ -75,6 +77,10 @@ public record ImportReport(
         line(sb, "sites", sites);
         line(sb, "sections", sections);
         line(sb, "questions", questions);
+        // only when the bundle had some: reports of bundles without materials read as before they existed
+        if (materials.created() + materials.updated() + materials.unchanged() > 0) {
+            line(sb, "materials", materials);
+        }
         sb.append("votes (")
                 .append(votes.code())
                 .append("): ")

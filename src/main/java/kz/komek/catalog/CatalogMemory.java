@@ -45,7 +45,9 @@ public final class CatalogMemory {
             List<Site> sites,
             Map<String, SectionTree> trees,
             Map<ListKey, List<QuestionSummary>> lists,
-            Map<SiteLocale, Set<Long>> filled) {}
+            Map<SiteLocale, Set<Long>> filled,
+            Map<ListKey, List<Material>> materials,
+            Map<SiteLocale, Map<Long, Integer>> materialCounts) {}
 
     private final CatalogStore store;
     private final Supplier<ContentState> state;
@@ -86,22 +88,36 @@ public final class CatalogMemory {
     }
 
     /**
-     * The sections of {@code site} that readers of {@code locale} have something to read in: a public question in
-     * the section or below it. The others are left out of readers' menus, cards and sitemaps (editors still see
+     * The sections of {@code site} that readers of {@code locale} have something to read in: a public question or
+     * material in the section or below it. The others are left out of readers' menus, cards and sitemaps (editors still see
      * them). {@code now} must fall in the current state, as for {@link #questionsIn}.
      */
     public Set<Long> filled(String site, Locale locale, LocalDateTime now) {
         return this.now().filled().computeIfAbsent(new SiteLocale(site, locale), k -> {
             var counts = store.questionCounts(site, locale, now);
+            var materials = materialCounts(site, locale, now);
             var filled = new HashSet<Long>();
             SectionTree tree = tree(site);
             for (Section section : tree.all()) {
-                if (counts.getOrDefault(section.id(), 0) > 0) {
+                if (counts.getOrDefault(section.id(), 0) > 0 || materials.getOrDefault(section.id(), 0) > 0) {
                     tree.lineage(section).forEach(s -> filled.add(s.id()));
                 }
             }
             return Set.copyOf(filled);
         });
+    }
+
+    /** As {@link CatalogStore#materialsIn}: {@code now} must fall in the current state (it does for a request's). */
+    public List<Material> materialsIn(long sectionId, Locale locale, LocalDateTime now) {
+        return this.now()
+                .materials()
+                .computeIfAbsent(new ListKey(sectionId, locale), k -> store.materialsIn(sectionId, locale, now));
+    }
+
+    private Map<Long, Integer> materialCounts(String site, Locale locale, LocalDateTime now) {
+        return this.now()
+                .materialCounts()
+                .computeIfAbsent(new SiteLocale(site, locale), k -> store.materialCounts(site, locale, now));
     }
 
     public Optional<Question> question(long id) {
@@ -145,6 +161,8 @@ public final class CatalogMemory {
                 g = new Generation(
                         s,
                         store.sites(),
+                        new ConcurrentHashMap<>(),
+                        new ConcurrentHashMap<>(),
                         new ConcurrentHashMap<>(),
                         new ConcurrentHashMap<>(),
                         new ConcurrentHashMap<>());

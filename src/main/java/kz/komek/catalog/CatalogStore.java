@@ -41,7 +41,8 @@ public final class CatalogStore {
     public ContentState contentState(Handle h, LocalDateTime now) {
         return h.createQuery("""
                         select version,
-                               (select min(published) from question_text where published > :now) as next
+                               least((select min(published) from question_text where published > :now),
+                                     (select min(published) from material_text where published > :now)) as next
                         from help_center
                         """)
                 .bind("now", now)
@@ -78,7 +79,7 @@ public final class CatalogStore {
     public SectionTree tree(String site) {
         return new SectionTree(jdbi.withHandle(h -> h
                 .createQuery("""
-                        select s.id, s.site, s.path, s.position, t.locale, t.title
+                        select s.id, s.site, s.path, s.position, s.kind, t.locale, t.title
                         from section s left join section_title t on t.section_id = s.id
                         where s.site = :site
                         order by s.path, t.locale
@@ -95,7 +96,9 @@ public final class CatalogStore {
                                     row.getColumn("site", String.class),
                                     new SectionPath(row.getColumn("path", String.class)),
                                     row.getColumn("position", Integer.class),
-                                    titles));
+                                    titles,
+                                    SectionKind.parse(row.getColumn("kind", String.class))
+                                            .orElseThrow()));
                     return acc;
                 })
                 .values()
@@ -158,6 +161,68 @@ public final class CatalogStore {
                     acc.put(row.getColumn("section_id", Long.class), row.getColumn("n", Integer.class));
                     return acc;
                 }));
+    }
+
+    /**
+     * The materials listed in a section that are public in {@code locale} at {@code now}, by position then id, each
+     * with its text in that locale only: a material without one is not listed there, as a question is not.
+     */
+    public List<Material> materialsIn(long sectionId, Locale locale, LocalDateTime now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select m.id, m.site, s.path, m.kind, m.position, t.title, t.url, t.description, t.duration,
+                               t.format, t.size, t.updated, t.published
+                        from material m
+                        join section s on s.id = m.section_id
+                        join material_text t on t.material_id = m.id and t.locale = :locale
+                        where m.section_id = :section and (t.published is null or t.published <= :now)
+                        order by m.position, m.id
+                        """)
+                .bind("section", sectionId)
+                .bind("locale", locale.code())
+                .bind("now", now)
+                .map((rs, ctx) -> new Material(
+                        rs.getLong("id"),
+                        rs.getString("site"),
+                        new SectionPath(rs.getString("path")),
+                        MaterialKind.parse(rs.getString("kind")).orElseThrow(),
+                        rs.getInt("position"),
+                        Map.of(locale, materialText(rs))))
+                .list());
+    }
+
+    /** Counts of materials public in {@code locale} at {@code now} per section of {@code site}. */
+    public Map<Long, Integer> materialCounts(String site, Locale locale, LocalDateTime now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select m.section_id, count(*) as n
+                        from material m
+                        join material_text t on t.material_id = m.id and t.locale = :locale
+                        where m.site = :site and (t.published is null or t.published <= :now)
+                        group by m.section_id
+                        """)
+                .bind("site", site)
+                .bind("locale", locale.code())
+                .bind("now", now)
+                .reduceRows(new LinkedHashMap<Long, Integer>(), (acc, row) -> {
+                    acc.put(row.getColumn("section_id", Long.class), row.getColumn("n", Integer.class));
+                    return acc;
+                }));
+    }
+
+    /** A row's material text columns (title, url, description, duration, format, size, updated, published). */
+    public static MaterialText materialText(ResultSet rs) throws SQLException {
+        long size = rs.getLong("size");
+        boolean noSize = rs.wasNull();
+        Timestamp published = rs.getTimestamp("published");
+        java.sql.Date updated = rs.getDate("updated");
+        return new MaterialText(
+                rs.getString("title"),
+                rs.getString("url"),
+                Optional.ofNullable(rs.getString("description")),
+                Optional.ofNullable(rs.getString("duration")),
+                Optional.ofNullable(rs.getString("format")),
+                noSize ? Optional.empty() : Optional.of(size),
+                Optional.ofNullable(updated).map(java.sql.Date::toLocalDate),
+                Optional.ofNullable(published).map(Timestamp::toLocalDateTime));
     }
 
     /** A question with all its locales, whatever their publication state (callers decide visibility). */

@@ -12,6 +12,7 @@ import kz.komek.seo.Head;
 import kz.komek.seo.HeadBuilder;
 import kz.komek.seo.PageFacts;
 import kz.komek.seo.Robots;
+import kz.komek.seo.VideoFacts;
 
 /**
  * What the catalog's pages tell search engines and link previews: titles and descriptions derived as the seed's
@@ -58,7 +59,7 @@ final class HeadFacts {
      * @param lineage the section and its ancestors, product first
      * @param heading the page's heading: the product's or the theme's title
      */
-    Head section(PageRequest req, Section section, List<Section> lineage, String heading) {
+    Head section(PageRequest req, Section section, List<Section> lineage, String heading, List<VideoItem> videos) {
         Locale locale = req.locale();
         String name = lineage.size() == 3 ? section.titleOrSlug(locale) + " · " + heading : heading;
         String tagline = tagline(req);
@@ -68,7 +69,7 @@ final class HeadFacts {
                 versions.put(l, req.origin() + req.href(l, section));
             }
         }
-        return ownCanonical(
+        Head head = ownCanonical(
                 PageFacts.Kind.SECTION,
                 req,
                 name + " ✔ " + tagline,
@@ -76,6 +77,32 @@ final class HeadFacts {
                 req.href(locale, section),
                 versions,
                 linkedCrumbs(req, lineage));
+        String page = req.origin() + req.href(locale, section);
+        return head.withJsonLd(videos.stream()
+                .flatMap(v -> video(req, page, v).stream())
+                .map(heads::videoObject)
+                .toList());
+    }
+
+    /**
+     * A video's facts for search engines (VideoObject): its upload date is its publication (else its "updated" day);
+     * one without either is left out, as Google requires the date. The thumbnail is YouTube's for a YouTube video
+     * (only search engines fetch it) and our own poster otherwise.
+     */
+    private Optional<VideoFacts> video(PageRequest req, String page, VideoItem v) {
+        Optional<String> uploaded = v.published()
+                .map(p -> java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(p.atZone(zone)))
+                .or(() -> v.updated().map(Object::toString));
+        return uploaded.map(date -> new VideoFacts(
+                v.title(),
+                v.description().orElse(v.title()),
+                v.source().thumbnailUrl().orElse(req.origin() + VideoFacts.POSTER),
+                date,
+                v.duration(),
+                v.source().fileUrl(),
+                v.source().playerUrl(),
+                page + "#" + v.anchor(),
+                req.locale()));
     }
 
     /** Pages komek makes from the tree alone: indexed, canonical at their own address, no article. */

@@ -23,7 +23,7 @@ final class PageModels {
             .thenComparingInt(QuestionSummary::position)
             .thenComparingLong(QuestionSummary::id);
 
-    /** Questions a card shows for a section without subsections to list. */
+    /** Questions (or videos, documents) a card shows for a section without subsections to list. */
     private static final int CARD_QUESTIONS = 3;
 
     private final CatalogMemory store;
@@ -31,6 +31,7 @@ final class PageModels {
     private final AnswerRenderer answers;
     private final HeadFacts heads;
     private final Brand brand;
+    private final MaterialModels materials;
 
     PageModels(CatalogMemory store, ReaderSignals readers, AnswerRenderer answers, ZoneId zone, Brand brand) {
         this.brand = brand;
@@ -38,6 +39,7 @@ final class PageModels {
         this.readers = readers;
         this.answers = answers;
         this.heads = new HeadFacts(store, zone, brand);
+        this.materials = new MaterialModels(store);
     }
 
     HomePage home(PageRequest req) {
@@ -66,7 +68,7 @@ final class PageModels {
         var lineage = req.tree().lineage(section);
         // an empty section's page stays reachable (an old link, an editor's) but is not offered to search engines
         var head = req.filled().contains(section.id())
-                ? heads.section(req, section, lineage, view.heading())
+                ? heads.section(req, section, lineage, view.heading(), view.videos())
                 : Head.noindex(view.heading(), view.heading());
         var chrome = chrome(req, head, breadcrumbs(req, lineage, true), nearestHref(req, lineage, locale.other()));
         return new SectionPage(chrome, view);
@@ -145,7 +147,8 @@ final class PageModels {
                 lists.add(own);
             }
             Optional<QuestionList> top = openId.isPresent() ? Optional.empty() : topQuestions(req, product);
-            return new SectionView(product.titleOrSlug(locale), menu, List.of(), cards, lists, top);
+            var listed = materials.own(req, product, true).stream().toList();
+            return new SectionView(product.titleOrSlug(locale), menu, List.of(), cards, lists, top, listed);
         }
 
         var subthemes = visible(req, tree.childrenOf(theme.get()));
@@ -159,15 +162,24 @@ final class PageModels {
                                 : null))
                 .toList();
         var lists = new ArrayList<QuestionList>();
+        var listed = new ArrayList<MaterialList>();
         // the selected tab already names the subtheme's list; a theme's own list needs a name only beside it
-        selected.ifPresent(s -> lists.add(questionList(req, s, s.titleOrSlug(locale), false, openId, shown)));
-        var own = selected.isPresent()
-                ? questionList(req, theme.get(), UiText.OTHER_QUESTIONS.in(locale), true, openId, shown)
-                : questionList(req, theme.get(), UiText.QUESTIONS.in(locale), false, openId, shown);
-        if (!own.items().isEmpty() || selected.isEmpty()) {
-            lists.add(own);
+        selected.ifPresent(s -> materials
+                .list(req, s, s.titleOrSlug(locale), false)
+                .ifPresentOrElse(
+                        listed::add,
+                        () -> lists.add(questionList(req, s, s.titleOrSlug(locale), false, openId, shown))));
+        if (theme.get().kind() != SectionKind.QUESTIONS) {
+            materials.own(req, theme.get(), selected.isPresent()).ifPresent(listed::add);
+        } else {
+            var own = selected.isPresent()
+                    ? questionList(req, theme.get(), UiText.OTHER_QUESTIONS.in(locale), true, openId, shown)
+                    : questionList(req, theme.get(), UiText.QUESTIONS.in(locale), false, openId, shown);
+            if (!own.items().isEmpty() || selected.isEmpty()) {
+                lists.add(own);
+            }
         }
-        return new SectionView(theme.get().titleOrSlug(locale), menu, tabs, List.of(), lists, Optional.empty());
+        return new SectionView(theme.get().titleOrSlug(locale), menu, tabs, List.of(), lists, Optional.empty(), listed);
     }
 
     /**
@@ -181,7 +193,18 @@ final class PageModels {
                 .toList();
         String href = req.link(req.href(locale, section));
         Optional<LinkItem> more = Optional.empty();
-        if (children.isEmpty()) {
+        if (children.isEmpty() && section.kind() != SectionKind.QUESTIONS) {
+            // a section of videos or documents names its first ones, each leading to its place on the page
+            var listed = store.materialsIn(section.id(), locale, req.now());
+            children = listed.stream()
+                    .limit(CARD_QUESTIONS)
+                    .flatMap(m -> m.text(locale).stream()
+                            .map(t -> LinkItem.of(t.title(), href + "#" + Material.anchor(m.id()))))
+                    .toList();
+            if (listed.size() > CARD_QUESTIONS) {
+                more = Optional.of(LinkItem.of(UiText.ALL_MATERIALS.format(locale, listed.size()), href));
+            }
+        } else if (children.isEmpty()) {
             var questions = store.questionsIn(section.id(), locale, req.now());
             children = questions.stream()
                     .limit(CARD_QUESTIONS)

@@ -4,10 +4,20 @@ import java.util.Map;
 import java.util.Optional;
 import kz.komek.i18n.Locale;
 
-/** A product, theme or subtheme. A section may lack a title in a locale: it is then not published there. */
-public record Section(long id, String site, SectionPath path, int position, Map<Locale, String> titles) {
+/**
+ * A product, theme or subtheme. A section may lack a title in a locale: it is then not published there. Its
+ * {@code kind} says what it lists: questions, videos or documents.
+ */
+public record Section(
+        long id, String site, SectionPath path, int position, Map<Locale, String> titles, SectionKind kind) {
     public Section {
         titles = Map.copyOf(titles);
+        java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A section of questions. */
+    public Section(long id, String site, SectionPath path, int position, Map<Locale, String> titles) {
+        this(id, site, path, position, titles, SectionKind.QUESTIONS);
     }
 
     public Optional<String> title(Locale locale) {

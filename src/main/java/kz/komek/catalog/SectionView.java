@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param cards the product's themes with their subthemes; only on product pages
  * @param lists the selected subtheme's questions, then the section's own questions
  * @param top the product's most read and most useful questions; only on product pages
+ * @param materials the videos or documents of the selected subtheme, then of the section itself, where they are
+ *     of those kinds
  */
 public record SectionView(
         String heading,
@@ -19,12 +21,33 @@ public record SectionView(
         List<LinkItem> tabs,
         List<ProductCard> cards,
         List<QuestionList> lists,
-        Optional<QuestionList> top) {
+        Optional<QuestionList> top,
+        List<MaterialList> materials) {
     public SectionView {
         menu = List.copyOf(menu);
         tabs = List.copyOf(tabs);
         cards = List.copyOf(cards);
         lists = List.copyOf(lists);
+        materials = List.copyOf(materials);
+    }
+
+    /** A view without materials. */
+    public SectionView(
+            String heading,
+            List<LinkItem> menu,
+            List<LinkItem> tabs,
+            List<ProductCard> cards,
+            List<QuestionList> lists,
+            Optional<QuestionList> top) {
+        this(heading, menu, tabs, cards, lists, top, List.of());
+    }
+
+    /** The videos the page shows, for their structured data. */
+    public List<VideoItem> videos() {
+        return materials.stream()
+                .filter(MaterialList.VideoList.class::isInstance)
+                .flatMap(l -> ((MaterialList.VideoList) l).items().stream())
+                .toList();
     }
 
     public boolean hasQuestions() {

@@ -15,6 +15,7 @@ public enum UiText implements BilingualText {
     CURRENT_QUESTION("открыт", "ашық"),
     YOUR_CHOICE("ваш выбор", "сіздің таңдауыңыз"),
     ALL_QUESTIONS("Все вопросы (%d)", "Барлық сұрақтар (%d)"),
+    ALL_MATERIALS("Все материалы (%d)", "Барлық материалдар (%d)"),
     SKIP_TO_CONTENT("Перейти к содержимому", "Негізгі мазмұнға өту"),
     HOME("Главная", "Басты бет"),
     SEARCH("Поиск", "Іздеу"),
@@ -116,6 +117,28 @@ public enum UiText implements BilingualText {
             "Введите вопрос, например «как пополнить карту».",
             "Сұрағыңызды жазыңыз, мысалы, «картаны қалай толтырамын»."),
     SEARCH_OTHER_LOCALE("на казахском", "орыс тілінде"),
+    // --- videos and documents (tag/videos.jte, tag/documents.jte, search badges) ---
+    VIDEOS("Видео", "Бейнелер"),
+    DOCUMENTS("Документы", "Құжаттар"),
+    NO_VIDEOS("Здесь пока нет видео.", "Бұл жерде әзірге бейне жоқ."),
+    NO_DOCUMENTS("Здесь пока нет документов.", "Бұл жерде әзірге құжат жоқ."),
+    /** A search hit's kind: a video, a document. */
+    KIND_VIDEO("Видео", "Бейне"),
+    KIND_DOCUMENT("Документ", "Құжат"),
+    /** The poster's button: its accessible name starts with the visible words and names the video. */
+    PLAY_VIDEO("Смотреть видео", "Бейнені көру"),
+    /** Said under the poster: nothing is loaded from the host before the click. */
+    PLAYS_FROM("Видео загрузится с %s после нажатия.", "Бейне басқаннан кейін %s сайтынан жүктеледі."),
+    DURATION("Длительность", "Ұзақтығы"),
+    DOWNLOAD_VIDEO("Скачать видео", "Бейнені жүктеп алу"),
+    OPENS_IN_NEW_TAB("(откроется в новой вкладке)", "(жаңа қойындыда ашылады)"),
+    UNIT_HOURS("ч", "сағ"),
+    UNIT_MINUTES("мин", "мин"),
+    UNIT_SECONDS("с", "с"),
+    UNIT_BYTES("байт", "байт"),
+    UNIT_KB("КБ", "КБ"),
+    UNIT_MB("МБ", "МБ"),
+    UNIT_GB("ГБ", "ГБ"),
     FOOTER(
             "%s — справочный центр. Ответы на частые вопросы.",
             "%s — анықтама орталығы. Жиі қойылатын сұрақтарға жауаптар.");

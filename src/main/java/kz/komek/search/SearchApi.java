@@ -63,6 +63,7 @@ public final class SearchApi {
                     m.put("title", h.title());
                     m.put("url", h.url());
                     m.put("locale", h.locale().code());
+                    m.put("kind", h.kind());
                     return (Map<String, Object>) m;
                 })
                 .toList();
@@ -83,6 +84,7 @@ public final class SearchApi {
         m.put("section_title", h.sectionTitle());
         m.put("locale", h.locale().code());
         m.put("other_locale", h.otherLocale());
+        m.put("kind", h.kind());
         return m;
     }
 

@@ -94,6 +94,60 @@ public final class SearchDocuments {
         return docs;
     }
 
+    /**
+     * One document per material and locale: its title as the title, its description as the text (snippets come
+     * from it), its section's lineage as the sections; no votes, so a neutral usefulness. Indexed under the
+     * material's id negated ({@link SearchDocument#forMaterial}).
+     */
+    public List<SearchDocument> fromMaterials(
+            List<Bundle.Material> materials, Map<String, Map<Locale, String>> sectionTitles) {
+        var docs = new ArrayList<SearchDocument>();
+        for (Bundle.Material m : materials) {
+            Set<Locale> locales = EnumSet.noneOf(Locale.class);
+            m.locales().keySet().forEach(code -> Locale.parse(code).ifPresent(locales::add));
+            for (var e : m.locales().entrySet()) {
+                Optional<Locale> locale = Locale.parse(e.getKey());
+                if (locale.isEmpty()) {
+                    continue;
+                }
+                var t = e.getValue();
+                var lineage = lineage(m.site(), m.section(), locale.get(), sectionTitles);
+                docs.add(new SearchDocument(
+                        SearchDocument.forMaterial(m.id()),
+                        m.site(),
+                        locale.get(),
+                        m.section(),
+                        lineage.isEmpty() ? lastSegment(m.section()) : lineage.get(lineage.size() - 1),
+                        t.title().strip(),
+                        "",
+                        t.description().orElse(""),
+                        String.join(" / ", lineage),
+                        "",
+                        t.published(),
+                        new Usefulness(0, 0, Optional.empty()).ratioOrNeutral(),
+                        false,
+                        locales,
+                        Map.of(),
+                        m.kind().code()));
+            }
+        }
+        return docs;
+    }
+
+    /** The titles of a section and its ancestors in {@code locale}, product first; those without one left out. */
+    private static List<String> lineage(
+            String site, String path, Locale locale, Map<String, Map<Locale, String>> sectionTitles) {
+        var lineage = new ArrayList<String>();
+        for (String prefix = path; prefix != null; prefix = parent(prefix)) {
+            String title =
+                    sectionTitles.getOrDefault(site + "/" + prefix, Map.of()).get(locale);
+            if (title != null) {
+                lineage.add(0, title);
+            }
+        }
+        return lineage;
+    }
+
     /** All documents of a whole bundle (evaluation, rebuild from an export). */
     public List<SearchDocument> from(Bundle bundle) {
         var titles = new HashMap<String, Map<Locale, String>>();
@@ -104,7 +158,9 @@ public final class SearchDocuments {
         }
         var existing = new HashSet<String>();
         bundle.questions().forEach(q -> existing.add(q.site() + ":" + q.id()));
-        return from(bundle.questions(), titles, existing);
+        var docs = new ArrayList<>(from(bundle.questions(), titles, existing));
+        docs.addAll(fromMaterials(bundle.materials(), titles));
+        return docs;
     }
 
     /** A copy listed in a second section: its canonical names another question of the site that exists. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import kz.komek.catalog.CatalogUrls;
+import kz.komek.catalog.Material;
 import kz.komek.i18n.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.BinaryDocValues;
@@ -32,7 +33,10 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.jsoup.parser.Parser;
 
-/** The hits of a ranked search: one per question, best first, then with passages of their answers. */
+/**
+ * The hits of a ranked search: one per question or material, best first, then with passages of their answers (a
+ * material's description).
+ */
 final class SearchHits {
     private SearchHits() {}
 
@@ -141,19 +145,25 @@ final class SearchHits {
             Locale locale =
                     Locale.parse(sorted(reader, SearchIndex.LOCALE, doc)).orElseThrow();
             String path = binary(reader, SearchIndex.SECTION_PATH, doc);
+            String site = sorted(reader, SearchIndex.SITE, doc);
+            // a material is indexed under its id negated, and found on its section's page
+            boolean question = id > 0;
             hits.add(new Found(
                     sd.doc,
                     new SearchResults.Hit(
-                            id,
+                            Math.abs(id),
                             locale,
                             binary(reader, SearchIndex.SHOWN_TITLE, doc),
-                            CatalogUrls.question(sorted(reader, SearchIndex.SITE, doc), locale, path, id),
+                            question
+                                    ? CatalogUrls.question(site, locale, path, id)
+                                    : CatalogUrls.section(site, locale, path) + "#" + Material.anchor(-id),
                             path,
                             binary(reader, SearchIndex.SECTION_TITLE, doc),
                             "",
                             "",
                             request.locale().map(l -> l != locale).orElse(false),
-                            sd.score)));
+                            sd.score,
+                            question ? SearchDocument.QUESTION : binary(reader, SearchIndex.KIND, doc))));
         }
         return new Page(hits, seen.size());
     }
@@ -246,7 +256,8 @@ final class SearchHits {
                     text(html),
                     html,
                     h.otherLocale(),
-                    h.score()));
+                    h.score(),
+                    h.kind()));
         }
         return out;
     }

@@ -60,7 +60,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class SearchIndex implements AutoCloseable {
     /** Bump when fields or analysis change: an index of another schema is rebuilt on start. */
-    public static final String SCHEMA = "9";
+    public static final String SCHEMA = "10";
 
     static final String KEY = "key";
     static final String ID = "id";
@@ -79,6 +79,8 @@ public final class SearchIndex implements AutoCloseable {
     static final String SHOWN_TITLE = "title";
     static final String LOCALE_STORED = "locale_stored";
     static final String SIGNATURE = "signature";
+    /** A material's kind ({@code video}, {@code document}); a question's document has none. */
+    static final String KIND = "kind";
     /** A sentence vector of title and answer, only with {@code --embedding-model} (decision 0031). */
     static final String VECTOR = "vector";
 
@@ -542,6 +544,9 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new BinaryDocValuesField(SECTION_PATH, new BytesRef(d.sectionPath())));
         doc.add(new BinaryDocValuesField(SECTION_TITLE, new BytesRef(d.sectionTitle())));
         doc.add(new BinaryDocValuesField(SHOWN_TITLE, new BytesRef(d.title())));
+        if (!d.kind().equals(SearchDocument.QUESTION)) {
+            doc.add(new BinaryDocValuesField(KIND, new BytesRef(d.kind())));
+        }
         // the fields textFields gives, from words cut once per text (SharedWords); their stored values beside them
         sharedWords
                 .fields(l, d.title(), d.phrasings(), d.text(), d.sections(), d.description())

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import kz.komek.catalog.Chrome;
 import kz.komek.catalog.LinkItem;
+import kz.komek.catalog.UiText;
 
 /**
  * The model of {@code search/results.jte}. Every link in it is already as the page shows it ({@link Chrome#link}).
@@ -39,13 +40,23 @@ public record SearchPage(
     /**
      * One result.
      *
-     * @param href through the search page, which notes which result the reader opened
+     * @param href a question's through the search page, which notes which result the reader opened; a video's or
+     *     document's to its place on its section's page
      * @param sectionPath the titles of its product, theme and subtheme, in the reader's locale where they have one
      */
     public record Result(SearchResults.Hit hit, String href, List<String> sectionPath) {
         public Result {
             sectionPath = List.copyOf(sectionPath);
         }
+    }
+
+    /** What a result is, as its badge says; empty for a question. */
+    public Optional<String> kindLabel(SearchResults.Hit hit) {
+        return switch (hit.kind()) {
+            case "video" -> Optional.of(UiText.KIND_VIDEO.in(chrome.locale()));
+            case "document" -> Optional.of(UiText.KIND_DOCUMENT.in(chrome.locale()));
+            default -> Optional.empty();
+        };
     }
 
     /**

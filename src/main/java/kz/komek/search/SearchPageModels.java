@@ -73,7 +73,10 @@ final class SearchPageModels {
         for (SearchResults.Hit hit : results.hits()) {
             String open = a.base() + "?q=" + URLEncoder.encode(a.query(), StandardCharsets.UTF_8) + "&open=" + hit.id()
                     + "&lang=" + hit.locale().code();
-            shown.add(new SearchPage.Result(hit, a.chrome().link(open), sectionPath(a.tree(), hit, locale)));
+            // a question's link goes through this page, which notes what was opened (readers' words are learnt for
+            // questions); a video's or document's is its place on its section's page
+            shown.add(new SearchPage.Result(
+                    hit, a.chrome().link(hit.question() ? open : hit.url()), sectionPath(a.tree(), hit, locale)));
         }
         var spellings = results.spellings().stream()
                 .map(s -> LinkItem.of(s, a.searchHref(s, 1)))

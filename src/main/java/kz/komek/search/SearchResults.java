@@ -48,8 +48,11 @@ public record SearchResults(
     /**
      * One question found.
      *
+     * @param id the question's id, or the material's
      * @param otherLocale the question has no text in the reader's locale; this is its text in another one
-     * @param snippetHtml a passage of the answer, escaped, with matches in {@code <mark>}
+     * @param snippetHtml a passage of the answer (a material's description), escaped, with matches in {@code <mark>}
+     * @param kind {@code question}, {@code video} or {@code document}; a material's {@code url} is its place on its
+     *     section's page ({@code …/pos/video#m9001})
      */
     public record Hit(
             long id,
@@ -61,5 +64,10 @@ public record SearchResults(
             String snippet,
             String snippetHtml,
             boolean otherLocale,
-            float score) {}
+            float score,
+            String kind) {
+        public boolean question() {
+            return kind.equals(SearchDocument.QUESTION);
+        }
+    }
 }

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import kz.komek.bundle.Bundle;
 import kz.komek.bundle.BundleExport;
 import kz.komek.bundle.Phrasings;
+import kz.komek.catalog.CatalogStore;
+import kz.komek.catalog.MaterialKind;
 import kz.komek.i18n.Locale;
 import org.jdbi.v3.core.Jdbi;
 
@@ -89,6 +91,78 @@ public final class SearchStore {
     public long questionCount() {
         return jdbi.withHandle(h ->
                 h.createQuery("select count(*) from question").mapTo(Long.class).one());
+    }
+
+    /** The index ids of everything searchable: every question's id and every material's negated. */
+    public Set<Long> indexedIds() {
+        return new HashSet<>(
+                jdbi.withHandle(h -> h.createQuery("select id from question union all select -id from material")
+                        .mapTo(Long.class)
+                        .list()));
+    }
+
+    /** How many questions and materials there are: what {@link #indexedIds} would count. */
+    public long indexedCount() {
+        return jdbi.withHandle(
+                h -> h.createQuery("select (select count(*) from question) + (select count(*) from material)")
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    /**
+     * Materials written after {@code sinceRevision}, with their texts. They are few beside questions: read at once.
+     */
+    public List<Bundle.Material> materialsChangedSince(long sinceRevision) {
+        return jdbi.withHandle(h -> {
+            var out = new ArrayList<Bundle.Material>();
+            var texts = new LinkedHashMap<String, Bundle.MaterialLocale>();
+            Bundle.Material[] current = {null};
+            h.createQuery("""
+                            select m.id, m.site, s.path, m.kind, m.position, t.locale, t.title, t.url, t.description,
+                                   t.duration, t.format, t.size, t.updated, t.published
+                            from material m
+                            join section s on s.id = m.section_id
+                            join material_text t on t.material_id = m.id
+                            where m.revision > :since
+                            order by m.id, t.locale
+                            """)
+                    .bind("since", sinceRevision)
+                    .map((rs, ctx) -> {
+                        var t = CatalogStore.materialText(rs);
+                        var text = new Bundle.MaterialLocale(
+                                t.title(),
+                                t.url(),
+                                t.description(),
+                                t.duration(),
+                                t.format(),
+                                t.size(),
+                                t.updated(),
+                                t.published(),
+                                Map.of());
+                        var m = new Bundle.Material(
+                                rs.getLong("id"),
+                                rs.getString("site"),
+                                rs.getString("path"),
+                                MaterialKind.parse(rs.getString("kind")).orElseThrow(),
+                                rs.getInt("position"),
+                                Map.of(),
+                                Map.of());
+                        return Map.entry(m, Map.entry(rs.getString("locale"), text));
+                    })
+                    .forEach(row -> {
+                        if (current[0] != null
+                                && current[0].id() != row.getKey().id()) {
+                            out.add(current[0].withLocales(texts));
+                            texts.clear();
+                        }
+                        current[0] = row.getKey();
+                        texts.put(row.getValue().getKey(), row.getValue().getValue());
+                    });
+            if (current[0] != null) {
+                out.add(current[0].withLocales(texts));
+            }
+            return out;
+        });
     }
 
     /**

@@ -180,6 +180,8 @@ public final class SearchSync implements AutoCloseable {
         long started = System.nanoTime();
         var titles = store.sectionTitles();
         var existing = store.questionKeys();
+        // videos and documents: few beside questions, read with the questions' keys and indexed in one batch
+        var materials = store.materialsChangedSince(-1);
         int[] count = {0};
         // a rebuild of 100,000 questions takes most of a minute: a line every few seconds says how far it got
         var progress = ProgressLines.of("search index rebuild", log::info);
@@ -202,6 +204,7 @@ public final class SearchSync implements AutoCloseable {
                 hook.afterBatch(count[0]);
             });
             awaitAll(indexing);
+            index.addNew(documents.fromMaterials(materials, titles));
         } finally {
             progress.close();
             // never interrupt a batch: an interrupt in the middle of a write closes Lucene's writer for good
@@ -213,6 +216,7 @@ public final class SearchSync implements AutoCloseable {
         indexed = version;
         live = new HashSet<>();
         existing.forEach(k -> live.add(Long.parseLong(k.substring(k.indexOf(':') + 1))));
+        materials.forEach(m -> live.add(SearchDocument.forMaterial(m.id())));
         long ms = (System.nanoTime() - started) / 1_000_000;
         log.info("search index rebuilt: {} questions, {} documents in {} ms", count[0], index.size(), ms);
     }
@@ -264,6 +268,13 @@ public final class SearchSync implements AutoCloseable {
                             new ArrayList<Bundle.Question>(questions), titles, existing, store.readerPhrases(ids)));
             written.addAll(ids);
         });
+        var materials = store.materialsChangedSince(indexed);
+        if (!materials.isEmpty()) {
+            var ids = new HashSet<Long>();
+            materials.forEach(m -> ids.add(SearchDocument.forMaterial(m.id())));
+            index.update(ids, documents.fromMaterials(materials, titles));
+            written.addAll(ids);
+        }
         int removed = removeDeleted(written);
         // Searchable now, from the writer's memory; durable with the next commit, which costs an fsync.
         index.refresh();
@@ -283,7 +294,7 @@ public final class SearchSync implements AutoCloseable {
     }
 
     /**
-     * Drops the documents of questions deleted since the last sync. Reading every id and walking the whole index
+     * Drops the documents of questions (and materials) deleted since the last sync. Reading every id and walking the whole index
      * cost 15-70 ms a sync at 20,000 questions, growing with them; a count costs 1-4 ms. So they are read only when
      * the database counts other questions than the sync knows of (those of the last full read and those written
      * since): a deletion makes the counts differ, at this sync or, when a question written after this sync's read
@@ -292,11 +303,11 @@ public final class SearchSync implements AutoCloseable {
     private int removeDeleted(Set<Long> written) {
         if (live != null) {
             live.addAll(written);
-            if (store.questionCount() == live.size()) {
+            if (store.indexedCount() == live.size()) {
                 return 0;
             }
         }
-        var ids = store.questionIds();
+        var ids = store.indexedIds();
         int removed = index.retainOnly(ids);
         live = ids;
         return removed;

@@ -34,6 +34,16 @@ public record Head(
         return new Head(title, description, Robots.NOINDEX, Optional.empty(), List.of(), Optional.empty(), List.of());
     }
 
+    /** The same head with more structured data blocks (each already escaped for a {@code <script>} element). */
+    public Head withJsonLd(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        var all = new java.util.ArrayList<>(jsonLd);
+        all.addAll(more);
+        return new Head(title, description, robots, canonical, alternates, openGraph, all);
+    }
+
     /** One {@code <link rel="alternate" hreflang>}. */
     public record Alternate(String hreflang, String href) {
         public Alternate {

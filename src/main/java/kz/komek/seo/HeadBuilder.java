@@ -102,6 +102,26 @@ public final class HeadBuilder {
         return article;
     }
 
+    /**
+     * A video's structured data ({@code VideoObject}), JSON escaped for a {@code <script>} element: what Google needs
+     * for a video result (name, description, thumbnail, upload date) and what it uses (duration, file or player).
+     */
+    public String videoObject(VideoFacts v) {
+        var video = new LinkedHashMap<String, Object>();
+        video.put("@context", "https://schema.org");
+        video.put("@type", "VideoObject");
+        video.put("name", oneLine(v.name()));
+        video.put("description", oneLine(v.description()));
+        video.put("thumbnailUrl", v.thumbnailUrl());
+        video.put("uploadDate", v.uploadDate());
+        v.duration().ifPresent(d -> video.put("duration", d.toString()));
+        v.contentUrl().ifPresent(u -> video.put("contentUrl", u));
+        v.embedUrl().ifPresent(u -> video.put("embedUrl", u));
+        video.put("url", v.url());
+        video.put("inLanguage", v.locale().htmlLang());
+        return scriptSafe(json(video));
+    }
+
     private String json(Object value) {
         try {
             return mapper.writeValueAsString(value);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import kz.komek.Config;
 import kz.komek.admin.accounts.AdminAccounts;
+import kz.komek.admin.materials.MaterialPages;
 import kz.komek.admin.questions.AdminQuestionsApi;
 import kz.komek.admin.questions.LintApi;
 import kz.komek.admin.questions.QuestionPages;
@@ -67,6 +68,7 @@ public final class Routes {
             RevisionPages revisionPages,
             SectionsApi sectionsApi,
             SectionPages sectionPages,
+            MaterialPages materialPages,
             Transfers transfers,
             WordsPages wordsPages,
             SearchApi searchApi,
@@ -210,6 +212,7 @@ public final class Routes {
         r.post("/admin/sections", sectionPages::create);
         get(r, "/admin/sections/{id}", sectionPages::section);
         r.post("/admin/sections/{id}/titles", sectionPages::retitle);
+        r.post("/admin/sections/{id}/kind", sectionPages::kind);
         r.post("/admin/sections/{id}/move", sectionPages::move);
         r.post("/admin/sections/{id}/shift", sectionPages::shift);
         get(r, "/admin/sections/{id}/delete", sectionPages::confirmDelete);
@@ -217,6 +220,16 @@ public final class Routes {
         r.post("/admin/sections/{id}/questions/{question}/shift", sectionPages::shiftQuestion);
         r.post("/admin/sections/{id}/questions/{question}/pin", sectionPages::pin);
         r.post("/admin/sections/{id}/questions/{question}/crosslist", sectionPages::crossList);
+        // videos and documents ("new" before "{id}")
+        var materialPages = handlers.materialPages();
+        get(r, "/admin/materials", materialPages::list);
+        get(r, "/admin/materials/new", materialPages::newForm);
+        r.post("/admin/materials/new", materialPages::create);
+        get(r, "/admin/materials/{id}", materialPages::edit);
+        r.post("/admin/materials/{id}", materialPages::save);
+        r.post("/admin/materials/{id}/unpublish", materialPages::unpublish);
+        get(r, "/admin/materials/{id}/revisions", materialPages::revisions);
+        r.post("/admin/materials/{id}/revisions/{rev}/restore", materialPages::restore);
         get(r, "/api/v1/openapi.json", this::openApi);
         r.post("/api/v1/admin/users/{name}/disable", admin.api()::disable);
         r.post("/api/v1/admin/users/{name}/enable", admin.api()::enable);

@@ -10,9 +10,14 @@ final class SecurityHeaders {
      * sanitizer let it through); JSON-LD blocks are data, which script-src does not govern. Styles may be inline
      * (answers and the preview use style attributes); images may come from anywhere over http(s), as answers link
      * them; forms post only here; nobody frames us but ourselves (the editor's preview).
+     *
+     * <p>Videos (decision 0036): we frame only the two players a reader asks for by clicking a video's poster,
+     * YouTube's cookie-less host and Vimeo's player, not youtube.com or any other page; video files play from any
+     * https host an editor links (media-src), never over plain http.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; object-src 'none';"
-            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: https: http:; frame-src 'self';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: https: http:;"
+            + " frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com; media-src 'self' https:;"
             + " frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
     /** Sent with every response, in this order. */

@@ -58,6 +58,12 @@ public final class AuditPages {
         m.put("section.move", AdminText.ACTION_SECTION_MOVE);
         m.put("section.reorder", AdminText.ACTION_SECTION_REORDER);
         m.put("section.delete", AdminText.ACTION_SECTION_DELETE);
+        m.put("section.kind", AdminText.ACTION_SECTION_KIND);
+        m.put("material.create", AdminText.ACTION_MATERIAL_CREATE);
+        m.put("material.save_draft", AdminText.ACTION_MATERIAL_SAVE_DRAFT);
+        m.put("material.publish", AdminText.ACTION_MATERIAL_PUBLISH);
+        m.put("material.unpublish", AdminText.ACTION_MATERIAL_UNPUBLISH);
+        m.put("material.restore", AdminText.ACTION_MATERIAL_RESTORE);
         m.put("bundle.import", AdminText.ACTION_BUNDLE_IMPORT);
         m.put("lexicon.confirm", AdminText.ACTION_LEXICON_CONFIRM);
         m.put("lexicon.reject", AdminText.ACTION_LEXICON_REJECT);
@@ -171,6 +177,7 @@ public final class AuditPages {
         Optional<String> href = switch (e.objectType()) {
             case "question" -> Optional.of(frame.href("/admin/questions/" + encode(e.objectId())));
             case "section" -> Optional.of(frame.href("/admin/sections/" + encode(e.objectId())));
+            case "material" -> Optional.of(frame.href("/admin/materials/" + encode(e.objectId())));
             case "user" ->
                 frame.principal().may(Role.ADMIN) ? Optional.of(frame.href("/admin/users")) : Optional.empty();
             default -> Optional.empty();

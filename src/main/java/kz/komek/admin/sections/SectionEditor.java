@@ -37,16 +37,20 @@ public final class SectionEditor {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final SectionStore store = new SectionStore();
-    private final SectionTree tree = new SectionTree(store);
+    private final SectionContentStore contents = new SectionContentStore();
+    private final SectionTree tree = new SectionTree(store, contents);
     private final SectionMove moves;
 
     public SectionEditor(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
         this.audit = audit;
-        this.moves = new SectionMove(store, tree, new RevisionStore());
+        this.moves = new SectionMove(store, contents, tree, new RevisionStore());
     }
 
-    /** A section as editors see it; {@code live} and {@code drafts} count its own questions. */
+    /**
+     * A section as editors see it; {@code live} and {@code drafts} count its own questions or materials, {@code kind}
+     * says which it lists ({@code questions}, {@code videos}, {@code documents}).
+     */
     public record Node(
             long id,
             String site,
@@ -55,7 +59,8 @@ public final class SectionEditor {
             int position,
             Map<String, String> titles,
             int live,
-            int drafts) {
+            int drafts,
+            String kind) {
         public int depth() {
             return new SectionPath(path).depth();
         }
@@ -234,6 +239,55 @@ public final class SectionEditor {
     }
 
     /**
+     * Makes section {@code id} list {@code kind} (questions, videos or documents); refused (409) while it holds a
+     * question or material (live or a draft) the new kind does not list: a section never shows what its kind does
+     * not say. Readers see the change at once, so it needs the publisher role.
+     */
+    public Node setKind(long id, String kind, Actor by) {
+        by.require(Role.PUBLISHER);
+        if (kz.komek.catalog.SectionKind.parse(kind).isEmpty()) {
+            throw new SectionRefusal(
+                    BAD_KIND, "section " + id + ", field kind: expected questions, videos or documents, was " + kind);
+        }
+        return jdbi.inTransaction(h -> {
+            long version = store.lockVersion(h);
+            Node before = tree.node(h, id);
+            if (before.kind().equals(kind)) {
+                return before;
+            }
+            int held = contents.heldAgainst(h, before.site(), before.path(), kind);
+            if (held > 0) {
+                throw new SectionRefusal(
+                        KIND_NOT_EMPTY,
+                        "section " + before.site() + "/" + before.path() + " still lists " + held
+                                + " question(s) or material(s) (live or drafts) a section of kind " + kind
+                                + " does not; move them elsewhere first",
+                        held);
+            }
+            contents.setKind(h, id, kind);
+            store.reindexUnder(h, before.site(), before.path(), version);
+            store.bumpVersion(h);
+            Node after = tree.node(h, id);
+            ObjectNode was = summary(before);
+            was.put("kind", before.kind());
+            ObjectNode now = summary(after);
+            now.put("kind", after.kind());
+            audit.append(
+                    h,
+                    by,
+                    new AuditLog.Change(
+                            "section.kind", "section", Long.toString(id), Optional.of(was), Optional.of(now)));
+            log.info(
+                    "section {}/{}: {} made it list {}",
+                    before.site(),
+                    before.path(),
+                    by.principal().name(),
+                    kind);
+            return after;
+        });
+    }
+
+    /**
      * The children of {@code parent} (empty: the site's products) in the order of {@code ids}, which must name each
      * of them once.
      */
@@ -366,8 +420,8 @@ public final class SectionEditor {
         return new Deletion(
                 node,
                 going,
-                store.liveUnder(h, node.site(), node.path()),
-                store.draftsUnder(h, node.site(), node.path()));
+                contents.liveUnder(h, node.site(), node.path()),
+                contents.draftsUnder(h, node.site(), node.path()));
     }
 
     private static SectionPath path(String value, String field) {

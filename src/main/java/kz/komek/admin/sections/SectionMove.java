@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Handle;
  * sections by path, so each question whose latest (or published) revision names a moved section gets a revision
  * naming the new path (see docs/decisions/0014-sections-editing.md).
  */
-record SectionMove(SectionStore store, SectionTree tree, RevisionStore revisions) {
+record SectionMove(SectionStore store, SectionContentStore contents, SectionTree tree, RevisionStore revisions) {
     /** What a move did: the section before and after, live questions that moved, revisions added. */
     record Moved(SectionEditor.Node before, SectionEditor.Node after, int questions, int revisions) {}
 
@@ -30,6 +30,7 @@ record SectionMove(SectionStore store, SectionTree tree, RevisionStore revisions
         }
         // question heads first, then the writers' lock: the order the question editor takes them in
         List<SectionStore.Head> heads = store.lockHeads(h, store.headsNaming(h, site, old));
+        var materialHeads = contents.lockMaterialHeads(h, site, old);
         long version = store.lockVersion(h);
         if (!tree.node(h, id).path().equals(old)) {
             throw new SectionRefusal(MOVED_MEANWHILE, "section " + id + " was moved meanwhile; reload and try again");
@@ -55,6 +56,15 @@ record SectionMove(SectionStore store, SectionTree tree, RevisionStore revisions
         for (SectionStore.Head head : heads) {
             added += rewrite(h, head, site, old, target.value(), by, note);
         }
+        // materials' drafts name sections by path too (their live rows follow the section by itself)
+        added += contents.moveMaterialRevisions(
+                h,
+                materialHeads,
+                old,
+                target.value(),
+                by.principal().userId(),
+                by.principal().name(),
+                note);
         int moved = store.recordMoves(h, site, old);
         store.renameSubtree(h, id, site, old, target.value(), parent);
         store.recordSectionMoves(h, site, old, target.value());

@@ -40,6 +40,30 @@ public record SectionPage(
         return "/admin/questions/new?site=" + section.site() + "&section=" + section.path();
     }
 
+    /** A section of videos or documents lists materials, not questions. */
+    public boolean listsMaterials() {
+        return !section.kind().equals("questions");
+    }
+
+    public String materials() {
+        return "/admin/materials?section=" + section.id();
+    }
+
+    public String newMaterial() {
+        return "/admin/materials/new?site=" + section.site() + "&section=" + section.path();
+    }
+
+    /** The kinds a section may be, with their names in the page's language. */
+    public java.util.List<KindOption> kinds() {
+        return java.util.List.of(
+                new KindOption("questions", t(kz.komek.admin.AdminText.SECTIONS_KIND_QUESTIONS)),
+                new KindOption("videos", t(kz.komek.admin.AdminText.SECTIONS_KIND_VIDEOS)),
+                new KindOption("documents", t(kz.komek.admin.AdminText.SECTIONS_KIND_DOCUMENTS)));
+    }
+
+    /** A choice of the kind form: {@code value} as the form sends it. */
+    public record KindOption(String value, String label) {}
+
     public String title(SectionEditor.Node n) {
         return n.title(lang()).isEmpty() ? n.title(frame.locale().other().code()) : n.title(lang());
     }

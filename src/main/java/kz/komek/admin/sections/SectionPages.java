@@ -76,6 +76,11 @@ public final class SectionPages {
         });
     }
 
+    /** {@code POST /admin/sections/{id}/kind}: kind = questions, videos or documents. */
+    public void kind(Context ctx) {
+        write(ctx, Role.PUBLISHER, "kind", (id, by) -> sections.setKind(id, field(ctx, "kind"), by));
+    }
+
     /** {@code POST /admin/sections/{id}/move}: path. */
     public void move(Context ctx) {
         write(ctx, Role.PUBLISHER, "moved", (id, by) -> sections.move(id, field(ctx, "path"), by));
@@ -206,12 +211,13 @@ public final class SectionPages {
             case NO_TITLE -> AdminText.SECTIONS_ERR_NO_TITLE;
             case TITLE_TOO_LONG -> AdminText.SECTIONS_ERR_TITLE_LONG;
             case NOT_EMPTY -> AdminText.SECTIONS_ERR_NOT_EMPTY;
+            case KIND_NOT_EMPTY -> AdminText.SECTIONS_ERR_KIND_NOT_EMPTY;
             case MOVED_MEANWHILE -> AdminText.SECTIONS_ERR_MOVED;
             // a title's text (its locale named); another field's keeps the API's English
             case BAD_TEXT -> r.args().get(0).equals("") ? null : AdminText.SECTIONS_ERR_TEXT;
             // the pages' forms give no way to these (an unknown site or locale, a position or order
             // of one's own): they keep the API's English
-            case NO_SITE, BAD_POSITION, UNKNOWN_LOCALE, NO_ORDER_PARENT, BAD_ORDER -> null;
+            case NO_SITE, BAD_POSITION, UNKNOWN_LOCALE, NO_ORDER_PARENT, BAD_ORDER, BAD_KIND -> null;
         };
         return text == null
                 ? refused.getMessage()
@@ -296,6 +302,7 @@ public final class SectionPages {
             case "deleted" -> AdminText.SECTIONS_DONE_DELETED;
             case "placed" -> AdminText.SECTIONS_DONE_PLACED;
             case "crosslisted" -> AdminText.SECTIONS_DONE_CROSSLISTED;
+            case "kind" -> AdminText.SECTIONS_DONE_KIND;
             default -> null;
         };
         return Optional.ofNullable(text).map(t -> t.in(AdminLocale.of(ctx)));

@@ -29,6 +29,9 @@ public final class SectionRefusal extends RuntimeException {
         TITLE_TOO_LONG(400),
         /** live questions, drafts. */
         NOT_EMPTY(409),
+        /** how many questions or materials the new kind does not list. */
+        KIND_NOT_EMPTY(409),
+        BAD_KIND(400),
         MOVED_MEANWHILE(409),
         NO_SITE(400),
         BAD_POSITION(400),

@@ -11,15 +11,23 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * The SQL of the section editor: sections and their titles, and what the questions (live and drafts) say about
- * them. Every method runs in the caller's transaction. A section "holds" a question when the question's live row
- * is listed in it or its latest revision names it ({@code record->>'section'}): drafts name sections by path.
+ * The SQL of the section editor: sections and their titles, and what the questions and materials (live and drafts)
+ * say about them. Every method runs in the caller's transaction. A section "holds" a question or material when its
+ * live row is listed in it or its latest revision names it ({@code record->>'section'}): drafts name sections by
+ * path.
  */
 final class SectionStore {
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** A section row with its titles (locale → title). */
-    record Row(long id, String site, String path, Optional<Long> parentId, int position, Map<String, String> titles) {}
+    /** A section row with its titles (locale → title) and its kind ({@code questions}, {@code videos}, …). */
+    record Row(
+            long id,
+            String site,
+            String path,
+            Optional<Long> parentId,
+            int position,
+            Map<String, String> titles,
+            String kind) {}
 
     /** A question listed in a section, as the section page shows it. */
     record Listed(
@@ -64,7 +72,7 @@ final class SectionStore {
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
                 .forEach(r -> titles.computeIfAbsent((Long) r[0], k -> new LinkedHashMap<>())
                         .put((String) r[1], (String) r[2]));
-        return h.createQuery("select id, site, path, parent_id, position from section where site = :site")
+        return h.createQuery("select id, site, path, parent_id, position, kind from section where site = :site")
                 .bind("site", site)
                 .map((rs, ctx) -> {
                     long parent = rs.getLong("parent_id");
@@ -76,7 +84,8 @@ final class SectionStore {
                             rs.getString("path"),
                             top ? Optional.empty() : Optional.of(parent),
                             rs.getInt("position"),
-                            titles.getOrDefault(id, Map.of()));
+                            titles.getOrDefault(id, Map.of()),
+                            rs.getString("kind"));
                 })
                 .list();
     }
@@ -98,61 +107,11 @@ final class SectionStore {
                 .findOne();
     }
 
-    /** Live questions per section id of {@code site}. */
-    Map<Long, Integer> liveCounts(Handle h, String site) {
-        return bySite(
-                h,
-                "select section_id, count(*) from question where site = :site group by section_id",
-                site,
-                (rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)));
-    }
-
-    /** Questions that exist only as drafts (not live, not deleted), per section path of {@code site}. */
-    Map<String, Integer> draftCounts(Handle h, String site) {
-        return bySite(h, """
-                        select r.record ->> 'section', count(*)
-                        from question_head hd
-                        join question_revision r on r.question_id = hd.question_id and r.revision = hd.latest_revision
-                        where hd.deleted_at is null and r.record ->> 'site' = :site
-                          and not exists (select 1 from question q where q.id = hd.question_id)
-                        group by 1
-                        """, site, (rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)));
-    }
-
     /** A query on {@code :site} whose rows are key and value, as a map in row order. */
-    private static <K, V> Map<K, V> bySite(Handle h, String sql, String site, RowMapper<Map.Entry<K, V>> row) {
+    static <K, V> Map<K, V> bySite(Handle h, String sql, String site, RowMapper<Map.Entry<K, V>> row) {
         var out = new LinkedHashMap<K, V>();
         h.createQuery(sql).bind("site", site).map(row).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
-    }
-
-    /** Live questions under {@code path} (the section and its descendants). */
-    int liveUnder(Handle h, String site, String path) {
-        return h.createQuery("""
-                        select count(*) from question q join section s on s.id = q.section_id
-                        where s.site = :site and (s.path = :path or starts_with(s.path, :below))
-                        """)
-                .bind("site", site)
-                .bind("path", path)
-                .bind("below", path + "/")
-                .mapTo(Integer.class)
-                .one();
-    }
-
-    /** Questions not live, not deleted, whose latest revision names {@code path} or a section below it. */
-    int draftsUnder(Handle h, String site, String path) {
-        return h.createQuery("""
-                        select count(*) from question_head hd
-                        join question_revision r on r.question_id = hd.question_id and r.revision = hd.latest_revision
-                        where hd.deleted_at is null and r.record ->> 'site' = :site
-                          and (r.record ->> 'section' = :path or starts_with(r.record ->> 'section', :below))
-                          and not exists (select 1 from question q where q.id = hd.question_id)
-                        """)
-                .bind("site", site)
-                .bind("path", path)
-                .bind("below", path + "/")
-                .mapTo(Integer.class)
-                .one();
     }
 
     /**
@@ -290,18 +249,23 @@ final class SectionStore {
         h.execute("update help_center set version = version + 1");
     }
 
-    /** Search documents hold section titles and URLs: the questions under {@code path} are indexed again. */
+    /**
+     * Search documents hold section titles and URLs: the questions and materials under {@code path} are indexed
+     * again.
+     */
     void reindexUnder(Handle h, String site, String path, long version) {
-        h.createUpdate("""
-                        update question set revision = :version
-                        where section_id in (select id from section where site = :site
-                                             and (path = :path or starts_with(path, :below)))
-                        """)
-                .bind("version", version)
-                .bind("site", site)
-                .bind("path", path)
-                .bind("below", path + "/")
-                .execute();
+        for (String table : new String[] {"question", "material"}) {
+            h.createUpdate("""
+                            update %s set revision = :version
+                            where section_id in (select id from section where site = :site
+                                                 and (path = :path or starts_with(path, :below)))
+                            """.formatted(table))
+                    .bind("version", version)
+                    .bind("site", site)
+                    .bind("path", path)
+                    .bind("below", path + "/")
+                    .execute();
+        }
     }
 
     // --- moving a subtree ---

@@ -13,9 +13,11 @@ import org.jdbi.v3.core.Handle;
 /** A site's sections as editors see them, from the store's rows in the caller's transaction. */
 final class SectionTree {
     private final SectionStore store;
+    private final SectionContentStore contents;
 
-    SectionTree(SectionStore store) {
+    SectionTree(SectionStore store, SectionContentStore contents) {
         this.store = store;
+        this.contents = contents;
     }
 
     /**
@@ -45,11 +47,14 @@ final class SectionTree {
                 .orElseThrow();
     }
 
-    /** The sections of {@code site} depth first, siblings by position then path, with their question counts. */
+    /**
+     * The sections of {@code site} depth first, siblings by position then path, with their counts of questions and
+     * materials.
+     */
     List<SectionEditor.Node> ordered(Handle h, String site) {
         List<SectionStore.Row> rows = store.sections(h, site);
-        Map<Long, Integer> live = store.liveCounts(h, site);
-        Map<String, Integer> drafts = store.draftCounts(h, site);
+        Map<Long, Integer> live = contents.liveCounts(h, site);
+        Map<String, Integer> drafts = contents.draftCounts(h, site);
         var children = new LinkedHashMap<Optional<Long>, List<SectionStore.Row>>();
         rows.stream()
                 .sorted(Comparator.comparingInt(SectionStore.Row::position).thenComparing(SectionStore.Row::path))
@@ -75,7 +80,8 @@ final class SectionTree {
                     r.position(),
                     r.titles(),
                     live.getOrDefault(r.id(), 0),
-                    drafts.getOrDefault(r.path(), 0)));
+                    drafts.getOrDefault(r.path(), 0),
+                    r.kind()));
             walk(Optional.of(r.id()), children, live, drafts, out);
         }
     }

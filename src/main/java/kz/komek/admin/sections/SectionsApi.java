@@ -205,8 +205,10 @@ public final class SectionsApi {
         o.put("parent", n.parentPath().orElse(null));
         o.put("depth", n.depth());
         o.put("position", n.position());
+        o.put("kind", n.kind());
         ObjectNode titles = o.putObject("titles");
         n.titles().forEach(titles::put);
+        // what it lists: questions, or videos or documents in a section of that kind
         ObjectNode counts = o.putObject("questions");
         counts.put("live", n.live());
         counts.put("drafts", n.drafts());

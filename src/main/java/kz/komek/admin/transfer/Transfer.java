@@ -185,6 +185,7 @@ final class Transfer {
         counts(o, "sites", r.sites());
         counts(o, "sections", r.sections());
         counts(o, "questions", r.questions());
+        counts(o, "materials", r.materials());
         o.put("votes", r.votes().code());
         o.put("votes_changed", r.voteChanges().size());
         o.put("notes", r.notes().size());

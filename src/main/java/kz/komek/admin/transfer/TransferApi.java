@@ -102,6 +102,7 @@ public final class TransferApi {
         counts(o.putObject("sites"), r.sites());
         counts(o.putObject("sections"), r.sections());
         counts(o.putObject("questions"), r.questions());
+        counts(o.putObject("materials"), r.materials());
         ArrayNode changed = o.putArray("changed_questions");
         r.changedQuestions().forEach(changed::add);
         o.put("votes", r.votes().code());

@@ -348,7 +348,8 @@ public final class TransferPages {
                 List.of(
                         row(AdminText.TRANSFER_SITES.in(locale), after, "sites"),
                         row(AdminText.TRANSFER_SECTIONS.in(locale), after, "sections"),
-                        row(AdminText.TRANSFER_QUESTIONS.in(locale), after, "questions")),
+                        row(AdminText.TRANSFER_QUESTIONS.in(locale), after, "questions"),
+                        row(AdminText.TRANSFER_MATERIALS.in(locale), after, "materials")),
                 List.of(),
                 0,
                 new TransferPage.Votes(
@@ -387,7 +388,8 @@ public final class TransferPages {
                 List.of(
                         row(AdminText.TRANSFER_SITES.in(locale), r.sites()),
                         row(AdminText.TRANSFER_SECTIONS.in(locale), r.sections()),
-                        row(AdminText.TRANSFER_QUESTIONS.in(locale), r.questions())),
+                        row(AdminText.TRANSFER_QUESTIONS.in(locale), r.questions()),
+                        row(AdminText.TRANSFER_MATERIALS.in(locale), r.materials())),
                 r.changedQuestions(),
                 TransferPage.Votes.of(r.votes(), r.voteChanges()),
                 r.notes());
