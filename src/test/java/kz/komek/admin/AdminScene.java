@@ -57,6 +57,9 @@ public final class AdminScene implements AutoCloseable {
     private final long section;
     private final long crossListed;
     private final long importId;
+    /** A video of the materials fixture. */
+    static final long MATERIAL = 9001;
+
     private final Map<Locale, String> reports;
 
     private AdminScene(TestApp app) {
@@ -71,6 +74,12 @@ public final class AdminScene implements AutoCloseable {
             editSections();
             manageUsers();
             confirmWords();
+            // videos and documents beside the questions, for the materials' pages
+            app.app()
+                    .bundles()
+                    .importBundle(
+                            new kz.komek.bundle.BundleJson().read(TestApp.resource("/fixtures/materials.bundle.json")),
+                            List.of());
             var imported = importBundle();
             this.reports = imported.reports();
             this.importId = imported.id();
@@ -137,6 +146,13 @@ public final class AdminScene implements AutoCloseable {
                 new Page("diff", "/admin/questions/{id}/diff", q + "/diff?from=1&to=4"),
                 new Page("delete", "/admin/questions/{id}/delete", q + "/delete"),
                 new Page("cross-listed", "/admin/questions/{id}", "/admin/questions/" + crossListed),
+                new Page("materials", "/admin/materials", "/admin/materials"),
+                new Page("new-material", "/admin/materials/new", "/admin/materials/new"),
+                new Page("material", "/admin/materials/{id}", "/admin/materials/" + MATERIAL),
+                new Page(
+                        "material-revisions",
+                        "/admin/materials/{id}/revisions",
+                        "/admin/materials/" + MATERIAL + "/revisions"),
                 new Page("sections", "/admin/sections", "/admin/sections"),
                 new Page("section", "/admin/sections/{id}", s),
                 new Page("section-delete", "/admin/sections/{id}/delete", s + "/delete"),

@@ -182,12 +182,12 @@ class MaterialPagesTest {
         SectionTree tree = memory.tree("partner");
         java.util.function.Function<String, Long> id =
                 path -> tree.find(new SectionPath(path)).orElseThrow().id();
-        var ru = memory.filled("partner", kz.komek.i18n.Locale.RU, now);
-        var kz = memory.filled("partner", kz.komek.i18n.Locale.KZ, now);
-        assertThat(ru).contains(id.apply("pos"), id.apply("pos/video"));
-        assertThat(kz).contains(id.apply("pos"), id.apply("pos/video"), id.apply("pos/docs"));
+        var inRussian = memory.filled("partner", kz.komek.i18n.Locale.RU, now);
+        var inKazakh = memory.filled("partner", kz.komek.i18n.Locale.KZ, now);
+        assertThat(inRussian).contains(id.apply("pos"), id.apply("pos/video"));
+        assertThat(inKazakh).contains(id.apply("pos"), id.apply("pos/video"), id.apply("pos/docs"));
         // only a scheduled video: empty until it is due
-        assertThat(ru).doesNotContain(id.apply("pos/later"));
+        assertThat(inRussian).doesNotContain(id.apply("pos/later"));
         assertThat(tree.find(new SectionPath("pos/docs")).orElseThrow().kind()).isEqualTo(SectionKind.DOCUMENTS);
         // readers are not led to it, and it is not in the sitemap
         assertThat(app.page("/partner/ru/pos").select("a[href=/partner/ru/pos/later]"))
