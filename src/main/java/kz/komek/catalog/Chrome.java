@@ -95,11 +95,12 @@ public record Chrome(
         return brand.name(locale);
     }
 
-    /** The logo link's label and the footer's line, with the brand's name. */
+    /** The logo link's label: the brand's name and what it is. */
     public String brandLabel() {
         return UiText.BRAND.format(locale, brandName());
     }
 
+    /** The footer's line, with the brand's name. */
     public String footer() {
         return UiText.FOOTER.format(locale, brandName());
     }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -70,14 +69,13 @@ class ReaderBrowserTest {
         for (Device device : List.of(Device.DESKTOP, Device.IPHONE)) {
             try (Browser browser = Browser.start(app, device)) {
                 browser.open(QUESTION);
-                WebElement body = browser.find(By.tagName("body"));
                 new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
                 assertThat(active(browser))
                         .as("%s: the first Tab reaches the skip link", device.name())
                         .contains("skip-link");
                 new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
                 int presses = 0;
-                while (presses < 5 && !active(browser).contains("aria-pressed") && !isYes(browser)) {
+                while (presses < 5 && !isYes(browser)) {
                     new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
                     presses++;
                 }
@@ -86,7 +84,6 @@ class ReaderBrowserTest {
                                 "%s: \"Yes, useful\" within 5 Tab presses of the skip link; focus is on %s",
                                 device.name(), active(browser))
                         .isTrue();
-                assertThat(body.isDisplayed()).isTrue();
             }
         }
     }
