@@ -161,13 +161,17 @@ public final class Browser implements AutoCloseable {
             } catch (StaleElementReferenceException gone) {
                 return "complete".equals(script("return document.readyState"));
             } catch (org.openqa.selenium.WebDriverException e) {
-                // Chromium sometimes says a replaced page's node is gone in other words than "stale"
-                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                if (gone(e)) {
                     return "complete".equals(script("return document.readyState"));
                 }
                 throw e;
             }
         });
+    }
+
+    /** Chromium sometimes says a replaced page's node is gone in other words than "stale". */
+    private static boolean gone(org.openqa.selenium.WebDriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
     }
 
     public String mainText() {
@@ -188,7 +192,17 @@ public final class Browser implements AutoCloseable {
             // a page replaced while the condition reads it (after a click) is read again, not a failure
             return new WebDriverWait(driver, WAIT)
                     .ignoring(StaleElementReferenceException.class)
-                    .until(condition::apply);
+                    .until(d -> {
+                        try {
+                            return condition.apply(d);
+                        } catch (org.openqa.selenium.WebDriverException e) {
+                            // Chromium's other words for a stale node: read again, as for a stale one
+                            if (gone(e)) {
+                                return null;
+                            }
+                            throw e;
+                        }
+                    });
         } catch (TimeoutException e) {
             throw new AssertionError(
                     "waited " + WAIT.toSeconds() + " s at " + driver.getCurrentUrl() + ", which shows:\n"
