@@ -32,6 +32,7 @@ import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
 import kz.komek.catalog.CurrentState;
 import kz.komek.catalog.PageCache;
+import kz.komek.catalog.PageDates;
 import kz.komek.catalog.QuestionMoves;
 import kz.komek.catalog.ReaderKit;
 import kz.komek.cli.Cli;
@@ -199,6 +200,7 @@ public final class App implements AutoCloseable {
                             readers::platform,
                             ctx -> origin.of(ctx.scheme(), ctx.host()),
                             feedback::viewed,
+                            new PageDates(database.jdbi())::since,
                             clock),
                     searchSync);
             Javalin javalin = Javalin.create(new Routes(config, handlers, templates, registry)::configure);

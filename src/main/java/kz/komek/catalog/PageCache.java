@@ -68,7 +68,8 @@ public final class PageCache {
      * A page as it is sent.
      *
      * @param gzipEtag the tag of the gzipped bytes: a strong tag names one representation (RFC 9110, 8.8.3)
-     * @param lastModified when this node first rendered it, in HTTP's date format
+     * @param lastModified since when the page has had these bytes, on any node ({@link PageDates}), in HTTP's date
+     *     format
      * @param mark the reader's vote it shows ({@link VoteMarks#NONE} for the shared copy)
      */
     public record Page(
@@ -124,6 +125,7 @@ public final class PageCache {
     private final Function<Context, Platform> platform;
     private final Function<Context, String> origin;
     private final Views views;
+    private final PageDates.Source dates;
     private final Clock clock;
 
     /**
@@ -133,6 +135,7 @@ public final class PageCache {
      * @param state the content state now, from memory ({@link CurrentState})
      * @param origin the public origin a request's page links to (the same for every request with --base-url)
      * @param views counts a question view when a cached question page is served
+     * @param dates since when a page has had its bytes: the same on every node
      */
     public PageCache(
             long maxBytes,
@@ -141,6 +144,7 @@ public final class PageCache {
             Function<Context, Platform> platform,
             Function<Context, String> origin,
             Views views,
+            PageDates.Source dates,
             Clock clock) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
@@ -154,6 +158,7 @@ public final class PageCache {
         this.platform = platform;
         this.origin = origin;
         this.views = views;
+        this.dates = dates;
         this.clock = clock;
     }
 
@@ -245,7 +250,7 @@ public final class PageCache {
             if (ctx.statusCode() != 200 || html == null || ctx.res().getHeader("Cache-Control") != null) {
                 return; // redirects, and anything marked private by the handler
             }
-            page = page(html, Optional.ofNullable(ctx.attribute(QUESTION)), mark);
+            page = page(key, html, Optional.ofNullable(ctx.attribute(QUESTION)), mark);
             pages.put(key, page);
         } else {
             Page hit = page;
@@ -271,10 +276,12 @@ public final class PageCache {
         }
     }
 
-    private Page page(String html, Optional<Long> question, int mark) {
+    private Page page(Key key, String html, Optional<Long> question, int mark) {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        Instant modified = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String etag = etag(bytes);
+        String page = key.origin() + '\n' + key.path() + '\n' + key.platform() + '\n' + key.mark();
+        Instant modified = dates.since(page, etag, clock.instant().truncatedTo(ChronoUnit.SECONDS))
+                .truncatedTo(ChronoUnit.SECONDS);
         return new Page(
                 bytes,
                 gzip(bytes),

@@ -1,6 +1,5 @@
 package kz.komek.feedback;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -16,6 +15,7 @@ import kz.komek.catalog.VoteBox;
 import kz.komek.catalog.VoteMarks;
 import kz.komek.http.AgentMemo;
 import kz.komek.i18n.Locale;
+import kz.komek.storage.ClientAllowances;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -48,7 +48,7 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
         this.views = new ViewCounter(store, clock);
         this.top = new TopQuestions(store, config.topListTtl(), clock);
         Optional<VoteLimiter> limiter = config.voteLimited()
-                ? Optional.of(new VoteLimiter(config.votesPerMinute(), Ticker.systemTicker()))
+                ? Optional.of(new VoteLimiter(config.votesPerMinute(), new ClientAllowances(jdbi)))
                 : Optional.empty();
         var voting = new Voting(store, limiter, cookie, config.trustProxy(), useful);
         this.api = new FeedbackApi(catalog, voting, clock);

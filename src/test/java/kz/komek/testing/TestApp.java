@@ -32,12 +32,14 @@ import org.jsoup.nodes.Document;
  */
 public final class TestApp implements AutoCloseable {
     private final App app;
+    private final Config config;
     private final Path dataDir;
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private TestApp(App app, Path dataDir) {
+    private TestApp(App app, Config config, Path dataDir) {
         this.app = app;
+        this.config = config;
         this.dataDir = dataDir;
     }
 
@@ -101,7 +103,18 @@ public final class TestApp implements AutoCloseable {
             app.close();
             throw e;
         }
-        return new TestApp(app, dir);
+        return new TestApp(app, config, dir);
+    }
+
+    /**
+     * Another node of this help center: the same database, its own index and memory, its configuration changed
+     * from this one's by {@code configure}. Its search holds the content when it returns.
+     */
+    public TestApp anotherNode(UnaryOperator<Config> configure) {
+        return start(
+                Optional.empty(),
+                false,
+                c -> configure.apply(c.withDb(config.db()).withFeedback(config.feedback())));
     }
 
     public static String resource(String name) {
