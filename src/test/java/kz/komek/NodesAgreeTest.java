@@ -149,6 +149,28 @@ class NodesAgreeTest {
     }
 
     @Test
+    void theOtherNodesTopQuestionsFollowARetitleAndAnUnpublishWithinASecond() {
+        String product = "/client/ru/bonus";
+        assertThat(b.page(product).select(".top-questions ol a").eachAttr("href"))
+                .anyMatch(h -> h.endsWith("/q456"));
+        long start = System.nanoTime();
+        retitle("Где узнать, сколько бонусов накоплено к концу месяца?");
+        var retitled = await(() -> b.get(product), r -> r.body().contains("накоплено к концу месяца"));
+        assertThat(Jsoup.parse(retitled.body()).select(".top-questions ol a").eachText())
+                .contains("Где узнать, сколько бонусов накоплено к концу месяца?");
+        var by = kz.komek.admin.Actor.of(
+                new kz.komek.admin.Principal(1, "bolat", Role.PUBLISHER, kz.komek.admin.Principal.Via.TOKEN));
+        a.app().questionEditor().unpublish(456, by);
+        var gone = await(() -> b.get(product), r -> !r.body().contains("/q456\""));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertThat(Jsoup.parse(gone.body()).select(".top-questions ol a").eachAttr("href"))
+                .noneMatch(h -> h.endsWith("/q456"));
+        assertThat(ms)
+                .as("ms for both changes to reach the other node's top list")
+                .isLessThan(2_000);
+    }
+
+    @Test
     void anEditorsSessionCsrfAndPreviewWorkOnEitherNode() {
         a.app().accounts().addUser(new UserName("aigerim"), Role.EDITOR, new Password(AdminHttp.PASSWORD));
         var onA = new AdminHttp(a);
