@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,25 @@ public final class CatalogMemory {
         return this.now()
                 .materialCounts()
                 .computeIfAbsent(new SiteLocale(site, locale), k -> store.materialCounts(site, locale, now));
+    }
+
+    /**
+     * The questions of a ranking that is kept for a while (top questions), as this content state has them now: with
+     * their current titles, without those no longer public in {@code locale} or no longer in the section they were
+     * ranked in (until the next ranking). So a change shows at once on every node, while views and votes re-rank at
+     * their own pace. Reads only the ranked questions' own lists.
+     */
+    public List<QuestionSummary> asNow(
+            SectionTree tree, List<QuestionSummary> ranked, Locale locale, LocalDateTime now) {
+        var current = new ArrayList<QuestionSummary>(ranked.size());
+        for (QuestionSummary q : ranked) {
+            tree.find(q.section())
+                    .flatMap(section -> questionsIn(section.id(), locale, now).stream()
+                            .filter(listed -> listed.id() == q.id())
+                            .findFirst())
+                    .ifPresent(current::add);
+        }
+        return current;
     }
 
     public Optional<Question> question(long id) {

@@ -226,15 +226,7 @@ final class PageModels {
             sections.add(theme.id());
             visible(req, req.tree().childrenOf(theme)).forEach(s -> sections.add(s.id()));
         }
-        // The ranking (views and votes) is kept for a while; what it ranks is read from this content state, so a
-        // question retitled, moved or unpublished a moment ago shows as it is now, on every node.
-        var current = new java.util.HashMap<Long, QuestionSummary>();
-        for (long id : sections) {
-            store.questionsIn(id, locale, req.now()).forEach(q -> current.putIfAbsent(q.id(), q));
-        }
-        var items = readers.top(sections, locale, req.now()).stream()
-                .map(q -> current.get(q.id()))
-                .filter(java.util.Objects::nonNull)
+        var items = store.asNow(req.tree(), readers.top(sections, locale, req.now()), locale, req.now()).stream()
                 .map(q -> new QuestionItem(
                         q.id(), q.title(), req.link(req.questionHref(locale, q.id(), q.section())), false, false))
                 .toList();

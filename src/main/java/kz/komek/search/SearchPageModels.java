@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kz.komek.catalog.CatalogMemory;
 import kz.komek.catalog.CatalogUrls;
 import kz.komek.catalog.Chrome;
 import kz.komek.catalog.LinkItem;
@@ -26,8 +27,11 @@ final class SearchPageModels {
     static final int POPULAR = 5;
 
     private final ReaderSignals signals;
+    /** Top questions as the content is now, whatever the ranking kept. */
+    private final CatalogMemory memory;
 
-    SearchPageModels(ReaderSignals signals) {
+    SearchPageModels(ReaderSignals signals, CatalogMemory memory) {
+        this.memory = memory;
         this.signals = signals;
     }
 
@@ -143,7 +147,7 @@ final class SearchPageModels {
                 .filter(s -> a.tree().shownWithAncestors(s, locale))
                 .map(Section::id)
                 .toList();
-        return signals.top(sections, locale, a.now()).stream()
+        return memory.asNow(a.tree(), signals.top(sections, locale, a.now()), locale, a.now()).stream()
                 .limit(POPULAR)
                 .map(q -> LinkItem.of(
                         q.title(),

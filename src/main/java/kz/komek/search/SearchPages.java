@@ -52,7 +52,7 @@ public final class SearchPages {
         this.catalog = catalog;
         this.memory = memory;
         this.readers = readers;
-        this.models = new SearchPageModels(signals);
+        this.models = new SearchPageModels(signals, memory);
     }
 
     public void results(Context ctx) {
