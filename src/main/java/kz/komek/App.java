@@ -3,6 +3,7 @@ package kz.komek;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -39,6 +40,9 @@ import kz.komek.cli.Cli;
 import kz.komek.content.AnswerRenderer;
 import kz.komek.feedback.Feedback;
 import kz.komek.generate.DemoContent;
+import kz.komek.ops.DatabaseProbe;
+import kz.komek.ops.MetricsListener;
+import kz.komek.ops.Readiness;
 import kz.komek.search.LexiconUpkeep;
 import kz.komek.search.ReaderWords;
 import kz.komek.search.SearchApi;
@@ -57,6 +61,7 @@ import kz.komek.sitemap.SitemapStore;
 import kz.komek.sitemap.Sitemaps;
 import kz.komek.storage.ContentChanges;
 import kz.komek.storage.Database;
+import kz.komek.web.GracefulStop;
 import kz.komek.web.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,14 +91,37 @@ public final class App implements AutoCloseable {
             QuestionEditor editor,
             Placement placement,
             AuditLog audit,
-            AdminAccounts admin) {}
+            AdminAccounts admin,
+            PrometheusMeterRegistry registry,
+            Readiness readiness,
+            DatabaseProbe probe) {}
 
     private final Config config;
     private final Parts parts;
+    /** {@code /metrics} on a port of its own, when asked for; opened by {@link #start}. */
+    private volatile Optional<MetricsListener> metrics = Optional.empty();
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private App(Config config, Parts parts) {
         this.config = config;
         this.parts = parts;
+    }
+
+    private void drain() {
+        var ops = config.operations();
+        parts.readiness().drain();
+        if (parts.javalin().jettyServer().started() && ops.drainDelay().compareTo(java.time.Duration.ZERO) > 0) {
+            log.info(
+                    "draining: /health/ready says 503; HTTP stops in {} ms",
+                    ops.drainDelay().toMillis());
+            try {
+                Thread.sleep(ops.drainDelay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        GracefulStop.stop(parts.javalin(), ops.drainTimeout());
     }
 
     public static void main(String[] args) {
@@ -114,7 +142,8 @@ public final class App implements AutoCloseable {
                 e.dimensions()));
         Database database;
         try {
-            database = Database.open(config, 16);
+            // closed by close(), after the drain: not by a shutdown hook of its own, running beside serve's
+            database = Database.open(config, 16, false);
         } catch (RuntimeException e) {
             encoder.ifPresent(SentenceEncoder::close);
             throw e;
@@ -127,6 +156,7 @@ public final class App implements AutoCloseable {
         ReaderWords readerWords = null;
         Feedback feedback = null;
         CurrentState current = null;
+        DatabaseProbe probe = null;
         try {
             var clock = Clock.system(config.zone());
             var catalog = new CatalogStore(database.jdbi());
@@ -167,10 +197,26 @@ public final class App implements AutoCloseable {
             var pages = new CatalogPages(readers, memory, feedback, origin, new QuestionMoves(database.jdbi()));
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             search.register(registry);
+            feedback.register(registry);
+            database.publishPoolMetrics(registry);
+            var currentState = current;
+            Gauge.builder("komek.content.changes.listening", contentChanges, c -> c.listening() ? 1 : 0)
+                    .description("1 while this node hears content writes commit (LISTEN); 0 while it polls")
+                    .register(registry);
+            probe = new DatabaseProbe(database::appliedMigration);
+            var readiness = new Readiness(
+                    probe,
+                    database.newestMigration(),
+                    () -> currentState.now().version(),
+                    searchSync::indexedVersion,
+                    searchSync::rebuilding);
+            readiness.register(registry);
             // the proxy flag lives with feedback, which came first; it means the same here
             var admin = new AdminAccounts(
                     database.jdbi(), config.feedback().trustProxy(), config.baseUrl(), templates, clock);
             var sectionEditor = new SectionEditor(database.jdbi(), audit);
+            var transfers = new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes());
+            transfers.register(registry);
             var handlers = new Routes.Handlers(
                     catalog,
                     pages,
@@ -185,7 +231,7 @@ public final class App implements AutoCloseable {
                     new SectionsApi(sectionEditor, placement, admin.access()),
                     new SectionPages(admin.kit(), sectionEditor, placement),
                     new MaterialPages(admin.kit(), new MaterialEditor(database.jdbi(), bundles, audit, clock), catalog),
-                    new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes()),
+                    transfers,
                     new WordsPages(admin.kit(), lexicon, searchStore, readerWords, catalog, audit),
                     new SearchApi(search, searchMisses, catalog, clock),
                     new SearchPages(readers, search, searchMisses, pages, catalog, memory, feedback, readerWords),
@@ -202,7 +248,8 @@ public final class App implements AutoCloseable {
                             feedback::viewed,
                             new PageDates(database.jdbi())::since,
                             clock),
-                    searchSync);
+                    searchSync,
+                    readiness);
             Javalin javalin = Javalin.create(new Routes(config, handlers, templates, registry)::configure);
             return new App(
                     config,
@@ -223,8 +270,14 @@ public final class App implements AutoCloseable {
                             editor,
                             placement,
                             audit,
-                            admin));
+                            admin,
+                            registry,
+                            readiness,
+                            probe));
         } catch (RuntimeException e) {
+            if (probe != null) {
+                probe.close();
+            }
             if (feedback != null) {
                 feedback.close();
             }
@@ -256,6 +309,11 @@ public final class App implements AutoCloseable {
     }
 
     public App start() {
+        var m = config.operations().metrics();
+        // before HTTP: a port that cannot be had stops the start, rather than a node nobody can watch
+        m.port()
+                .ifPresent(
+                        port -> metrics = Optional.of(MetricsListener.start(m.bind(), port, parts.registry()::scrape)));
         parts.javalin().start(config.port());
         // Search catches up (or rebuilds, a minute at 100,000 questions) in the background, from now: pages are
         // served meanwhile, and the start does not share the processors with it.
@@ -269,6 +327,13 @@ public final class App implements AutoCloseable {
                     + " request asks for (pages are cached per host); set --base-url to the public address in"
                     + " production");
         }
+        if (!m.served()) {
+            log.info("/metrics is not served: set --metrics-port (a listener of its own) or --metrics-token (Bearer"
+                    + " on this port) to read it");
+        } else {
+            metrics.ifPresent(l -> log.info("metrics at http://{}:{}/metrics", m.bind(), l.port()));
+            m.token().ifPresent(t -> log.info("/metrics on this port to Authorization: Bearer with --metrics-token"));
+        }
         log.info(
                 "komek ready at http://localhost:{}/ ({})",
                 parts.javalin().port(),
@@ -278,6 +343,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return parts.javalin().port();
+    }
+
+    /** The port of {@code /metrics}' own listener ({@code --metrics-port}), once started. */
+    public java.util.OptionalInt metricsPort() {
+        return metrics.map(l -> java.util.OptionalInt.of(l.port())).orElse(java.util.OptionalInt.empty());
     }
 
     public CatalogStore catalog() {
@@ -339,11 +409,22 @@ public final class App implements AutoCloseable {
         parts.lexicon().learnNow();
     }
 
+    /**
+     * Stops, draining first (decision 0041): {@code /health/ready} answers 503 at once and responses carry
+     * {@code Connection: close}; after {@code --drain-delay} (a load balancer's checks notice) new connections are
+     * refused, the requests in flight get {@code --drain-timeout} to finish, and then everything closes, in this
+     * order. A second call does nothing.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            parts.javalin().stop();
+            drain();
         } finally {
+            metrics.ifPresent(MetricsListener::close); // scraped until HTTP has stopped
+            parts.probe().close();
             parts.feedback().close(); // after HTTP has stopped, so that no view comes after the last flush
             parts.contentChanges().close();
             parts.current().close();

@@ -25,6 +25,7 @@ import kz.komek.content.ContentConfig;
  * @param feedback votes and views: the vote rate limit, whether to trust a proxy's headers, batching
  * @param embeddingModel a sentence-embedding model's directory for semantic search (decision 0031); empty: words only
  * @param branding the operator's name, logo and icons on the readers' pages
+ * @param operations the drain on SIGTERM and who may read {@code /metrics} (decision 0041)
  */
 public record Config(
         int port,
@@ -39,7 +40,8 @@ public record Config(
         Optional<Path> synonyms,
         Feedback feedback,
         Optional<Path> embeddingModel,
-        Branding branding) {
+        Branding branding,
+        Operations operations) {
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -83,7 +85,8 @@ public record Config(
                 Optional.empty(),
                 Feedback.DEFAULTS,
                 Optional.empty(),
-                Branding.DEFAULT);
+                Branding.DEFAULT,
+                Operations.DEFAULTS);
     }
 
     public Config withDb(Optional<DbUrl> db) {
@@ -100,7 +103,8 @@ public record Config(
                 synonyms,
                 feedback,
                 embeddingModel,
-                branding);
+                branding,
+                operations);
     }
 
     public Config withSynonyms(Optional<Path> file) {
@@ -117,7 +121,8 @@ public record Config(
                 file,
                 feedback,
                 embeddingModel,
-                branding);
+                branding,
+                operations);
     }
 
     public Config withBaseUrl(Optional<String> url) {
@@ -134,7 +139,8 @@ public record Config(
                 synonyms,
                 feedback,
                 embeddingModel,
-                branding);
+                branding,
+                operations);
     }
 
     public Config withDemo(boolean demo) {
@@ -151,7 +157,8 @@ public record Config(
                 synonyms,
                 feedback,
                 embeddingModel,
-                branding);
+                branding,
+                operations);
     }
 
     public Config withRefreshSeconds(int seconds) {
@@ -168,7 +175,8 @@ public record Config(
                 synonyms,
                 feedback,
                 embeddingModel,
-                branding);
+                branding,
+                operations);
     }
 
     public Config withFeedback(Feedback f) {
@@ -185,7 +193,8 @@ public record Config(
                 synonyms,
                 f,
                 embeddingModel,
-                branding);
+                branding,
+                operations);
     }
 
     public Config withBranding(Branding b) {
@@ -202,7 +211,8 @@ public record Config(
                 synonyms,
                 feedback,
                 embeddingModel,
-                b);
+                b,
+                operations);
     }
 
     public Config withEmbeddingModel(Optional<Path> dir) {
@@ -219,7 +229,110 @@ public record Config(
                 synonyms,
                 feedback,
                 dir,
-                branding);
+                branding,
+                operations);
+    }
+
+    public Config withOperations(Operations o) {
+        return new Config(
+                port,
+                dataDir,
+                db,
+                baseUrl,
+                zone,
+                loadDemo,
+                refreshSeconds,
+                maxBodyBytes,
+                content,
+                synonyms,
+                feedback,
+                embeddingModel,
+                branding,
+                o);
+    }
+
+    /**
+     * What a load balancer and an on-call engineer need of a node (decision 0041).
+     *
+     * @param drainDelay after SIGTERM, how long the node goes on serving while {@code /health/ready} says 503, before
+     *     it stops accepting connections: time for a load balancer's checks to notice
+     * @param drainTimeout how long requests in flight then have to finish before the rest is closed
+     * @param metrics who may read {@code /metrics}
+     */
+    public record Operations(Duration drainDelay, Duration drainTimeout, Metrics metrics) {
+        public static final Operations DEFAULTS = new Operations(Duration.ZERO, Duration.ofSeconds(10), Metrics.NONE);
+
+        public Operations {
+            if (drainDelay.isNegative() || drainDelay.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("--drain-delay must be 0 to 5 minutes, was " + drainDelay);
+            }
+            if (drainTimeout.isNegative() || drainTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("--drain-timeout must be 0 to 10 minutes, was " + drainTimeout);
+            }
+        }
+
+        public Operations withDrain(Duration delay, Duration timeout) {
+            return new Operations(delay, timeout, metrics);
+        }
+
+        public Operations withMetrics(Metrics m) {
+            return new Operations(drainDelay, drainTimeout, m);
+        }
+    }
+
+    /**
+     * Who may read {@code /metrics}: nobody by default (it tells an attacker what is busy and what fails).
+     *
+     * @param port a listener of its own serving only {@code /metrics} (0: any free port); empty: none
+     * @param bind the address that listener binds, the loopback unless told otherwise
+     * @param token opens {@code /metrics} on the main port to {@code Authorization: Bearer TOKEN}; empty: not there
+     */
+    public record Metrics(Optional<Integer> port, String bind, Optional<String> token) {
+        public static final String LOOPBACK = "127.0.0.1";
+        public static final int MIN_TOKEN = 16;
+        public static final Metrics NONE = new Metrics(Optional.empty(), LOOPBACK, Optional.empty());
+
+        public Metrics {
+            port.ifPresent(p -> {
+                if (p < 0 || p > 65535) {
+                    throw new IllegalArgumentException("--metrics-port must be 0..65535, was " + p);
+                }
+            });
+            if (!bind.matches("[A-Za-z0-9.:%\\[\\]-]{1,253}")) {
+                throw new IllegalArgumentException(
+                        "--metrics-bind must be an address or host name such as 127.0.0.1, was \""
+                                + kz.komek.i18n.Excerpt.of(bind, 60) + "\"");
+            }
+            token.ifPresent(t -> {
+                // never quoted back: it is a secret, even a bad one
+                if (t.length() < MIN_TOKEN || t.length() > 256) {
+                    throw new IllegalArgumentException("--metrics-token must be " + MIN_TOKEN
+                            + " to 256 characters long, was " + t.length()
+                            + " (make one with: openssl rand -hex 32)");
+                }
+                if (!t.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                    throw new IllegalArgumentException(
+                            "--metrics-token must be printable ASCII without spaces (e.g. openssl rand -hex 32)");
+                }
+            });
+        }
+
+        public boolean served() {
+            return port.isPresent() || token.isPresent();
+        }
+
+        public Metrics withPort(int p) {
+            return new Metrics(Optional.of(p), bind, token);
+        }
+
+        public Metrics withToken(String t) {
+            return new Metrics(port, bind, Optional.of(t));
+        }
+
+        @Override
+        public String toString() {
+            return "Metrics[port=" + port + ", bind=" + bind + ", token=" + (token.isPresent() ? "***" : "none") + "]";
+        }
     }
 
     /**

@@ -127,6 +127,11 @@ public final class PageCache {
     private final Views views;
     private final PageDates.Source dates;
     private final Clock clock;
+    /** How this handler answered (the front handler counts its own): for {@link #register}. */
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder alone = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * @param maxBytes memory for pages (their bytes)
@@ -225,6 +230,23 @@ public final class PageCache {
         return false;
     }
 
+    /**
+     * Publishes {@code komek.pages.cache} with {@code outcome}: {@code hit} (found in memory after routing: rare, the
+     * front handler answers nearly all of those), {@code miss} (rendered, and
+     * kept when it may be) and {@code alone} (rendered for one reader, never kept). The front handler's answers are
+     * {@code outcome="front"}.
+     */
+    public void register(io.micrometer.core.instrument.MeterRegistry registry) {
+        for (var outcome :
+                java.util.Map.of("hit", hits, "miss", misses, "alone", alone).entrySet()) {
+            io.micrometer.core.instrument.FunctionCounter.builder(
+                            "komek.pages.cache", outcome.getValue(), java.util.concurrent.atomic.LongAdder::doubleValue)
+                    .description("catalog pages by how the page cache answered them")
+                    .tag("outcome", outcome.getKey())
+                    .register(registry);
+        }
+    }
+
     /** The page handler, served from the cache when it may be. */
     public Handler wrap(Handler render) {
         return ctx -> serve(ctx, render);
@@ -235,6 +257,7 @@ public final class PageCache {
                 ? mark(ctx.path(), ctx.cookie(Visitor.COOKIE), ctx.cookie(VoteMarks.COOKIE))
                 : ALONE; // other parameters would only fill the cache with copies
         if (mark == ALONE) {
+            alone.increment();
             render.handle(ctx);
             if (ctx.res().getHeader("Cache-Control") == null) {
                 ctx.header("Cache-Control", PRIVATE);
@@ -245,6 +268,7 @@ public final class PageCache {
         var key = new Key(state.get(), origin.apply(ctx), ctx.path(), platform.apply(ctx), mark);
         Page page = pages.getIfPresent(key);
         if (page == null) {
+            misses.increment();
             render.handle(ctx);
             String html = ctx.attribute(HTML);
             if (ctx.statusCode() != 200 || html == null || ctx.res().getHeader("Cache-Control") != null) {
@@ -253,6 +277,7 @@ public final class PageCache {
             page = page(key, html, Optional.ofNullable(ctx.attribute(QUESTION)), mark);
             pages.put(key, page);
         } else {
+            hits.increment();
             Page hit = page;
             hit.question().ifPresent(id -> views.viewed(id, ctx.method().name(), ctx::header));
         }

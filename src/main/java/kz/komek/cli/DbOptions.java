@@ -83,6 +83,7 @@ final class DbOptions {
                 Optional.empty(),
                 Config.Feedback.DEFAULTS,
                 Optional.empty(),
-                kz.komek.brand.Branding.DEFAULT);
+                kz.komek.brand.Branding.DEFAULT,
+                Config.Operations.DEFAULTS);
     }
 }

@@ -1,6 +1,7 @@
 package kz.komek.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import kz.komek.App;
 import kz.komek.Config;
 import kz.komek.brand.Branding;
 import kz.komek.content.ContentConfig;
+import kz.komek.i18n.Excerpt;
 import kz.komek.storage.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,6 +103,52 @@ final class ServeCommand implements Callable<Integer> {
                     + "default: words only.")
     Path embeddingModel;
 
+    @Option(
+            names = "--drain-delay",
+            paramLabel = "DURATION",
+            defaultValue = "${env:KOMEK_DRAIN_DELAY:-0s}",
+            description = "On SIGTERM, serve this long with /health/ready answering 503 before refusing connections, "
+                    + "so that a load balancer notices (e.g. 5s; env KOMEK_DRAIN_DELAY, default ${DEFAULT-VALUE}).")
+    String drainDelay;
+
+    @Option(
+            names = "--drain-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "${env:KOMEK_DRAIN_TIMEOUT:-10s}",
+            description = "Then give requests in flight this long to finish (env KOMEK_DRAIN_TIMEOUT, default "
+                    + "${DEFAULT-VALUE}).")
+    String drainTimeout;
+
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "${env:KOMEK_METRICS_PORT}",
+            description = "Serve /metrics on a listener of its own on this port (env KOMEK_METRICS_PORT); default: "
+                    + "none.")
+    Integer metricsPort;
+
+    @Option(
+            names = "--metrics-bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "${env:KOMEK_METRICS_BIND:-" + Config.Metrics.LOOPBACK + "}",
+            description = "The address --metrics-port listens on (env KOMEK_METRICS_BIND, default ${DEFAULT-VALUE}).")
+    String metricsBind;
+
+    @Option(
+            names = "--metrics-token",
+            paramLabel = "TOKEN",
+            defaultValue = "${env:KOMEK_METRICS_TOKEN}",
+            description = "Serve /metrics on the main port to Authorization: Bearer TOKEN, at least 16 characters "
+                    + "(prefer env KOMEK_METRICS_TOKEN: a command line is visible to other users); default: not there.")
+    String metricsToken;
+
+    @Option(
+            names = "--log-format",
+            paramLabel = "text|json",
+            defaultValue = "${env:KOMEK_LOG_FORMAT:-text}",
+            description = "Console log: text lines, or one JSON object a line (env KOMEK_LOG_FORMAT, default "
+                    + "${DEFAULT-VALUE}).")
+    String logFormat;
+
     /** The configuration the flags and environment describe. */
     Config config() {
         if (synonyms != null && !java.nio.file.Files.isReadable(synonyms)) {
@@ -115,16 +163,42 @@ final class ServeCommand implements Callable<Integer> {
                 .withFeedback(
                         Config.Feedback.DEFAULTS.withVotesPerMinute(voteLimit).withTrustProxy(trustProxy))
                 .withEmbeddingModel(Optional.ofNullable(embeddingModel))
-                .withBranding(branding == null ? Branding.DEFAULT : Branding.read(branding));
+                .withBranding(branding == null ? Branding.DEFAULT : Branding.read(branding))
+                .withOperations(new Config.Operations(
+                        duration("--drain-delay", drainDelay),
+                        duration("--drain-timeout", drainTimeout),
+                        new Config.Metrics(
+                                Optional.ofNullable(metricsPort),
+                                metricsBind,
+                                Optional.ofNullable(metricsToken).filter(t -> !t.isEmpty()))));
+    }
+
+    /** {@code 5s}, {@code 500ms}, {@code 2m}, or a number of seconds. */
+    static Duration duration(String flag, String raw) {
+        var m = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m)?").matcher(raw.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    flag + " must be a duration such as 5s, 500ms or 2m, was \"" + Excerpt.of(raw, 40) + "\"");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+        };
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        String format = LogFormat.parse(logFormat);
         Config config = config();
+        LogFormat.use(format);
         Database.requireNotServed(config);
         App app = App.create(config);
         var stopped = new CountDownLatch(1);
-        // Ctrl-C and SIGTERM run shutdown hooks: stop HTTP, then the embedded PostgreSQL, so none outlives us.
+        // Ctrl-C and SIGTERM run shutdown hooks: drain and stop HTTP (decision 0041), then the embedded PostgreSQL, so
+        // none outlives us.
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {

@@ -33,6 +33,7 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
     private final TopQuestions top;
     private final FeedbackApi api;
     private final FeedbackPages pages;
+    private final VoteCounts votes;
     private final Config.Feedback config;
     private final AgentMemo<Boolean> readerAgents = new AgentMemo<>(ViewFilter::readerAgent);
 
@@ -51,6 +52,7 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
                 ? Optional.of(new VoteLimiter(config.votesPerMinute(), new ClientAllowances(jdbi)))
                 : Optional.empty();
         var voting = new Voting(store, limiter, cookie, config.trustProxy(), useful);
+        this.votes = voting.counts;
         this.api = new FeedbackApi(catalog, voting, clock);
         this.pages = new FeedbackPages(catalog, voting, clock);
     }
@@ -59,6 +61,11 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
     public Feedback start() {
         views.start(config.viewFlush());
         return this;
+    }
+
+    /** Publishes {@code komek.votes} and {@code komek.votes.refused} (see {@link VoteCounts}). */
+    public void register(io.micrometer.core.instrument.MeterRegistry registry) {
+        votes.register(registry);
     }
 
     public FeedbackApi api() {

@@ -16,6 +16,7 @@ final class Voting {
     private final VisitorCookie cookie;
     private final boolean trustProxy;
     private final UsefulVotes useful;
+    final VoteCounts counts = new VoteCounts();
 
     Voting(
             FeedbackStore store,
@@ -37,6 +38,7 @@ final class Voting {
      */
     void admit(Context ctx) {
         if ("cross-site".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))) {
+            counts.crossSite.increment();
             throw new ForbiddenResponse(
                     "votes are accepted from komek's own pages and from apps, not from other sites");
         }
@@ -44,6 +46,7 @@ final class Voting {
             var l = limiter.get();
             var wait = l.acquire(ClientAddress.of(ctx, trustProxy));
             if (wait.isPresent()) {
+                counts.limited.increment();
                 throw new TooManyRequestsException(
                         "too many votes from your address (at most " + l.perMinute() + " a minute); try again in "
                                 + wait.getAsLong() + " s",
@@ -60,6 +63,7 @@ final class Voting {
         // the reader's pages show their vote from this cookie, served from the page cache (decision 0035)
         var marks = VoteMarks.parse(ctx.cookie(VoteMarks.COOKIE)).orElseGet(() -> store.marks(visitor));
         ctx.cookie(marks.with(questionId, vote.useful()).cookie(VoteMarks.overHttps(ctx)));
+        (vote.useful() ? counts.useful : counts.notUseful).increment();
         if (vote.useful()) {
             useful.voted(ctx, questionId);
         }

@@ -101,6 +101,8 @@ public final class SearchService {
     private final NearWords nearWords = new NearWords(termCache);
     private final Optional<ResultCache> results;
     private final Optional<SemanticSearch> semantic;
+    /** Time and empty answers per endpoint; no-ops until {@link #register} gives them a registry. */
+    private volatile SearchMeters meters = SearchMeters.NONE;
 
     public SearchService(SearchIndex index) {
         this(index, Synonyms.of(Optional.empty()));
@@ -143,9 +145,11 @@ public final class SearchService {
     /**
      * Counts of searches and suggestions by how they were answered: {@code cached}, {@code computed} (and kept), or
      * {@code uncached} (computed for a reader a refresh had already replaced). A low share cached means the result
-     * cache is too small or edits keep emptying it.
+     * cache is too small or edits keep emptying it. Also the time searches and suggestions take, and how many found
+     * nothing ({@link SearchMeters}).
      */
     public void register(io.micrometer.core.instrument.MeterRegistry registry) {
+        meters = new SearchMeters(registry);
         results.ifPresent(r -> {
             String name = "komek.search.results";
             String help = "searches and suggestions by how they were answered";
@@ -172,6 +176,13 @@ public final class SearchService {
         if (request.query().isBlank()) {
             return SearchResults.none(request.query());
         }
+        long started = System.nanoTime();
+        SearchResults found = find(request, full);
+        meters.answered(full, System.nanoTime() - started, found.total() == 0);
+        return found;
+    }
+
+    private SearchResults find(SearchRequest request, boolean full) {
         IndexSearcher searcher = index.acquire();
         Learned learned = lexicon.get();
         try {

@@ -55,6 +55,8 @@ public final class SearchSync implements AutoCloseable {
      * wait for a long rebuild.
      */
     private volatile long indexed;
+    /** A rebuild is running: searchers see the last committed index (or none) until it commits. */
+    private volatile boolean rebuilding;
     /** The version of the last commit, the one a restart starts from (under the lock, as the fields below). */
     private long committed;
     /** A commit is scheduled. */
@@ -109,6 +111,14 @@ public final class SearchSync implements AutoCloseable {
     /** The content version the index holds; -1 before the first sync of a new or outdated index. */
     public long indexedVersion() {
         return indexed;
+    }
+
+    /**
+     * Whether the index is being built anew (a new index, or one of an older schema): until that commits, search
+     * answers from the old index or, for a new one, finds nothing.
+     */
+    public boolean rebuilding() {
+        return rebuilding || indexed < 0;
     }
 
     /**
@@ -170,7 +180,12 @@ public final class SearchSync implements AutoCloseable {
             return;
         }
         if (indexed < 0) {
-            rebuild(version);
+            rebuilding = true;
+            try {
+                rebuild(version);
+            } finally {
+                rebuilding = false;
+            }
         } else {
             catchUp(version);
         }

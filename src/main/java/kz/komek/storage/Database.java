@@ -40,6 +40,11 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final CommitHook commits;
     private final String description;
+    /** The newest migration this jar has, set once the schema is migrated. */
+    private volatile String newestMigration = "";
+
+    private final SchemaProbe probe =
+            new SchemaProbe((connect, read) -> connectAlone("komek readiness", connect, read));
 
     private Database(
             Optional<EmbeddedPostgres> embedded,
@@ -55,8 +60,20 @@ public final class Database implements AutoCloseable {
         jdbi.setTransactionHandler(commits);
     }
 
-    /** Opens the database the config names and brings its schema up to date. */
+    /**
+     * Opens the database the config names and brings its schema up to date. An embedded server stops with the JVM
+     * (a one-off command stopped by a signal leaves none behind).
+     */
     public static Database open(Config config, int poolSize) {
+        return open(config, poolSize, true);
+    }
+
+    /**
+     * As {@link #open(Config, int)}; with {@code stopWithJvm} false an embedded server stops only when this is
+     * closed: a server that drains on SIGTERM (decision 0041) needs its database until the requests in flight have
+     * finished, and the JVM runs shutdown hooks all at once.
+     */
+    public static Database open(Config config, int poolSize, boolean stopWithJvm) {
         if (config.db().isPresent()) {
             var db = config.db().get();
             var ds = pool(db.url(), db.user(), db.password(), poolSize);
@@ -83,7 +100,7 @@ public final class Database implements AutoCloseable {
         }
         dataDirectory(config.dataDir());
         var passwords = ClusterAccess.passwords(config.dataDir());
-        EmbeddedPostgres pg = startEmbedded(config.dataDir(), pgDir, passwords);
+        EmbeddedPostgres pg = startEmbedded(config.dataDir(), pgDir, passwords, stopWithJvm);
         try {
             writeOwner(config.dataDir());
             String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
@@ -107,7 +124,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dataDir, Path pgDir, ClusterAccess.Passwords passwords) {
+    private static EmbeddedPostgres startEmbedded(
+            Path dataDir, Path pgDir, ClusterAccess.Passwords passwords, boolean stopWithJvm) {
         Path bin = dataDir.resolve("postgres-bin");
         ClusterAccess.privateDirectory(bin);
         removeOldBinaries(bin);
@@ -118,6 +136,7 @@ public final class Database implements AutoCloseable {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(stopWithJvm)
                     .setOverrideWorkingDirectory(unpacked.toFile())
                     .setPgBinaryResolver(new ClusterAccess.BinariesIn(unpacked))
                     .setServerConfig("listen_addresses", "localhost")
@@ -192,6 +211,8 @@ public final class Database implements AutoCloseable {
         hc.setPoolName("komek");
         hc.setConnectionTimeout(10_000);
         hc.setInitializationFailTimeout(10_000);
+        // a connection that died unseen (a proxy gone, a cable cut) is found out within a second when it is lent
+        hc.setValidationTimeout(1_000);
         try {
             return new HikariDataSource(hc);
         } catch (RuntimeException e) {
@@ -201,11 +222,18 @@ public final class Database implements AutoCloseable {
 
     private static Database migrated(Database db) {
         try {
-            Flyway.configure()
+            var flyway = Flyway.configure()
                     .dataSource(db.dataSource)
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .load();
+            flyway.migrate();
+            // the jar's own migrations, applied or not: what the schema must be for this code
+            db.newestMigration = java.util.Arrays.stream(flyway.info().all())
+                    .filter(m -> m.getVersion() != null && m.getState().isResolved())
+                    .map(org.flywaydb.core.api.MigrationInfo::getVersion)
+                    .max(Comparable::compareTo)
+                    .map(Object::toString)
+                    .orElse("");
             return db;
         } catch (RuntimeException e) {
             db.close();
@@ -235,16 +263,44 @@ public final class Database implements AutoCloseable {
      * {@code pg_stat_activity}.
      */
     public Connection connectAlone(String applicationName) throws SQLException {
+        return connectAlone(applicationName, 10, 60);
+    }
+
+    private Connection connectAlone(String applicationName, int connectSeconds, int readSeconds) throws SQLException {
         var properties = new Properties();
         properties.setProperty("user", dataSource.getUsername());
         if (dataSource.getPassword() != null) {
             properties.setProperty("password", dataSource.getPassword());
         }
         properties.setProperty("ApplicationName", applicationName);
-        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("connectTimeout", Integer.toString(connectSeconds));
+        properties.setProperty("loginTimeout", Integer.toString(connectSeconds + 1));
         // no read waits longer than this: a connection that died without a word is noticed
-        properties.setProperty("socketTimeout", "60");
+        properties.setProperty("socketTimeout", Integer.toString(readSeconds));
         return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
+    }
+
+    /** The newest schema migration this jar has (Flyway's version, such as {@code 15}). */
+    public String newestMigration() {
+        return newestMigration;
+    }
+
+    /**
+     * The newest migration applied to the database, on a connection of its own (see {@link SchemaProbe}): a readiness
+     * probe's question.
+     *
+     * @throws SQLException when the database cannot be reached or does not answer within about {@code timeout}
+     */
+    public String appliedMigration(java.time.Duration timeout) throws SQLException {
+        return probe.appliedMigration(timeout);
+    }
+
+    /**
+     * Publishes the pool's gauges and timers ({@code hikaricp.connections.active}, {@code .idle}, {@code .pending}
+     * (threads waiting for a connection), {@code .max}, {@code .acquire}…) to a Micrometer registry; once.
+     */
+    public void publishPoolMetrics(io.micrometer.core.instrument.MeterRegistry meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
     }
 
     /** Where the data lives, for the start-up log line (no passwords). */
@@ -254,6 +310,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        probe.close();
         dataSource.close();
         embedded.ifPresent(pg -> {
             closeQuietly(pg);

@@ -8,6 +8,7 @@ import kz.komek.catalog.Visitor;
 import kz.komek.catalog.VoteMarks;
 import kz.komek.content.Platform;
 import kz.komek.http.AgentMemo;
+import kz.komek.ops.HttpMetrics;
 import kz.komek.seo.PublicOrigin;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -44,22 +45,31 @@ final class FrontPages extends Handler.Wrapper {
     private final List<String> appTokens;
     private final boolean trustProxy;
     private final Counter hits;
+    private final HttpMetrics metrics;
 
     /**
      * @param appTokens User-Agent tokens of the app's webview (as the page handlers read them)
      * @param trustProxy whether a proxy's {@code X-Forwarded-Proto} says the reader came over HTTPS (HSTS)
      */
-    FrontPages(PageCache cache, PublicOrigin origin, List<String> appTokens, boolean trustProxy, Counter hits) {
+    FrontPages(
+            PageCache cache,
+            PublicOrigin origin,
+            List<String> appTokens,
+            boolean trustProxy,
+            Counter hits,
+            HttpMetrics metrics) {
         this.cache = cache;
         this.origin = origin;
         this.appTokens = List.copyOf(appTokens);
         this.platforms = new AgentMemo<>(agent -> Platform.of(null, agent, this.appTokens));
         this.trustProxy = trustProxy;
         this.hits = hits;
+        this.metrics = metrics;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long started = System.nanoTime();
         PageCache.Page page = cached(request);
         if (page == null) {
             return super.handle(request, response, callback);
@@ -86,6 +96,7 @@ final class FrontPages extends Handler.Wrapper {
         if (page.notModified(fields.get(HttpHeader.IF_NONE_MATCH), fields.get(HttpHeader.IF_MODIFIED_SINCE))) {
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
             response.write(true, null, callback);
+            metrics.record(HttpMetrics.Kind.PAGE, HttpStatus.NOT_MODIFIED_304, System.nanoTime() - started);
             return true;
         }
         byte[] body = gzip ? page.gzip() : page.html();
@@ -95,6 +106,8 @@ final class FrontPages extends Handler.Wrapper {
         out.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.setStatus(HttpStatus.OK_200);
         response.write(true, head ? null : ByteBuffer.wrap(body), callback);
+        // what the access log's time measures for rendered pages: until the handler handed the bytes on
+        metrics.record(HttpMetrics.Kind.PAGE, HttpStatus.OK_200, System.nanoTime() - started);
         return true;
     }
 

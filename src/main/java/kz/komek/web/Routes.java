@@ -5,13 +5,12 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import kz.komek.Config;
 import kz.komek.admin.accounts.AdminAccounts;
@@ -36,13 +35,20 @@ import kz.komek.feedback.FeedbackPages;
 import kz.komek.http.BodyTooLargeException;
 import kz.komek.http.NotFoundException;
 import kz.komek.i18n.Locale;
+import kz.komek.ops.HealthApi;
+import kz.komek.ops.HttpMetrics;
+import kz.komek.ops.MetricsEndpoint;
+import kz.komek.ops.Readiness;
+import kz.komek.ops.RequestIds;
 import kz.komek.search.SearchApi;
 import kz.komek.search.SearchPages;
 import kz.komek.search.SearchSync;
 import kz.komek.seo.PublicOrigin;
 import kz.komek.sitemap.SitemapPages;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** Every URL komek answers, in one place: the table of contents of the web interface. */
 public final class Routes {
@@ -53,6 +59,8 @@ public final class Routes {
     private final Errors errors;
     private final PrometheusMeterRegistry registry;
     private final StaticAssets assets = new StaticAssets();
+    private final HttpMetrics httpMetrics;
+    private final RequestIds requestIds = new RequestIds();
 
     /** Every feature's handlers, as {@code App} built them; the table below says which URL reaches which. */
     public record Handlers(
@@ -75,7 +83,8 @@ public final class Routes {
             SearchPages searchPages,
             SitemapPages seo,
             PageCache pageCache,
-            SearchSync searchSync) {}
+            SearchSync searchSync,
+            Readiness readiness) {}
 
     public Routes(Config config, Handlers handlers, TemplateEngine templates, PrometheusMeterRegistry registry) {
         this.config = config;
@@ -90,6 +99,8 @@ public final class Routes {
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        handlers.pageCache().register(registry);
+        this.httpMetrics = new HttpMetrics(registry);
     }
 
     public void configure(JavalinConfig c) {
@@ -99,28 +110,46 @@ public final class Routes {
         // answers 413 when the parser stops); a body read whole (ctx.body()) stops at maxRequestSize likewise
         c.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), SizeUnit.BYTES);
         c.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), SizeUnit.BYTES);
+        var front = Counter.builder("komek.pages.front")
+                .description("Catalog pages answered from memory before routing")
+                .register(registry);
+        FunctionCounter.builder("komek.pages.cache", front, Counter::count)
+                .description("catalog pages by how the page cache answered them")
+                .tag("outcome", "front")
+                .register(registry);
         c.jetty.modifyServer(server -> {
             server.setErrorHandler(new JettyErrors(errors));
-            // before Javalin's servlet, which Javalin puts inside the innermost wrapper it finds
-            server.setHandler(new FrontPages(
-                    handlers.pageCache(),
-                    new PublicOrigin(config.baseUrl()),
-                    config.content().appUserAgentTokens(),
-                    config.feedback().trustProxy(),
-                    Counter.builder("komek.pages.front")
-                            .description("Catalog pages answered from memory before routing")
-                            .register(registry)));
+            // Before Javalin's servlet, which Javalin puts inside the innermost wrapper it finds: request ids first,
+            // then the count of requests in flight that a graceful stop waits for, then pages from memory.
+            server.setHandler(new FrontDoor(
+                    requestIds,
+                    handlers.readiness()::draining,
+                    new GracefulHandler(new FrontPages(
+                            handlers.pageCache(),
+                            new PublicOrigin(config.baseUrl()),
+                            config.content().appUserAgentTokens(),
+                            config.feedback().trustProxy(),
+                            front,
+                            httpMetrics))));
         });
         c.http.defaultContentType = "text/plain; charset=utf-8";
         c.router.ignoreTrailingSlashes = false;
         c.requestLogger.http((ctx, ms) -> {
-            Timer.builder("komek.http.requests")
-                    .tag("method", ctx.method().name())
-                    .tag("status", Integer.toString(ctx.statusCode()))
-                    .tag("route", ctx.endpoint() == null ? "none" : ctx.endpoint().path)
-                    .register(registry)
-                    .record(Duration.ofNanos((long) (ms * 1_000_000)));
-            log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+            httpMetrics.record(
+                    kind(ctx.endpoint() == null ? null : ctx.endpoint().path), ctx.statusCode(), (long) (ms * 1e6));
+            // the front handler put the id in the MDC on this thread; a handler finished on another has it here
+            String id = ctx.attribute(RequestIds.ATTRIBUTE);
+            boolean elsewhere = id != null && MDC.get(RequestIds.MDC_KEY) == null;
+            if (elsewhere) {
+                MDC.put(RequestIds.MDC_KEY, id);
+            }
+            try {
+                log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+            } finally {
+                if (elsewhere) {
+                    MDC.remove(RequestIds.MDC_KEY);
+                }
+            }
         });
 
         var r = c.routes;
@@ -151,11 +180,13 @@ public final class Routes {
         get(r, "/favicon.ico", brand::favicon);
         get(r, "/brand/{file}", brand::serve);
         get(r, "/health", this::health);
+        var health = new HealthApi(handlers.readiness());
+        get(r, "/health/live", health::live);
+        get(r, "/health/ready", health::ready);
         get(
                 r,
                 "/metrics",
-                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                        .result(registry.scrape()));
+                new MetricsEndpoint(registry, config.operations().metrics().token())::serve);
 
         get(r, "/robots.txt", seo::robots);
         get(r, "/sitemap.xml", seo::sitemapIndex);
@@ -282,6 +313,38 @@ public final class Routes {
         r.post("/{site}/{locale}/<path>", feedbackPages::vote);
 
         errors.register(r);
+    }
+
+    private final java.util.Map<String, HttpMetrics.Kind> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What a route serves, for the request metrics; by route, so one lookup per route ever. */
+    private HttpMetrics.Kind kind(String route) {
+        return route == null ? HttpMetrics.Kind.OTHER : kinds.computeIfAbsent(route, Routes::kindOf);
+    }
+
+    static HttpMetrics.Kind kindOf(String route) {
+        if (route.equals("/health") || route.startsWith("/health/") || route.equals("/metrics")) {
+            return HttpMetrics.Kind.HEALTH;
+        }
+        if (route.startsWith("/static/") || route.startsWith("/brand/") || route.equals("/favicon.ico")) {
+            return HttpMetrics.Kind.STATIC;
+        }
+        if (route.equals("/api/v1/search") || route.equals("/{site}/{locale}/search")) {
+            return HttpMetrics.Kind.SEARCH;
+        }
+        if (route.equals("/api/v1/suggest")) {
+            return HttpMetrics.Kind.SUGGEST;
+        }
+        if (route.startsWith("/admin") || route.startsWith("/api/v1/admin")) {
+            return HttpMetrics.Kind.ADMIN;
+        }
+        if (route.startsWith("/api/")) {
+            return HttpMetrics.Kind.API;
+        }
+        if (route.startsWith("/{site}")) {
+            return HttpMetrics.Kind.PAGE;
+        }
+        return HttpMetrics.Kind.OTHER; // the root's redirect, robots.txt, sitemaps, routes that match nothing
     }
 
     /** GET and HEAD alike: crawlers and monitors ask HEAD and must get the same status (Jetty drops the body). */

@@ -32,7 +32,7 @@ class CachedReadersTest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.withBundle("/fixtures/mini.bundle.json");
+        app = TestApp.withBundle("/fixtures/mini.bundle.json", TestApp::withMetricsPort);
         app.app().jdbi().setSqlLogger(new SqlLogger() {
             @Override
             public void logBeforeExecution(StatementContext context) {
@@ -86,8 +86,7 @@ class CachedReadersTest {
     }
 
     private static double servedFromMemory() {
-        return app.get("/metrics")
-                .body()
+        return app.metrics()
                 .lines()
                 .filter(l -> l.startsWith("komek_pages_front_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))

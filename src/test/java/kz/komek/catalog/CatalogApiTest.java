@@ -18,7 +18,7 @@ class CatalogApiTest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.withDemo();
+        app = TestApp.withDemo(TestApp::withMetricsPort);
     }
 
     @AfterAll
@@ -182,8 +182,8 @@ class CatalogApiTest {
         assertThat(health.path("search").path("indexed_version").asLong())
                 .isEqualTo(health.get("content_version").asLong());
         assertThat(health.path("search").path("current").asBoolean()).isTrue();
-        var metrics = app.get("/metrics");
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(app.metrics()).contains("jvm_memory_used_bytes");
+        // not on the main port without --metrics-token: it is no public page
+        assertThat(app.get("/metrics").statusCode()).isEqualTo(404);
     }
 }

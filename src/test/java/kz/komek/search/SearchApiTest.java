@@ -21,7 +21,7 @@ class SearchApiTest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.withBundle("/fixtures/search.bundle.json");
+        app = TestApp.withBundle("/fixtures/search.bundle.json", TestApp::withMetricsPort);
         app.app().syncSearch();
     }
 
@@ -65,7 +65,7 @@ class SearchApiTest {
     }
 
     private static double count(String outcome) {
-        String metrics = app.get("/metrics").body();
+        String metrics = app.metrics();
         var m = java.util.regex.Pattern.compile(
                         "(?m)^komek_search_results_total\\{outcome=\"" + outcome + "\"} (\\S+)$")
                 .matcher(metrics);

@@ -12,111 +12,124 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP forwarder on loopback, in front of a server (PostgreSQL): {@link #cut} drops every connection through it
- * and refuses new ones, as a network failure between a node and its database would; {@link #mend} lets them
- * through again.
+ * A TCP forwarder between the app and its database, which a test cuts and mends: {@link #cut} closes the listening
+ * socket and every connection through it (what a proxy or a firewall restart does), {@link #mend} listens again on
+ * the same port.
  */
 public final class TcpProxy implements AutoCloseable {
-    private final ServerSocket server;
-    private final InetSocketAddress target;
+    private final String targetHost;
+    private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean cut;
-    private volatile boolean closed;
+    private volatile ServerSocket listener;
+    private volatile int port;
 
-    public TcpProxy(String host, int port) {
-        this.target = new InetSocketAddress(host, port);
-        try {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var acceptor = new Thread(this::accept, "tcp-proxy-" + port);
-        acceptor.setDaemon(true);
-        acceptor.start();
+    public TcpProxy(String targetHost, int targetPort) {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        listen(0);
     }
 
     public int port() {
-        return server.getLocalPort();
+        return port;
     }
 
-    public void cut() {
-        cut = true;
-        for (Socket s : open) {
-            closeQuietly(s);
+    /** The database's JDBC URL with this proxy in the way. */
+    public static String via(String jdbcUrl, TcpProxy proxy) {
+        return jdbcUrl.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+    }
+
+    /** {@code jdbc:postgresql://host:port/db} → host, port. */
+    public static TcpProxy to(String jdbcUrl) {
+        var m = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/.*")
+                .matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a jdbc:postgresql://host:port/… URL: " + jdbcUrl);
         }
-        open.clear();
+        return new TcpProxy(m.group(1), Integer.parseInt(m.group(2)));
     }
 
-    public void mend() {
-        cut = false;
-    }
-
-    private void accept() {
-        while (!closed) {
-            Socket client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                return;
-            }
-            if (cut) {
-                closeQuietly(client);
-                continue;
-            }
-            try {
-                Socket upstream = new Socket();
-                upstream.connect(target, 2_000);
-                open.add(client);
-                open.add(upstream);
-                pipe(client, upstream);
-                pipe(upstream, client);
-            } catch (IOException e) {
-                closeQuietly(client);
-            }
+    private void listen(int on) {
+        try {
+            var s = new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), on));
+            listener = s;
+            port = s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private void pipe(Socket from, Socket to) {
-        var t = new Thread(
-                () -> {
-                    byte[] buffer = new byte[16 * 1024];
-                    try (InputStream in = from.getInputStream();
-                            OutputStream out = to.getOutputStream()) {
-                        int n;
-                        while ((n = in.read(buffer)) >= 0) {
-                            out.write(buffer, 0, n);
-                            out.flush();
-                        }
-                    } catch (IOException e) {
-                        // one side closed or was cut
-                    } finally {
-                        closeQuietly(from);
-                        closeQuietly(to);
-                        open.remove(from);
-                        open.remove(to);
-                    }
-                },
-                "tcp-proxy-pipe");
+        var accepting = listener;
+        Thread t = new Thread(() -> accept(accepting), "tcp-proxy-accept");
         t.setDaemon(true);
         t.start();
     }
 
-    private static void closeQuietly(Socket s) {
+    private void accept(ServerSocket from) {
+        while (!from.isClosed()) {
+            Socket client;
+            try {
+                client = from.accept();
+            } catch (IOException e) {
+                continue; // closed by cut()
+            }
+            open.add(client);
+            try {
+                Socket server = new Socket(targetHost, targetPort);
+                open.add(server);
+                pump(client, server);
+                pump(server, client);
+            } catch (IOException e) {
+                quietly(client); // the target refused: the client sees its connection end
+            }
+        }
+    }
+
+    private void pump(Socket in, Socket out) {
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[16 * 1024];
+                    try (InputStream i = in.getInputStream();
+                            OutputStream o = out.getOutputStream()) {
+                        for (int n; (n = i.read(buf)) >= 0; ) {
+                            o.write(buf, 0, n);
+                            o.flush();
+                        }
+                    } catch (IOException e) {
+                        // one side closed
+                    } finally {
+                        quietly(in);
+                        quietly(out);
+                    }
+                },
+                "tcp-proxy-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Closes the listening socket and every connection: the database is gone, as far as the app can tell. */
+    public void cut() {
+        quietly(listener);
+        for (Socket s : open) {
+            quietly(s);
+        }
+        open.clear();
+    }
+
+    /** Listens again on the same port. */
+    public void mend() {
+        listen(port);
+    }
+
+    private static void quietly(java.io.Closeable c) {
         try {
-            s.close();
+            c.close();
         } catch (IOException e) {
-            // closing anyway
+            // already closed
         }
     }
 
     @Override
     public void close() {
-        closed = true;
         cut();
-        try {
-            server.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
     }
 }

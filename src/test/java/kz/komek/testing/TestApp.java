@@ -65,6 +65,27 @@ public final class TestApp implements AutoCloseable {
         return start(Optional.empty(), true, c -> c);
     }
 
+    /** With the demo content and a configuration changed from the tests' one. */
+    public static TestApp withDemo(UnaryOperator<Config> configure) {
+        return start(Optional.empty(), true, configure);
+    }
+
+    /** A configuration with {@code /metrics} on a listener of its own, on a free port ({@link #metrics()}). */
+    public static Config withMetricsPort(Config c) {
+        var ops = c.operations();
+        return c.withOperations(ops.withMetrics(ops.metrics().withPort(0)));
+    }
+
+    /** {@code /metrics} as a scraper reads it, from the app's own metrics listener ({@link #withMetricsPort}). */
+    public String metrics() {
+        int port = app.metricsPort().orElseThrow(() -> new IllegalStateException("start the app withMetricsPort"));
+        var r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .GET()
+                .build());
+        assertThat(r.statusCode()).as("status of /metrics").isEqualTo(200);
+        return r.body();
+    }
+
     public static TestApp withBundle(String resource) {
         return start(Optional.of(resource), false, c -> c);
     }

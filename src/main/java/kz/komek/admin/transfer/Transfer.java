@@ -50,6 +50,7 @@ final class Transfer {
     private final BundleJson json = new BundleJson();
     private final BundleReader reader = new BundleReader();
     private final LongFunction<HeapBudget> heap;
+    final ImportMeters meters = new ImportMeters();
 
     /**
      * @param heap the heap reading a page payload of so many bytes may take ({@link HeapBudget#ofThisJvm}; tests:
@@ -119,11 +120,14 @@ final class Transfer {
     }
 
     ImportReport dryRun(Parsed parsed, VotePolicy votes, Progress progress) {
-        return jdbi.inTransaction(h -> {
-            ImportReport report = bundles.importBundle(h, parsed.input(), parsed.findings(), votes, progress);
-            h.rollback();
-            return report;
-        });
+        return meters.run(
+                progress,
+                "dry_run",
+                p -> jdbi.inTransaction(h -> {
+                    ImportReport report = bundles.importBundle(h, parsed.input(), parsed.findings(), votes, p);
+                    h.rollback();
+                    return report;
+                }));
     }
 
     /** What an applied import did, and the audit row that says so. */
@@ -144,17 +148,24 @@ final class Transfer {
             Actor actor,
             Consumer<Handle> alsoInTransaction,
             Progress progress) {
-        Applied applied = jdbi.inTransaction(h -> {
-            ImportReport report = bundles.importBundle(h, parsed.input(), parsed.findings(), votes, progress);
-            alsoInTransaction.accept(h);
-            String sha = HexFormat.of().formatHex(parsed.sha256());
-            long id = audit.append(
-                    h,
-                    actor,
-                    new AuditLog.Change(
-                            "bundle.import", "bundle", sha, Optional.empty(), Optional.of(summary(report, fileName))));
-            return new Applied(report, id);
-        });
+        Applied applied = meters.run(
+                progress,
+                "applied",
+                p -> jdbi.inTransaction(h -> {
+                    ImportReport report = bundles.importBundle(h, parsed.input(), parsed.findings(), votes, p);
+                    alsoInTransaction.accept(h);
+                    String sha = HexFormat.of().formatHex(parsed.sha256());
+                    long id = audit.append(
+                            h,
+                            actor,
+                            new AuditLog.Change(
+                                    "bundle.import",
+                                    "bundle",
+                                    sha,
+                                    Optional.empty(),
+                                    Optional.of(summary(report, fileName))));
+                    return new Applied(report, id);
+                }));
         log.info(
                 "admin: bundle imported by {}: {} questions new, {} updated, votes {}: {} questions' counts changed",
                 actor.principal().name(),
