@@ -36,6 +36,8 @@ if [ -n "$questions" ]; then
     rm "$work/bundle.json"
     demo=(--no-demo)
 fi
+# /metrics is no public page: read with a token of this run (decision 0041)
+export KOMEK_METRICS_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 java -Xmx512m -jar "$work/komek.jar" serve "${demo[@]}" --port "$port" --data "$work/data" \
     --base-url "http://localhost:$port" >"$work/serve.log" 2>&1 &
 pid=$!
@@ -138,4 +140,4 @@ for round in $(seq 1 "$rounds"); do
         done
     done
 done
-echo "komek: $(grep -c . "$work/serve.log") log lines, $(curl -fsS "http://localhost:$port/metrics" | awk '/^komek_pages_front_total/ {print $2}') pages from memory before routing"
+echo "komek: $(grep -c . "$work/serve.log") log lines, $(curl -fsS -H "Authorization: Bearer $KOMEK_METRICS_TOKEN" "http://localhost:$port/metrics" | awk '/^komek_pages_front_total/ {print $2}') pages from memory before routing"
