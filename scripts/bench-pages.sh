@@ -36,7 +36,9 @@ if [ -n "$questions" ]; then
     rm "$work/bundle.json"
     demo=(--no-demo)
 fi
-java -Xmx512m -jar "$work/komek.jar" serve "${demo[@]}" --port "$port" --metrics-port "$((port + 3))" --data "$work/data" \
+# /metrics is no public page: read with a token of this run (decision 0041)
+export KOMEK_METRICS_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+java -Xmx512m -jar "$work/komek.jar" serve "${demo[@]}" --port "$port" --data "$work/data" \
     --base-url "http://localhost:$port" >"$work/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://localhost:$port/health" 2>/dev/null && break; sleep 1; done
@@ -138,4 +140,4 @@ for round in $(seq 1 "$rounds"); do
         done
     done
 done
-echo "komek: $(grep -c . "$work/serve.log") log lines, $(curl -fsS "http://localhost:$((port + 3))/metrics" | awk '/^komek_pages_front_total/ {print $2}') pages from memory before routing"
+echo "komek: $(grep -c . "$work/serve.log") log lines, $(curl -fsS -H "Authorization: Bearer $KOMEK_METRICS_TOKEN" "http://localhost:$port/metrics" | awk '/^komek_pages_front_total/ {print $2}') pages from memory before routing"

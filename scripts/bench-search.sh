@@ -54,7 +54,9 @@ token=$(java -jar "$work/komek.jar" token create --user bench --data "$work/data
 port=$(( 20000 + RANDOM % 20000 ))
 base="http://127.0.0.1:$port"
 started=$(date +%s.%N)
-java -Xmx512m -jar "$work/komek.jar" serve --no-demo --port "$port" --metrics-port "$((port + 3))" --data "$work/data" >"$work/serve.log" 2>&1 &
+# /metrics is no public page: read with a token of this run (decision 0041)
+export KOMEK_METRICS_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+java -Xmx512m -jar "$work/komek.jar" serve --no-demo --port "$port" --data "$work/data" >"$work/serve.log" 2>&1 &
 pid=$!
 since() { echo "$(date +%s.%N) - $started" | bc; }
 for _ in $(seq 1 1200); do curl -fs -o /dev/null "$base/client/ru" && break; sleep 0.05; done
@@ -96,7 +98,7 @@ grep -E "Traceback|Error" "$work/publisher.log" | head -3 | sed "s/^/publisher: 
 python3 scripts/bench-publisher.py "$base" "$token" "$work/ids.txt" --seconds 0 --find-after
 echo "server peak RSS: $(grep VmHWM /proc/$pid/status | awk '{print $2/1024 " MB"}') (-Xmx512m)"
 echo "server log lines with ERROR or OutOfMemory: $(grep -ciE 'OutOfMemory|ERROR' "$work/serve.log" || true)"
-grep -E 'komek_search_results_total' <(curl -fs "http://127.0.0.1:$((port + 3))/metrics") | sed 's/^/server: /' || true
+grep -E 'komek_search_results_total' <(curl -fs -H "Authorization: Bearer $KOMEK_METRICS_TOKEN" "$base/metrics") | sed 's/^/server: /' || true
 
 echo "== the baseline over HTTP (StandardAnalyzer, one OR query, no result cache; same bundle, same pools)"
 kill -TERM "$pid" 2>/dev/null || true

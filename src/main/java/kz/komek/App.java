@@ -199,7 +199,6 @@ public final class App implements AutoCloseable {
             search.register(registry);
             feedback.register(registry);
             database.publishPoolMetrics(registry);
-            var currentState = current;
             Gauge.builder("komek.content.changes.listening", contentChanges, c -> c.listening() ? 1 : 0)
                     .description("1 while this node hears content writes commit (LISTEN); 0 while it polls")
                     .register(registry);
@@ -207,7 +206,7 @@ public final class App implements AutoCloseable {
             var readiness = new Readiness(
                     probe,
                     database.newestMigration(),
-                    () -> currentState.now().version(),
+                    current::version,
                     searchSync::indexedVersion,
                     searchSync::rebuilding);
             readiness.register(registry);

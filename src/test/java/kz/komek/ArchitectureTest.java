@@ -84,6 +84,17 @@ class ArchitectureTest {
                         .and(not(resideInAnyPackage("kz.komek.content..", "kz.komek.i18n..")))));
     }
 
+    /** Health, metrics access and request ids report on the features through functions App hands them. */
+    @Test
+    void operationsKnowNoFeature() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("kz.komek.ops..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("kz.komek..")
+                        .and(not(resideInAnyPackage("kz.komek.ops..", "kz.komek.http..")))));
+    }
+
     @Test
     void storageIsPlumbingOnly() {
         check(noClasses()

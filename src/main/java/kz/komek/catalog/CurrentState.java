@@ -84,6 +84,14 @@ public final class CurrentState implements AutoCloseable {
         return k.state();
     }
 
+    /**
+     * The content version as last read, without reading it again even when a scheduled question has come due: a
+     * health check or a metrics scrape must not wait for the database.
+     */
+    public long version() {
+        return known.state().version();
+    }
+
     /** A content write was heard (its version), or writes may have been missed (a negative version). */
     public void heard(long version) {
         if (version < 0 || version != known.state().version()) {

@@ -33,9 +33,9 @@ final class LogFormat {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // another SLF4J binding: its own configuration decides
         }
-        var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        if (root.getAppender(format) != null) {
-            return;
+        boolean json = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("json") != null;
+        if (json == format.equals("json")) {
+            return; // already so (or another configuration without our appenders: left alone for text)
         }
         System.setProperty(PROPERTY, format);
         context.reset();

@@ -110,6 +110,10 @@ public final class Routes {
         // answers 413 when the parser stops); a body read whole (ctx.body()) stops at maxRequestSize likewise
         c.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), SizeUnit.BYTES);
         c.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), SizeUnit.BYTES);
+        // Jetty keeps each connection's recent header lines and, by default, finds them again ignoring case:
+        // "Bearer abc" after "Bearer ABC" would read as the latter, and behind a proxy's shared connections another
+        // client's. Tokens and cookies are case-sensitive.
+        c.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
         var front = Counter.builder("komek.pages.front")
                 .description("Catalog pages answered from memory before routing")
                 .register(registry);

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import kz.komek.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,32 @@ class ServeOptionsTest {
         assertThat(err.toString())
                 .isEqualTo("komek: --embedding-model " + model + ": no readable tokenizer.json there\n");
         assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+    }
+
+    @Test
+    void theDrainAndMetricsFlagsReachTheConfiguration() {
+        var defaults = parse().operations();
+        assertThat(defaults.drainDelay()).isZero();
+        assertThat(defaults.drainTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.metrics().served())
+                .as("/metrics is no public page by default")
+                .isFalse();
+        assertThat(defaults.metrics().bind()).isEqualTo("127.0.0.1");
+
+        var ops = parse(
+                        "--drain-delay", "5s",
+                        "--drain-timeout", "1500ms",
+                        "--metrics-port", "9464",
+                        "--metrics-bind", "10.0.0.7",
+                        "--metrics-token", "0123456789abcdef-xyz")
+                .operations();
+        assertThat(ops.drainDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ops.drainTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(ops.metrics().port()).contains(9464);
+        assertThat(ops.metrics().bind()).isEqualTo("10.0.0.7");
+        assertThat(ops.metrics().token()).contains("0123456789abcdef-xyz");
+        assertThat(parse("--drain-delay", "7").operations().drainDelay()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(parse("--drain-timeout", "2m").operations().drainTimeout()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test

@@ -11,9 +11,9 @@ import kz.komek.progress.Progress;
 
 /**
  * How the admin's imports go, for a dashboard: {@code komek.import.running} (imports and dry runs on this node, waiting
- * for their turn included), {@code komek.import.questions.done} and {@code .total} (of the import writing now; imports
+ * for their turn included), {@code komek.import.questions.done} and {@code .planned} (of the import writing now; imports
  * write one at a time, under the content lock), and {@code komek.imports} by {@code outcome} ({@code applied},
- * {@code dry_run}, {@code failed}). Imports run by the {@code import} command are another process's.
+ * {@code dry_run}, {@code failed}: refused, whether by the checks or by the database). Imports run by the {@code import} command are another process's.
  */
 final class ImportMeters {
     private final AtomicLong running = new AtomicLong();
@@ -39,6 +39,11 @@ final class ImportMeters {
         }
     }
 
+    /** An upload refused before it reached the database (a bad record, not a bundle): a failed import too. */
+    void refused() {
+        outcomes.get("failed").increment();
+    }
+
     void register(MeterRegistry registry) {
         Gauge.builder("komek.import.running", running, AtomicLong::doubleValue)
                 .description("imports and dry runs in progress on this node")
@@ -46,7 +51,7 @@ final class ImportMeters {
         Gauge.builder("komek.import.questions.done", done, AtomicLong::doubleValue)
                 .description("questions written so far by the import writing now (0 when none)")
                 .register(registry);
-        Gauge.builder("komek.import.questions.total", total, AtomicLong::doubleValue)
+        Gauge.builder("komek.import.questions.planned", total, AtomicLong::doubleValue)
                 .description("questions the import writing now will write (0 when none)")
                 .register(registry);
         for (var e : outcomes.entrySet()) {

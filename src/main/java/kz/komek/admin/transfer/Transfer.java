@@ -76,6 +76,15 @@ final class Transfer {
      * are written), a page payload whole within the heap ({@link HeapBudget}). {@code progress} hears of the checking.
      */
     Parsed parse(BundleSource source, String site, byte[] sha256, Progress progress) {
+        try {
+            return read(source, site, sha256, progress);
+        } catch (RuntimeException e) {
+            meters.refused(); // an import that ends here has failed as surely as one the database refused
+            throw e;
+        }
+    }
+
+    private Parsed read(BundleSource source, String site, byte[] sha256, Progress progress) {
         if (source.size() == 0) {
             throw new BundleException("body", "is empty: send a komek-bundle/1 JSON document or a Nuxt page payload");
         }
