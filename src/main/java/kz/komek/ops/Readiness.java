@@ -51,8 +51,17 @@ public final class Readiness {
             return appliedMigration.isPresent();
         }
 
+        /**
+         * Whether the database has every migration this jar needs. A newer schema is fine: migrations only add
+         * (decision 0044), so a node of the release before keeps serving while a new one has migrated, as a rolling
+         * upgrade needs.
+         */
         public boolean migrationsCurrent() {
-            return appliedMigration.filter(expectedMigration::equals).isPresent();
+            return appliedMigration
+                    .filter(applied -> org.flywaydb.core.api.MigrationVersion.fromVersion(applied)
+                                    .compareTo(org.flywaydb.core.api.MigrationVersion.fromVersion(expectedMigration))
+                            >= 0)
+                    .isPresent();
         }
 
         public boolean ready() {

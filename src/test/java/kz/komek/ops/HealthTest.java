@@ -108,6 +108,35 @@ class HealthTest {
     }
 
     /**
+     * During a rolling upgrade the first new node migrates: the older nodes, whose jar knows fewer migrations, stay
+     * ready on the newer schema (migrations only add, decision 0044); a database behind the jar is not ready.
+     */
+    @Test
+    void aSchemaNewerThanTheJarKeepsANodeReadyAndAnOlderOneDoesNot() throws Exception {
+        try (var app = TestApp.withBundle("/fixtures/mini.bundle.json")) {
+            app.app().jdbi().useHandle(h -> h.execute("""
+                    insert into flyway_schema_history
+                        (installed_rank, version, description, type, script, checksum, installed_by, execution_time,
+                         success)
+                    select max(installed_rank) + 1, '1000', 'a later release', 'SQL', 'V1000__later.sql', 0,
+                           current_user, 1, true
+                    from flyway_schema_history
+                    """));
+            var later = await(app, r -> r.body().contains("\"applied\":\"1000\""));
+            assertThat(later.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(later.body())
+                            .path("migrations")
+                            .path("current")
+                            .asBoolean())
+                    .isTrue();
+        }
+        var behind = new Readiness.Report(Optional.of("15"), "16", 3, 3, Readiness.SearchState.CURRENT, false);
+        assertThat(behind.ready()).isFalse();
+        assertThat(new Readiness.Report(Optional.of("16.1"), "16", 3, 3, Readiness.SearchState.CURRENT, false).ready())
+                .isTrue();
+    }
+
+    /**
      * The database behind a proxy that goes away (its connections cut, new ones refused) and comes back: ready turns
      * 503 and back to 200 by itself, and live says 200 all the while.
      */
