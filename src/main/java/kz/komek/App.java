@@ -143,7 +143,7 @@ public final class App implements AutoCloseable {
         Database database;
         try {
             // closed by close(), after the drain: not by a shutdown hook of its own, running beside serve's
-            database = Database.open(config, 16, false);
+            database = Database.open(config, config.operations().dbPool(), false);
         } catch (RuntimeException e) {
             encoder.ifPresent(SentenceEncoder::close);
             throw e;

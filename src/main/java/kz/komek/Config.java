@@ -259,8 +259,16 @@ public record Config(
      * @param drainTimeout how long requests in flight then have to finish before the rest is closed
      * @param metrics who may read {@code /metrics}
      */
-    public record Operations(Duration drainDelay, Duration drainTimeout, Metrics metrics) {
-        public static final Operations DEFAULTS = new Operations(Duration.ZERO, Duration.ofSeconds(10), Metrics.NONE);
+    /**
+     * How a node serves among others: its drain on SIGTERM, its metrics, and its share of the database's connections.
+     *
+     * @param dbPool connections in this node's pool (plus one for LISTEN and one for the readiness probe): all nodes
+     *     together must stay under the server's {@code max_connections}
+     */
+    public record Operations(Duration drainDelay, Duration drainTimeout, Metrics metrics, int dbPool) {
+        public static final int DEFAULT_DB_POOL = 16;
+        public static final Operations DEFAULTS =
+                new Operations(Duration.ZERO, Duration.ofSeconds(10), Metrics.NONE, DEFAULT_DB_POOL);
 
         public Operations {
             if (drainDelay.isNegative() || drainDelay.compareTo(Duration.ofMinutes(5)) > 0) {
@@ -269,14 +277,17 @@ public record Config(
             if (drainTimeout.isNegative() || drainTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
                 throw new IllegalArgumentException("--drain-timeout must be 0 to 10 minutes, was " + drainTimeout);
             }
+            if (dbPool < 2 || dbPool > 500) {
+                throw new IllegalArgumentException("--db-pool must be 2 to 500 connections, was " + dbPool);
+            }
         }
 
         public Operations withDrain(Duration delay, Duration timeout) {
-            return new Operations(delay, timeout, metrics);
+            return new Operations(delay, timeout, metrics, dbPool);
         }
 
         public Operations withMetrics(Metrics m) {
-            return new Operations(drainDelay, drainTimeout, m);
+            return new Operations(drainDelay, drainTimeout, m, dbPool);
         }
     }
 

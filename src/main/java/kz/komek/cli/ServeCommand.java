@@ -142,6 +142,14 @@ final class ServeCommand implements Callable<Integer> {
     String metricsToken;
 
     @Option(
+            names = "--db-pool",
+            paramLabel = "N",
+            defaultValue = "${env:KOMEK_DB_POOL:-" + Config.Operations.DEFAULT_DB_POOL + "}",
+            description = "Database connections this node pools, 2 to 500; nodes together must stay under the "
+                    + "server's max_connections (env KOMEK_DB_POOL, default ${DEFAULT-VALUE}).")
+    int dbPool;
+
+    @Option(
             names = "--log-format",
             paramLabel = "text|json",
             defaultValue = "${env:KOMEK_LOG_FORMAT:-text}",
@@ -170,7 +178,8 @@ final class ServeCommand implements Callable<Integer> {
                         new Config.Metrics(
                                 Optional.ofNullable(metricsPort),
                                 metricsBind,
-                                Optional.ofNullable(metricsToken).filter(t -> !t.isEmpty()))));
+                                Optional.ofNullable(metricsToken).filter(t -> !t.isEmpty())),
+                        dbPool));
     }
 
     /** {@code 5s}, {@code 500ms}, {@code 2m}, or a number of seconds. */

@@ -98,6 +98,19 @@ class ServeOptionsTest {
     }
 
     @Test
+    void thePoolSizeIsAFlagWithBounds() {
+        assertThat(parse().operations().dbPool()).isEqualTo(16);
+        assertThat(parse("--db-pool", "40").operations().dbPool()).isEqualTo(40);
+        for (String bad : new String[] {"1", "501"}) {
+            var err = new StringWriter();
+            int code = Cli.run(
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "serve", "--db-pool", bad);
+            assertThat(code).as(bad).isEqualTo(Cli.BAD_INPUT);
+            assertThat(err.toString()).contains("--db-pool must be 2 to 500").contains(bad);
+        }
+    }
+
+    @Test
     void aNegativeVoteLimitIsBadInput() {
         var err = new StringWriter();
         int code = Cli.run(
