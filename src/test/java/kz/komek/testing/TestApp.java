@@ -33,12 +33,14 @@ import org.jsoup.nodes.Document;
 public final class TestApp implements AutoCloseable {
     private final App app;
     private final Path dataDir;
+    private final Optional<Config.DbUrl> db;
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private TestApp(App app, Path dataDir) {
+    private TestApp(App app, Path dataDir, Optional<Config.DbUrl> db) {
         this.app = app;
         this.dataDir = dataDir;
+        this.db = db;
     }
 
     public static TestApp empty() {
@@ -101,7 +103,7 @@ public final class TestApp implements AutoCloseable {
             app.close();
             throw e;
         }
-        return new TestApp(app, dir);
+        return new TestApp(app, dir, config.db());
     }
 
     public static String resource(String name) {
@@ -117,6 +119,11 @@ public final class TestApp implements AutoCloseable {
 
     public App app() {
         return app;
+    }
+
+    /** The database the app serves from, for a command run beside it (a backup, an export). */
+    public Config.DbUrl db() {
+        return db.orElseThrow(() -> new IllegalStateException("this app runs on an embedded database"));
     }
 
     public String url(String path) {
