@@ -36,8 +36,7 @@ public final class BackupFile implements AutoCloseable {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new BackupException("no such file");
         } catch (ZipException e) {
-            throw new BackupException(
-                    "not a komek backup: not a whole zip file (" + e.getMessage() + "); a cut-off copy?");
+            throw new BackupException("not a komek backup: not a zip file, or a cut-off one (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new BackupException("cannot read: " + e.getMessage(), e);
         }

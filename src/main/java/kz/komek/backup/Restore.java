@@ -33,15 +33,15 @@ public final class Restore {
     static final Set<String> SEEDED = Set.of("help_center");
 
     /** Tables named in the refusal of a database that is not empty, as an operator counts them. */
-    private static final Map<String, String> COUNTED_AS = Map.of(
-            "question", "questions",
-            "section", "sections",
-            "site", "sites",
-            "material", "materials",
-            "app_user", "users",
-            "vote", "votes",
-            "question_revision", "revisions",
-            "audit_log", "audit entries");
+    private static final Map<String, String[]> COUNTED_AS = Map.of(
+            "question", new String[] {"question", "questions"},
+            "section", new String[] {"section", "sections"},
+            "site", new String[] {"site", "sites"},
+            "material", new String[] {"material", "materials"},
+            "app_user", new String[] {"user", "users"},
+            "vote", new String[] {"vote", "votes"},
+            "question_revision", new String[] {"revision", "revisions"},
+            "audit_log", new String[] {"audit entry", "audit entries"});
 
     /** What was restored: the manifest, the schema version the database is at now, and the rows loaded. */
     public record Restored(Manifest manifest, String schemaVersion, long rows) {}
@@ -53,8 +53,8 @@ public final class Restore {
         MigrationVersion known = MigrationVersion.fromVersion(db.knownSchemaVersion());
         if (wanted.compareTo(known) > 0) {
             throw new BackupException("the backup's schema is at version " + manifest.schemaVersion()
-                    + ", newer than this komek knows (" + known + "): restore it with komek "
-                    + manifest.komekVersion() + " or newer");
+                    + ", newer than this komek knows (" + known + "): restore it with the komek that wrote it ("
+                    + manifest.komekVersion() + ") or a newer one");
         }
         Optional<String> current = db.schemaVersion();
         if (current.isPresent()) {
@@ -106,7 +106,10 @@ public final class Restore {
         COUNTED_AS.entrySet().stream()
                 .filter(e -> counts.containsKey(e.getKey()))
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> said.add(counts.get(e.getKey()) + " " + e.getValue()));
+                .forEach(e -> {
+                    long n = counts.get(e.getKey());
+                    said.add(n + " " + e.getValue()[n == 1 ? 0 : 1]);
+                });
         long others =
                 counts.keySet().stream().filter(t -> !COUNTED_AS.containsKey(t)).count();
         if (others > 0) {
