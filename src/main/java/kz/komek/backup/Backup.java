@@ -65,8 +65,7 @@ public final class Backup {
             if (overwrite) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {
-                // a link fails when the name is taken, where a rename would replace what is there
-                Files.createLink(file, tmp);
+                placeWithoutReplacing(tmp, file);
             }
             syncDirectory(dir);
             return new Written(file, manifest, bytes);
@@ -82,6 +81,21 @@ public final class Backup {
                     // a leftover dot-file beside the backup, harmless
                 }
             }
+        }
+    }
+
+    /**
+     * A link fails when the name is taken, where a rename would replace what is there; a file system without hard
+     * links gets a move that refuses an existing target (checked, then renamed: a race only another writer of the
+     * same name could lose).
+     */
+    private static void placeWithoutReplacing(Path tmp, Path file) throws IOException {
+        try {
+            Files.createLink(file, tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            Files.move(tmp, file);
         }
     }
 
