@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.komek.progress.Progress;
@@ -32,16 +31,16 @@ public final class Restore {
      */
     static final Set<String> SEEDED = Set.of("help_center");
 
-    /** Tables named in the refusal of a database that is not empty, as an operator counts them. */
-    private static final Map<String, String[]> COUNTED_AS = Map.of(
-            "question", new String[] {"question", "questions"},
-            "section", new String[] {"section", "sections"},
-            "site", new String[] {"site", "sites"},
-            "material", new String[] {"material", "materials"},
-            "app_user", new String[] {"user", "users"},
-            "vote", new String[] {"vote", "votes"},
-            "question_revision", new String[] {"revision", "revisions"},
-            "audit_log", new String[] {"audit entry", "audit entries"});
+    /** Tables named in the refusal of a database that is not empty, as an operator counts them, in this order. */
+    private static final List<String[]> COUNTED_AS = List.of(
+            new String[] {"question", "question", "questions"},
+            new String[] {"section", "section", "sections"},
+            new String[] {"site", "site", "sites"},
+            new String[] {"material", "material", "materials"},
+            new String[] {"app_user", "user", "users"},
+            new String[] {"vote", "vote", "votes"},
+            new String[] {"question_revision", "revision", "revisions"},
+            new String[] {"audit_log", "audit entry", "audit entries"});
 
     /** What was restored: the manifest, the schema version the database is at now, and the rows loaded. */
     public record Restored(Manifest manifest, String schemaVersion, long rows) {}
@@ -103,15 +102,13 @@ public final class Restore {
             return;
         }
         var said = new ArrayList<String>();
-        COUNTED_AS.entrySet().stream()
-                .filter(e -> counts.containsKey(e.getKey()))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> {
-                    long n = counts.get(e.getKey());
-                    said.add(n + " " + e.getValue()[n == 1 ? 0 : 1]);
-                });
-        long others =
-                counts.keySet().stream().filter(t -> !COUNTED_AS.containsKey(t)).count();
+        for (String[] named : COUNTED_AS) {
+            Long n = counts.remove(named[0]);
+            if (n != null) {
+                said.add(n + " " + named[n == 1 ? 1 : 2]);
+            }
+        }
+        int others = counts.size();
         if (others > 0) {
             said.add("rows in " + others + (said.isEmpty() ? "" : " more") + (others == 1 ? " table" : " tables"));
         }
