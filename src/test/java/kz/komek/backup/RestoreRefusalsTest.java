@@ -145,6 +145,41 @@ class RestoreRefusalsTest {
     }
 
     @Test
+    void aFileIsReadNoFurtherThanItsManifestSays() throws Exception {
+        // a small entry that inflates to far more than the manifest admits is cut off at that size
+        Path bomb = Zips.changed(backup, dir.resolve("bomb.zip"), entries -> {
+            try {
+                var manifest = Zips.manifest(entries);
+                for (var t : manifest.get("tables")) {
+                    if (t.get("name").asText().equals("vote")) {
+                        entries.put("tables/vote.copy", new byte[64 << 20]);
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) t).put("bytes", 10);
+                    }
+                }
+                Zips.putManifest(entries, manifest);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+        var target = TestDatabase.fresh();
+
+        refused(target, bomb, "tables/vote.copy is longer than the 10 bytes manifest.json gives");
+        assertThat(Databases.tables(target)).isEmpty();
+    }
+
+    @Test
+    void wrongUsageIsTheUsageCode() {
+        var target = TestDatabase.fresh();
+        assertThat(Databases.cli(target, "backup").code()).isEqualTo(Cli.USAGE);
+        assertThat(Databases.cli(target, "restore").code()).isEqualTo(Cli.USAGE);
+        assertThat(Databases.cli(target, "restore", backup.toString(), "--force")
+                        .code())
+                .as("there is no --force: restore into a new database")
+                .isEqualTo(Cli.USAGE);
+    }
+
+    @Test
     void aBackupOfANewerSchemaIsRefused() throws Exception {
         Path newer = Zips.changed(backup, dir.resolve("newer.zip"), entries -> {
             try {
