@@ -142,6 +142,13 @@ public final class Backup {
             st.execute("set transaction isolation level repeatable read, read only");
             Session.settings(st);
         }
+        Instant created;
+        try (var st = c.createStatement();
+                var rs = st.executeQuery("select now()")) {
+            rs.next(); // the transaction's start: the moment the files show
+            created =
+                    rs.getObject(1, java.time.OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.MILLIS);
+        }
         if (!SchemaCatalog.migrated(c)) {
             throw new BackupException("this database has no komek schema (no " + SchemaCatalog.HISTORY
                     + " in its current schema): nothing to back up");
@@ -202,8 +209,7 @@ public final class Backup {
                     out.bytes(),
                     out.sha256Hex()));
         }
-        var manifest = new Manifest(
-                komekVersion(), schemaVersion, Instant.now().truncatedTo(ChronoUnit.MILLIS), tables, sequences);
+        var manifest = new Manifest(komekVersion(), schemaVersion, created, tables, sequences);
         zip.putNextEntry(new ZipEntry(Manifest.FILE));
         zip.write(manifest.toJson());
         zip.closeEntry();

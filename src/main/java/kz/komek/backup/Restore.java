@@ -128,10 +128,13 @@ public final class Restore {
                 }
                 c.setAutoCommit(true);
             }
+        } catch (SQLException e) {
+            throw new BackupException("the database refused the restore (rolled back): " + e.getMessage(), e);
+        }
+        try (Connection c = db.dataSource().getConnection()) {
             analyze(c, file.manifest());
         } catch (SQLException e) {
-            throw new BackupException(
-                    "the database refused the backup's rows, so none were restored: " + e.getMessage(), e);
+            // the rows are in; autovacuum gathers the statistics later
         }
     }
 
@@ -176,7 +179,7 @@ public final class Restore {
             try (InputStream in = file.table(entry, n -> progress.at((done[0] += n) >> 20))) {
                 rows = copy.copyIn(sql, in, 1 << 16);
             } catch (TableInput.Mismatch e) {
-                throw new BackupException(e.getMessage() + "; nothing was restored");
+                throw new BackupException(e.getMessage());
             } catch (IOException e) {
                 throw new BackupException("cannot read " + entry.file() + ": " + e.getMessage(), e);
             }

@@ -56,14 +56,12 @@ final class SchemaCatalog {
     /** A sequence of the schema, and the column it numbers when a column owns it (identity, serial). */
     record Sequence(String name, String qualified, Optional<String> table, Optional<String> column) {}
 
-    final String schema;
     /** By name, in name order. */
     final Map<String, Table> tables;
     /** By name, in name order. */
     final Map<String, Sequence> sequences;
 
-    private SchemaCatalog(String schema, Map<String, Table> tables, Map<String, Sequence> sequences) {
-        this.schema = schema;
+    private SchemaCatalog(Map<String, Table> tables, Map<String, Sequence> sequences) {
         this.tables = tables;
         this.sequences = sequences;
     }
@@ -81,14 +79,12 @@ final class SchemaCatalog {
     }
 
     static SchemaCatalog read(Connection c) throws SQLException {
-        String schema;
         try (var st = c.createStatement();
-                var rs = st.executeQuery("select current_schema()")) {
+                var rs = st.executeQuery("select current_schema() is not null")) {
             rs.next();
-            schema = rs.getString(1);
-        }
-        if (schema == null) {
-            throw new BackupException("the database user has no schema to work in (search_path)");
+            if (!rs.getBoolean(1)) {
+                throw new BackupException("the database user has no schema to work in (search_path)");
+            }
         }
         var oids = new HashMap<Long, String>();
         var tables = new TreeMap<String, Table>();
@@ -170,7 +166,7 @@ final class SchemaCatalog {
                                 Optional.ofNullable(rs.getString(4))));
             }
         }
-        return new SchemaCatalog(schema, tables, sequences);
+        return new SchemaCatalog(tables, sequences);
     }
 
     private static String named(String name, String what) {
