@@ -105,6 +105,18 @@ class ArchitectureTest {
                         resideInAPackage("kz.komek.*..").and(not(resideInAPackage("kz.komek.storage..")))));
     }
 
+    /** Backups read komek's tables from the catalog (decision 0042): a feature's new table needs no change there. */
+    @Test
+    void backupsKnowNoFeature() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("kz.komek.backup..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("kz.komek..")
+                        .and(not(resideInAnyPackage(
+                                "kz.komek.backup..", "kz.komek.storage..", "kz.komek.progress..")))));
+    }
+
     @Test
     void onlyTheRootSeesTheRoutes() {
         check(noClasses()

@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
             SearchEvalCommand.class,
             GenerateCommand.class,
             UserCommand.class,
-            TokenCommand.class
+            TokenCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class
         })
 public final class Cli {
     /** Bad input (a bundle or payload that cannot be imported, an unreadable file). */

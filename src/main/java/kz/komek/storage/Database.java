@@ -74,10 +74,22 @@ public final class Database implements AutoCloseable {
      * finished, and the JVM runs shutdown hooks all at once.
      */
     public static Database open(Config config, int poolSize, boolean stopWithJvm) {
+        return migrated(openAsItIs(config, poolSize, stopWithJvm));
+    }
+
+    /**
+     * Opens the database the config names and leaves its schema as it is: {@code backup} reads a schema as it finds
+     * it, and {@code restore} brings an empty one to the backup's version ({@link #migrateTo}) before loading it.
+     */
+    public static Database openAsItIs(Config config, int poolSize) {
+        return openAsItIs(config, poolSize, true);
+    }
+
+    private static Database openAsItIs(Config config, int poolSize, boolean stopWithJvm) {
         if (config.db().isPresent()) {
             var db = config.db().get();
             var ds = pool(db.url(), db.user(), db.password(), poolSize);
-            return migrated(new Database(Optional.empty(), Optional.empty(), ds, "PostgreSQL at " + redact(db.url())));
+            return new Database(Optional.empty(), Optional.empty(), ds, "PostgreSQL at " + redact(db.url()));
         }
         Path pgDir = config.dataDir().resolve("postgres");
         Optional<Integer> running = runningServerPort(pgDir);
@@ -92,11 +104,11 @@ public final class Database implements AutoCloseable {
             String url = "jdbc:postgresql://localhost:" + running.get() + "/postgres";
             var passwords = ClusterAccess.passwords(config.dataDir());
             var ds = pool(url, ClusterAccess.APP_ROLE, passwords.app(), poolSize);
-            return migrated(new Database(
+            return new Database(
                     Optional.empty(),
                     Optional.empty(),
                     ds,
-                    "embedded PostgreSQL of another komek process on port " + running.get()));
+                    "embedded PostgreSQL of another komek process on port " + running.get());
         }
         dataDirectory(config.dataDir());
         var passwords = ClusterAccess.passwords(config.dataDir());
@@ -106,11 +118,11 @@ public final class Database implements AutoCloseable {
             String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
             ClusterAccess.grantApp(url, passwords);
             var ds = pool(url, ClusterAccess.APP_ROLE, passwords.app(), poolSize);
-            return migrated(new Database(
+            return new Database(
                     Optional.of(pg),
                     Optional.of(config.dataDir()),
                     ds,
-                    "embedded PostgreSQL 17 in " + pgDir + " on port " + pg.getPort()));
+                    "embedded PostgreSQL 17 in " + pgDir + " on port " + pg.getPort());
         } catch (RuntimeException e) {
             closeQuietly(pg);
             throw e;
@@ -222,23 +234,58 @@ public final class Database implements AutoCloseable {
 
     private static Database migrated(Database db) {
         try {
-            var flyway = Flyway.configure()
-                    .dataSource(db.dataSource)
-                    .locations("classpath:db/migration")
-                    .load();
-            flyway.migrate();
+            db.migrateTo(Optional.empty());
             // the jar's own migrations, applied or not: what the schema must be for this code
-            db.newestMigration = java.util.Arrays.stream(flyway.info().all())
-                    .filter(m -> m.getVersion() != null && m.getState().isResolved())
-                    .map(org.flywaydb.core.api.MigrationInfo::getVersion)
-                    .max(Comparable::compareTo)
-                    .map(Object::toString)
-                    .orElse("");
+            db.newestMigration = db.knownSchemaVersion();
             return db;
         } catch (RuntimeException e) {
             db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Applies this jar's migrations up to {@code version} (every one when empty). Decision 0044: in order only, after
+     * checking those applied against this jar's; migrations a newer komek applied are left alone, so a node of the
+     * release before keeps starting while a rolling upgrade goes on. Flyway holds a PostgreSQL advisory lock while it
+     * migrates, so nodes starting together take turns and the later ones find nothing left to do.
+     */
+    public void migrateTo(Optional<String> version) {
+        try {
+            flyway(version).migrate();
+        } catch (RuntimeException e) {
             throw new StorageException("could not migrate the database schema: " + rootMessage(e), e);
         }
+    }
+
+    /** The schema's version: that of the newest migration applied; empty for a database komek never migrated. */
+    public Optional<String> schemaVersion() {
+        var current = flyway(Optional.empty()).info().current();
+        return current == null || current.getVersion() == null
+                ? Optional.empty()
+                : Optional.of(current.getVersion().getVersion());
+    }
+
+    /** The version of the newest migration this jar has. */
+    public String knownSchemaVersion() {
+        return java.util.Arrays.stream(flyway(Optional.empty()).info().all())
+                .filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .map(org.flywaydb.core.api.MigrationInfo::getVersion)
+                .max(java.util.Comparator.naturalOrder())
+                .orElseThrow()
+                .getVersion();
+    }
+
+    private Flyway flyway(Optional<String> target) {
+        var flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                // Flyway's defaults, said here because rolling upgrades rely on them (decision 0044)
+                .outOfOrder(false)
+                .validateOnMigrate(true)
+                .ignoreMigrationPatterns("*:future");
+        target.ifPresent(flyway::target);
+        return flyway.load();
     }
 
     public Jdbi jdbi() {

@@ -153,6 +153,11 @@ public final class TestApp implements AutoCloseable {
         return app;
     }
 
+    /** The database the app serves from, for a command run beside it (a backup, an export). */
+    public Config.DbUrl db() {
+        return config.db().orElseThrow(() -> new IllegalStateException("this app runs on an embedded database"));
+    }
+
     public String url(String path) {
         return "http://localhost:" + app.port() + path;
     }
