@@ -179,7 +179,14 @@ public final class SearchSync implements AutoCloseable {
         if (version == indexed) {
             return;
         }
-        if (indexed < 0) {
+        if (indexed >= 0 && version < indexed) {
+            // the database went back (a restore of an older backup): what the index holds past it is not there
+            log.warn(
+                    "the database's content version {} is older than the search index's {}; rebuilding the index",
+                    version,
+                    indexed);
+        }
+        if (indexed < 0 || version < indexed) {
             rebuilding = true;
             try {
                 rebuild(version);

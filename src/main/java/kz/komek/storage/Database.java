@@ -5,12 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -93,12 +91,12 @@ public final class Database implements AutoCloseable {
         }
         Path pgDir = config.dataDir().resolve("postgres");
         Optional<Integer> running = runningServerPort(pgDir);
-        if (running.isPresent() && !ownerAlive(config.dataDir())) {
-            stopOrphan(pgDir);
+        if (running.isPresent() && !EmbeddedOwner.alive(config.dataDir())) {
+            EmbeddedOwner.stopOrphan(pgDir);
             running = Optional.empty();
         }
         if (running.isEmpty()) {
-            removeStalePidFile(pgDir);
+            EmbeddedOwner.removeStalePidFile(pgDir);
         }
         if (running.isPresent()) {
             String url = "jdbc:postgresql://localhost:" + running.get() + "/postgres";
@@ -114,7 +112,7 @@ public final class Database implements AutoCloseable {
         var passwords = ClusterAccess.passwords(config.dataDir());
         EmbeddedPostgres pg = startEmbedded(config.dataDir(), pgDir, passwords, stopWithJvm);
         try {
-            writeOwner(config.dataDir());
+            EmbeddedOwner.write(config.dataDir());
             String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
             ClusterAccess.grantApp(url, passwords);
             var ds = pool(url, ClusterAccess.APP_ROLE, passwords.app(), poolSize);
@@ -207,7 +205,7 @@ public final class Database implements AutoCloseable {
                 return Optional.empty();
             }
             int port = Integer.parseInt(lines.get(3).trim());
-            return postmaster(pgDir).isPresent() ? Optional.of(port) : Optional.empty();
+            return EmbeddedOwner.postmaster(pgDir).isPresent() ? Optional.of(port) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -365,27 +363,11 @@ public final class Database implements AutoCloseable {
         });
         ownedDataDir.ifPresent(dir -> {
             try {
-                Files.deleteIfExists(dir.resolve(OWNER_FILE));
+                Files.deleteIfExists(dir.resolve(EmbeddedOwner.OWNER_FILE));
             } catch (IOException e) {
-                log.debug("could not remove {}: {}", OWNER_FILE, e.toString());
+                log.debug("could not remove {}: {}", EmbeddedOwner.OWNER_FILE, e.toString());
             }
         });
-    }
-
-    /**
-     * The embedded server's postmaster daemonizes (its parent is init), so whether a running server still has a
-     * komek behind it is recorded in a file of ours: the pid of the process that started it.
-     */
-    static final String OWNER_FILE = "postgres.owner";
-
-    private static void writeOwner(Path dataDir) {
-        try {
-            Files.writeString(
-                    dataDir.resolve(OWNER_FILE),
-                    Long.toString(ProcessHandle.current().pid()));
-        } catch (IOException e) {
-            throw new StorageException("cannot write " + dataDir.resolve(OWNER_FILE) + ": " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -397,110 +379,13 @@ public final class Database implements AutoCloseable {
             return;
         }
         Path pgDir = config.dataDir().resolve("postgres");
-        if (runningServerPort(pgDir).isPresent() && ownerAlive(config.dataDir())) {
-            String pid = readOwner(config.dataDir()).map(Object::toString).orElse("?");
+        if (runningServerPort(pgDir).isPresent() && EmbeddedOwner.alive(config.dataDir())) {
+            String pid =
+                    EmbeddedOwner.read(config.dataDir()).map(Object::toString).orElse("?");
             throw new StorageException(
                     "another komek (pid " + pid + ") is serving "
                             + config.dataDir().toAbsolutePath() + "; stop it first, or give this one another --data",
                     null);
-        }
-    }
-
-    private static Optional<Long> readOwner(Path dataDir) {
-        try {
-            return Optional.of(
-                    Long.parseLong(Files.readString(dataDir.resolve(OWNER_FILE)).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Whether the komek that started the running embedded server is still alive (and still a JVM). */
-    static boolean ownerAlive(Path dataDir) {
-        try {
-            long pid =
-                    Long.parseLong(Files.readString(dataDir.resolve(OWNER_FILE)).trim());
-            return ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
-                    .flatMap(p -> p.info().command())
-                    .map(c -> c.contains("java"))
-                    .orElse(false);
-        } catch (IOException | NumberFormatException e) {
-            return false;
-        }
-    }
-
-    /**
-     * The live PostgreSQL that {@code postmaster.pid} names, if it is one serving {@code pgDir}: a pid from a
-     * killed server may since belong to any other process, which komek must neither signal nor wait for.
-     */
-    static Optional<ProcessHandle> postmaster(Path pgDir) {
-        return readPid(pgDir)
-                .flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> servesDirectory(p.info(), pgDir));
-    }
-
-    /** Whether a process is a {@code postgres} whose command line names {@code pgDir} (its {@code -D}). */
-    static boolean servesDirectory(ProcessHandle.Info info, Path pgDir) {
-        boolean postgres = info.command()
-                .map(c -> Path.of(c).getFileName().toString().equals("postgres"))
-                .orElse(false);
-        Path dir = pgDir.toAbsolutePath().normalize();
-        return postgres
-                && info.arguments().stream().flatMap(Arrays::stream).anyMatch(a -> {
-                    try {
-                        Path named = Path.of(a).normalize();
-                        return named.isAbsolute() ? named.equals(dir) : !a.isEmpty() && dir.endsWith(named);
-                    } catch (InvalidPathException e) {
-                        return false;
-                    }
-                });
-    }
-
-    /**
-     * A {@code postmaster.pid} that names a live process which is no PostgreSQL on this directory is stale (the pid
-     * was reused); PostgreSQL would refuse to start beside it, so it goes.
-     */
-    private static void removeStalePidFile(Path pgDir) {
-        Optional<ProcessHandle> named =
-                readPid(pgDir).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
-        if (named.isPresent() && postmaster(pgDir).isEmpty()) {
-            log.warn(
-                    "{} names pid {}, which is not a PostgreSQL on this directory: a stale file, removed",
-                    pgDir.resolve("postmaster.pid"),
-                    named.get().pid());
-            try {
-                Files.deleteIfExists(pgDir.resolve("postmaster.pid"));
-            } catch (IOException e) {
-                throw new StorageException("cannot remove the stale " + pgDir.resolve("postmaster.pid"), e);
-            }
-        }
-    }
-
-    /** A server left running by a komek that was killed: stop it so that this process can own the data. */
-    private static void stopOrphan(Path pgDir) {
-        postmaster(pgDir).ifPresent(pg -> {
-            log.warn("stopping PostgreSQL (pid {}) left running by a komek that did not stop cleanly", pg.pid());
-            pg.destroy(); // SIGTERM: a smart shutdown; an orphan has no clients left
-            try {
-                pg.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StorageException("interrupted while stopping the orphaned PostgreSQL", e);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new StorageException(
-                        "a PostgreSQL (pid " + pg.pid() + ") still runs on " + pgDir + "; stop it and retry", e);
-            }
-        });
-    }
-
-    private static Optional<Long> readPid(Path pgDir) {
-        try {
-            return Optional.of(Long.parseLong(
-                    Files.readAllLines(pgDir.resolve("postmaster.pid")).get(0).trim()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
         }
     }
 

@@ -67,6 +67,43 @@ class SearchSyncTest {
         }
     }
 
+    /** A database restored from an older backup is behind the index: the index is rebuilt from it. */
+    @Test
+    void anIndexAheadOfItsDatabaseIsRebuilt() {
+        try (var db = Database.open(Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())), 2)) {
+            var store = new SearchStore(db.jdbi());
+            var bundles = new BundleStore(db.jdbi());
+            var documents = new SearchDocuments(new AnswerRenderer(ContentConfig.defaults()));
+            bundles.importBundle(new BundleJson().read(TestApp.resource("/fixtures/search.bundle.json")), List.of());
+            String changed = TestApp.resource("/fixtures/search.bundle.json")
+                    .replace("Как получить бонусы?", "Как получить бонусы за жирафа?");
+            bundles.importBundle(new BundleJson().read(changed), List.of());
+            try (var index = SearchIndex.open(dir.resolve("index"));
+                    var sync = new SearchSync(store, index, documents)) {
+                sync.syncNow();
+            }
+            // the database as it was before the second import (the title back, the version back)
+            long back = store.contentVersion() - 1;
+            db.jdbi().useHandle(h -> {
+                h.execute("update question_text set title = 'Как получить бонусы?'"
+                        + " where title = 'Как получить бонусы за жирафа?'");
+                h.execute("update help_center set version = ?", back);
+            });
+            try (var index = SearchIndex.open(dir.resolve("index"));
+                    var sync = new SearchSync(store, index, documents)) {
+                assertThat(sync.indexedVersion()).isEqualTo(back + 1);
+                sync.syncNow();
+                assertThat(sync.indexedVersion()).isEqualTo(back);
+                var found = new SearchService(index)
+                        .search(new SearchRequest(
+                                "жираф", "client", Optional.of(Locale.RU), 5, LocalDateTime.now(), false));
+                assertThat(found.hits())
+                        .as("nothing the database no longer has")
+                        .isEmpty();
+            }
+        }
+    }
+
     @Test
     void aDeletedQuestionLeavesTheIndex() {
         try (var db = Database.open(Config.forTests(dir).withDb(Optional.of(TestDatabase.fresh())), 2)) {

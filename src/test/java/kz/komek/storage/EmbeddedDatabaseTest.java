@@ -160,7 +160,7 @@ class EmbeddedDatabaseTest {
             Files.writeString(
                     data.resolve("postgres/postmaster.pid"),
                     other.pid() + "\n" + data.resolve("postgres") + "\n1700000000\n54321\n/tmp\nlocalhost\n");
-            Files.writeString(data.resolve(Database.OWNER_FILE), "999999999");
+            Files.writeString(data.resolve(EmbeddedOwner.OWNER_FILE), "999999999");
             try (App app = App.create(Config.forTests(data))) {
                 assertThat(app.catalog().sites()).isEmpty();
             }
