@@ -158,16 +158,8 @@ public final class Backup {
         if (catalog.tables.isEmpty()) {
             throw new BackupException("this database's schema has no tables: nothing to back up");
         }
-        try (var st = c.createStatement()) {
-            // no migration may change a table between its listing and its COPY
-            st.execute("lock table "
-                    + String.join(
-                            ", ",
-                            catalog.tables.values().stream()
-                                    .map(SchemaCatalog.Table::qualified)
-                                    .toList())
-                    + " in access share mode");
-        }
+        // no migration may change a table between its listing and its COPY
+        catalog.lockAll(c, "access share");
         var sequences = new ArrayList<Manifest.Sequence>();
         for (SchemaCatalog.Sequence s : catalog.sequences.values()) {
             try (var st = c.createStatement();

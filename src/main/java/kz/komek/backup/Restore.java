@@ -146,15 +146,9 @@ public final class Restore {
         }
         SchemaCatalog catalog = SchemaCatalog.read(c);
         match(manifest, catalog);
+        // nobody writes (a server starting on this database loads its demo content) until this commits
+        catalog.lockAll(c, "access exclusive");
         try (var st = c.createStatement()) {
-            // nobody writes (a server starting on this database loads its demo content) until this commits
-            st.execute("lock table "
-                    + String.join(
-                            ", ",
-                            catalog.tables.values().stream()
-                                    .map(SchemaCatalog.Table::qualified)
-                                    .toList())
-                    + " in access exclusive mode");
             st.execute("set constraints all deferred");
         }
         requireEmpty(c, catalog);

@@ -78,6 +78,16 @@ final class SchemaCatalog {
         }
     }
 
+    /** Locks every table of the schema in {@code mode} (a PostgreSQL lock mode), in this transaction. */
+    void lockAll(Connection c, String mode) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("lock table "
+                    + String.join(
+                            ", ", tables.values().stream().map(Table::qualified).toList())
+                    + " in " + mode + " mode");
+        }
+    }
+
     static SchemaCatalog read(Connection c) throws SQLException {
         try (var st = c.createStatement();
                 var rs = st.executeQuery("select current_schema() is not null")) {
