@@ -43,7 +43,9 @@ mkdir -p "$work/front/cache" "$work/static/www"
 sed -E -e "s#127\.0\.0\.1:808[12] #127.0.0.1:$port #" -e "s#/var/cache/nginx/komek#$work/front/cache#" \
     -e "s#listen 80;#listen 127.0.0.1:$front;#" docs/deploy/nginx/komek.conf >"$work/front/komek.conf"
 temp() { printf 'client_body_temp_path %s/body; proxy_temp_path %s/proxy; fastcgi_temp_path %s/fcgi; uwsgi_temp_path %s/uwsgi; scgi_temp_path %s/scgi;' "$1" "$1" "$1" "$1" "$1"; }
+# workers write the cache under this run's private directory: as root, they run as root
 cat >"$work/front/nginx.conf" <<CONF
+$([ "$(id -u)" = 0 ] && echo "user root;")
 worker_processes auto;
 pid $work/front/nginx.pid;
 error_log $work/front/error.log;
@@ -71,7 +73,7 @@ nginx -e "$work/front/error.log" -c "$work/front/nginx.conf"
 nginx -e "$work/static/error.log" -c "$work/static/nginx.conf"
 sleep 1
 cmp <(curl -fsS -H "User-Agent: $ua" "http://127.0.0.1:$front$question") "$work/static/www/question.html" \
-    || { echo "nginx in front does not send komek's page" >&2; exit 1; }
+    || { echo "nginx in front does not send komek's page" >&2; tail -5 "$work/front/error.log" >&2; exit 1; }
 
 measure() {
     local out rate p99
