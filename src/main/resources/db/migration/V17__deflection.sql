@@ -22,6 +22,8 @@ create table deflection (
     confidence real        not null check (confidence between 0 and 1),
     -- question ids, best first (at most 3)
     suggested  bigint[]    not null check (cardinality(suggested) <= 3),
+    -- each suggestion's confidence, in the same order
+    confidences real[]     not null default '{}',
     -- outcomes: the first answer opened, the first found useful, and going on to chat; each set once
     opened     bigint,
     opened_at  timestamptz,
