@@ -38,11 +38,13 @@ import kz.komek.catalog.QuestionMoves;
 import kz.komek.catalog.ReaderKit;
 import kz.komek.cli.Cli;
 import kz.komek.content.AnswerRenderer;
+import kz.komek.deflection.Deflection;
 import kz.komek.feedback.Feedback;
 import kz.komek.generate.DemoContent;
 import kz.komek.ops.DatabaseProbe;
 import kz.komek.ops.MetricsListener;
 import kz.komek.ops.Readiness;
+import kz.komek.search.AnswerEvidence;
 import kz.komek.search.LexiconUpkeep;
 import kz.komek.search.ReaderWords;
 import kz.komek.search.SearchApi;
@@ -94,7 +96,8 @@ public final class App implements AutoCloseable {
             AdminAccounts admin,
             PrometheusMeterRegistry registry,
             Readiness readiness,
-            DatabaseProbe probe) {}
+            DatabaseProbe probe,
+            Deflection deflection) {}
 
     private final Config config;
     private final Parts parts;
@@ -214,6 +217,20 @@ public final class App implements AutoCloseable {
             var admin = new AdminAccounts(
                     database.jdbi(), config.feedback().trustProxy(), config.baseUrl(), templates, clock);
             var sectionEditor = new SectionEditor(database.jdbi(), audit);
+            var deflection = new Deflection(
+                    database.jdbi(),
+                    new AnswerEvidence(search, searchIndex),
+                    catalog,
+                    answers,
+                    clock,
+                    config.feedback(),
+                    readers::platform,
+                    () -> catalog.sites().stream()
+                            .map(kz.komek.catalog.Site::slug)
+                            .findFirst()
+                            .orElse("client"),
+                    pages,
+                    readers);
             var transfers = new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes());
             transfers.register(registry);
             var handlers = new Routes.Handlers(
@@ -248,7 +265,9 @@ public final class App implements AutoCloseable {
                             new PageDates(database.jdbi())::since,
                             clock),
                     searchSync,
-                    readiness);
+                    readiness,
+                    deflection.api(),
+                    deflection.pages());
             Javalin javalin = Javalin.create(new Routes(config, handlers, templates, registry)::configure);
             return new App(
                     config,
@@ -272,7 +291,8 @@ public final class App implements AutoCloseable {
                             admin,
                             registry,
                             readiness,
-                            probe));
+                            probe,
+                            deflection));
         } catch (RuntimeException e) {
             if (probe != null) {
                 probe.close();
@@ -391,6 +411,11 @@ public final class App implements AutoCloseable {
      */
     public void syncSearch() {
         parts.searchSync().syncNow();
+    }
+
+    /** Answers before a human: the suggest API's service (tests measure it). */
+    public kz.komek.deflection.Deflections deflections() {
+        return parts.deflection().deflections();
     }
 
     /** Readers' words: what searches led to, and the phrases counted from it. */

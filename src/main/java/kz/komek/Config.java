@@ -354,11 +354,20 @@ public record Config(
      *     without it that header is ignored (anyone can send it)
      * @param viewFlush how often counted page views are written to the database
      * @param topListTtl how long a product's top questions are kept before they are ranked again
+     * @param messagesPerMinute hand-off messages (form and suggest API) a client may send a minute; 0 = no limit
      */
-    public record Feedback(int votesPerMinute, boolean trustProxy, Duration viewFlush, Duration topListTtl) {
+    public record Feedback(
+            int votesPerMinute, boolean trustProxy, Duration viewFlush, Duration topListTtl, int messagesPerMinute) {
         public static final int DEFAULT_VOTES_PER_MINUTE = 30;
-        public static final Feedback DEFAULTS =
-                new Feedback(DEFAULT_VOTES_PER_MINUTE, false, Duration.ofSeconds(5), Duration.ofSeconds(60));
+        /** A reader types a few messages a minute; a chat bot behind one address needs more (or 0 and its own). */
+        public static final int DEFAULT_MESSAGES_PER_MINUTE = 20;
+
+        public static final Feedback DEFAULTS = new Feedback(
+                DEFAULT_VOTES_PER_MINUTE,
+                false,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
+                DEFAULT_MESSAGES_PER_MINUTE);
 
         public Feedback {
             if (votesPerMinute < 0 || votesPerMinute > 100_000) {
@@ -371,6 +380,10 @@ public record Config(
             if (topListTtl.isNegative()) {
                 throw new IllegalArgumentException("top list lifetime must not be negative, was " + topListTtl);
             }
+            if (messagesPerMinute < 0 || messagesPerMinute > 100_000) {
+                throw new IllegalArgumentException(
+                        "--message-limit must be 0 (no limit) to 100000 messages a minute, was " + messagesPerMinute);
+            }
         }
 
         public boolean voteLimited() {
@@ -378,19 +391,23 @@ public record Config(
         }
 
         public Feedback withVotesPerMinute(int n) {
-            return new Feedback(n, trustProxy, viewFlush, topListTtl);
+            return new Feedback(n, trustProxy, viewFlush, topListTtl, messagesPerMinute);
         }
 
         public Feedback withTrustProxy(boolean trust) {
-            return new Feedback(votesPerMinute, trust, viewFlush, topListTtl);
+            return new Feedback(votesPerMinute, trust, viewFlush, topListTtl, messagesPerMinute);
         }
 
         public Feedback withViewFlush(Duration every) {
-            return new Feedback(votesPerMinute, trustProxy, every, topListTtl);
+            return new Feedback(votesPerMinute, trustProxy, every, topListTtl, messagesPerMinute);
         }
 
         public Feedback withTopListTtl(Duration ttl) {
-            return new Feedback(votesPerMinute, trustProxy, viewFlush, ttl);
+            return new Feedback(votesPerMinute, trustProxy, viewFlush, ttl, messagesPerMinute);
+        }
+
+        public Feedback withMessagesPerMinute(int n) {
+            return new Feedback(votesPerMinute, trustProxy, viewFlush, topListTtl, n);
         }
     }
 

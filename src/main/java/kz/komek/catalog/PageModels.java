@@ -88,7 +88,7 @@ final class PageModels {
         var open = new OpenQuestion(
                 id,
                 h1,
-                answers.render(text.content(), req.platform(), locale),
+                answers.render(text.content(), req.platform(), locale, question.site()),
                 text.updated(),
                 question.usefulnessRatio().map(r -> (int) Math.round(r * 100)),
                 vote);

@@ -85,6 +85,14 @@ final class ServeCommand implements Callable<Integer> {
     int voteLimit;
 
     @Option(
+            names = "--message-limit",
+            defaultValue = "${env:KOMEK_MESSAGE_LIMIT:-" + Config.Feedback.DEFAULT_MESSAGES_PER_MINUTE + "}",
+            description = "Hand-off messages (the \"describe your question\" form and POST /api/v1/answers/suggest) "
+                    + "per minute per client address; 0: no limit (env KOMEK_MESSAGE_LIMIT, default "
+                    + "${DEFAULT-VALUE}).")
+    int messageLimit;
+
+    @Option(
             names = "--trust-proxy",
             negatable = true,
             defaultValue = "${env:KOMEK_TRUST_PROXY:-false}",
@@ -168,8 +176,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         return db.config(port, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), demo, 1, maxBody, content)
                 .withSynonyms(Optional.ofNullable(synonyms))
-                .withFeedback(
-                        Config.Feedback.DEFAULTS.withVotesPerMinute(voteLimit).withTrustProxy(trustProxy))
+                .withFeedback(Config.Feedback.DEFAULTS
+                        .withVotesPerMinute(voteLimit)
+                        .withTrustProxy(trustProxy)
+                        .withMessagesPerMinute(messageLimit))
                 .withEmbeddingModel(Optional.ofNullable(embeddingModel))
                 .withBranding(branding == null ? Branding.DEFAULT : Branding.read(branding))
                 .withOperations(new Config.Operations(

@@ -28,10 +28,18 @@ public final class AnswerRenderer {
                 : Optional.empty();
     }
 
+    /** The answer outside any site's pages: hand-off macros link to the configured chat itself. */
     public String render(String html, Platform platform, Locale locale) {
-        AnswerTemplate template =
-                compiled.isPresent() ? compiled.get().get(html, compiler::compile) : compiler.compile(html);
-        return template.render(platform, locale, config);
+        return template(html).render(platform, locale, Optional.empty(), config);
+    }
+
+    private AnswerTemplate template(String html) {
+        return compiled.isPresent() ? compiled.get().get(html, compiler::compile) : compiler.compile(html);
+    }
+
+    /** The answer as a reader of {@code site} sees it: its hand-off macros lead to that site's hand-off form. */
+    public String render(String html, Platform platform, Locale locale, String site) {
+        return template(html).render(platform, locale, Optional.of(site), config);
     }
 
     /**
@@ -40,7 +48,7 @@ public final class AnswerRenderer {
      */
     public String text(String html, Platform platform, Locale locale) {
         AnswerTemplate template = compiled.map(c -> c.getIfPresent(html)).orElseGet(() -> compiler.compile(html));
-        return PlainText.of(template.render(platform, locale, config));
+        return PlainText.of(template.render(platform, locale, Optional.empty(), config));
     }
 
     public ContentConfig config() {

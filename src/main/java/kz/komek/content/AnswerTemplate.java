@@ -2,6 +2,7 @@ package kz.komek.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import kz.komek.i18n.Locale;
 
@@ -53,9 +54,9 @@ final class AnswerTemplate {
         return segments;
     }
 
-    String render(Platform platform, Locale locale, ContentConfig config) {
+    String render(Platform platform, Locale locale, Optional<String> site, ContentConfig config) {
         var out = new StringBuilder(256);
-        render(segments, platform, locale, config, false, out);
+        render(segments, platform, locale, site, config, false, out);
         return out.toString();
     }
 
@@ -64,6 +65,7 @@ final class AnswerTemplate {
             List<Segment> segments,
             Platform platform,
             Locale locale,
+            Optional<String> site,
             ContentConfig config,
             boolean inLink,
             StringBuilder out) {
@@ -72,18 +74,24 @@ final class AnswerTemplate {
                 out.append(st.html());
             } else if (s instanceof Only only) {
                 if (only.platforms().contains(platform)) {
-                    render(only.body(), platform, locale, config, inLink, out);
+                    render(only.body(), platform, locale, site, config, inLink, out);
                 }
             } else if (s instanceof MacroCall call) {
-                renderMacro(call, platform, locale, config, inLink, out);
+                renderMacro(call, platform, locale, site, config, inLink, out);
             } else if (s instanceof Link link) {
-                renderLink(link, platform, locale, config, inLink, out);
+                renderLink(link, platform, locale, site, config, inLink, out);
             }
         }
     }
 
     private static void renderLink(
-            Link link, Platform platform, Locale locale, ContentConfig config, boolean inLink, StringBuilder out) {
+            Link link,
+            Platform platform,
+            Locale locale,
+            Optional<String> site,
+            ContentConfig config,
+            boolean inLink,
+            StringBuilder out) {
         String href = link.href();
         String extra = "";
         if (link.kind() == LinkKind.APP_RELATIVE) {
@@ -93,7 +101,7 @@ final class AnswerTemplate {
         }
         if (href == null) {
             // No web page does what this app screen does: keep the words, drop the dead link.
-            render(link.body(), platform, locale, config, inLink, out);
+            render(link.body(), platform, locale, site, config, inLink, out);
             return;
         }
         out.append("<a href=\"")
@@ -102,7 +110,7 @@ final class AnswerTemplate {
                 .append(link.attributes())
                 .append(extra);
         out.append('>');
-        render(link.body(), platform, locale, config, true, out);
+        render(link.body(), platform, locale, site, config, true, out);
         out.append("</a>");
     }
 
@@ -118,7 +126,13 @@ final class AnswerTemplate {
     }
 
     private static void renderMacro(
-            MacroCall call, Platform platform, Locale locale, ContentConfig config, boolean inLink, StringBuilder out) {
+            MacroCall call,
+            Platform platform,
+            Locale locale,
+            Optional<String> site,
+            ContentConfig config,
+            boolean inLink,
+            StringBuilder out) {
         var definition = config.macro(call.name());
         if (definition.isEmpty()) {
             out.append(Html.text(call.argument())); // unknown: the reader gets the words, lint reports the name
@@ -137,7 +151,11 @@ final class AnswerTemplate {
             case NONE -> {}
             case TEXT -> out.append(Html.text(text));
             case LINK -> {
-                String href = rendering.href().orElseThrow().replace("{locale}", locale.code());
+                // a hand-off leads to komek's "describe your question" form first (decision 0045), which leads on
+                // to the configured chat; without a site (text for the index) straight to the chat
+                String href = definition.get().handoff() && site.isPresent()
+                        ? ContentConfig.handoffHref(site.get(), locale, platform)
+                        : rendering.href().orElseThrow().replace("{locale}", locale.code());
                 out.append("<a href=\"").append(Html.attribute(href)).append('"');
                 rendering
                         .cssClass()

@@ -55,10 +55,15 @@ public record ContentConfig(
 
     /**
      * A named macro. {@code href} may contain {@code {locale}}. Names are matched exactly as written in content,
-     * after trimming; aliases are other names for the same macro.
+     * after trimming; aliases are other names for the same macro. A {@code handoff} macro's links lead to komek's
+     * "describe your question" form, whose chat link is then the configured {@code href}.
      */
     public record MacroDefinition(
-            String name, List<String> aliases, Map<Locale, String> defaultText, Map<Platform, Rendering> renderings) {
+            String name,
+            List<String> aliases,
+            Map<Locale, String> defaultText,
+            Map<Platform, Rendering> renderings,
+            boolean handoff) {
         public MacroDefinition {
             aliases = List.copyOf(aliases);
             defaultText = Map.copyOf(defaultText);
@@ -129,7 +134,12 @@ public record ContentConfig(
                     }
                     renderings.put(p, new Rendering(kind, optionalText(r.path("href")), optionalText(r.path("class"))));
                 }
-                macros.add(new MacroDefinition(name, strings(m.path("aliases")), defaults, renderings));
+                macros.add(new MacroDefinition(
+                        name,
+                        strings(m.path("aliases")),
+                        defaults,
+                        renderings,
+                        m.path("handoff").asBoolean(false)));
             }
             return new ContentConfig(tokens, deepLinkBase, webBase, web, strings(root.path("own_hosts")), macros);
         } catch (IllegalArgumentException e) {
@@ -149,6 +159,16 @@ public record ContentConfig(
 
     public ContentConfig withAppUserAgentTokens(List<String> tokens) {
         return new ContentConfig(tokens, deepLinkBase, webBase, webLinks, ownHosts, macros);
+    }
+
+    /** komek's hand-off form of a site in a locale; the app's webview keeps its platform (as every page link does). */
+    public static String handoffHref(String site, Locale locale, Platform platform) {
+        return "/" + site + "/" + locale.code() + "/ask" + (platform == Platform.APP ? "?platform=app" : "");
+    }
+
+    /** The first hand-off macro (the chat), whose link the hand-off form leads on to. */
+    public Optional<MacroDefinition> handoff() {
+        return macros.stream().filter(MacroDefinition::handoff).findFirst();
     }
 
     /** The macro with this name or alias (trimmed, exact). */

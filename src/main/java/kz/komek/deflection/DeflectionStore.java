@@ -31,6 +31,7 @@ final class DeflectionStore {
             Decision decision,
             double confidence,
             List<Long> suggested,
+            List<Double> confidences,
             Optional<Long> opened,
             Optional<Long> useful,
             boolean chat) {}
@@ -39,9 +40,9 @@ final class DeflectionStore {
         jdbi.useTransaction(h -> {
             h.createUpdate("""
                             insert into deflection (id, day, site, locale, platform, channel, message, visitor, decision,
-                                                    confidence, suggested)
+                                                    confidence, suggested, confidences)
                             values (:id, :day, :site, :locale, :platform, :channel, :message, :visitor, :decision,
-                                    :confidence, :suggested)
+                                    :confidence, :suggested, :confidences)
                             """)
                     .bind("id", r.id())
                     .bind("day", r.day())
@@ -54,6 +55,9 @@ final class DeflectionStore {
                     .bind("decision", r.decision().code())
                     .bind("confidence", (float) r.confidence())
                     .bind("suggested", r.suggested().toArray(new Long[0]))
+                    .bind(
+                            "confidences",
+                            r.confidences().stream().map(Double::floatValue).toArray(Float[]::new))
                     .execute();
             count(h, r.id(), "messages");
         });
@@ -61,7 +65,7 @@ final class DeflectionStore {
 
     Optional<Row> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select id, at, day, site, locale, platform, channel, message, decision, confidence, suggested,
+                        select id, at, day, site, locale, platform, channel, message, decision, confidence, suggested, confidences,
                                opened, useful, chat_at is not null as chat
                         from deflection where id = :id
                         """)
@@ -78,6 +82,9 @@ final class DeflectionStore {
                         Decision.parse(rs.getString("decision")),
                         rs.getDouble("confidence"),
                         Arrays.asList((Long[]) rs.getArray("suggested").getArray()),
+                        Arrays.stream((Float[]) rs.getArray("confidences").getArray())
+                                .map(Float::doubleValue)
+                                .toList(),
                         Optional.ofNullable((Long) rs.getObject("opened")),
                         Optional.ofNullable((Long) rs.getObject("useful")),
                         rs.getBoolean("chat")))
@@ -117,8 +124,6 @@ final class DeflectionStore {
                         select day, site, locale, platform, channel, decision, 1 from deflection where id = :id
                         on conflict (day, site, locale, platform, channel, decision)
                             do update set %1$s = d.%1$s + 1
-                        """.formatted(column))
-                .bind("id", id)
-                .execute();
+                        """.formatted(column)).bind("id", id).execute();
     }
 }

@@ -63,9 +63,12 @@ public final class AnswerEvidence {
 
     /** The best questions for a search's query, with their evidence; materials are passed over. */
     public List<Candidate> find(SearchRequest request) {
-        var results = search.search(new SearchRequest(
-                request.query(), request.site(), request.locale(), DEPTH * 2, request.now(), false));
-        var hits = results.hits().stream().filter(SearchResults.Hit::question).limit(DEPTH).toList();
+        var results = search.search(
+                new SearchRequest(request.query(), request.site(), request.locale(), DEPTH * 2, request.now(), false));
+        var hits = results.hits().stream()
+                .filter(SearchResults.Hit::question)
+                .limit(DEPTH)
+                .toList();
         if (hits.isEmpty()) {
             return List.of();
         }
@@ -153,10 +156,10 @@ public final class AnswerEvidence {
     private static Document stored(IndexSearcher searcher, SearchResults.Hit hit) {
         try {
             TopDocs top = searcher.search(
-                    new TermQuery(new Term(SearchIndex.KEY, hit.id() + ":" + hit.locale().code())), 1);
-            return top.scoreDocs.length == 0
-                    ? null
-                    : searcher.storedFields().document(top.scoreDocs[0].doc);
+                    new TermQuery(new Term(
+                            SearchIndex.KEY, hit.id() + ":" + hit.locale().code())),
+                    1);
+            return top.scoreDocs.length == 0 ? null : searcher.storedFields().document(top.scoreDocs[0].doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,7 +16,7 @@ import kz.komek.catalog.UiText;
  * @param pager links to the other pages of the results; empty when they fit on one
  * @param depthNote said when more match than the pages reach ({@link SearchRequest#MAX_DEPTH})
  * @param popular the site's most read questions, offered when nothing was found
- * @param chatHtml the chat hand-off, rendered for the reader's platform (safe HTML), offered when nothing was found
+ * @param handoffAction where the hand-off form posts ("describe your question"), offered when nothing was found
  */
 public record SearchPage(
         Chrome chrome,
@@ -30,7 +30,7 @@ public record SearchPage(
         Optional<Pager> pager,
         Optional<String> depthNote,
         List<LinkItem> popular,
-        String chatHtml) {
+        String handoffAction) {
     public SearchPage {
         results = List.copyOf(results);
         spellings = List.copyOf(spellings);

@@ -71,7 +71,7 @@ final class SearchPageModels {
     }
 
     /** Page {@code paging} of {@code results}; the chat hand-off and popular questions when nothing was found. */
-    SearchPage results(Asked a, Paging paging, SearchResults results, String chatHtml) {
+    SearchPage results(Asked a, Paging paging, SearchResults results, String handoffAction) {
         Locale locale = a.locale();
         var shown = new ArrayList<SearchPage.Result>();
         for (SearchResults.Hit hit : results.hits()) {
@@ -109,7 +109,7 @@ final class SearchPageModels {
                 last > 1 ? Optional.of(pager(a, paging.page(), last)) : Optional.empty(),
                 deeper ? Optional.of(UiText.SEARCH_DEPTH.format(locale, SearchRequest.MAX_DEPTH)) : Optional.empty(),
                 shown.isEmpty() ? popular(a) : List.of(),
-                chatHtml);
+                handoffAction);
     }
 
     private static SearchPage.Pager pager(Asked a, int page, int last) {

@@ -99,8 +99,9 @@ public final class SearchPages {
         if (results.total() == 0) {
             misses.record(new SearchRequest(q, site, Optional.of(locale), 1, kit.now(), false));
         }
+        // nothing found: the hand-off form, with the query as the start of the reader's message (decision 0045)
         String chat = results.hits().isEmpty()
-                ? kit.answers().render("%вставка остались_вопросы()%", chrome.platform(), locale)
+                ? kz.komek.content.ContentConfig.handoffHref(site, locale, chrome.platform())
                 : "";
         ctx.html(kit.render("search/results.jte", models.results(a, paging, results, chat)));
     }

@@ -30,6 +30,8 @@ import kz.komek.catalog.Chrome;
 import kz.komek.catalog.PageCache;
 import kz.komek.catalog.Site;
 import kz.komek.content.Platform;
+import kz.komek.deflection.DeflectionApi;
+import kz.komek.deflection.HandoffPages;
 import kz.komek.feedback.FeedbackApi;
 import kz.komek.feedback.FeedbackPages;
 import kz.komek.http.BodyTooLargeException;
@@ -84,7 +86,9 @@ public final class Routes {
             SitemapPages seo,
             PageCache pageCache,
             SearchSync searchSync,
-            Readiness readiness) {}
+            Readiness readiness,
+            DeflectionApi deflectionApi,
+            HandoffPages handoff) {}
 
     public Routes(Config config, Handlers handlers, TemplateEngine templates, PrometheusMeterRegistry registry) {
         this.config = config;
@@ -306,12 +310,22 @@ public final class Routes {
         get(r, "/api/v1/admin/lint", lint::report);
         get(r, "/api/v1/search", searchApi::search);
         get(r, "/api/v1/suggest", searchApi::suggest);
+        r.post("/api/v1/answers/suggest", handlers.deflectionApi()::suggest);
+        r.post("/api/v1/answers/suggest/{id}/outcome", handlers.deflectionApi()::outcome);
 
         get(r, "/{site}", this::siteHome);
         get(r, "/{site}/", this::siteHome);
         get(r, "/{site}/{locale}", ctx -> ctx.redirect(ctx.path() + "/", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
         get(r, "/{site}/{locale}/", pageCache.wrap(pages::home));
         get(r, "/{site}/{locale}/search", searchPages::results);
+        // the hand-off: "describe your question", the answers found, then the chat (before the catalog's <path>)
+        var handoff = handlers.handoff();
+        get(r, "/{site}/{locale}/ask", handoff::form);
+        r.post("/{site}/{locale}/ask", handoff::ask);
+        get(r, "/{site}/{locale}/ask/{id}", handoff::offer);
+        get(r, "/{site}/{locale}/ask/{id}/open/{question}", handoff::open);
+        r.post("/{site}/{locale}/ask/{id}/useful/{question}", handoff::useful);
+        get(r, "/{site}/{locale}/ask/{id}/chat", handoff::chat);
         get(r, "/{site}/{locale}/<path>", pageCache.wrap(pages::page));
         // the vote form posts to the question page itself and is sent back to it (303)
         r.post("/{site}/{locale}/<path>", feedbackPages::vote);

@@ -346,7 +346,11 @@ class SearchPageTest {
         assertThat(app.page(spellings.first().attr("href")).select("ol.search-results > li"))
                 .isNotEmpty();
         assertThat(nothing.select(".search-tips li")).hasSize(2);
-        assertThat(nothing.selectFirst(".search-chat a").attr("href")).startsWith("https://komek.example/chat");
+        // the hand-off: the reader describes the question (the query is its start) before the chat (decision 0045)
+        Element handoff = nothing.selectFirst("form.search-chat");
+        assertThat(handoff.attr("method")).isEqualTo("post");
+        assertThat(handoff.attr("action")).isEqualTo("/client/ru/ask");
+        assertThat(handoff.selectFirst("textarea[name=message]").text()).isEqualTo("камисия");
 
         var popular = doc.select(".search-popular a");
         assertThat(doc.selectFirst(".search-popular h2").text()).isEqualTo("Популярные вопросы");
@@ -359,7 +363,8 @@ class SearchPageTest {
         assertThat(kz.selectFirst(".search-popular h2").text()).isEqualTo("Танымал сұрақтар");
         assertThat(kz.select(".search-tips li").eachText())
                 .containsExactly("Сұрауда қате жоқ па, тексеріңіз.", "Басқа сөздермен немесе қысқарақ жазып көріңіз.");
-        assertThat(kz.selectFirst(".search-chat").text()).startsWith("Жауап таппадыңыз ба?");
+        assertThat(kz.selectFirst(".search-chat label").text()).startsWith("Жауап таппадыңыз ба?");
+        assertThat(kz.selectFirst("form.search-chat").attr("action")).isEqualTo("/client/kz/ask");
     }
 
     /**
