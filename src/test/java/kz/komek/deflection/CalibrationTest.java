@@ -116,9 +116,10 @@ class CalibrationTest {
         out.printf(
                 "unanswerable messages sent to a human (\"none\"): %.3f%n",
                 unanswerable == 0 ? 1 : unanswerableToHuman / (double) unanswerable);
-        out.printf("| kind | messages | best right (unanswerable: sent to a human) | answered alone |%n|---|---:|---:|---:|%n");
-        byKind.forEach((kind, k) -> out.printf(
-                "| %s | %d | %.2f | %.2f |%n", kind, k[0], k[1] / (double) k[0], k[2] / (double) k[0]));
+        out.printf(
+                "| kind | messages | best right (unanswerable: sent to a human) | answered alone |%n|---|---:|---:|---:|%n");
+        byKind.forEach((kind, k) ->
+                out.printf("| %s | %d | %.2f | %.2f |%n", kind, k[0], k[1] / (double) k[0], k[2] / (double) k[0]));
         out.flush();
         System.out.print(text);
         Files.createDirectories(Path.of("target"));
