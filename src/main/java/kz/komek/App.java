@@ -231,6 +231,7 @@ public final class App implements AutoCloseable {
                             .orElse("client"),
                     pages,
                     readers);
+            deflection.deflections().register(registry);
             var transfers = new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes());
             transfers.register(registry);
             var handlers = new Routes.Handlers(

@@ -46,6 +46,9 @@ public final class Deflections {
     private final AnswerRenderer answers;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** No-ops until {@link #register} gives them a registry. */
+    private volatile io.micrometer.core.instrument.MeterRegistry meters =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
     public Deflections(
             Jdbi jdbi,
@@ -61,6 +64,11 @@ public final class Deflections {
         this.catalog = catalog;
         this.answers = answers;
         this.clock = clock;
+    }
+
+    /** Counts messages by decision and channel, and outcomes, as {@code komek_deflection_*}. */
+    public void register(io.micrometer.core.instrument.MeterRegistry registry) {
+        this.meters = registry;
     }
 
     /** Suggestions for a message, without recording anything: what {@link #ask} offers, for measuring. */
@@ -156,7 +164,10 @@ public final class Deflections {
                 throw new BadRequestException("question " + q + " was not suggested for this message");
             }
         }
-        store.outcome(id, outcome, outcome.namesQuestion() ? question : Optional.empty());
+        if (store.outcome(id, outcome, outcome.namesQuestion() ? question : Optional.empty())) {
+            meters.counter("komek.deflection.outcomes", "outcome", outcome.code())
+                    .increment();
+        }
         return find(id).orElseThrow();
     }
 
