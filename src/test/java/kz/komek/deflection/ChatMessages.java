@@ -713,6 +713,14 @@ public final class ChatMessages {
                 nouns.add(lowerFirst(w));
             }
         }
+        if (nouns.isEmpty()) {
+            // every key noun is among the answer's words already: any content word of the title
+            for (String t : title.split("[\\s/]+")) {
+                if (content(trimPunctuation(t))) {
+                    nouns.add(lowerFirst(trimPunctuation(t)));
+                }
+            }
+        }
         int kn = Math.min(nouns.size(), 1 + random.nextInt(2));
         while (nouns.size() > kn) {
             nouns.remove(random.nextInt(nouns.size()));
@@ -1042,7 +1050,7 @@ public final class ChatMessages {
 
     private static final String KZ_DIGITS = "2345890-=";
 
-    private static String layout(String s, boolean punctuation) {
+    static String layout(String s, boolean punctuation) {
         StringBuilder b = new StringBuilder();
         for (char ch : s.toCharArray()) {
             char lower = Character.toLowerCase(ch);
@@ -1084,8 +1092,13 @@ public final class ChatMessages {
     }
 
     private String translit(String s) {
-        boolean q = random.nextBoolean(); // Kazakh қ as q or k
-        boolean sh = random.nextBoolean(); // щ as sch or sh
+        boolean q = random.nextBoolean();
+        boolean sh = random.nextBoolean();
+        return translit(s, q, sh);
+    }
+
+    /** Latin letters as people use them in chats: Kazakh қ as q or k (ғ as gh or g), щ as sh or sch. */
+    static String translit(String s, boolean q, boolean sh) {
         Map<Character, String> map = new HashMap<>();
         String[][] table = {
             {"а", "a"},
