@@ -365,6 +365,18 @@ public final class App implements AutoCloseable {
         return parts.javalin().port();
     }
 
+    /**
+     * Every route HTTP serves, as Javalin holds them ({@code "GET /api/v1/sections/<path>"}): what the OpenAPI test
+     * compares with the document, so a route added to {@code Routes} without its documentation fails it.
+     */
+    public java.util.List<String> routes() {
+        return parts.javalin().unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .toList();
+    }
+
     /** The port of {@code /metrics}' own listener ({@code --metrics-port}), once started. */
     public java.util.OptionalInt metricsPort() {
         return metrics.map(l -> java.util.OptionalInt.of(l.port())).orElse(java.util.OptionalInt.empty());

@@ -371,7 +371,7 @@ public final class Routes {
         r.head(path, handler);
     }
 
-    /** The admin API's OpenAPI document (a resource written by hand beside the handlers). */
+    /** The OpenAPI document of the public and the admin API (a resource written by hand beside the handlers). */
     private void openApi(Context ctx) throws java.io.IOException {
         try (var in = Routes.class.getResourceAsStream("/openapi.json")) {
             ctx.contentType("application/json; charset=utf-8").result(in.readAllBytes());
