@@ -291,6 +291,17 @@ class OpenApiDocumentTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
+    /** The id of an offer the suggest API just made, as a client would have it from the response. */
+    private static String liveOffer(TestApp app) {
+        try {
+            var r = app.post("/api/v1/answers/suggest", "application/json", "{\"message\": \"бонус\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            return JSON.readTree(r.body()).get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * The operation as a client following its documentation would call it: path and query parameters with their
      * examples, the first example of its body. Admin operations are sent as they are (they stop at the sign-in).
@@ -310,6 +321,9 @@ class OpenApiDocumentTest {
                             default -> "456";
                         }
                         : example.asText();
+                if (op.path().startsWith("/api/v1/answers/suggest/") && name.equals("id")) {
+                    value = liveOffer(app); // an offer's id exists once a suggestion made it
+                }
                 path = path.replace("{" + name + "}", value);
             } else if (in.equals("query") && !example.isMissingNode() && op.open()) {
                 query.put(name, example.asText());
