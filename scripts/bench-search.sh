@@ -56,7 +56,7 @@ base="http://127.0.0.1:$port"
 started=$(date +%s.%N)
 # /metrics is no public page: read with a token of this run (decision 0041)
 export KOMEK_METRICS_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-java -Xmx512m -jar "$work/komek.jar" serve --no-demo --port "$port" --data "$work/data" >"$work/serve.log" 2>&1 &
+java -Xmx512m -jar "$work/komek.jar" serve --no-demo --port "$port" --data "$work/data" --message-limit 0 >"$work/serve.log" 2>&1 &
 pid=$!
 since() { echo "$(date +%s.%N) - $started" | bc; }
 for _ in $(seq 1 1200); do curl -fs -o /dev/null "$base/client/ru" && break; sleep 0.05; done
@@ -65,10 +65,10 @@ for _ in $(seq 1 1200); do curl -fs "$base/health" | grep -q '"current":true' &&
 echo "search index current after $(since) s"
 grep -E "search index rebuilt|komek ready" "$work/serve.log" | cut -c1-160
 
-run() { # NAME URL [POOL MODE]
+run() { # NAME URL [POOL MODE [POST-PATH]]
   local name=$1 url=$2
   if [ $# -gt 2 ]; then
-    POOL=$3 MODE=$4 THREADS=2 wrk -t2 -c16 -d"${seconds}s" --latency -s scripts/wrk-search.lua "$url" >"$work/wrk.txt"
+    POST=${5:-} POOL=$3 MODE=$4 THREADS=2 wrk -t2 -c16 -d"${seconds}s" --latency -s scripts/wrk-search.lua "$url" >"$work/wrk.txt"
   else
     wrk -t2 -c16 -d"${seconds}s" --latency "$url" >"$work/wrk.txt"
   fi
@@ -91,6 +91,20 @@ run "search, readers' repetition (Zipf)" "$base" "$work/searches.txt" zipf
 run "search, every query new" "$base" "$work/searches-new.txt" unique
 run "suggest, readers' repetition (Zipf)" "$base" "$work/suggestions.txt" zipf
 run "suggest, every query new" "$base" "$work/suggestions-new.txt" unique
+# chat messages for the answers API (decision 0045): the new searches wrapped as people write to a chat
+python3 - "$work/searches-new.txt" "$work/messages.txt" <<'PY'
+import json, sys, urllib.parse
+wraps = [("Здравствуйте! ", ", подскажите пожалуйста. Спасибо"), ("Сәлеметсіз бе, ", "? Рақмет"), ("", "")]
+with open(sys.argv[1]) as src, open(sys.argv[2], "w") as out:
+    for i, line in enumerate(src):
+        q = urllib.parse.parse_qs(urllib.parse.urlparse(line.strip()).query)
+        if "q" not in q:
+            continue
+        a, b = wraps[i % len(wraps)]
+        out.write(json.dumps({"message": a + q["q"][0] + b, "site": q.get("site", ["client"])[0]},
+                             ensure_ascii=False) + "\n")
+PY
+run "answers/suggest, every message new" "$base" "$work/messages.txt" unique /api/v1/answers/suggest
 kill "$publisher" 2>/dev/null || true
 wait "$publisher" 2>/dev/null || true
 publisher=

@@ -4,6 +4,7 @@
 --               the popularity order shuffled per run by the pool's own order
 --   MODE=unique every request a query not asked before in the run, while the pool lasts (then it starts over):
 --               what the search costs when no result can be reused
+--   POST=path   each pool line is a JSON body posted to that path (the suggest API's chat messages)
 local pool = {}
 local file = assert(io.open(os.getenv("POOL"), "r"), "POOL must name a readable file")
 for line in file:lines() do
@@ -54,6 +55,10 @@ request = function()
   else
     path = pool[(next_index - 1) % #pool + 1]
     next_index = next_index + (of or 2)
+  end
+  local post = os.getenv("POST")
+  if post and #post > 0 then
+    return wrk.format("POST", post, {["Content-Type"] = "application/json"}, path)
   end
   return wrk.format("GET", path)
 end
