@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 import kz.komek.admin.accounts.Accounts;
 import kz.komek.admin.accounts.AdminAccounts;
+import kz.komek.admin.analytics.Analytics;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.admin.materials.MaterialEditor;
 import kz.komek.admin.materials.MaterialPages;
@@ -46,6 +47,7 @@ import kz.komek.ops.Readiness;
 import kz.komek.search.LexiconUpkeep;
 import kz.komek.search.ReaderWords;
 import kz.komek.search.SearchApi;
+import kz.komek.search.SearchCounter;
 import kz.komek.search.SearchDocuments;
 import kz.komek.search.SearchIndex;
 import kz.komek.search.SearchMisses;
@@ -87,6 +89,8 @@ public final class App implements AutoCloseable {
             LexiconUpkeep lexicon,
             ReaderWords readerWords,
             SearchMisses searchMisses,
+            SearchCounter searchCounter,
+            Analytics analytics,
             Feedback feedback,
             QuestionEditor editor,
             Placement placement,
@@ -152,6 +156,8 @@ public final class App implements AutoCloseable {
         ContentChanges contentChanges = null;
         SearchSync searchSync = null;
         SearchMisses searchMisses = null;
+        SearchCounter searchCounter = null;
+        Analytics analytics = null;
         LexiconUpkeep lexicon = null;
         ReaderWords readerWords = null;
         Feedback feedback = null;
@@ -178,7 +184,8 @@ public final class App implements AutoCloseable {
             searchSync = new SearchSync(
                     searchStore, searchIndex, new SearchDocuments(answers), contentChanges::listening, rebuildHook);
             contentChanges.subscribe(searchSync::changed);
-            searchMisses = new SearchMisses(searchStore);
+            searchMisses = new SearchMisses(searchStore, config.operations().analyticsRetention());
+            searchCounter = new SearchCounter(searchStore, clock);
             // pages are looked up by content state on every request: this node keeps it in memory
             current = new CurrentState(catalog, clock, contentChanges::listening);
             database.afterCommit(current::committed);
@@ -213,6 +220,8 @@ public final class App implements AutoCloseable {
             // the proxy flag lives with feedback, which came first; it means the same here
             var admin = new AdminAccounts(
                     database.jdbi(), config.feedback().trustProxy(), config.baseUrl(), templates, clock);
+            analytics = new Analytics(
+                    database.jdbi(), admin.kit(), clock, config.operations().analyticsRetention());
             var sectionEditor = new SectionEditor(database.jdbi(), audit);
             var transfers = new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes());
             transfers.register(registry);
@@ -233,7 +242,16 @@ public final class App implements AutoCloseable {
                     transfers,
                     new WordsPages(admin.kit(), lexicon, searchStore, readerWords, catalog, audit),
                     new SearchApi(search, searchMisses, catalog, clock),
-                    new SearchPages(readers, search, searchMisses, pages, catalog, memory, feedback, readerWords),
+                    new SearchPages(
+                            readers,
+                            search,
+                            searchMisses,
+                            pages,
+                            catalog,
+                            memory,
+                            feedback,
+                            readerWords,
+                            searchCounter),
                     new SitemapPages(
                             new Sitemaps(catalog, new SitemapStore(database.jdbi()), clock, Sitemaps.MAX_URLS),
                             catalog,
@@ -248,7 +266,8 @@ public final class App implements AutoCloseable {
                             new PageDates(database.jdbi())::since,
                             clock),
                     searchSync,
-                    readiness);
+                    readiness,
+                    analytics);
             Javalin javalin = Javalin.create(new Routes(config, handlers, templates, registry)::configure);
             return new App(
                     config,
@@ -265,6 +284,8 @@ public final class App implements AutoCloseable {
                             lexicon,
                             readerWords,
                             searchMisses,
+                            searchCounter,
+                            analytics,
                             feedback,
                             editor,
                             placement,
@@ -291,6 +312,12 @@ public final class App implements AutoCloseable {
             }
             if (searchMisses != null) {
                 searchMisses.close();
+            }
+            if (searchCounter != null) {
+                searchCounter.close();
+            }
+            if (analytics != null) {
+                analytics.close();
             }
             if (lexicon != null) {
                 lexicon.close();
@@ -319,6 +346,8 @@ public final class App implements AutoCloseable {
         parts.searchSync().start(config.searchSyncMillis());
         parts.lexicon().start();
         parts.readerWords().start(ReaderWords.COUNT_EVERY);
+        parts.searchCounter().start(config.feedback().viewFlush());
+        parts.analytics().start();
         parts.current().start();
         parts.contentChanges().start();
         if (config.baseUrl().isEmpty()) {
@@ -385,6 +414,16 @@ public final class App implements AutoCloseable {
         return parts.feedback().flushViews();
     }
 
+    /** Writes the search page's counted searches and opens now, instead of at the next flush (tests). */
+    public long flushSearches() {
+        return parts.searchCounter().flush();
+    }
+
+    /** The analytics room: its upkeep prunes by the retention (tests run it at once). */
+    public Analytics analytics() {
+        return parts.analytics();
+    }
+
     /**
      * Indexes what changed now, instead of when the write is heard or polled (tests); waits for a sync running in
      * the background first.
@@ -429,6 +468,8 @@ public final class App implements AutoCloseable {
             parts.current().close();
             parts.searchSync().close();
             parts.searchMisses().close();
+            parts.searchCounter().close(); // after HTTP has stopped: the last searches are written
+            parts.analytics().close();
             parts.lexicon().close();
             parts.readerWords().close();
             parts.searchIndex().close();

@@ -32,8 +32,16 @@ public final class SearchMisses implements AutoCloseable {
             },
             new ThreadPoolExecutor.DiscardPolicy());
 
+    /** Days of misses kept: the analytics retention (decision 0046). */
+    private final int keepDays;
+
     public SearchMisses(SearchStore store) {
+        this(store, SearchStore.MISS_DAYS);
+    }
+
+    public SearchMisses(SearchStore store, int keepDays) {
         this.store = store;
+        this.keepDays = keepDays;
     }
 
     public void record(SearchRequest request) {
@@ -42,7 +50,7 @@ public final class SearchMisses implements AutoCloseable {
                 LocalDate today = LocalDate.now();
                 if (!today.equals(pruned)) {
                     pruned = today; // once a day, on the writer's own thread
-                    store.pruneMisses();
+                    store.pruneMisses(keepDays);
                 }
                 store.recordMiss(request.site(), request.locale(), request.query());
             } catch (RuntimeException e) {

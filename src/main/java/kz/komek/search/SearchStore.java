@@ -1,6 +1,7 @@
 package kz.komek.search;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -25,8 +26,14 @@ public final class SearchStore {
     /** Distinct missed queries kept a day: beyond them, misses are only counted (under the query ""). */
     static final int MISSES_A_DAY = 10_000;
 
-    /** Days of misses kept for editors. */
+    /** Days of misses kept for editors, unless the analytics retention says otherwise. */
     static final int MISS_DAYS = 90;
+
+    /** Distinct queries of searches that found something kept a day (search_day); beyond them, counted under "". */
+    static final int SEARCHES_A_DAY = 10_000;
+
+    /** A batch of the search page's counts for one day, site, locale and normalized query (see SearchCounter). */
+    record SearchCount(LocalDate day, String site, Locale locale, String query, long searches, long opened) {}
 
     private final Jdbi jdbi;
     private final int missesADay;
@@ -256,8 +263,78 @@ public final class SearchStore {
 
     /** Forgets the misses of days older than {@link #MISS_DAYS}; returns how many rows went. */
     public int pruneMisses() {
+        return pruneMisses(MISS_DAYS);
+    }
+
+    /** Forgets the misses of days older than {@code days}; returns how many rows went. */
+    public int pruneMisses(int days) {
         return jdbi.withHandle(h -> h.createUpdate("delete from search_miss_day where day < current_date - :days")
-                .bind("days", MISS_DAYS)
+                .bind("days", days)
+                .execute());
+    }
+
+    /**
+     * Adds the search page's counts in one statement (decision 0046). Several nodes add to the same rows, so each adds
+     * its own counts; rows go in key order so two nodes flushing at once cannot deadlock. A query not yet stored for
+     * its day counts under "" once the day has {@link #SEARCHES_A_DAY} distinct queries (a batch may pass the bound by
+     * its own size: the bound is against growth, not exact).
+     */
+    void addSearches(Collection<SearchCount> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        var sorted = counts.stream()
+                .sorted(java.util.Comparator.comparing(SearchCount::day)
+                        .thenComparing(SearchCount::site)
+                        .thenComparing(c -> c.locale().code())
+                        .thenComparing(SearchCount::query))
+                .toList();
+        jdbi.useHandle(h -> h.createUpdate("""
+                        insert into search_day (day, site, locale, query, searches, opened)
+                        select day, site, locale, query, sum(searches), sum(opened)
+                        from (
+                            select v.day, v.site, v.locale,
+                                   case when v.query = ''
+                                          or exists (select 1 from search_day d where d.day = v.day
+                                                     and d.site = v.site and d.locale = v.locale
+                                                     and d.query = v.query)
+                                          or (select count(*) from search_day d where d.day = v.day) < :cap
+                                        then v.query else '' end as query,
+                                   v.searches, v.opened
+                            from unnest(cast(:days as date[]), :sites, :locales, :queries, :searches, :opened)
+                                as v(day, site, locale, query, searches, opened)
+                        ) c
+                        group by day, site, locale, query
+                        order by day, site, locale, query
+                        on conflict (day, site, locale, query) do update
+                        set searches = search_day.searches + excluded.searches,
+                            opened = search_day.opened + excluded.opened
+                        """)
+                .bindArray(
+                        "days",
+                        String.class,
+                        sorted.stream().map(c -> c.day().toString()).toList())
+                .bindArray(
+                        "sites",
+                        String.class,
+                        sorted.stream().map(SearchCount::site).toList())
+                .bindArray(
+                        "locales",
+                        String.class,
+                        sorted.stream().map(c -> c.locale().code()).toList())
+                .bindArray(
+                        "queries",
+                        String.class,
+                        sorted.stream().map(SearchCount::query).toList())
+                .bindArray(
+                        "searches",
+                        Long.class,
+                        sorted.stream().map(SearchCount::searches).toList())
+                .bindArray(
+                        "opened",
+                        Long.class,
+                        sorted.stream().map(SearchCount::opened).toList())
+                .bind("cap", SEARCHES_A_DAY)
                 .execute());
     }
 
