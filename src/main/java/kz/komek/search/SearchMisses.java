@@ -1,6 +1,7 @@
 package kz.komek.search;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -52,7 +53,8 @@ public final class SearchMisses implements AutoCloseable {
                     pruned = today; // once a day, on the writer's own thread
                     store.pruneMisses(keepDays);
                 }
-                store.recordMiss(request.site(), request.locale(), request.query());
+                store.recordMiss(
+                        Optional.of(request.now().toLocalDate()), request.site(), request.locale(), request.query());
             } catch (RuntimeException e) {
                 log.warn("could not record a search miss: {}", e.toString());
             }

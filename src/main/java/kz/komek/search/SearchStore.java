@@ -245,11 +245,20 @@ public final class SearchStore {
      * collapsed), at most {@link #MISSES_A_DAY} distinct queries a day.
      */
     public void recordMiss(String site, Optional<Locale> locale, String query) {
+        recordMiss(Optional.empty(), site, locale, query);
+    }
+
+    /**
+     * As {@link #recordMiss(String, Optional, String)}, on {@code day} (the help center's, as the other per-day
+     * counts); empty: the database's date.
+     */
+    public void recordMiss(Optional<LocalDate> day, String site, Optional<Locale> locale, String query) {
         String q = query.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
         jdbi.useHandle(h -> h.createUpdate("""
                         insert into search_miss_day (day, site, locale, query)
-                        select current_date, :site, :locale,
-                               case when (select count(*) from search_miss_day where day = current_date) < :cap
+                        select coalesce(cast(:day as date), current_date), :site, :locale,
+                               case when (select count(*) from search_miss_day
+                                          where day = coalesce(cast(:day as date), current_date)) < :cap
                                     then :q else '' end
                         on conflict (day, site, locale, query)
                         do update set misses = search_miss_day.misses + 1, last_at = now()
@@ -258,6 +267,7 @@ public final class SearchStore {
                 .bind("locale", locale.map(Locale::code).orElse(""))
                 .bind("q", q.length() > 200 ? q.substring(0, 200) : q)
                 .bind("cap", missesADay)
+                .bind("day", day.orElse(null))
                 .execute());
     }
 
