@@ -104,7 +104,9 @@ public final class AnalyticsPages {
         String heading = AnalyticsText.heading(f).in(ui);
         var notes = new ArrayList<String>();
         var charts = new ArrayList<Chart>();
-        List<String> days = t.rows().stream().map(r -> (String) r.get(0)).toList();
+        List<String> days = f.columns().get(0).equals("day")
+                ? t.rows().stream().map(r -> (String) r.get(0)).toList()
+                : List.of();
         switch (f) {
             case VIEWS -> {
                 notes.add(AnalyticsText.VIEWS_NOTE.in(ui));
