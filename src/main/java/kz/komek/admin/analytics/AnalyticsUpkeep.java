@@ -43,8 +43,10 @@ public final class AnalyticsUpkeep implements AutoCloseable {
         this.retentionDays = retentionDays;
     }
 
+    /** Prunes a minute after the start (not in the start's rush), then every {@code every}. */
     public AnalyticsUpkeep start(Duration every) {
-        timer.scheduleWithFixedDelay(this::pruneQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                this::pruneQuietly, Duration.ofMinutes(1).toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
