@@ -22,11 +22,11 @@ public record Chart(
         List<Tick> xTicks,
         List<Legend> legend) {
     static final int WIDTH = 640;
-    static final int HEIGHT = 200;
+    static final int HEIGHT = 220;
     static final int LEFT = 44;
     static final int RIGHT = 8;
     static final int TOP = 8;
-    static final int BOTTOM = 24;
+    static final int BOTTOM = 28;
 
     /** The colours of series, in order: each at least 3:1 against white (WCAG 1.4.11). */
     static final List<String> COLOURS = List.of("#1f5fa8", "#b4441b", "#6b3fa0", "#3f6b12");
