@@ -62,7 +62,8 @@ class OpenApiDocumentTest {
                 String path = op.substring(op.indexOf(' ') + 1)
                         .replace("{id}", "456")
                         .replace("{rev}", "1")
-                        .replace("{name}", "someone");
+                        .replace("{name}", "someone")
+                        .replace("{figure}", "views");
                 var r = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url(path)))
                         .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
                         .build());
