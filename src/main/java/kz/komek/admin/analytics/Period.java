@@ -36,8 +36,9 @@ record Period(String site, Locale locale, int days, LocalDate to) {
             List<String> sites,
             Locale defaultLocale,
             LocalDate today) {
+        // a help center without sites yet (a fresh install) shows empty figures, not an error
         String s = site.filter(v -> !v.isEmpty()).orElse(sites.isEmpty() ? "" : sites.get(0));
-        if (!sites.contains(s)) {
+        if (!sites.contains(s) && !(sites.isEmpty() && s.isEmpty())) {
             throw new BadRequestException("site must be one of " + String.join(", ", sites) + "; was \""
                     + kz.komek.i18n.Excerpt.of(s, 40) + "\"");
         }

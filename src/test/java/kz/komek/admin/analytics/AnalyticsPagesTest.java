@@ -256,6 +256,23 @@ class AnalyticsPagesTest {
     }
 
     @Test
+    void aHelpCenterWithoutSitesShowsEmptyFigures() {
+        try (var empty = kz.komek.testing.TestApp.empty()) {
+            var http = new kz.komek.testing.AdminHttp(empty);
+            String token = http.token("nobody", kz.komek.admin.Role.VIEWER);
+            var session = http.session("nobody", kz.komek.testing.AdminHttp.PASSWORD);
+            var page = http.withSession("/admin/analytics", session);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            assertThat(Jsoup.parse(page.body()).select(".analytics-empty")).isNotEmpty();
+            assertThat(http.withToken("/api/v1/admin/analytics/top", token).statusCode())
+                    .isEqualTo(200);
+            assertThat(http.withToken("/api/v1/admin/analytics/top?site=client", token)
+                            .statusCode())
+                    .isEqualTo(400);
+        }
+    }
+
+    @Test
     void viewersReadAnalyticsAndNobodyElse() {
         assertThat(scene.http
                         .withToken("/api/v1/admin/analytics/views", scene.viewerToken)
