@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * next try; {@link #close()} writes what is left.
  *
  * <p>Bounded: at most {@link #KEYS} keys wait in memory (more count under the query ""), and the store keeps at most
- * {@link SearchStore#SEARCHES_A_DAY} distinct queries a day. Words that may name a person (five digits or more, an
+ * {@link SearchStore#MISSES_A_DAY} distinct queries a day. Words that may name a person (five digits or more, an
  * e-mail address) are never kept: they count under "" too.
  */
 public final class SearchCounter implements AutoCloseable {

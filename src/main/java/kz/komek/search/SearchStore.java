@@ -23,14 +23,14 @@ import org.jdbi.v3.core.Jdbi;
 
 /** What the search feature reads from the database and the misses it writes. */
 public final class SearchStore {
-    /** Distinct missed queries kept a day: beyond them, misses are only counted (under the query ""). */
+    /**
+     * Distinct missed queries kept a day, and distinct queries of searches that found something (search_day): beyond
+     * them, searches are only counted (under the query "").
+     */
     static final int MISSES_A_DAY = 10_000;
 
     /** Days of misses kept for editors, unless the analytics retention says otherwise. */
     static final int MISS_DAYS = 90;
-
-    /** Distinct queries of searches that found something kept a day (search_day); beyond them, counted under "". */
-    static final int SEARCHES_A_DAY = 10_000;
 
     /** A batch of the search page's counts for one day, site, locale and normalized query (see SearchCounter). */
     record SearchCount(LocalDate day, String site, Locale locale, String query, long searches, long opened) {}
@@ -286,7 +286,7 @@ public final class SearchStore {
     /**
      * Adds the search page's counts in one statement (decision 0046). Several nodes add to the same rows, so each adds
      * its own counts; rows go in key order so two nodes flushing at once cannot deadlock. A query not yet stored for
-     * its day counts under "" once the day has {@link #SEARCHES_A_DAY} distinct queries (a batch may pass the bound by
+     * its day counts under "" once the day has {@link #MISSES_A_DAY} distinct queries (a batch may pass the bound by
      * its own size: the bound is against growth, not exact).
      */
     void addSearches(Collection<SearchCount> counts) {
@@ -304,15 +304,17 @@ public final class SearchStore {
                         select day, site, locale, query, sum(searches), sum(opened)
                         from (
                             select v.day, v.site, v.locale,
-                                   case when v.query = ''
-                                          or exists (select 1 from search_day d where d.day = v.day
-                                                     and d.site = v.site and d.locale = v.locale
-                                                     and d.query = v.query)
-                                          or (select count(*) from search_day d where d.day = v.day) < :cap
+                                   case when v.query = '' or d.query is not null or coalesce(n.kept, 0) < :cap
                                         then v.query else '' end as query,
                                    v.searches, v.opened
                             from unnest(cast(:days as date[]), :sites, :locales, :queries, :searches, :opened)
                                 as v(day, site, locale, query, searches, opened)
+                            left join search_day d on d.day = v.day and d.site = v.site and d.locale = v.locale
+                                and d.query = v.query
+                            left join (
+                                select day, count(*) as kept from search_day
+                                where day = any(cast(:days as date[])) group by day
+                            ) n on n.day = v.day
                         ) c
                         group by day, site, locale, query
                         order by day, site, locale, query
@@ -344,7 +346,7 @@ public final class SearchStore {
                         "opened",
                         Long.class,
                         sorted.stream().map(SearchCount::opened).toList())
-                .bind("cap", SEARCHES_A_DAY)
+                .bind("cap", missesADay)
                 .execute());
     }
 
