@@ -242,7 +242,8 @@ public final class SearchStore {
 
     /**
      * Counts a query that found nothing, for editors: one row a day per site, locale and query (lower case, spaces
-     * collapsed), at most {@link #MISSES_A_DAY} distinct queries a day.
+     * collapsed), at most {@link #MISSES_A_DAY} distinct queries a day; a query with five digits or more or an e-mail
+     * address counts under "".
      */
     public void recordMiss(String site, Optional<Locale> locale, String query) {
         recordMiss(Optional.empty(), site, locale, query);
@@ -253,7 +254,9 @@ public final class SearchStore {
      * counts); empty: the database's date.
      */
     public void recordMiss(Optional<LocalDate> day, String site, Optional<Locale> locale, String query) {
-        String q = query.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        String normalized = query.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        // editors read these on the analytics page: words that may name a person count under "" (decision 0046)
+        String q = ReaderWords.keepable(normalized) ? normalized : "";
         jdbi.useHandle(h -> h.createUpdate("""
                         insert into search_miss_day (day, site, locale, query)
                         select coalesce(cast(:day as date), current_date), :site, :locale,
