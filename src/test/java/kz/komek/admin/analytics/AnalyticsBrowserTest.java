@@ -14,8 +14,9 @@ import org.openqa.selenium.By;
 /**
  * {@code /admin/analytics} with a day of readers' events, as a viewer sees it in Debian's Chromium, on a desktop and a
  * phone: axe-core finds no serious or critical WCAG 2.2 AA violation (the charts, their tables opened too), nothing
- * scrolls sideways on the phone, and the charts are drawn without a script. The screenshots are copied to
- * docs/screenshots.
+ * scrolls sideways on the phone, and the charts are drawn without a script. The screenshots land in
+ * target/screenshots: the window, and the page's first 2400 pixels ({@code admin-analytics-page-<device>.png}, the
+ * copy chosen for docs/screenshots).
  */
 class AnalyticsBrowserTest {
     private static AnalyticsScene scene;
@@ -85,7 +86,9 @@ class AnalyticsBrowserTest {
             }
             // the chosen copy shows more than the window: the form and the first charts
             browser.script("document.querySelectorAll('details.analytics-data').forEach(d => d.open = false)");
-            Files.write(Path.of("docs", "screenshots", name), tall(browser, 2400));
+            Files.write(
+                    Path.of("target", "screenshots", "admin-analytics-page-" + device.name() + ".png"),
+                    tall(browser, 2400));
         }
     }
 }
