@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 import kz.komek.admin.accounts.Accounts;
 import kz.komek.admin.accounts.AdminAccounts;
+import kz.komek.admin.analytics.Analytics;
 import kz.komek.admin.audit.AuditLog;
 import kz.komek.admin.materials.MaterialEditor;
 import kz.komek.admin.materials.MaterialPages;
@@ -48,6 +49,7 @@ import kz.komek.search.AnswerEvidence;
 import kz.komek.search.LexiconUpkeep;
 import kz.komek.search.ReaderWords;
 import kz.komek.search.SearchApi;
+import kz.komek.search.SearchCounter;
 import kz.komek.search.SearchDocuments;
 import kz.komek.search.SearchIndex;
 import kz.komek.search.SearchMisses;
@@ -89,6 +91,8 @@ public final class App implements AutoCloseable {
             LexiconUpkeep lexicon,
             ReaderWords readerWords,
             SearchMisses searchMisses,
+            SearchCounter searchCounter,
+            Analytics analytics,
             Feedback feedback,
             QuestionEditor editor,
             Placement placement,
@@ -155,6 +159,8 @@ public final class App implements AutoCloseable {
         ContentChanges contentChanges = null;
         SearchSync searchSync = null;
         SearchMisses searchMisses = null;
+        SearchCounter searchCounter = null;
+        Analytics analytics = null;
         LexiconUpkeep lexicon = null;
         ReaderWords readerWords = null;
         Feedback feedback = null;
@@ -181,7 +187,8 @@ public final class App implements AutoCloseable {
             searchSync = new SearchSync(
                     searchStore, searchIndex, new SearchDocuments(answers), contentChanges::listening, rebuildHook);
             contentChanges.subscribe(searchSync::changed);
-            searchMisses = new SearchMisses(searchStore);
+            searchMisses = new SearchMisses(searchStore, config.operations().analyticsRetention());
+            searchCounter = new SearchCounter(searchStore, clock);
             // pages are looked up by content state on every request: this node keeps it in memory
             current = new CurrentState(catalog, clock, contentChanges::listening);
             database.afterCommit(current::committed);
@@ -216,6 +223,8 @@ public final class App implements AutoCloseable {
             // the proxy flag lives with feedback, which came first; it means the same here
             var admin = new AdminAccounts(
                     database.jdbi(), config.feedback().trustProxy(), config.baseUrl(), templates, clock);
+            analytics = new Analytics(
+                    database.jdbi(), admin.kit(), clock, config.operations().analyticsRetention());
             var sectionEditor = new SectionEditor(database.jdbi(), audit);
             var deflection = new Deflection(
                     database.jdbi(),
@@ -251,7 +260,16 @@ public final class App implements AutoCloseable {
                     transfers,
                     new WordsPages(admin.kit(), lexicon, searchStore, readerWords, catalog, audit),
                     new SearchApi(search, searchMisses, catalog, clock),
-                    new SearchPages(readers, search, searchMisses, pages, catalog, memory, feedback, readerWords),
+                    new SearchPages(
+                            readers,
+                            search,
+                            searchMisses,
+                            pages,
+                            catalog,
+                            memory,
+                            feedback,
+                            readerWords,
+                            searchCounter),
                     new SitemapPages(
                             new Sitemaps(catalog, new SitemapStore(database.jdbi()), clock, Sitemaps.MAX_URLS),
                             catalog,
@@ -268,7 +286,8 @@ public final class App implements AutoCloseable {
                     searchSync,
                     readiness,
                     deflection.api(),
-                    deflection.pages());
+                    deflection.pages(),
+                    analytics);
             Javalin javalin = Javalin.create(new Routes(config, handlers, templates, registry)::configure);
             return new App(
                     config,
@@ -285,6 +304,8 @@ public final class App implements AutoCloseable {
                             lexicon,
                             readerWords,
                             searchMisses,
+                            searchCounter,
+                            analytics,
                             feedback,
                             editor,
                             placement,
@@ -313,6 +334,12 @@ public final class App implements AutoCloseable {
             if (searchMisses != null) {
                 searchMisses.close();
             }
+            if (searchCounter != null) {
+                searchCounter.close();
+            }
+            if (analytics != null) {
+                analytics.close();
+            }
             if (lexicon != null) {
                 lexicon.close();
             }
@@ -340,6 +367,8 @@ public final class App implements AutoCloseable {
         parts.searchSync().start(config.searchSyncMillis());
         parts.lexicon().start();
         parts.readerWords().start(ReaderWords.COUNT_EVERY);
+        parts.searchCounter().start(config.feedback().viewFlush());
+        parts.analytics().start();
         parts.current().start();
         parts.contentChanges().start();
         if (config.baseUrl().isEmpty()) {
@@ -418,6 +447,16 @@ public final class App implements AutoCloseable {
         return parts.feedback().flushViews();
     }
 
+    /** Writes the search page's counted searches and opens now, instead of at the next flush (tests). */
+    public long flushSearches() {
+        return parts.searchCounter().flush();
+    }
+
+    /** The analytics room: its upkeep prunes by the retention (tests run it at once). */
+    public Analytics analytics() {
+        return parts.analytics();
+    }
+
     /**
      * Indexes what changed now, instead of when the write is heard or polled (tests); waits for a sync running in
      * the background first.
@@ -467,6 +506,8 @@ public final class App implements AutoCloseable {
             parts.current().close();
             parts.searchSync().close();
             parts.searchMisses().close();
+            parts.searchCounter().close(); // after HTTP has stopped: the last searches are written
+            parts.analytics().close();
             parts.lexicon().close();
             parts.readerWords().close();
             parts.searchIndex().close();

@@ -264,11 +264,21 @@ public record Config(
      *
      * @param dbPool connections in this node's pool (plus one for LISTEN and one for the readiness probe): all nodes
      *     together must stay under the server's {@code max_connections}
+     * @param analyticsRetention days raw analytics events and readers' words are kept (decision 0046)
      */
-    public record Operations(Duration drainDelay, Duration drainTimeout, Metrics metrics, int dbPool) {
+    public record Operations(
+            Duration drainDelay, Duration drainTimeout, Metrics metrics, int dbPool, int analyticsRetention) {
         public static final int DEFAULT_DB_POOL = 16;
+        public static final int DEFAULT_ANALYTICS_RETENTION = 90;
+        public static final int MIN_ANALYTICS_RETENTION = 7;
+        public static final int MAX_ANALYTICS_RETENTION = 3650;
         public static final Operations DEFAULTS =
                 new Operations(Duration.ZERO, Duration.ofSeconds(10), Metrics.NONE, DEFAULT_DB_POOL);
+
+        /** With the default analytics retention. */
+        public Operations(Duration drainDelay, Duration drainTimeout, Metrics metrics, int dbPool) {
+            this(drainDelay, drainTimeout, metrics, dbPool, DEFAULT_ANALYTICS_RETENTION);
+        }
 
         public Operations {
             if (drainDelay.isNegative() || drainDelay.compareTo(Duration.ofMinutes(5)) > 0) {
@@ -280,14 +290,22 @@ public record Config(
             if (dbPool < 2 || dbPool > 500) {
                 throw new IllegalArgumentException("--db-pool must be 2 to 500 connections, was " + dbPool);
             }
+            if (analyticsRetention < MIN_ANALYTICS_RETENTION || analyticsRetention > MAX_ANALYTICS_RETENTION) {
+                throw new IllegalArgumentException("--analytics-retention must be " + MIN_ANALYTICS_RETENTION + " to "
+                        + MAX_ANALYTICS_RETENTION + " days, was " + analyticsRetention);
+            }
         }
 
         public Operations withDrain(Duration delay, Duration timeout) {
-            return new Operations(delay, timeout, metrics, dbPool);
+            return new Operations(delay, timeout, metrics, dbPool, analyticsRetention);
         }
 
         public Operations withMetrics(Metrics m) {
-            return new Operations(drainDelay, drainTimeout, m, dbPool);
+            return new Operations(drainDelay, drainTimeout, m, dbPool, analyticsRetention);
+        }
+
+        public Operations withAnalyticsRetention(int days) {
+            return new Operations(drainDelay, drainTimeout, metrics, dbPool, days);
         }
     }
 

@@ -10,7 +10,7 @@ import kz.komek.i18n.Locale;
  * admin menu (only what the principal's role may open), who is signed in and the sign-out form. Links keep the
  * UI's language with {@link #href(String)}.
  *
- * @param current the menu item of this page ("home", "sections", "materials", "transfer", "audit", "users")
+ * @param current the menu item of this page ("home", "sections", "materials", "transfer", "words", "analytics", "audit", "users")
  * @param csrf the session's CSRF token for forms; empty for a request made with an API token
  */
 public record AdminFrame(Locale locale, Principal principal, Optional<String> csrf, String current, String title) {
@@ -37,6 +37,7 @@ public record AdminFrame(Locale locale, Principal principal, Optional<String> cs
             items.add(item("transfer", AdminText.MENU_TRANSFER, "/admin/transfer"));
         }
         items.add(item("words", AdminText.MENU_WORDS, "/admin/words"));
+        items.add(item("analytics", AdminText.MENU_ANALYTICS, "/admin/analytics"));
         items.add(item("audit", AdminText.MENU_AUDIT, "/admin/audit"));
         if (principal.may(Role.ADMIN)) {
             items.add(item("users", AdminText.MENU_USERS, "/admin/users"));

@@ -42,6 +42,8 @@ public enum AdminText implements BilingualText {
     MENU_SECTIONS("Разделы и вопросы", "Бөлімдер мен сұрақтар"),
     MENU_TRANSFER("Импорт и экспорт", "Импорт және экспорт"),
     MENU_AUDIT("Журнал действий", "Әрекеттер журналы"),
+    MENU_ANALYTICS("Аналитика", "Аналитика"),
+    ANALYTICS_TITLE("Аналитика", "Аналитика"),
     MENU_USERS("Пользователи", "Пайдаланушылар"),
     // --- questions: editor, preview, revisions (admin.content) ---
     Q_NEW_TITLE("Новый вопрос", "Жаңа сұрақ"),

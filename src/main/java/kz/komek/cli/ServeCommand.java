@@ -158,6 +158,15 @@ final class ServeCommand implements Callable<Integer> {
     int dbPool;
 
     @Option(
+            names = "--analytics-retention",
+            paramLabel = "DAYS",
+            defaultValue = "${env:KOMEK_ANALYTICS_RETENTION:-" + Config.Operations.DEFAULT_ANALYTICS_RETENTION + "}",
+            description = "Days raw analytics events and readers' search words are kept, 7 to 3650; per-day counts "
+                    + "are kept 400 days or this, whichever is longer (env KOMEK_ANALYTICS_RETENTION, default "
+                    + "${DEFAULT-VALUE}).")
+    int analyticsRetention;
+
+    @Option(
             names = "--log-format",
             paramLabel = "text|json",
             defaultValue = "${env:KOMEK_LOG_FORMAT:-text}",
@@ -189,7 +198,8 @@ final class ServeCommand implements Callable<Integer> {
                                 Optional.ofNullable(metricsPort),
                                 metricsBind,
                                 Optional.ofNullable(metricsToken).filter(t -> !t.isEmpty())),
-                        dbPool));
+                        dbPool,
+                        analyticsRetention));
     }
 
     /** {@code 5s}, {@code 500ms}, {@code 2m}, or a number of seconds. */

@@ -45,7 +45,7 @@ public final class Feedback implements ReaderSignals, AutoCloseable {
     /** @param useful told of each "useful" vote (search learns readers' words from it) */
     public Feedback(Jdbi jdbi, CatalogStore catalog, Config.Feedback config, Clock clock, UsefulVotes useful) {
         this.config = config;
-        this.store = new FeedbackStore(jdbi);
+        this.store = new FeedbackStore(jdbi, clock.getZone());
         this.views = new ViewCounter(store, clock);
         this.top = new TopQuestions(store, config.topListTtl(), clock);
         Optional<VoteLimiter> limiter = config.voteLimited()

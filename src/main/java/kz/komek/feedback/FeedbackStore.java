@@ -19,9 +19,16 @@ import org.jdbi.v3.core.Jdbi;
 /** Votes, their reasons and page views: the feedback feature's SQL. */
 final class FeedbackStore {
     private final Jdbi jdbi;
+    /** The help center's zone: a vote counts in {@code vote_day} for the day it was cast there. */
+    private final java.time.ZoneId zone;
 
     FeedbackStore(Jdbi jdbi) {
+        this(jdbi, kz.komek.Config.DEFAULT_ZONE);
+    }
+
+    FeedbackStore(Jdbi jdbi, java.time.ZoneId zone) {
         this.jdbi = jdbi;
+        this.zone = zone;
     }
 
     /** A question's vote counts after a vote. */
@@ -64,12 +71,13 @@ final class FeedbackStore {
             if (!exists) {
                 return Optional.empty();
             }
-            Optional<Boolean> before = h.createQuery(
-                            "select useful from vote where question_id = :id and visitor = :visitor")
+            Optional<Map.Entry<Boolean, String>> previous = h.createQuery(
+                            "select useful, coalesce(reason, '') from vote where question_id = :id and visitor = :visitor")
                     .bind("id", questionId)
                     .bind("visitor", visitor.value())
-                    .mapTo(Boolean.class)
+                    .map((rs, ctx) -> Map.entry(rs.getBoolean(1), rs.getString(2)))
                     .findOne();
+            Optional<Boolean> before = previous.map(Map.Entry::getKey);
             h.createUpdate("""
                             insert into vote (question_id, visitor, useful, reason, comment, locale)
                             values (:id, :visitor, :useful, :reason, :comment, :locale)
@@ -84,6 +92,10 @@ final class FeedbackStore {
                     .bind("comment", vote.comment().orElse(null))
                     .bind("locale", locale.code())
                     .execute();
+            String reason = vote.reason().map(VoteReason::code).orElse("");
+            if (!previous.equals(Optional.of(Map.entry(vote.useful(), reason)))) {
+                countCast(h, questionId, vote, reason, locale);
+            }
             int up = (vote.useful() ? 1 : 0) - (before.equals(Optional.of(true)) ? 1 : 0);
             int down = (vote.useful() ? 0 : 1) - (before.equals(Optional.of(false)) ? 1 : 0);
             // greatest(…, 0): an import may have set lower counts since this visitor's first vote
@@ -100,6 +112,34 @@ final class FeedbackStore {
                     .map((rs, ctx) -> new Tally(questionId, usefulness(rs)))
                     .findOne();
         });
+    }
+
+    /**
+     * Counts a vote cast today in {@code vote_day} (analytics, decision 0046): a reader's first vote on the question,
+     * or one that changes their verdict or reason; sending the same vote again counts nothing.
+     */
+    private void countCast(org.jdbi.v3.core.Handle h, long questionId, Vote vote, String reason, Locale locale) {
+        h.createUpdate("""
+                        insert into vote_day (day, question_id, locale, useful, not_useful, no_answer, unclear,
+                            outdated, other)
+                        values (:day, :id, :locale, :useful, 1 - :useful, :noAnswer, :unclear, :outdated, :other)
+                        on conflict (day, question_id, locale) do update
+                        set useful = vote_day.useful + excluded.useful,
+                            not_useful = vote_day.not_useful + excluded.not_useful,
+                            no_answer = vote_day.no_answer + excluded.no_answer,
+                            unclear = vote_day.unclear + excluded.unclear,
+                            outdated = vote_day.outdated + excluded.outdated,
+                            other = vote_day.other + excluded.other
+                        """)
+                .bind("day", LocalDate.now(zone))
+                .bind("id", questionId)
+                .bind("locale", locale.code())
+                .bind("useful", vote.useful() ? 1 : 0)
+                .bind("noAnswer", reason.equals("no_answer") ? 1 : 0)
+                .bind("unclear", reason.equals("unclear") ? 1 : 0)
+                .bind("outdated", reason.equals("outdated") ? 1 : 0)
+                .bind("other", reason.equals("other") ? 1 : 0)
+                .execute();
     }
 
     /** The visitor's vote on a question: true useful, false not; empty when they have not voted. */

@@ -1,6 +1,7 @@
 package kz.komek.search;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,8 +33,16 @@ public final class SearchMisses implements AutoCloseable {
             },
             new ThreadPoolExecutor.DiscardPolicy());
 
+    /** Days of misses kept: the analytics retention (decision 0046). */
+    private final int keepDays;
+
     public SearchMisses(SearchStore store) {
+        this(store, SearchStore.MISS_DAYS);
+    }
+
+    public SearchMisses(SearchStore store, int keepDays) {
         this.store = store;
+        this.keepDays = keepDays;
     }
 
     public void record(SearchRequest request) {
@@ -42,9 +51,10 @@ public final class SearchMisses implements AutoCloseable {
                 LocalDate today = LocalDate.now();
                 if (!today.equals(pruned)) {
                     pruned = today; // once a day, on the writer's own thread
-                    store.pruneMisses();
+                    store.pruneMisses(keepDays);
                 }
-                store.recordMiss(request.site(), request.locale(), request.query());
+                store.recordMiss(
+                        Optional.of(request.now().toLocalDate()), request.site(), request.locale(), request.query());
             } catch (RuntimeException e) {
                 log.warn("could not record a search miss: {}", e.toString());
             }

@@ -30,11 +30,13 @@ public final class SearchPages {
     private final CatalogStore catalog;
     private final CatalogMemory memory;
     private final ReaderWords readers;
+    private final SearchCounter counter;
     private final SearchPageModels models;
 
     /**
      * @param memory the catalog in memory: the sections that name each result's place
      * @param signals the site's popular questions, offered when nothing was found
+     * @param counter counts searches and opened results for the editors' analytics
      */
     public SearchPages(
             ReaderKit kit,
@@ -44,7 +46,8 @@ public final class SearchPages {
             CatalogStore catalog,
             CatalogMemory memory,
             ReaderSignals signals,
-            ReaderWords readers) {
+            ReaderWords readers,
+            SearchCounter counter) {
         this.kit = kit;
         this.search = search;
         this.misses = misses;
@@ -52,6 +55,7 @@ public final class SearchPages {
         this.catalog = catalog;
         this.memory = memory;
         this.readers = readers;
+        this.counter = counter;
         this.models = new SearchPageModels(signals, memory);
     }
 
@@ -98,6 +102,8 @@ public final class SearchPages {
         }
         if (results.total() == 0) {
             misses.record(new SearchRequest(q, site, Optional.of(locale), 1, kit.now(), false));
+        } else if (requested == 1) {
+            counter.searched(site, locale, q); // a search, not each page of its results
         }
         // nothing found: the hand-off form, with the query as the start of the reader's message (decision 0045)
         String chat = results.hits().isEmpty()
@@ -130,6 +136,7 @@ public final class SearchPages {
                 .strip();
         if (!q.isEmpty()) {
             readers.opened(ctx, site, page, q, id);
+            counter.opened(site, page, q);
         }
         ctx.header("Cache-Control", "no-store");
         // the app's webview stays in the app's pages

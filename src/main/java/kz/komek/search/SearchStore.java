@@ -1,6 +1,7 @@
 package kz.komek.search;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -22,11 +23,17 @@ import org.jdbi.v3.core.Jdbi;
 
 /** What the search feature reads from the database and the misses it writes. */
 public final class SearchStore {
-    /** Distinct missed queries kept a day: beyond them, misses are only counted (under the query ""). */
+    /**
+     * Distinct missed queries kept a day, and distinct queries of searches that found something (search_day): beyond
+     * them, searches are only counted (under the query "").
+     */
     static final int MISSES_A_DAY = 10_000;
 
-    /** Days of misses kept for editors. */
+    /** Days of misses kept for editors, unless the analytics retention says otherwise. */
     static final int MISS_DAYS = 90;
+
+    /** A batch of the search page's counts for one day, site, locale and normalized query (see SearchCounter). */
+    record SearchCount(LocalDate day, String site, Locale locale, String query, long searches, long opened) {}
 
     private final Jdbi jdbi;
     private final int missesADay;
@@ -235,14 +242,26 @@ public final class SearchStore {
 
     /**
      * Counts a query that found nothing, for editors: one row a day per site, locale and query (lower case, spaces
-     * collapsed), at most {@link #MISSES_A_DAY} distinct queries a day.
+     * collapsed), at most {@link #MISSES_A_DAY} distinct queries a day; a query with five digits or more or an e-mail
+     * address counts under "".
      */
     public void recordMiss(String site, Optional<Locale> locale, String query) {
-        String q = query.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        recordMiss(Optional.empty(), site, locale, query);
+    }
+
+    /**
+     * As {@link #recordMiss(String, Optional, String)}, on {@code day} (the help center's, as the other per-day
+     * counts); empty: the database's date.
+     */
+    public void recordMiss(Optional<LocalDate> day, String site, Optional<Locale> locale, String query) {
+        String normalized = query.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        // editors read these on the analytics page: words that may name a person count under "" (decision 0046)
+        String q = ReaderWords.keepable(normalized) ? normalized : "";
         jdbi.useHandle(h -> h.createUpdate("""
                         insert into search_miss_day (day, site, locale, query)
-                        select current_date, :site, :locale,
-                               case when (select count(*) from search_miss_day where day = current_date) < :cap
+                        select coalesce(cast(:day as date), current_date), :site, :locale,
+                               case when (select count(*) from search_miss_day
+                                          where day = coalesce(cast(:day as date), current_date)) < :cap
                                     then :q else '' end
                         on conflict (day, site, locale, query)
                         do update set misses = search_miss_day.misses + 1, last_at = now()
@@ -251,13 +270,86 @@ public final class SearchStore {
                 .bind("locale", locale.map(Locale::code).orElse(""))
                 .bind("q", q.length() > 200 ? q.substring(0, 200) : q)
                 .bind("cap", missesADay)
+                .bind("day", day.orElse(null))
                 .execute());
     }
 
     /** Forgets the misses of days older than {@link #MISS_DAYS}; returns how many rows went. */
     public int pruneMisses() {
+        return pruneMisses(MISS_DAYS);
+    }
+
+    /** Forgets the misses of days older than {@code days}; returns how many rows went. */
+    public int pruneMisses(int days) {
         return jdbi.withHandle(h -> h.createUpdate("delete from search_miss_day where day < current_date - :days")
-                .bind("days", MISS_DAYS)
+                .bind("days", days)
+                .execute());
+    }
+
+    /**
+     * Adds the search page's counts in one statement (decision 0046). Several nodes add to the same rows, so each adds
+     * its own counts; rows go in key order so two nodes flushing at once cannot deadlock. A query not yet stored for
+     * its day counts under "" once the day has {@link #MISSES_A_DAY} distinct queries (a batch may pass the bound by
+     * its own size: the bound is against growth, not exact).
+     */
+    void addSearches(Collection<SearchCount> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        var sorted = counts.stream()
+                .sorted(java.util.Comparator.comparing(SearchCount::day)
+                        .thenComparing(SearchCount::site)
+                        .thenComparing(c -> c.locale().code())
+                        .thenComparing(SearchCount::query))
+                .toList();
+        jdbi.useHandle(h -> h.createUpdate("""
+                        insert into search_day (day, site, locale, query, searches, opened)
+                        select day, site, locale, query, sum(searches), sum(opened)
+                        from (
+                            select v.day, v.site, v.locale,
+                                   case when v.query = '' or d.query is not null or coalesce(n.kept, 0) < :cap
+                                        then v.query else '' end as query,
+                                   v.searches, v.opened
+                            from unnest(cast(:days as date[]), :sites, :locales, :queries, :searches, :opened)
+                                as v(day, site, locale, query, searches, opened)
+                            left join search_day d on d.day = v.day and d.site = v.site and d.locale = v.locale
+                                and d.query = v.query
+                            left join (
+                                select day, count(*) as kept from search_day
+                                where day = any(cast(:days as date[])) group by day
+                            ) n on n.day = v.day
+                        ) c
+                        group by day, site, locale, query
+                        order by day, site, locale, query
+                        on conflict (day, site, locale, query) do update
+                        set searches = search_day.searches + excluded.searches,
+                            opened = search_day.opened + excluded.opened
+                        """)
+                .bindArray(
+                        "days",
+                        String.class,
+                        sorted.stream().map(c -> c.day().toString()).toList())
+                .bindArray(
+                        "sites",
+                        String.class,
+                        sorted.stream().map(SearchCount::site).toList())
+                .bindArray(
+                        "locales",
+                        String.class,
+                        sorted.stream().map(c -> c.locale().code()).toList())
+                .bindArray(
+                        "queries",
+                        String.class,
+                        sorted.stream().map(SearchCount::query).toList())
+                .bindArray(
+                        "searches",
+                        Long.class,
+                        sorted.stream().map(SearchCount::searches).toList())
+                .bindArray(
+                        "opened",
+                        Long.class,
+                        sorted.stream().map(SearchCount::opened).toList())
+                .bind("cap", missesADay)
                 .execute());
     }
 

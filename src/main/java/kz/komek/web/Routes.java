@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import kz.komek.Config;
 import kz.komek.admin.accounts.AdminAccounts;
+import kz.komek.admin.analytics.Analytics;
 import kz.komek.admin.materials.MaterialPages;
 import kz.komek.admin.questions.AdminQuestionsApi;
 import kz.komek.admin.questions.LintApi;
@@ -88,7 +89,8 @@ public final class Routes {
             SearchSync searchSync,
             Readiness readiness,
             DeflectionApi deflectionApi,
-            HandoffPages handoff) {}
+            HandoffPages handoff,
+            Analytics analytics) {}
 
     public Routes(Config config, Handlers handlers, TemplateEngine templates, PrometheusMeterRegistry registry) {
         this.config = config;
@@ -281,6 +283,10 @@ public final class Routes {
         get(r, "/admin/transfer/imports/{id}", transfers.pages()::result);
         get(r, "/admin/transfer/jobs/{id}", transfers.pages()::job);
         get(r, "/admin/audit", admin.auditPages()::list);
+        // analytics for editors (decision 0046): the page, a CSV file per table, the same figures as JSON
+        get(r, "/admin/analytics", handlers.analytics().pages()::page);
+        get(r, "/admin/analytics/{file}", handlers.analytics().pages()::csv);
+        get(r, "/api/v1/admin/analytics/{figure}", handlers.analytics().api()::figure);
         get(r, "/admin/words", handlers.wordsPages()::page);
         r.post("/admin/words/pairs", handlers.wordsPages()::decidePair);
         r.post("/admin/words/phrases", handlers.wordsPages()::decidePhrase);

@@ -49,7 +49,8 @@ public final class AdminScene implements AutoCloseable {
      */
     public static final Map<String, String> NOT_PAGES = Map.of(
             "/admin/", "redirects to /admin",
-            "/admin/questions/{id}/preview", "the reader's page of a draft, shown in the editor's preview frames");
+            "/admin/questions/{id}/preview", "the reader's page of a draft, shown in the editor's preview frames",
+            "/admin/analytics/{file}", "a table of the analytics page as a CSV file");
 
     private final TestApp app;
     private final AdminHttp http;
@@ -160,6 +161,7 @@ public final class AdminScene implements AutoCloseable {
                 new Page("import", "/admin/transfer/imports/{id}", "/admin/transfer/imports/" + importId),
                 new Page("words", "/admin/words", "/admin/words"),
                 new Page("audit", "/admin/audit", "/admin/audit"),
+                new Page("analytics", "/admin/analytics", "/admin/analytics"),
                 new Page("users", "/admin/users", "/admin/users"),
                 new Page("account", "/admin/account", "/admin/account"),
                 new Page("login", "/admin/login", "/admin/login"));

@@ -72,6 +72,15 @@ class ServeOptionsTest {
     }
 
     @Test
+    void theAnalyticsRetentionIs90DaysUnlessToldOtherwise() {
+        assertThat(parse().operations().analyticsRetention()).isEqualTo(90);
+        assertThat(parse("--analytics-retention", "30").operations().analyticsRetention())
+                .isEqualTo(30);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--analytics-retention", "3"))
+                .hasMessageContaining("--analytics-retention must be 7 to 3650 days, was 3");
+    }
+
+    @Test
     void theDrainAndMetricsFlagsReachTheConfiguration() {
         var defaults = parse().operations();
         assertThat(defaults.drainDelay()).isZero();

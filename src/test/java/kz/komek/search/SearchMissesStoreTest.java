@@ -45,6 +45,19 @@ class SearchMissesStoreTest {
     }
 
     @Test
+    void wordsThatMayNameAPersonAreNotKept() {
+        app.app().jdbi().useHandle(h -> h.execute("delete from search_miss_day"));
+        var store = new SearchStore(app.app().jdbi());
+        for (String q :
+                new String[] {"перевод 4400 4301 2345 6789", "aigerim@example.kz", "+7 701 123 45 67", "кредит"}) {
+            store.recordMiss("client", Optional.of(Locale.RU), q);
+        }
+        assertThat(store.misses(10))
+                .extracting(m -> m.get("query") + " " + m.get("misses"))
+                .containsExactlyInAnyOrder(" 3", "кредит 1");
+    }
+
+    @Test
     void oldDaysAreForgotten() {
         app.app().jdbi().useHandle(h -> h.execute("delete from search_miss_day"));
         app.app()

@@ -82,6 +82,22 @@ public record QuestionForm(Map<String, String> values) {
         return new QuestionForm(v);
     }
 
+    /**
+     * This form with a title filled in for {@code locale} (the analytics page's zero-result searches start a question
+     * with what readers typed): control characters dropped, at most 200 characters; nothing for another locale or an
+     * empty title. The editor still saves it.
+     */
+    public QuestionForm withTitle(Optional<String> locale, Optional<String> title) {
+        String t = kz.komek.i18n.StorableText.withoutControls(title.orElse("")).strip();
+        String l = locale.orElse("ru");
+        if (t.isEmpty() || !LOCALES.contains(l)) {
+            return this;
+        }
+        var v = new LinkedHashMap<>(values);
+        v.put(l + ".title", t.length() > 200 ? t.substring(0, 200) : t);
+        return new QuestionForm(v);
+    }
+
     /** The form as the browser sent it; fields the form does not have are ignored. */
     public static QuestionForm from(Context ctx) {
         var v = new LinkedHashMap<String, String>();

@@ -95,7 +95,8 @@ public final class QuestionPages {
     public void newForm(Context ctx) {
         Principal who = kit.access().require(ctx, Role.EDITOR);
         var form = QuestionForm.blank(
-                Optional.ofNullable(ctx.queryParam("site")), Optional.ofNullable(ctx.queryParam("section")));
+                        Optional.ofNullable(ctx.queryParam("site")), Optional.ofNullable(ctx.queryParam("section")))
+                .withTitle(Optional.ofNullable(ctx.queryParam("locale")), Optional.ofNullable(ctx.queryParam("title")));
         render(
                 ctx,
                 HttpStatus.OK,
