@@ -230,17 +230,10 @@ public final class App implements AutoCloseable {
                     database.jdbi(),
                     new AnswerEvidence(search, searchIndex),
                     catalog,
-                    answers,
-                    clock,
-                    config.feedback(),
-                    readers::platform,
-                    () -> catalog.sites().stream()
-                            .map(kz.komek.catalog.Site::slug)
-                            .findFirst()
-                            .orElse("client"),
+                    readers,
                     pages,
-                    readers);
-            deflection.deflections().register(registry);
+                    config,
+                    registry);
             var transfers = new Transfers(database.jdbi(), bundles, audit, admin.kit(), config.maxBodyBytes());
             transfers.register(registry);
             var handlers = new Routes.Handlers(
@@ -316,42 +309,35 @@ public final class App implements AutoCloseable {
                             probe,
                             deflection));
         } catch (RuntimeException e) {
-            if (probe != null) {
-                probe.close();
-            }
-            if (feedback != null) {
-                feedback.close();
-            }
-            if (current != null) {
-                current.close();
-            }
-            if (contentChanges != null) {
-                contentChanges.close();
-            }
-            if (searchSync != null) {
-                searchSync.close();
-            }
-            if (searchMisses != null) {
-                searchMisses.close();
-            }
-            if (searchCounter != null) {
-                searchCounter.close();
-            }
-            if (analytics != null) {
-                analytics.close();
-            }
-            if (lexicon != null) {
-                lexicon.close();
-            }
-            if (readerWords != null) {
-                readerWords.close();
-            }
-            if (searchIndex != null) {
-                searchIndex.close();
-            }
-            database.close();
+            // what was opened before the failure, in the order close() closes it
+            closeOpened(
+                    e,
+                    probe,
+                    feedback,
+                    current,
+                    contentChanges,
+                    searchSync,
+                    searchMisses,
+                    searchCounter,
+                    analytics,
+                    lexicon,
+                    readerWords,
+                    searchIndex,
+                    database);
             encoder.ifPresent(SentenceEncoder::close);
             throw e;
+        }
+    }
+
+    private static void closeOpened(RuntimeException failure, AutoCloseable... opened) {
+        for (AutoCloseable c : opened) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception suppressed) {
+                    failure.addSuppressed(suppressed);
+                }
+            }
         }
     }
 
@@ -394,10 +380,7 @@ public final class App implements AutoCloseable {
         return parts.javalin().port();
     }
 
-    /**
-     * Every route HTTP serves, as Javalin holds them ({@code "GET /api/v1/sections/<path>"}): what the OpenAPI test
-     * compares with the document, so a route added to {@code Routes} without its documentation fails it.
-     */
+    /** Every route served ({@code "GET /api/v1/sections/<path>"}): the OpenAPI test holds the document to them. */
     public java.util.List<String> routes() {
         return parts.javalin().unsafe.internalRouter.allHttpHandlers().stream()
                 .map(e -> e.endpoint)
@@ -486,10 +469,9 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Stops, draining first (decision 0041): {@code /health/ready} answers 503 at once and responses carry
-     * {@code Connection: close}; after {@code --drain-delay} (a load balancer's checks notice) new connections are
-     * refused, the requests in flight get {@code --drain-timeout} to finish, and then everything closes, in this
-     * order. A second call does nothing.
+     * Stops, draining first (decision 0041): {@code /health/ready} answers 503 at once, responses carry {@code
+     * Connection: close}; after {@code --drain-delay} new connections are refused, requests in flight get {@code
+     * --drain-timeout} to finish, then everything closes, in this order. A second call does nothing.
      */
     @Override
     public void close() {

@@ -1,13 +1,12 @@
 package kz.komek.deflection;
 
-import io.javalin.http.Context;
-import java.time.Clock;
-import java.util.function.Function;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
 import kz.komek.Config;
+import kz.komek.catalog.CatalogPages;
 import kz.komek.catalog.CatalogStore;
-import kz.komek.content.AnswerRenderer;
-import kz.komek.content.Platform;
+import kz.komek.catalog.ReaderKit;
+import kz.komek.catalog.Site;
 import kz.komek.search.AnswerEvidence;
 import kz.komek.storage.ClientAllowances;
 import org.jdbi.v3.core.Jdbi;
@@ -23,16 +22,19 @@ public final class Deflection {
             Jdbi jdbi,
             AnswerEvidence evidence,
             CatalogStore catalog,
-            AnswerRenderer answers,
-            Clock clock,
-            Config.Feedback feedback,
-            Function<Context, Platform> platformOf,
-            Supplier<String> defaultSite,
-            kz.komek.catalog.CatalogPages frames,
-            kz.komek.catalog.ReaderKit kit) {
-        this.deflections = new Deflections(jdbi, evidence, Confidence.shipped(), catalog, answers, clock);
+            ReaderKit kit,
+            CatalogPages frames,
+            Config config,
+            MeterRegistry registry) {
+        var answers = kit.answers();
+        this.deflections = new Deflections(jdbi, evidence, Confidence.shipped(), catalog, answers, kit.clock());
+        deflections.register(registry);
+        var feedback = config.feedback();
         this.limit = new MessageLimit(new ClientAllowances(jdbi), feedback.messagesPerMinute(), feedback.trustProxy());
-        this.api = new DeflectionApi(deflections, limit, platformOf, defaultSite);
+        // a caller that names no site asks the first one, as the search API does
+        Supplier<String> firstSite =
+                () -> catalog.sites().stream().map(Site::slug).findFirst().orElse("client");
+        this.api = new DeflectionApi(deflections, limit, kit::platform, firstSite);
         this.pages = new HandoffPages(deflections, limit, frames, kit, answers.config());
     }
 

@@ -137,7 +137,9 @@ class SearchApiTest {
                         .collect(java.util.stream.Collectors.joining());
         var r = app.get("/client/ru/search?q=" + enc(q) + "&platform=app");
         var doc = Jsoup.parse(r.body());
-        assertThat(doc.select(".search-nothing a[href=komek-app://chat]")).isNotEmpty();
+        // the hand-off form first, in the app too (decision 0045)
+        assertThat(doc.select(".search-nothing form.search-chat[action=/client/ru/ask?platform=app]"))
+                .isNotEmpty();
         var store = new SearchStore(app.app().jdbi());
         long deadline = System.currentTimeMillis() + 3000;
         List<String> recorded = List.of();
