@@ -54,7 +54,8 @@ public final class CatalogApi {
         body.put("id", q.id());
         body.put("title", t.title());
         Platform platform = kit.platform(ctx);
-        body.put("content", kit.answers().render(t.content(), platform, locale, q.site()));
+        // a native app shows its own chat: the hand-off form is for the pages and the webview (decision 0045)
+        body.put("content", kit.answers().render(t.content(), platform, locale));
         body.put("platform", platform.code());
         body.put("updatedDate", t.updated().map(UPDATED::format).orElse(null));
         body.put("usefulness", q.usefulnessRatio().map(CatalogApi::twoDecimals).orElse(null));

@@ -42,12 +42,13 @@ class PlatformRenderingTest {
     }
 
     @Test
-    void theAppSeesItsVariantAndTheChatDeepLink() {
+    void theAppSeesItsVariantAndTheHandOffInTheApp() {
         var r = app.get(PAGE + "?platform=app");
         assertThat(r.statusCode()).isEqualTo(200);
         String a = answer(r.body());
         assertThat(count(a, APP_ONLY)).isEqualTo(1);
-        assertThat(a).doesNotContain(WEB_ONLY).contains("href=\"komek-app://chat\"");
+        // "write to us" leads to the hand-off form first, which stays in the app (decision 0045)
+        assertThat(a).doesNotContain(WEB_ONLY).contains("href=\"/client/kz/ask?platform=app\"");
         assertThat(r.body())
                 .doesNotContain("вставка")
                 .doesNotContain("mobileApp_only")
@@ -59,7 +60,7 @@ class PlatformRenderingTest {
         var r = app.get(PAGE, "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/120 Safari/537.36");
         String a = answer(r.body());
         assertThat(count(a, WEB_ONLY)).isEqualTo(1);
-        assertThat(a).doesNotContain(APP_ONLY).contains("https://komek.example/chat?lang=kz");
+        assertThat(a).doesNotContain(APP_ONLY).contains("href=\"/client/kz/ask\"");
         assertThat(r.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("User-Agent"));
     }
 
@@ -80,6 +81,8 @@ class PlatformRenderingTest {
         assertThat(json.get("platform").asText()).isEqualTo("app");
         assertThat(json.get("content").asText())
                 .contains(APP_ONLY)
+                // a native app shows its own chat: the API's answers link to it, not to the pages' form
+                .contains("href=\"komek-app://chat\"")
                 .doesNotContain(WEB_ONLY)
                 .doesNotContain("вставка");
         var desktop =
