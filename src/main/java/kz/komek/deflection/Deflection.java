@@ -11,11 +11,10 @@ import kz.komek.search.AnswerEvidence;
 import kz.komek.storage.ClientAllowances;
 import org.jdbi.v3.core.Jdbi;
 
-/** The feature's parts, built once: the service, its API and its limit. */
+/** The feature's parts, built once: the service, its API and its pages, which share one message limit. */
 public final class Deflection {
     private final Deflections deflections;
     private final DeflectionApi api;
-    private final MessageLimit limit;
     private final HandoffPages pages;
 
     public Deflection(
@@ -30,7 +29,7 @@ public final class Deflection {
         this.deflections = new Deflections(jdbi, evidence, Confidence.shipped(), catalog, answers, kit.clock());
         deflections.register(registry);
         var feedback = config.feedback();
-        this.limit = new MessageLimit(new ClientAllowances(jdbi), feedback.messagesPerMinute(), feedback.trustProxy());
+        var limit = new MessageLimit(new ClientAllowances(jdbi), feedback.messagesPerMinute(), feedback.trustProxy());
         // a caller that names no site asks the first one, as the search API does
         Supplier<String> firstSite =
                 () -> catalog.sites().stream().map(Site::slug).findFirst().orElse("client");
@@ -48,9 +47,5 @@ public final class Deflection {
 
     public DeflectionApi api() {
         return api;
-    }
-
-    MessageLimit limit() {
-        return limit;
     }
 }
